@@ -1,0 +1,1 @@
+package io.incidentbot; public class Main { public static void main(String[] a){} }

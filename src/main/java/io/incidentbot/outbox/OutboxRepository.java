@@ -1,0 +1,54 @@
+package io.incidentbot.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The durable queue of Web API work. */
+public interface OutboxRepository {
+
+    /**
+     * Records a job, ready at {@code at}.
+     *
+     * @param incident ordering key: jobs of one incident are delivered in the order recorded
+     * @param payload  JSON object text
+     * @return the job's ID
+     */
+    long enqueue(long incident, OutboxJob.Kind kind, String payload, Instant at);
+
+    /**
+     * @param now the current time
+     * @param limit most jobs to return
+     * @return for each incident, its oldest pending job when that job is due by {@code now}
+     */
+    List<OutboxJob> dueHeads(Instant now, int limit);
+
+    /** Marks a job delivered. */
+    void markDone(long id, Instant at);
+
+    /** Schedules another attempt and records the error that caused it. */
+    void retryAt(long id, Instant next, String error);
+
+    /** Marks a job failed for good; later jobs of the incident proceed. */
+    void markFailed(long id, Instant at, String error);
+
+    /** @return jobs that failed for good, newest first */
+    List<FailedJob> failed(int limit);
+
+    /** @return jobs failed for good for one incident */
+    List<FailedJob> failed(long incident);
+
+    /** @return how many jobs wait for delivery */
+    long pendingCount();
+
+    /**
+     * A job that failed for good.
+     *
+     * @param id       job ID
+     * @param incident incident number
+     * @param kind     the job's kind
+     * @param error    Slack's error code or the exception's message
+     * @param failedAt when it was given up
+     */
+    record FailedJob(long id, long incident, OutboxJob.Kind kind, String error, Instant failedAt) {
+    }
+}

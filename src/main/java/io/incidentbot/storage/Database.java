@@ -1,0 +1,57 @@
+package io.incidentbot.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens the SQLite database file and brings its schema up to date with Flyway. */
+public final class Database {
+    private Database() {
+    }
+
+    /**
+     * Opens {@code path} (created if missing) in WAL mode and migrates it.
+     *
+     * @param path SQLite file path, e.g. {@code ./incidents.db}
+     * @return a storage on a small connection pool; close it to checkpoint and release the file
+     * @throws IllegalArgumentException when the path is a PostgreSQL URL (not supported yet)
+     * @throws org.flywaydb.core.api.FlywayException when a migration fails
+     */
+    public static JdbiStorage open(String path) {
+        if (path.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("INCIDENT_DB: PostgreSQL is not supported yet; give a SQLite file path");
+        }
+        Path file = Path.of(path).toAbsolutePath();
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("INCIDENT_DB: cannot create folder for " + file + ": " + e.getMessage(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("incident-db");
+        config.setJdbcUrl("jdbc:sqlite:" + file);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(1);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        // NORMAL in WAL mode: a committed transaction survives a process crash (kill -9);
+        // only an OS crash or power loss can drop the last few.
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("foreign_keys", "true");
+        // Take the write lock at BEGIN so two writers never deadlock on lock upgrade.
+        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new JdbiStorage(dataSource);
+    }
+}

@@ -1,0 +1,31 @@
+package io.incidentbot.storage;
+
+/** Runs work in one database transaction: all of it is committed, or none of it. */
+public interface Storage extends AutoCloseable {
+
+    /** Work done with transaction-bound repositories. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Repositories repositories);
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it before returning.
+     *
+     * @return what the work returned
+     * @throws RuntimeException whatever the work threw, after rolling back
+     */
+    <T> T transaction(Work<T> work);
+
+    /** Runs {@code work} in a transaction, for work with no result. */
+    default void run(java.util.function.Consumer<Repositories> work) {
+        transaction(r -> {
+            work.accept(r);
+            return null;
+        });
+    }
+
+    /** Closes the connection pool. */
+    @Override
+    void close();
+}

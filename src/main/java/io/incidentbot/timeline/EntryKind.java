@@ -1,0 +1,30 @@
+package io.incidentbot.timeline;
+
+/** What a timeline entry records. */
+public enum EntryKind {
+    /** A human message (or thread reply) posted in the incident channel. */
+    MESSAGE,
+    /** The incident was declared. */
+    DECLARED,
+    /** Status changed; text says from and to. */
+    STATUS_CHANGE,
+    /** Severity changed; text says from and to. */
+    SEVERITY_CHANGE,
+    /** A role was assigned. */
+    ROLE_CHANGE,
+    /** A note added with {@code /incident note}. */
+    NOTE,
+    /** A status update sent with {@code /incident update}. */
+    STATUS_UPDATE,
+    /** A follow-up recorded with {@code /incident action}. */
+    FOLLOW_UP,
+    /** The incident was resolved; text is the resolution summary. */
+    RESOLVED,
+    /** A resolved incident was reopened. */
+    REOPENED;
+
+    /** @return true for entries made by the bot's commands rather than channel messages */
+    public boolean isCommand() {
+        return this != MESSAGE;
+    }
+}
