@@ -1,0 +1,155 @@
+package io.incidentbot;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import io.incidentbot.config.Config;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.outbox.JobHandler;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.OutboxWorker;
+import io.incidentbot.outbox.Payload;
+import io.incidentbot.storage.Database;
+import io.incidentbot.storage.Storage;
+import io.incidentbot.slack.BotIdentity;
+import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.slack.SlackApp;
+import io.incidentbot.slack.SlackJobHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The running bot: database, outbox worker, Bolt app, HTTP server (and Socket Mode client when an
+ * app token is configured). Wiring only.
+ */
+public final class Bot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+    private final Config config;
+    private final Storage storage;
+    private final OutboxWorker outbox;
+    private final App app;
+    private final HttpFrontEnd http;
+    private final ExecutorService afterAck;
+    private SocketModeApp socketMode;
+
+    /**
+     * Opens the database (migrating it), builds everything; call {@link #start()} to serve.
+     *
+     * @param config validated configuration
+     * @param clock  time source
+     * @param policy outbox retry policy
+     */
+    public Bot(Config config, Clock clock, OutboxWorker.Policy policy) {
+        this.config = config;
+        this.storage = Database.open(config.database());
+        Slack slack = slack(config.apiUrl());
+        BotIdentity identity = new BotIdentity(config.botToken());
+        Function<OutboxJob, JobHandler.Outcome> postmortem = job -> JobHandler.Outcome.fail("postmortem not available");
+        JobHandler handler = new SlackJobHandler(slack, config.botToken(), storage, config.channelPrefix(),
+                config.announceChannel(), postmortem);
+        this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);
+        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
+        this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));
+        this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
+                incidents, storage, clock, afterAck, a -> { });
+        identity.resolveInBackground(slack.methods(config.botToken()));
+        this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
+                this::health);
+    }
+
+    /** @return an SDK instance whose Web API base URL is {@code apiUrl}, with bounded timeouts */
+    static Slack slack(String apiUrl) {
+        SlackConfig sc = new SlackConfig();
+        sc.setMethodsEndpointUrlPrefix(apiUrl);
+        sc.setHttpClientReadTimeoutMillis(10_000);
+        sc.setHttpClientWriteTimeoutMillis(10_000);
+        sc.setHttpClientCallTimeoutMillis(15_000);
+        sc.setPrettyResponseLoggingEnabled(false);
+        sc.setFailOnUnknownProperties(false);
+        return Slack.getInstance(sc);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Starts the outbox worker, the HTTP server and, with an app token, Socket Mode. */
+    public Bot start() throws Exception {
+        app.start();
+        outbox.start();
+        http.start();
+        if (config.socketMode()) {
+            socketMode = new SocketModeApp(config.appToken(), app);
+            socketMode.startAsync();
+            log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
+        } else {
+            log.info("incident-bot listening on port {} (POST /slack/events, GET /healthz)", http.port());
+        }
+        return this;
+    }
+
+    /** @return the HTTP port */
+    public int port() {
+        return http.port();
+    }
+
+    /** @return the database */
+    public Storage storage() {
+        return storage;
+    }
+
+    private HttpFrontEnd.Health health() {
+        try {
+            long pending = storage.transaction(r -> r.outbox().pendingCount());
+            var failed = storage.transaction(r -> r.outbox().failed(10));
+            StringBuilder f = new StringBuilder("[");
+            for (var j : failed) {
+                if (f.length() > 1) {
+                    f.append(',');
+                }
+                f.append(Payload.of("incident", j.incident(), "kind", j.kind().name(), "error", j.error(),
+                        "failedAt", j.failedAt().toString()));
+            }
+            f.append(']');
+            return new HttpFrontEnd.Health(true, "{\"status\":\"ok\",\"outboxPending\":" + pending
+                    + ",\"outboxFailed\":" + f + "}");
+        } catch (RuntimeException e) {
+            log.error("health check failed", e);
+            return new HttpFrontEnd.Health(false, "{\"status\":\"database unavailable\"}");
+        }
+    }
+
+    /** SIGTERM path: stop taking requests, finish those in flight, stop the worker, close the database. */
+    @Override
+    public void close() {
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                log.warn("socket mode close failed", e);
+            }
+        }
+        http.close();
+        afterAck.shutdown();
+        outbox.stop(Duration.ofSeconds(10));
+        try {
+            app.stop();
+        } catch (Exception e) {
+            log.warn("app stop failed", e);
+        }
+        storage.close();
+        log.info("incident-bot stopped");
+    }
+}

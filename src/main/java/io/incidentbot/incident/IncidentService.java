@@ -1,0 +1,258 @@
+package io.incidentbot.incident;
+
+import io.incidentbot.outbox.OutboxJob.Kind;
+import io.incidentbot.outbox.OutboxRepository;
+import io.incidentbot.outbox.Payload;
+import io.incidentbot.storage.Repositories;
+import io.incidentbot.storage.Storage;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Incident use cases. Each one commits the state change, its timeline entry and the Slack work it
+ * needs (as outbox jobs) in one transaction, then wakes the outbox worker; no Slack call happens
+ * inside, so callers can acknowledge Slack right after.
+ */
+public final class IncidentService {
+    private final Storage storage;
+    private final Clock clock;
+    private final boolean announce;
+    private final Runnable outboxWakeup;
+
+    /**
+     * @param storage      the database
+     * @param clock        time source for command entries
+     * @param announce     true when an announcement channel is configured
+     * @param outboxWakeup called after each commit that queued Slack work
+     */
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+        this.storage = storage;
+        this.clock = clock;
+        this.announce = announce;
+        this.outboxWakeup = outboxWakeup;
+    }
+
+    /**
+     * Declares an incident: stores it (status investigating, the declarer as lead) and queues channel
+     * creation, invite, topic, header message and announcement.
+     *
+     * @return the stored incident with its number
+     * @throws IncidentException when the title is blank or too long
+     */
+    public Incident declare(Declaration d) {
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty()) {
+            throw new IncidentException("An incident needs a title: `/incident declare [sev1-4] <title>`.");
+        }
+        if (title.length() > Declaration.MAX_TITLE) {
+            throw new IncidentException("That title is " + title.length() + " characters long; keep it under "
+                    + Declaration.MAX_TITLE + " and put the details in the summary.");
+        }
+        Instant now = clock.instant();
+        Incident incident = storage.transaction(r -> {
+            Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), blankToNull(d.summary()),
+                    d.declaredBy(), now);
+            long n = created.number();
+            r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
+            r.participants().add(n, d.declaredBy(), now);
+            entry(r, n, EntryKind.DECLARED, d.declaredBy(),
+                    "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
+                            ? "" : "\n" + d.summary().strip()), now);
+            OutboxRepository out = r.outbox();
+            String respond = d.responseUrl();
+            out.enqueue(n, Kind.CREATE_CHANNEL, Payload.of("responseUrl", respond), now);
+            out.enqueue(n, Kind.INVITE, Payload.of("users", List.of(d.declaredBy()), "responseUrl", respond), now);
+            out.enqueue(n, Kind.SYNC_TOPIC, Payload.of(), now);
+            out.enqueue(n, Kind.SYNC_HEADER, Payload.of("responseUrl", respond), now);
+            if (announce) {
+                out.enqueue(n, Kind.ANNOUNCE, Payload.of("type", "declared"), now);
+            }
+            return r.incidents().find(n).orElseThrow();
+        });
+        outboxWakeup.run();
+        return incident;
+    }
+
+    /** @return open incidents, newest first */
+    public List<Incident> listOpen() {
+        return storage.transaction(r -> r.incidents().listOpen());
+    }
+
+    /** @return the incident whose channel is {@code channelId}, if any */
+    public Optional<Incident> findByChannel(String channelId) {
+        return storage.transaction(r -> r.incidents().findByChannel(channelId));
+    }
+
+    /**
+     * Sets the status. The first {@code identified} sets identified-at, the first {@code monitoring}
+     * mitigated-at, {@code resolved} resolved-at; leaving {@code resolved} reopens the incident.
+     *
+     * @param channelId incident channel ID
+     * @return the incident after the change
+     * @throws NotAnIncidentChannelException when the channel is no incident's
+     */
+    public Incident setStatus(String channelId, Status status, String actor) {
+        return change(channelId, "status", (r, inc, now) -> applyStatus(r, inc, status, actor, now, null));
+    }
+
+    /** Sets the severity; see {@link #setStatus} for arguments and errors. */
+    public Incident setSeverity(String channelId, Severity severity, String actor) {
+        return change(channelId, "sev", (r, inc, now) -> {
+            if (inc.severity() == severity) {
+                throw new IncidentException("Incident " + inc.number() + " is already " + severity.name() + ".");
+            }
+            r.incidents().setSeverity(inc.number(), severity);
+            String text = "Severity " + inc.severity().name() + " → " + severity.name();
+            entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
+            post(r, inc, "<@" + actor + "> changed severity: " + text, now);
+            syncState(r, inc.number(), now);
+        });
+    }
+
+    /** Assigns a role to a user; see {@link #setStatus} for arguments and errors. */
+    public Incident assignRole(String channelId, Role role, String userId, String actor) {
+        return change(channelId, role == Role.LEAD ? "lead" : "role", (r, inc, now) -> {
+            r.incidents().setRole(inc.number(), role, userId, now);
+            r.participants().add(inc.number(), userId, now);
+            String text = role.label() + ": <@" + userId + ">";
+            entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
+            post(r, inc, "<@" + actor + "> assigned " + text, now);
+            syncState(r, inc.number(), now);
+            r.outbox().enqueue(inc.number(), Kind.INVITE, Payload.of("users", List.of(userId)), now);
+        });
+    }
+
+    /** Adds a note to the timeline and echoes it in the channel; see {@link #setStatus}. */
+    public Incident note(String channelId, String text, String actor) {
+        return change(channelId, "note", (r, inc, now) -> {
+            entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
+            post(r, inc, ":memo: Note from <@" + actor + ">: " + text, now);
+        });
+    }
+
+    /**
+     * Records a status update and sends it to the announcement channel (private incidents: only the
+     * incident channel); see {@link #setStatus}.
+     */
+    public Incident statusUpdate(String channelId, String text, String actor) {
+        return change(channelId, "update", (r, inc, now) -> {
+            entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
+            post(r, inc, ":loudspeaker: Status update from <@" + actor + ">: " + text, now);
+            if (announce && !inc.privateIncident()) {
+                r.outbox().enqueue(inc.number(), Kind.ANNOUNCE, Payload.of("type", "update", "text", text, "user", actor), now);
+            }
+        });
+    }
+
+    /** Records a follow-up with an optional owner; see {@link #setStatus}. */
+    public Incident followUp(String channelId, String text, String ownerId, String actor) {
+        return change(channelId, "action", (r, inc, now) -> {
+            r.followUps().add(inc.number(), text, ownerId, actor, now);
+            String line = text + (ownerId == null ? "" : " (owner <@" + ownerId + ">)");
+            entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
+            post(r, inc, ":white_check_mark: Follow-up recorded by <@" + actor + ">: " + line, now);
+        });
+    }
+
+    /** Resolves with an optional summary and queues the postmortem draft; see {@link #setStatus}. */
+    public Incident resolve(String channelId, String summary, String actor) {
+        return change(channelId, "resolve", (r, inc, now) ->
+                applyStatus(r, inc, Status.RESOLVED, actor, now, blankToNull(summary)));
+    }
+
+    /** Queues the postmortem draft for upload to the channel; see {@link #setStatus}. */
+    public Incident requestPostmortem(String channelId, String actor) {
+        return change(channelId, "postmortem", (r, inc, now) ->
+                r.outbox().enqueue(inc.number(), Kind.POSTMORTEM, Payload.of("user", actor), now));
+    }
+
+    /**
+     * @param limit most entries to return
+     * @return the latest entries of the channel's incident that are not deleted, oldest first
+     * @throws NotAnIncidentChannelException when the channel is no incident's
+     */
+    public List<TimelineEntry> timeline(String channelId, int limit) {
+        return storage.transaction(r -> {
+            Incident inc = r.incidents().findByChannel(channelId)
+                    .orElseThrow(() -> new NotAnIncidentChannelException("timeline"));
+            return r.timeline().latest(inc.number(), limit);
+        });
+    }
+
+    private void applyStatus(Repositories r, Incident inc, Status status, String actor, Instant now, String summary) {
+        if (inc.status() == status && summary == null) {
+            throw new IncidentException("Incident " + inc.number() + " is already " + status.label() + ".");
+        }
+        long n = inc.number();
+        Instant identified = inc.identifiedAt();
+        Instant mitigated = inc.mitigatedAt();
+        if (identified == null && status.compareTo(Status.IDENTIFIED) >= 0) {
+            identified = now;
+        }
+        if (mitigated == null && status.compareTo(Status.MONITORING) >= 0) {
+            mitigated = now;
+        }
+        Instant resolved = status == Status.RESOLVED ? (inc.status() == Status.RESOLVED ? inc.resolvedAt() : now) : null;
+        r.incidents().setStatus(n, status, identified, mitigated, resolved);
+        if (inc.status() != status) {
+            String text = "Status " + inc.status().label() + " → " + status.label();
+            if (inc.status() == Status.RESOLVED) {
+                entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
+                post(r, inc, ":warning: <@" + actor + "> reopened incident " + n + ": " + text, now);
+            } else {
+                entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
+                post(r, inc, "<@" + actor + "> changed status: " + text, now);
+            }
+        }
+        if (status == Status.RESOLVED) {
+            if (summary != null) {
+                r.incidents().setResolutionSummary(n, summary);
+            }
+            entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
+            if (announce && !inc.privateIncident()) {
+                r.outbox().enqueue(n, Kind.ANNOUNCE, Payload.of("type", "resolved", "user", actor), now);
+            }
+            syncState(r, n, now);
+            r.outbox().enqueue(n, Kind.POSTMORTEM, Payload.of("user", actor), now);
+        } else {
+            syncState(r, n, now);
+        }
+    }
+
+    private interface Change {
+        void apply(Repositories r, Incident incident, Instant now);
+    }
+
+    private Incident change(String channelId, String subcommand, Change change) {
+        Incident after = storage.transaction(r -> {
+            Incident inc = r.incidents().findByChannel(channelId)
+                    .orElseThrow(() -> new NotAnIncidentChannelException(subcommand));
+            change.apply(r, inc, clock.instant());
+            return r.incidents().find(inc.number()).orElseThrow();
+        });
+        outboxWakeup.run();
+        return after;
+    }
+
+    private static void syncState(Repositories r, long n, Instant now) {
+        r.outbox().enqueue(n, Kind.SYNC_HEADER, Payload.of(), now);
+        r.outbox().enqueue(n, Kind.SYNC_TOPIC, Payload.of(), now);
+    }
+
+    private static void post(Repositories r, Incident inc, String text, Instant now) {
+        r.outbox().enqueue(inc.number(), Kind.POST_CHANNEL, Payload.of("text", text), now);
+    }
+
+    private static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {
+        r.timeline().add(new TimelineEntry(0, n, kind, now, null, null, actor, text, null, false, false, List.of()));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

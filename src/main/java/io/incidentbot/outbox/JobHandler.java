@@ -1,0 +1,49 @@
+package io.incidentbot.outbox;
+
+import java.time.Duration;
+
+/** Delivers one outbox job to Slack. Implemented by the Slack adapter. */
+public interface JobHandler {
+
+    /**
+     * Makes the job's Web API calls.
+     *
+     * @return what happened; never throws for a Slack or network failure (return {@link Outcome#retry} or
+     *         {@link Outcome#fail}); an unexpected exception is treated as a retryable failure
+     */
+    Outcome handle(OutboxJob job);
+
+    /**
+     * Called once when a job is given up, to tell the people concerned in plain words.
+     *
+     * @param error Slack's error code or the last failure's description
+     */
+    void failed(OutboxJob job, String error);
+
+    /**
+     * The result of one delivery attempt.
+     *
+     * @param type       done, retry or fail
+     * @param error      Slack's error code or failure description, null when done
+     * @param retryAfter for {@code retry}: the wait Slack asked for ({@code Retry-After}), or null to back off
+     */
+    record Outcome(Type type, String error, Duration retryAfter) {
+        /** Kinds of outcome. */
+        public enum Type { DONE, RETRY, FAIL }
+
+        /** @return the job is delivered */
+        public static Outcome done() {
+            return new Outcome(Type.DONE, null, null);
+        }
+
+        /** @return try again later, after {@code retryAfter} when given, else after an exponential backoff */
+        public static Outcome retry(String error, Duration retryAfter) {
+            return new Outcome(Type.RETRY, error, retryAfter);
+        }
+
+        /** @return give up now: retrying cannot help (e.g. {@code missing_scope}) */
+        public static Outcome fail(String error) {
+            return new Outcome(Type.FAIL, error, null);
+        }
+    }
+}

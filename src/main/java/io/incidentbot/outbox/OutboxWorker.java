@@ -1,0 +1,220 @@
+package io.incidentbot.outbox;
+
+import io.incidentbot.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Delivers outbox jobs: for each incident its oldest pending job, one at a time per incident (so
+ * calls for one channel keep their order), several incidents in parallel. Retries honour
+ * {@code Retry-After}; other failures back off exponentially with jitter; a job still failing
+ * after {@link Policy#giveUpAfter} is marked failed.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    /**
+     * Retry policy.
+     *
+     * @param firstBackoff wait after the first failure; doubles per attempt
+     * @param maxBackoff   longest wait between attempts
+     * @param giveUpAfter  a job older than this (since it was recorded) that fails again is marked failed
+     * @param pollInterval how often the worker looks for due jobs when nobody wakes it
+     */
+    public record Policy(Duration firstBackoff, Duration maxBackoff, Duration giveUpAfter, Duration pollInterval) {
+        /** Production defaults: 1 s doubling to 5 min, give up after 1 h, poll every second. */
+        public static Policy defaults() {
+            return new Policy(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(1));
+        }
+    }
+
+    private final Storage storage;
+    private final JobHandler handler;
+    private final Clock clock;
+    private final ExecutorService executor;
+    private final Policy policy;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private volatile boolean wakeRequested;
+    private volatile boolean running;
+    private Thread loop;
+
+    /**
+     * @param executor runs deliveries; its size bounds how many incidents are served at once
+     */
+    public OutboxWorker(Storage storage, JobHandler handler, Clock clock, ExecutorService executor, Policy policy) {
+        this.storage = storage;
+        this.handler = handler;
+        this.clock = clock;
+        this.executor = executor;
+        this.policy = policy;
+    }
+
+    /** Starts the dispatch loop in a daemon thread; pending jobs from before a restart are delivered. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loop = new Thread(this::dispatchLoop, "outbox-dispatch");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    /** Asks the loop to look for due jobs now (call after committing a job). */
+    public void wakeup() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return true when jobs are being delivered right now */
+    public boolean busy() {
+        return !inFlight.isEmpty();
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                dispatchDue();
+                awaitWake();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("outbox dispatch failed; retrying in {}", policy.pollInterval(), e);
+                sleepQuietly(policy.pollInterval());
+            }
+        }
+    }
+
+    private void awaitWake() throws InterruptedException {
+        lock.lock();
+        try {
+            if (!wakeRequested && running) {
+                wake.await(policy.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            wakeRequested = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands every due head job whose incident is not already being served to the executor. */
+    void dispatchDue() {
+        List<OutboxJob> due = storage.transaction(r -> r.outbox().dueHeads(clock.instant(), 64));
+        for (OutboxJob job : due) {
+            if (inFlight.add(job.incident())) {
+                try {
+                    executor.execute(() -> deliver(job));
+                } catch (RuntimeException rejected) {
+                    inFlight.remove(job.incident());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deliver(OutboxJob job) {
+        try {
+            JobHandler.Outcome outcome;
+            try {
+                outcome = handler.handle(job);
+            } catch (RuntimeException e) {
+                log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);
+                outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            }
+            record(job, outcome);
+        } finally {
+            inFlight.remove(job.incident());
+            wakeup();
+        }
+    }
+
+    private void record(OutboxJob job, JobHandler.Outcome outcome) {
+        Instant now = clock.instant();
+        switch (outcome.type()) {
+            case DONE -> storage.run(r -> r.outbox().markDone(job.id(), now));
+            case RETRY -> {
+                if (Duration.between(job.createdAt(), now).compareTo(policy.giveUpAfter()) > 0) {
+                    giveUp(job, outcome.error(), now);
+                } else {
+                    Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(job.attempts());
+                    log.info("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
+                            job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
+                    storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
+                }
+            }
+            case FAIL -> giveUp(job, outcome.error(), now);
+            default -> throw new IllegalStateException(outcome.type().name());
+        }
+    }
+
+    private void giveUp(OutboxJob job, String error, Instant now) {
+        log.error("outbox job {} ({}, incident {}) failed for good: {}", job.id(), job.kind(), job.incident(), error);
+        storage.run(r -> r.outbox().markFailed(job.id(), now, error));
+        try {
+            handler.failed(job, error);
+        } catch (RuntimeException e) {
+            log.warn("could not report failed outbox job {}", job.id(), e);
+        }
+    }
+
+    /** @return the wait before attempt {@code attempts + 2}: doubling from the first backoff, capped, with jitter */
+    Duration backoff(int attempts) {
+        long base = policy.firstBackoff().toMillis() << Math.min(attempts, 20);
+        long capped = Math.min(base, policy.maxBackoff().toMillis());
+        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return Duration.ofMillis(Math.max(1, jittered));
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops taking new jobs and waits up to {@code timeout} for deliveries in flight; jobs not
+     * delivered stay pending in the database for the next start.
+     */
+    public void stop(Duration timeout) {
+        running = false;
+        wakeup();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+            if (loop != null) {
+                loop.join(timeout.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}

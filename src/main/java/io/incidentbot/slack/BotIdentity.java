@@ -1,0 +1,90 @@
+package io.incidentbot.slack;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The bot's own identity, from {@code auth.test}, and the Bolt middleware that puts the bot token
+ * into every request's context. Unlike Bolt's {@code SingleTeamAuthorization} it never calls the
+ * Web API while a request waits for its ack: {@code auth.test} runs in the background at start and
+ * is retried until Slack answers.
+ */
+public final class BotIdentity implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
+
+    private final String botToken;
+    private final AtomicReference<AuthTestResponse> auth = new AtomicReference<>();
+
+    /** @param botToken {@code xoxb-...} */
+    public BotIdentity(String botToken) {
+        this.botToken = botToken;
+    }
+
+    /**
+     * Calls {@code auth.test} until it answers {@code ok}, backing off to 60 s between tries.
+     *
+     * @return a daemon thread doing it, already started
+     */
+    public Thread resolveInBackground(MethodsClient client) {
+        Thread t = new Thread(() -> {
+            long waitMs = 500;
+            while (auth.get() == null && !Thread.currentThread().isInterrupted()) {
+                try {
+                    AuthTestResponse r = client.authTest(req -> req);
+                    if (r.isOk()) {
+                        auth.set(r);
+                        log.info("connected to Slack as bot user {} (bot {}) in team {}", r.getUserId(), r.getBotId(), r.getTeamId());
+                        return;
+                    }
+                    log.error("auth.test failed: {}", r.getError());
+                } catch (Exception e) {
+                    log.warn("auth.test failed: {}", e.toString());
+                }
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waitMs = Math.min(60_000, waitMs * 2);
+            }
+        }, "auth-test");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** @return the bot's user ID ({@code U...}), or null until {@code auth.test} answered */
+    public String botUserId() {
+        AuthTestResponse r = auth.get();
+        return r == null ? null : r.getUserId();
+    }
+
+    /** @return the bot ID ({@code B...}), or null until {@code auth.test} answered */
+    public String botId() {
+        AuthTestResponse r = auth.get();
+        return r == null ? null : r.getBotId();
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        var ctx = req.getContext();
+        ctx.setBotToken(botToken);
+        AuthTestResponse r = auth.get();
+        if (r != null) {
+            ctx.setBotUserId(r.getUserId());
+            ctx.setBotId(r.getBotId());
+            if (ctx.getTeamId() == null) {
+                ctx.setTeamId(r.getTeamId());
+            }
+        }
+        return chain.next(req);
+    }
+}

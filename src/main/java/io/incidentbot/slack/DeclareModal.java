@@ -1,0 +1,109 @@
+package io.incidentbot.slack;
+
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Severity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/** The declare modal ({@code views.open}): title, severity, summary, private; and reading its submission. */
+public final class DeclareModal {
+    /** The view's {@code callback_id}. */
+    public static final String CALLBACK_ID = "incident_declare";
+    static final String TITLE = "title";
+    static final String SEVERITY = "severity";
+    static final String SUMMARY = "summary";
+    static final String PRIVATE = "private";
+
+    private DeclareModal() {
+    }
+
+    /**
+     * @param responseUrl the slash command's {@code response_url}, kept in {@code private_metadata} so a
+     *                    failure later can still be reported, may be null
+     * @return the modal view
+     */
+    public static View build(String responseUrl) {
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
+                .privateMetadata(responseUrl == null ? "" : responseUrl)
+                .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(
+                        input(i -> i.blockId(TITLE).label(plainText("Title"))
+                                .element(plainTextInput(p -> p.actionId(TITLE).maxLength(Declaration.MAX_TITLE)
+                                        .placeholder(plainText("Checkout errors after deploy"))))),
+                        input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
+                                .element(staticSelect(s -> s.actionId(SEVERITY)
+                                        .initialOption(option(plainText("SEV3"), "SEV3"))
+                                        .options(List.of(
+                                                option(plainText("SEV1 — critical, customer-facing outage"), "SEV1"),
+                                                option(plainText("SEV2 — major degradation"), "SEV2"),
+                                                option(plainText("SEV3"), "SEV3"),
+                                                option(plainText("SEV4 — minor"), "SEV4")))))),
+                        input(i -> i.blockId(SUMMARY).optional(true).label(plainText("Summary"))
+                                .element(plainTextInput(p -> p.actionId(SUMMARY).multiline(true).maxLength(2900)))),
+                        input(i -> i.blockId(PRIVATE).optional(true).label(plainText("Visibility"))
+                                .element(checkboxes(c -> c.actionId(PRIVATE).options(List.of(
+                                        option(plainText("Private incident (private channel, no announcement details)"),
+                                                "private")))))))));
+    }
+
+    /**
+     * A submitted form.
+     *
+     * @param declaration what to declare when {@code errors} is empty
+     * @param errors      block ID to message, shown in the modal ({@code response_action: errors})
+     */
+    public record Submission(Declaration declaration, Map<String, String> errors) {
+    }
+
+    /**
+     * Reads and validates a submission.
+     *
+     * @param state       the view's state values
+     * @param userId      the submitter's Slack user ID
+     * @param responseUrl the {@code private_metadata}, may be blank
+     */
+    public static Submission read(ViewState state, String userId, String responseUrl) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
+                ? Map.of() : state.getValues();
+        String title = text(values, TITLE);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (title == null || title.isBlank()) {
+            errors.put(TITLE, "Give the incident a title.");
+        } else if (title.strip().length() > Declaration.MAX_TITLE) {
+            errors.put(TITLE, "Keep the title under " + Declaration.MAX_TITLE + " characters.");
+        }
+        ViewState.Value sev = values.getOrDefault(SEVERITY, Map.of()).get(SEVERITY);
+        Severity severity = sev == null || sev.getSelectedOption() == null ? Severity.DEFAULT
+                : Severity.parse(sev.getSelectedOption().getValue()).orElse(null);
+        if (severity == null) {
+            errors.put(SEVERITY, "Pick a severity from SEV1 to SEV4.");
+        }
+        ViewState.Value priv = values.getOrDefault(PRIVATE, Map.of()).get(PRIVATE);
+        boolean isPrivate = priv != null && priv.getSelectedOptions() != null && !priv.getSelectedOptions().isEmpty();
+        Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, text(values, SUMMARY), isPrivate, userId,
+                responseUrl == null || responseUrl.isBlank() ? null : responseUrl) : null;
+        return new Submission(d, errors);
+    }
+
+    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
+        return v == null ? null : v.getValue();
+    }
+}

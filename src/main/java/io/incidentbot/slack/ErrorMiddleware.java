@@ -1,0 +1,75 @@
+package io.incidentbot.slack;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentException;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.outbox.Payload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+
+/**
+ * The one place errors become answers. A refused request ({@link IncidentException}) gets its
+ * sentence; any other exception is logged and the user gets an ephemeral "something went wrong,
+ * incident N is unchanged" answer with status 200, never a stack trace. For Events API requests an
+ * unexpected exception answers 500 so that Slack redelivers the event (nothing was stored).
+ */
+public final class ErrorMiddleware implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMiddleware.class);
+    private final IncidentService incidents;
+
+    public ErrorMiddleware(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) {
+        try {
+            return chain.next(req);
+        } catch (IncidentException e) {
+            return req.getRequestType() == RequestType.ViewSubmission ? modalError(e.getMessage()) : ephemeral(e.getMessage());
+        } catch (Exception e) {
+            if (req.getRequestType() == RequestType.Event) {
+                log.error("event handling failed; answering 500 so Slack redelivers it", e);
+                return Response.builder().statusCode(500).contentType("text/plain").body("event not processed").build();
+            }
+            log.error("{} request failed", req.getRequestType(), e);
+            if (req.getRequestType() == RequestType.ViewSubmission) {
+                return modalError("Something went wrong on my side; nothing was declared. Please try again.");
+            }
+            return ephemeral(":warning: Something went wrong on my side" + unchanged(req)
+                    + ". Please try again; if it keeps failing, an admin can find the error in the bot's logs.");
+        }
+    }
+
+    private String unchanged(Request<?> req) {
+        if (!(req instanceof SlashCommandRequest cmd)) {
+            return "; nothing was changed";
+        }
+        try {
+            Optional<Incident> inc = incidents.findByChannel(cmd.getPayload().getChannelId());
+            return inc.map(i -> "; incident " + i.number() + " is unchanged").orElse("; nothing was changed");
+        } catch (RuntimeException e) {
+            return "; nothing was changed";
+        }
+    }
+
+    /** @return a 200 answer that keeps the declare modal open with {@code text} under its title field */
+    static Response modalError(String text) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
+                .body("{\"response_action\":\"errors\",\"errors\":" + Payload.of(DeclareModal.TITLE, text) + "}").build();
+    }
+
+    /** @return a 200 answer showing {@code text} only to the requester */
+    static Response ephemeral(String text) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
+                .body(Payload.of("response_type", "ephemeral", "text", text)).build();
+    }
+}

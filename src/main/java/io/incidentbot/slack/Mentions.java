@@ -1,0 +1,36 @@
+package io.incidentbot.slack;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses user mentions as Slack escapes them in slash command text ({@code should_escape: true}). */
+public final class Mentions {
+    /** {@code <@U123>} or {@code <@U123|name>}; user IDs start with U or W. */
+    public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
+
+    private Mentions() {
+    }
+
+    /**
+     * @param text a single argument, e.g. {@code <@U123|alice>}
+     * @return the user ID when the whole argument is one mention
+     */
+    public static Optional<String> user(String text) {
+        Matcher m = MENTION.matcher(text == null ? "" : text.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Splits a trailing owner mention off a follow-up: {@code "fix alerts <@U1|bob>"}.
+     *
+     * @return {@code [text, userId]}, userId null when the text does not end with a mention
+     */
+    public static String[] trailingUser(String text) {
+        Matcher m = Pattern.compile("^(.*?)\\s*" + MENTION.pattern() + "\\s*$", Pattern.DOTALL).matcher(text.strip());
+        if (m.matches() && !m.group(1).isBlank()) {
+            return new String[] {m.group(1).strip(), m.group(2)};
+        }
+        return new String[] {text.strip(), null};
+    }
+}

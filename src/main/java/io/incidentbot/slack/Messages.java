@@ -1,0 +1,183 @@
+package io.incidentbot.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Role;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/** The texts and Block Kit the bot shows in Slack. Pure functions of domain state. */
+public final class Messages {
+    /** Slack's limit for a channel topic, in characters. */
+    public static final int MAX_TOPIC = 250;
+    /** Slack's limit for a section block's text, in characters. */
+    public static final int MAX_SECTION = 3000;
+    /** Slack's limit for a header block's text, in characters. */
+    public static final int MAX_HEADER = 150;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
+
+    private Messages() {
+    }
+
+    /** @return the ephemeral help text listing every subcommand of {@code /incident} */
+    public static String help() {
+        return String.join("\n",
+                "*`/incident` — incident response*",
+                "*Anywhere*",
+                "• `/incident declare [sev1-4] <title>` — open an incident (SEV3 when no severity is given)",
+                "• `/incident declare` — open the declare form (title, severity, summary, private)",
+                "• `/incident list` — open incidents with links to their channels",
+                "• `/incident help` — this help",
+                "*In an incident channel*",
+                "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
+                "• `/incident sev <sev1-4>` (or `severity`) — set the severity",
+                "• `/incident lead @user` — assign the lead (incident commander)",
+                "• `/incident role <lead|comms|scribe> @user` — assign a role",
+                "• `/incident note <text>` — add a note to the timeline",
+                "• `/incident update <text>` — post a status update to stakeholders",
+                "• `/incident action <text> [@owner]` — record a follow-up",
+                "• `/incident resolve [summary]` — resolve the incident and draft the postmortem",
+                "• `/incident postmortem` — (re)generate the postmortem draft",
+                "• `/incident timeline` — show the latest timeline entries",
+                "Messages, thread replies, :pushpin: reactions and pins in the incident channel become the timeline.");
+    }
+
+    /** @return the channel topic: severity, status and lead, at most 250 characters */
+    public static String topic(Incident i) {
+        String lead = i.lead().map(u -> "<@" + u + ">").orElse("unassigned");
+        return truncate(i.severity().name() + " | " + i.status().label() + " | lead " + lead + " | " + i.title(), MAX_TOPIC);
+    }
+
+    /** @return the header message blocks: number, title, severity, status, roles, declared by and at */
+    public static List<LayoutBlock> headerBlocks(Incident i) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(truncate(":rotating_light: Incident " + i.number() + ": " + i.title(), MAX_HEADER)))));
+        blocks.add(section(s -> s.fields(List.of(
+                markdownText("*Severity*\n" + i.severity().name()),
+                markdownText("*Status*\n" + i.status().label()),
+                markdownText("*Lead*\n" + i.lead().map(u -> "<@" + u + ">").orElse("unassigned")),
+                markdownText("*Declared*\nby <@" + i.declaredBy() + "> at " + WHEN.format(i.declaredAt()))))));
+        String otherRoles = i.roles().entrySet().stream().filter(e -> e.getKey() != Role.LEAD)
+                .map(e -> "*" + e.getKey().label() + "* <@" + e.getValue() + ">").collect(Collectors.joining("   "));
+        if (!otherRoles.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText(otherRoles))));
+        }
+        if (i.summary() != null) {
+            blocks.add(section(s -> s.text(markdownText(truncate("*Summary*\n" + i.summary(), MAX_SECTION)))));
+        }
+        if (i.resolutionSummary() != null) {
+            blocks.add(section(s -> s.text(markdownText(truncate("*Resolution*\n" + i.resolutionSummary(), MAX_SECTION)))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(
+                "Messages, thread replies, :pushpin: reactions and pins here become the timeline. `/incident help` lists the commands.")))));
+        return blocks;
+    }
+
+    /** @return the header's plain-text fallback (notifications, screen readers) */
+    public static String headerText(Incident i) {
+        return "Incident " + i.number() + ": " + i.title() + " — " + i.severity().name() + ", " + i.status().label();
+    }
+
+    /** @return the announcement of a declared incident; private incidents get one that names nothing */
+    public static String announcement(Incident i) {
+        if (i.privateIncident()) {
+            return ":lock: A private incident was declared. Details are shared with its responders only.";
+        }
+        return ":rotating_light: *" + i.severity().name() + "* incident " + i.number() + " declared by <@" + i.declaredBy()
+                + ">: *" + escape(i.title()) + "*\nFollow along in <#" + i.channelId() + ">.";
+    }
+
+    /** @return a status update for the announcement channel */
+    public static String statusUpdate(Incident i, String user, String text) {
+        return ":loudspeaker: *Incident " + i.number() + "* (" + i.severity().name() + ", " + i.status().label()
+                + ") update from <@" + user + "> in <#" + i.channelId() + ">:\n" + text;
+    }
+
+    /** @return the resolution announcement */
+    public static String resolved(Incident i) {
+        return ":white_check_mark: Incident " + i.number() + " (*" + escape(i.title()) + "*) is resolved after "
+                + duration(i.age(i.resolvedAt() == null ? Instant.now() : i.resolvedAt())) + ". <#" + i.channelId() + ">";
+    }
+
+    /**
+     * @param incidents open incidents
+     * @param now       the current time, for ages
+     * @return the ephemeral list: number, severity, title, channel link, age
+     */
+    public static String list(List<Incident> incidents, Instant now) {
+        if (incidents.isEmpty()) {
+            return "No open incidents. :tada:";
+        }
+        StringBuilder sb = new StringBuilder("*Open incidents*\n");
+        for (Incident i : incidents) {
+            sb.append("• *").append(i.number()).append("* ").append(i.severity().name()).append(' ')
+                    .append(escape(i.title())).append(" — ")
+                    .append(i.channelId() == null ? "_channel being created_" : "<#" + i.channelId() + ">")
+                    .append(" — ").append(i.status().label()).append(", ").append(duration(i.age(now))).append(" old");
+            if (i.privateIncident()) {
+                sb.append(" :lock:");
+            }
+            sb.append('\n');
+        }
+        return sb.toString().strip();
+    }
+
+    /** @return the ephemeral timeline view of the latest entries */
+    public static String timeline(Incident i, List<TimelineEntry> entries) {
+        if (entries.isEmpty()) {
+            return "Incident " + i.number() + " has no timeline entries yet.";
+        }
+        StringBuilder sb = new StringBuilder("*Timeline of incident " + i.number() + "* (latest " + entries.size() + ")\n");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("UTC"));
+        for (TimelineEntry e : entries) {
+            String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
+                    + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
+                    + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
+                    + truncate(e.text().replace('\n', ' '), 200) + "\n";
+            if (sb.length() + line.length() > MAX_SECTION - 20) {
+                break;
+            }
+            sb.append(line);
+        }
+        return sb.toString().strip();
+    }
+
+    /** @return a duration like {@code 2 h 05 min}, {@code 3 d 4 h} or {@code 12 min} */
+    public static String duration(Duration d) {
+        long minutes = Math.max(0, d.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        if (minutes < 24 * 60) {
+            return (minutes / 60) + " h " + String.format("%02d", minutes % 60) + " min";
+        }
+        return (minutes / (24 * 60)) + " d " + (minutes / 60 % 24) + " h";
+    }
+
+    /** @return {@code text} cut to {@code max} characters, ending with an ellipsis when cut */
+    public static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        return text.substring(0, max - 1) + "…";
+    }
+
+    /** @return text with Slack's control characters escaped ({@code & < >}) */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,94 @@
+package io.incidentbot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.RequestVerification;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Builds the Bolt app: the {@code /incident} slash command, the declare modal's submission, the
+ * Events API listeners, and the middlewares (signature check in HTTP mode, bot identity, errors).
+ */
+public final class SlackApp {
+    private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
+
+    private SlackApp() {
+    }
+
+    /**
+     * @param slack         SDK instance pointed at the Web API base URL
+     * @param botToken      {@code xoxb-...}
+     * @param signingSecret signing secret, null in Socket Mode
+     * @param identity      the bot's identity middleware
+     * @param afterAck      runs Web API calls that must follow an ack at once ({@code views.open})
+     * @param events        registers the Events API listeners
+     * @return the app, not yet started
+     */
+    public static App build(Slack slack, String botToken, String signingSecret, BotIdentity identity,
+                            IncidentService incidents, Storage storage, Clock clock, Executor afterAck,
+                            java.util.function.Consumer<App> events) {
+        AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
+                .signingSecret(signingSecret).requestVerificationEnabled(signingSecret != null)
+                .sslCheckEnabled(false).build();
+        List<Middleware> middlewares = new ArrayList<>();
+        if (signingSecret != null) {
+            middlewares.add(new RequestVerification(new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret))));
+        }
+        middlewares.add(identity);
+        middlewares.add(new ErrorMiddleware(incidents));
+        App app = new App(config, middlewares);
+        IncidentCommand command = new IncidentCommand(incidents, storage, clock);
+
+        app.command("/incident", (req, ctx) -> {
+            var p = req.getPayload();
+            IncidentCommand.Reply reply = command.run(new IncidentCommand.Invocation(p.getText(), p.getUserId(),
+                    p.getChannelId(), p.getResponseUrl()));
+            if (reply.openModal()) {
+                String triggerId = p.getTriggerId();
+                String responseUrl = p.getResponseUrl();
+                afterAck.execute(() -> openModal(ctx.client(), triggerId, responseUrl));
+                return ctx.ack();
+            }
+            return ctx.ack(reply.text());
+        });
+
+        app.viewSubmission(DeclareModal.CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            DeclareModal.Submission s = DeclareModal.read(view.getState(), req.getPayload().getUser().getId(),
+                    view.getPrivateMetadata());
+            if (!s.errors().isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
+            }
+            Incident inc = incidents.declare(s.declaration());
+            log.info("incident {} declared from the modal", inc.number());
+            return ctx.ack();
+        });
+
+        events.accept(app);
+        return app;
+    }
+
+    private static void openModal(com.slack.api.methods.MethodsClient client, String triggerId, String responseUrl) {
+        try {
+            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(DeclareModal.build(responseUrl)));
+            if (!r.isOk()) {
+                log.error("views.open failed: {}", r.getError());
+            }
+        } catch (Exception e) {
+            log.error("views.open failed: {}", e.toString());
+        }
+    }
+}
