@@ -13,5 +13,5 @@ package io.incidentbot.incident;
 public record Declaration(String title, Severity severity, String summary, boolean privateIncident,
                           String declaredBy, String responseUrl) {
     /** Longest title accepted, in characters. */
-    public static final int MAX_TITLE = 200;
+    public static final int MAX_TITLE = 1000;
 }

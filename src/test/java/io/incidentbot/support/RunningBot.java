@@ -1,0 +1,57 @@
+package io.incidentbot.support;
+
+import io.incidentbot.Bot;
+import io.incidentbot.config.Config;
+import io.incidentbot.outbox.OutboxWorker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The whole bot, started in this JVM on a free port, against a {@link SlackStandIn} and a SQLite file. */
+public final class RunningBot implements AutoCloseable {
+    /** A short retry policy so tests finish quickly. */
+    public static final OutboxWorker.Policy FAST = new OutboxWorker.Policy(Duration.ofMillis(50), Duration.ofMillis(500),
+            Duration.ofSeconds(20), Duration.ofMillis(50));
+
+    public final Bot bot;
+    public final SignedClient client;
+    public final Path database;
+
+    private RunningBot(Bot bot, Path database, String responseBase) {
+        this.bot = bot;
+        this.client = new SignedClient(bot.port(), responseBase);
+        this.database = database;
+    }
+
+    /** @return the environment a test bot runs with; tests may change it before {@link #start} */
+    public static Map<String, String> env(SlackStandIn slack, Path database) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SLACK_BOT_TOKEN", SlackStandIn.BOT_TOKEN);
+        env.put("SLACK_SIGNING_SECRET", SignedClient.SIGNING_SECRET);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("PORT", "0");
+        env.put("INCIDENT_DB", database.toString());
+        env.put("INCIDENT_ANNOUNCE_CHANNEL", "CANNOUNCE1");
+        return env;
+    }
+
+    /** Starts a bot with {@link #env} as is. */
+    public static RunningBot start(SlackStandIn slack, Path database) throws Exception {
+        return start(slack, env(slack, database));
+    }
+
+    /** Starts a bot with the given environment. */
+    public static RunningBot start(SlackStandIn slack, Map<String, String> env) throws Exception {
+        Config config = Config.fromEnv(env);
+        return new RunningBot(new Bot(config, Clock.systemUTC(), FAST).start(), Path.of(config.database()),
+                slack.url("/response/"));
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+}
