@@ -54,7 +54,7 @@ public final class Bot implements AutoCloseable {
         BotIdentity identity = new BotIdentity(config.botToken());
         Function<OutboxJob, JobHandler.Outcome> postmortem = job -> JobHandler.Outcome.fail("postmortem not available");
         JobHandler handler = new SlackJobHandler(slack, config.botToken(), storage, config.channelPrefix(),
-                config.announceChannel(), postmortem);
+                config.announceChannel(), postmortem, identity::botUserId);
         this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
         this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));

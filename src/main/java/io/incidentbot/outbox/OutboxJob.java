@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param incident      incident number (the ordering key), 0 for jobs about no incident
  * @param kind          what to do
  * @param payload       JSON arguments of the kind (e.g. text to post)
- * @param attempts      delivery attempts so far
+ * @param attempts      delivery attempts started before this one (more than 0: an earlier attempt may
+ *                      have reached Slack even though its answer was lost)
  * @param nextAttemptAt earliest time of the next attempt
  * @param createdAt     when the job was recorded
  */

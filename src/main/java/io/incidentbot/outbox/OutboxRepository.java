@@ -22,6 +22,12 @@ public interface OutboxRepository {
      */
     List<OutboxJob> dueHeads(Instant now, int limit);
 
+    /**
+     * Counts an attempt before it is made, so that after a crash or a lost answer the next attempt
+     * knows an earlier one may have reached Slack.
+     */
+    void startAttempt(long id);
+
     /** Marks a job delivered. */
     void markDone(long id, Instant at);
 

@@ -136,6 +136,7 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             JobHandler.Outcome outcome;
             try {
+                storage.run(r -> r.outbox().startAttempt(job.id()));
                 outcome = handler.handle(job);
             } catch (RuntimeException e) {
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);

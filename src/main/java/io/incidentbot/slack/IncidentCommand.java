@@ -117,7 +117,12 @@ public final class IncidentCommand {
                 .filter(i -> r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId)))
                 .map(Incident::number).collect(Collectors.toSet()));
         List<Incident> visible = open.stream().filter(i -> !i.privateIncident() || memberOf.contains(i.number())).toList();
-        return Messages.list(visible, clock.instant());
+        java.util.Map<Long, List<io.incidentbot.outbox.OutboxRepository.FailedJob>> failed = storage.transaction(r -> {
+            java.util.Map<Long, List<io.incidentbot.outbox.OutboxRepository.FailedJob>> m = new java.util.HashMap<>();
+            visible.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
+            return m;
+        });
+        return Messages.list(visible, failed, clock.instant());
     }
 
     private Reply status(Invocation in, String rest) {

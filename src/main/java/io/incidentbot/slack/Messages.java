@@ -3,6 +3,7 @@ package io.incidentbot.slack;
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
+import io.incidentbot.outbox.OutboxRepository;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Duration;
@@ -115,10 +116,12 @@ public final class Messages {
 
     /**
      * @param incidents open incidents
+     * @param failed    Slack calls given up, per incident number
      * @param now       the current time, for ages
-     * @return the ephemeral list: number, severity, title, channel link, age
+     * @return the ephemeral list: number, severity, title, channel link, age, failed Slack calls
      */
-    public static String list(List<Incident> incidents, Instant now) {
+    public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
+                              Instant now) {
         if (incidents.isEmpty()) {
             return "No open incidents. :tada:";
         }
@@ -130,6 +133,12 @@ public final class Messages {
                     .append(" — ").append(i.status().label()).append(", ").append(duration(i.age(now))).append(" old");
             if (i.privateIncident()) {
                 sb.append(" :lock:");
+            }
+            List<OutboxRepository.FailedJob> f = failed.getOrDefault(i.number(), List.of());
+            if (!f.isEmpty()) {
+                sb.append("\n    :warning: ").append(f.size()).append(" Slack call(s) failed, last: ")
+                        .append(f.get(f.size() - 1).kind().name().toLowerCase().replace('_', ' ')).append(" — `")
+                        .append(f.get(f.size() - 1).error()).append('`');
             }
             sb.append('\n');
         }

@@ -25,14 +25,15 @@ final class SlackCalls {
     }
 
     /** The answer of a call: the response when Slack answered, else the outcome to record. */
-    record Result<T extends SlackApiTextResponse>(T response, Outcome failure) {
+    record Result<T>(T response, Outcome failure) {
+        /** @return true when Slack answered {@code ok: true} */
         boolean ok() {
-            return response != null && response.isOk();
+            return response instanceof SlackApiTextResponse r ? r.isOk() : response != null;
         }
 
         /** @return Slack's error code when it answered {@code ok: false}, else null */
         String error() {
-            return response == null ? null : response.getError();
+            return response instanceof SlackApiTextResponse r ? r.getError() : null;
         }
     }
 

@@ -6,6 +6,14 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsCreateResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsListResponse;
+import com.slack.api.model.Conversation;
+import com.slack.api.model.ConversationType;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import io.incidentbot.timeline.SlackTs;
+import java.util.Map;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import io.incidentbot.incident.ChannelNames;
@@ -31,6 +39,8 @@ import java.util.function.Function;
 public final class SlackJobHandler implements JobHandler {
     private static final Logger log = LoggerFactory.getLogger(SlackJobHandler.class);
     private static final int MAX_NAME_ATTEMPTS = 50;
+    /** Message metadata event type tagging the bot's posts with their outbox job ID. */
+    static final String METADATA_EVENT = "incident_bot_post";
     /** Slack's limit for message text, in characters. */
     static final int MAX_MESSAGE = 40_000;
 
@@ -40,15 +50,19 @@ public final class SlackJobHandler implements JobHandler {
     private final String channelPrefix;
     private final String announceChannel;
     private final Function<OutboxJob, Outcome> postmortem;
+    private final java.util.function.Supplier<String> botUserId;
 
     /**
      * @param slack           SDK instance (its config points at {@code SLACK_API_URL})
      * @param botToken        {@code xoxb-...}
      * @param announceChannel channel ID for announcements, or null
      * @param postmortem      delivers {@link OutboxJob.Kind#POSTMORTEM} jobs
+     * @param botUserId       the bot's user ID once {@code auth.test} answered (null before), to recognise
+     *                        channels it created
      */
     public SlackJobHandler(Slack slack, String botToken, Storage storage, String channelPrefix, String announceChannel,
-                           Function<OutboxJob, Outcome> postmortem) {
+                           Function<OutboxJob, Outcome> postmortem, java.util.function.Supplier<String> botUserId) {
+        this.botUserId = botUserId;
         this.slack = slack;
         this.client = slack.methods(botToken);
         this.storage = storage;
@@ -65,7 +79,7 @@ public final class SlackJobHandler implements JobHandler {
         }
         Incident incident = found.get();
         if (job.kind() == OutboxJob.Kind.CREATE_CHANNEL) {
-            return createChannel(incident);
+            return createChannel(incident, job.attempts() > 0);
         }
         if (job.kind() == OutboxJob.Kind.RESPOND) {
             return respond(job);
@@ -77,15 +91,20 @@ public final class SlackJobHandler implements JobHandler {
         return switch (job.kind()) {
             case INVITE -> invite(incident, payload);
             case SYNC_TOPIC -> syncTopic(incident);
-            case SYNC_HEADER -> syncHeader(incident);
-            case POST_CHANNEL -> post(incident.channelId(), payload.path("text").asText());
-            case ANNOUNCE -> announce(incident, payload);
+            case SYNC_HEADER -> syncHeader(job, incident);
+            case POST_CHANNEL -> post(job, incident.channelId(), payload.path("text").asText());
+            case ANNOUNCE -> announce(job, incident, payload);
             case POSTMORTEM -> postmortem.apply(job);
             default -> Outcome.fail("unknown job kind " + job.kind());
         };
     }
 
-    private Outcome createChannel(Incident incident) {
+    /**
+     * {@code conversations.create}, trying {@code -2}, {@code -3}... on {@code name_taken}. On a retry
+     * (an earlier attempt's answer may have been lost) a taken name is first looked up with
+     * {@code conversations.list}: a channel the bot created that no incident owns yet is adopted.
+     */
+    private Outcome createChannel(Incident incident, boolean retry) {
         if (incident.channelId() != null) {
             return Outcome.done();
         }
@@ -94,16 +113,56 @@ public final class SlackJobHandler implements JobHandler {
             SlackCalls.Result<ConversationsCreateResponse> r = SlackCalls.run("conversations.create",
                     () -> client.conversationsCreate(req -> req.name(name).isPrivate(incident.privateIncident())));
             if (r.ok()) {
-                String id = r.response().getChannel().getId();
-                storage.run(repos -> repos.incidents().setChannel(incident.number(), id, name));
-                log.info("incident {}: channel {} created", incident.number(), id);
-                return Outcome.done();
+                return linkChannel(incident, r.response().getChannel().getId(), name, "created");
             }
             if (!"name_taken".equals(r.error())) {
                 return SlackCalls.failed("conversations.create", r);
             }
+            if (retry) {
+                SlackCalls.Result<ConversationsListResponse> own = findOwnChannel(name);
+                if (own.failure() != null) {
+                    return own.failure();
+                }
+                Optional<Conversation> adopted = ownUnlinked(own.response(), name);
+                if (adopted.isPresent()) {
+                    return linkChannel(incident, adopted.get().getId(), name, "adopted");
+                }
+            }
         }
         return Outcome.fail("conversations.create: name_taken " + MAX_NAME_ATTEMPTS + " times");
+    }
+
+    private Outcome linkChannel(Incident incident, String channelId, String name, String how) {
+        storage.run(repos -> repos.incidents().setChannel(incident.number(), channelId, name));
+        log.info("incident {}: channel {} {}", incident.number(), channelId, how);
+        return Outcome.done();
+    }
+
+    /** Pages through {@code conversations.list} until a channel named {@code name} shows up. */
+    private SlackCalls.Result<ConversationsListResponse> findOwnChannel(String name) {
+        String cursor = null;
+        SlackCalls.Result<ConversationsListResponse> page;
+        do {
+            String c = cursor;
+            page = SlackCalls.run("conversations.list", () -> client.conversationsList(req -> req.cursor(c).limit(1000)
+                    .excludeArchived(true).types(List.of(ConversationType.PUBLIC_CHANNEL, ConversationType.PRIVATE_CHANNEL))));
+            if (!page.ok()) {
+                return page.failure() != null ? page : new SlackCalls.Result<>(null, SlackCalls.failed("conversations.list", page));
+            }
+            if (page.response().getChannels().stream().anyMatch(ch -> name.equals(ch.getName()))) {
+                return page;
+            }
+            cursor = page.response().getResponseMetadata() == null ? null : page.response().getResponseMetadata().getNextCursor();
+        } while (cursor != null && !cursor.isEmpty());
+        return page;
+    }
+
+    private Optional<Conversation> ownUnlinked(ConversationsListResponse list, String name) {
+        String me = botUserId.get();
+        return list.getChannels().stream()
+                .filter(ch -> name.equals(ch.getName()) && me != null && me.equals(ch.getCreator()))
+                .filter(ch -> storage.transaction(r -> r.incidents().findByChannel(ch.getId())).isEmpty())
+                .findFirst();
     }
 
     private Outcome invite(Incident incident, JsonNode payload) {
@@ -127,15 +186,14 @@ public final class SlackJobHandler implements JobHandler {
         return r.ok() ? Outcome.done() : SlackCalls.failed("conversations.setTopic", r);
     }
 
-    private Outcome syncHeader(Incident incident) {
+    private Outcome syncHeader(OutboxJob job, Incident incident) {
         if (incident.headerTs() == null) {
-            SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                    () -> client.chatPostMessage(req -> req.channel(incident.channelId())
-                            .text(Messages.headerText(incident)).blocks(Messages.headerBlocks(incident))));
-            if (!r.ok()) {
-                return SlackCalls.failed("chat.postMessage", r);
+            SlackCalls.Result<String> r = postOnce(job, incident.channelId(), Messages.headerText(incident),
+                    Messages.headerBlocks(incident));
+            if (r.failure() != null) {
+                return r.failure();
             }
-            storage.run(repos -> repos.incidents().setHeaderTs(incident.number(), r.response().getTs()));
+            storage.run(repos -> repos.incidents().setHeaderTs(incident.number(), r.response()));
             return Outcome.done();
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
@@ -144,7 +202,7 @@ public final class SlackJobHandler implements JobHandler {
         return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
     }
 
-    private Outcome announce(Incident incident, JsonNode payload) {
+    private Outcome announce(OutboxJob job, Incident incident, JsonNode payload) {
         if (announceChannel == null) {
             return Outcome.done();
         }
@@ -157,14 +215,51 @@ public final class SlackJobHandler implements JobHandler {
         if (incident.privateIncident() && !"declared".equals(type)) {
             return Outcome.done();
         }
-        return post(announceChannel, text);
+        return post(job, announceChannel, text);
     }
 
-    private Outcome post(String channel, String text) {
-        String body = Messages.truncate(text, MAX_MESSAGE);
+    private Outcome post(OutboxJob job, String channel, String text) {
+        SlackCalls.Result<String> r = postOnce(job, channel, Messages.truncate(text, MAX_MESSAGE), null);
+        return r.failure() != null ? r.failure() : Outcome.done();
+    }
+
+    /**
+     * {@code chat.postMessage} tagged with the job's ID in message metadata. On a retry it first
+     * looks for that tag in the channel's recent history ({@code conversations.history}) and does not
+     * post again when an earlier attempt got through.
+     *
+     * @return the message {@code ts}, or the failure outcome
+     */
+    SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks) {
+        if (job.attempts() > 0) {
+            SlackCalls.Result<String> earlier = findPosted(job, channel);
+            if (earlier.failure() != null || earlier.response() != null) {
+                return earlier;
+            }
+        }
+        Message.Metadata tag = new Message.Metadata(METADATA_EVENT, Map.of("job", String.valueOf(job.id())));
         SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                () -> client.chatPostMessage(req -> req.channel(channel).text(body)));
-        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.postMessage", r);
+                () -> client.chatPostMessage(req -> req.channel(channel).text(text).blocks(blocks).metadata(tag)));
+        if (!r.ok()) {
+            return new SlackCalls.Result<>(null, SlackCalls.failed("chat.postMessage", r));
+        }
+        return new SlackCalls.Result<>(r.response().getTs(), null);
+    }
+
+    private SlackCalls.Result<String> findPosted(OutboxJob job, String channel) {
+        String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
+        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.run("conversations.history",
+                () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest).limit(200).includeAllMetadata(true)));
+        if (!h.ok()) {
+            // Without history (e.g. not_in_channel for the announcement channel) we cannot tell: post.
+            return new SlackCalls.Result<>(null, h.failure());
+        }
+        String id = String.valueOf(job.id());
+        return new SlackCalls.Result<>(h.response().getMessages().stream()
+                .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null
+                        && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("job"))))
+                .map(Message::getTs).findFirst().orElse(null), null);
     }
 
     private Outcome respond(OutboxJob job) {

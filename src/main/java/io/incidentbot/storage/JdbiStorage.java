@@ -414,21 +414,26 @@ public final class JdbiStorage implements Storage {
         }
 
         @Override
+        public void startAttempt(long id) {
+            h.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id").bind("id", id).execute();
+        }
+
+        @Override
         public void markDone(long id, Instant at) {
-            h.createUpdate("UPDATE outbox SET state = 'done', attempts = attempts + 1, finished_at = :at WHERE id = :id")
+            h.createUpdate("UPDATE outbox SET state = 'done', finished_at = :at WHERE id = :id")
                     .bind("at", micros(at)).bind("id", id).execute();
         }
 
         @Override
         public void retryAt(long id, Instant next, String error) {
-            h.createUpdate("UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :n, last_error = :e WHERE id = :id")
+            h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e WHERE id = :id")
                     .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
         }
 
         @Override
         public void markFailed(long id, Instant at, String error) {
             h.createUpdate("""
-                    UPDATE outbox SET state = 'failed', attempts = attempts + 1, finished_at = :at, last_error = :e
+                    UPDATE outbox SET state = 'failed', finished_at = :at, last_error = :e
                     WHERE id = :id""").bind("at", micros(at)).bind("e", error).bind("id", id).execute();
         }
 

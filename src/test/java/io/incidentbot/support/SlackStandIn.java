@@ -58,6 +58,25 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, Function<Call, MockResponse>> overrides = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
     private final AtomicInteger tsCounter = new AtomicInteger(1);
+    private final Map<String, String> creators = new ConcurrentHashMap<>();
+    private final Map<String, List<Map<String, Object>>> history = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> faultCounts = new ConcurrentHashMap<>();
+    private volatile double faultShare;
+    private volatile java.util.Random faultRandom = new java.util.Random(0);
+    private volatile Fault[] faultKinds = Fault.values();
+    private final Map<String, AtomicInteger> loseNext = new ConcurrentHashMap<>();
+
+    /** The kinds of failure {@link #faults} injects. */
+    public enum Fault {
+        /** HTTP 429 with {@code Retry-After: 1}; nothing applied. */
+        RATE_LIMITED,
+        /** HTTP 500; nothing applied. */
+        SERVER_ERROR,
+        /** The call is applied, then answered with HTTP 500: the answer is lost. */
+        LOST_ANSWER,
+        /** The call is applied and answered after 4 seconds. */
+        STALL
+    }
 
     public SlackStandIn() throws IOException {
         server.setDispatcher(new Dispatcher() {
@@ -79,9 +98,54 @@ public final class SlackStandIn implements AutoCloseable {
         return server.url(path).toString();
     }
 
-    /** Pretends a channel with this name exists already. */
+    /** Pretends a channel with this name exists already, created by someone else. */
     public void existingChannel(String name) {
-        channelsByName.put(name, "CEXIST" + ids.incrementAndGet());
+        String id = "CEXIST" + ids.incrementAndGet();
+        channelsByName.put(name, id);
+        creators.put(id, "USOMEONE1");
+    }
+
+    /**
+     * Makes a share of all calls but {@code auth.test} fail, each with one {@link Fault} picked at random.
+     *
+     * @param share from 0 (none) to 1 (all)
+     * @param seed  seeds the choice, for repeatable runs
+     * @param kinds the faults to pick from; all when none are given
+     */
+    public void faults(double share, long seed, Fault... kinds) {
+        faultRandom = new java.util.Random(seed);
+        faultKinds = kinds.length == 0 ? Fault.values() : kinds.clone();
+        faultShare = share;
+    }
+
+    /** Applies the next call of {@code method}, then answers it with HTTP 500 (the answer is lost). */
+    public void loseNextAnswer(String method) {
+        loseNext.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** @return how many faults of each kind were injected */
+    public Map<Fault, Integer> faultCounts() {
+        Map<Fault, Integer> out = new java.util.EnumMap<>(Fault.class);
+        faultCounts.forEach((k, v) -> out.put(Fault.valueOf(k), v.get()));
+        return out;
+    }
+
+    /** @return messages that really landed in a channel (applied posts), oldest first */
+    public List<Map<String, Object>> messages(String channel) {
+        return List.copyOf(history.getOrDefault(channel, List.of()));
+    }
+
+    /** Adds a human message to a channel's history (as if posted while the bot was not listening). */
+    public void humanMessage(String channel, String ts, String user, String text, String threadTs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "message");
+        m.put("ts", ts);
+        m.put("user", user);
+        m.put("text", text);
+        if (threadTs != null) {
+            m.put("thread_ts", threadTs);
+        }
+        history.computeIfAbsent(channel, k -> new CopyOnWriteArrayList<>()).add(m);
     }
 
     /** Answers {@code method} with {@code answer} instead of the default. */
@@ -147,6 +211,17 @@ public final class SlackStandIn implements AutoCloseable {
         String method = path.startsWith("/api/") ? path.substring(5) : path;
         Call call = new Call(method, args, token);
         calls.add(call);
+        Fault fault = pickFault(method);
+        AtomicInteger lose = loseNext.get(method);
+        if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            fault = Fault.LOST_ANSWER;
+        }
+        if (fault == Fault.RATE_LIMITED) {
+            return new MockResponse().setResponseCode(429).setHeader("Retry-After", "1").setBody("");
+        }
+        if (fault == Fault.SERVER_ERROR) {
+            return new MockResponse().setResponseCode(500).setBody("internal error");
+        }
         Function<Call, MockResponse> override = overrides.get(method);
         if (override != null) {
             MockResponse r = override.apply(call);
@@ -157,7 +232,29 @@ public final class SlackStandIn implements AutoCloseable {
         if (!BOT_TOKEN.equals(token)) {
             return json(Map.of("ok", false, "error", "invalid_auth"));
         }
-        return json(defaultAnswer(call));
+        MockResponse answer = json(defaultAnswer(call));
+        if (fault == Fault.LOST_ANSWER) {
+            return new MockResponse().setResponseCode(500).setBody("upstream timeout");
+        }
+        if (fault == Fault.STALL) {
+            answer.setHeadersDelay(4, TimeUnit.SECONDS);
+        }
+        return answer;
+    }
+
+    private Fault pickFault(String method) {
+        if (faultShare <= 0 || method.equals("auth.test")) {
+            return null;
+        }
+        Fault f;
+        synchronized (this) {
+            if (faultRandom.nextDouble() >= faultShare) {
+                return null;
+            }
+            f = faultKinds[faultRandom.nextInt(faultKinds.length)];
+        }
+        faultCounts.computeIfAbsent(f.name(), k -> new AtomicInteger()).incrementAndGet();
+        return f;
     }
 
     private Map<String, Object> defaultAnswer(Call call) {
@@ -181,11 +278,50 @@ public final class SlackStandIn implements AutoCloseable {
                 boolean isPrivate = call.flag("is_private");
                 String id = (isPrivate ? "G" : "C") + "INC" + ids.incrementAndGet();
                 channelsByName.put(name, id);
+                creators.put(id, BOT_USER);
                 ok.put("channel", Map.of("id", id, "name", name, "is_private", isPrivate));
             }
             case "chat.postMessage" -> {
+                String ts = nextTs();
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("type", "message");
+                m.put("ts", ts);
+                m.put("bot_id", BOT_ID);
+                m.put("user", BOT_USER);
+                m.put("text", call.arg("text"));
+                if (call.arg("metadata") != null) {
+                    try {
+                        m.put("metadata", JSON.readValue(call.arg("metadata"), Map.class));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                history.computeIfAbsent(call.arg("channel"), k -> new CopyOnWriteArrayList<>()).add(m);
                 ok.put("channel", call.arg("channel"));
-                ok.put("ts", nextTs());
+                ok.put("ts", ts);
+            }
+            case "conversations.history" -> {
+                String oldest = call.arg("oldest") == null ? "0" : call.arg("oldest");
+                List<Map<String, Object>> msgs = new ArrayList<>(history.getOrDefault(call.arg("channel"), List.of()).stream()
+                        .filter(m -> new java.math.BigDecimal((String) m.get("ts")).compareTo(new java.math.BigDecimal(oldest)) > 0)
+                        .filter(m -> m.get("thread_ts") == null || m.get("thread_ts").equals(m.get("ts")))
+                        .toList());
+                java.util.Collections.reverse(msgs);
+                ok.put("messages", msgs);
+                ok.put("has_more", false);
+            }
+            case "conversations.replies" -> {
+                String parent = call.arg("ts");
+                ok.put("messages", history.getOrDefault(call.arg("channel"), List.of()).stream()
+                        .filter(m -> parent.equals(m.get("thread_ts")) || parent.equals(m.get("ts"))).toList());
+                ok.put("has_more", false);
+            }
+            case "conversations.list" -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                channelsByName.forEach((name, id) -> list.add(Map.of("id", id, "name", name,
+                        "creator", creators.getOrDefault(id, "USOMEONE1"), "is_channel", true)));
+                ok.put("channels", list);
+                ok.put("response_metadata", Map.of("next_cursor", ""));
             }
             case "chat.update" -> {
                 ok.put("channel", call.arg("channel"));
@@ -199,9 +335,9 @@ public final class SlackStandIn implements AutoCloseable {
         return ok;
     }
 
-    /** @return a fresh message ts */
+    /** @return a fresh message ts: now, with a counter as microseconds so that every ts is unique */
     public String nextTs() {
-        return String.format("1700000000.%06d", tsCounter.getAndIncrement());
+        return String.format("%d.%06d", System.currentTimeMillis() / 1000, tsCounter.getAndIncrement() % 1_000_000);
     }
 
     private static Map<String, String> parse(String contentType, String body) {
