@@ -59,7 +59,7 @@ public final class SlackApp {
             if (reply.openModal()) {
                 String triggerId = p.getTriggerId();
                 String responseUrl = p.getResponseUrl();
-                afterAck.execute(() -> openModal(ctx.client(), triggerId, responseUrl));
+                afterAck.execute(() -> openModal(slack, ctx.client(), triggerId, responseUrl));
                 return ctx.ack();
             }
             return ctx.ack(reply.text());
@@ -81,14 +81,31 @@ public final class SlackApp {
         return app;
     }
 
-    private static void openModal(com.slack.api.methods.MethodsClient client, String triggerId, String responseUrl) {
+    /**
+     * {@code views.open} with the command's trigger ID (valid for 3 seconds, so not through the
+     * outbox); when it fails, the user is told through the {@code response_url} how to declare by text.
+     */
+    private static void openModal(Slack slack, com.slack.api.methods.MethodsClient client, String triggerId,
+                                  String responseUrl) {
+        String error;
         try {
             ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(DeclareModal.build(responseUrl)));
-            if (!r.isOk()) {
-                log.error("views.open failed: {}", r.getError());
+            if (r.isOk()) {
+                return;
             }
+            error = r.getError();
         } catch (Exception e) {
-            log.error("views.open failed: {}", e.toString());
+            error = e.getClass().getSimpleName();
+        }
+        log.error("views.open failed: {}", error);
+        if (responseUrl != null) {
+            try {
+                slack.send(responseUrl, io.incidentbot.outbox.Payload.of("response_type", "ephemeral", "text",
+                        ":warning: I could not open the declare form (Slack answered `" + error + "`). "
+                                + "Declare with `/incident declare [sev1-4] <title>` instead."));
+            } catch (java.io.IOException e) {
+                log.error("could not tell the user that views.open failed: {}", e.toString());
+            }
         }
     }
 }

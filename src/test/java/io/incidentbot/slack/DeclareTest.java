@@ -183,6 +183,17 @@ class DeclareTest {
     }
 
     @Test
+    void whenTheModalCannotOpenTheUserIsToldHowToDeclareByText() {
+        slack.override("views.open", c -> SlackStandIn.json(java.util.Map.of("ok", false, "error", "expired_trigger_id")));
+
+        bot.client.command("declare", "UALICE001", "CGENERAL1");
+
+        await("response_url message", 10, () -> !slack.calls("response_url/UALICE001").isEmpty());
+        assertThat(slack.calls("response_url/UALICE001").get(0).arg("text"))
+                .contains("could not open the declare form").contains("expired_trigger_id").contains("/incident declare");
+    }
+
+    @Test
     void theModalDeclaresAndShowsValidationErrorsInTheModal() {
         HttpResponse<String> blank = bot.client.post(
                 ModalPayloads.submission("UALICE001", "   ", "SEV2", null, false), "application/x-www-form-urlencoded");
