@@ -39,6 +39,7 @@ public final class Bot implements AutoCloseable {
     private final HttpFrontEnd http;
     private final ExecutorService afterAck;
     private SocketModeApp socketMode;
+    private volatile boolean closed;
 
     /**
      * Opens the database (migrating it), builds everything; call {@link #start()} to serve.
@@ -91,13 +92,47 @@ public final class Bot implements AutoCloseable {
         outbox.start();
         http.start();
         if (config.socketMode()) {
-            socketMode = new SocketModeApp(config.appToken(), app);
-            socketMode.startAsync();
+            connectSocketMode();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
         } else {
             log.info("incident-bot listening on port {} (POST /slack/events, GET /healthz)", http.port());
         }
         return this;
+    }
+
+    /**
+     * Opens the Socket Mode connection ({@code apps.connections.open}, then a WebSocket) in the
+     * background, retrying with backoff up to a minute apart while Slack cannot be reached.
+     */
+    private void connectSocketMode() {
+        Thread t = new Thread(() -> {
+            long waitMs = 1000;
+            while (!closed) {
+                try {
+                    SocketModeApp sm = new SocketModeApp(config.appToken(), app);
+                    sm.startAsync();
+                    synchronized (this) {
+                        if (closed) {
+                            sm.close();
+                            return;
+                        }
+                        socketMode = sm;
+                    }
+                    log.info("Socket Mode connected");
+                    return;
+                } catch (Exception e) {
+                    log.warn("Socket Mode connection failed ({}); retrying in {} ms", e.toString(), waitMs);
+                }
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                waitMs = Math.min(60_000, waitMs * 2);
+            }
+        }, "socket-mode-connect");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** @return the HTTP port */
@@ -134,6 +169,11 @@ public final class Bot implements AutoCloseable {
     /** SIGTERM path: stop taking requests, finish those in flight, stop the worker, close the database. */
     @Override
     public void close() {
+        SocketModeApp socketMode;
+        synchronized (this) {
+            closed = true;
+            socketMode = this.socketMode;
+        }
         if (socketMode != null) {
             try {
                 socketMode.close();
