@@ -266,6 +266,23 @@ class ChannelCommandsTest {
     }
 
     @Test
+    void resolvingAgainWithABetterSummaryReplacesItWithoutAnnouncingTwice() {
+        runAndSync("resolve Rolled back", "Resolved. The postmortem draft will be posted here shortly.");
+        awaitPosted("CANNOUNCE1", "is resolved");
+        Incident first = inc.incident();
+
+        Synced again = runAndSync("resolve Rolled back deploy 4711 and renewed the cert",
+                "Resolved. The postmortem draft will be posted here shortly.");
+
+        Incident i = inc.incident();
+        assertThat(i.resolutionSummary()).isEqualTo("Rolled back deploy 4711 and renewed the cert");
+        assertThat(i.resolvedAt()).isEqualTo(first.resolvedAt());
+        assertThat(again.header()).contains("Rolled back deploy 4711 and renewed the cert");
+        assertThat(texts(EntryKind.STATUS_CHANGE)).containsExactly("Status investigating → resolved");
+        assertThat(postedTo("CANNOUNCE1")).filteredOn(t -> t.contains("is resolved")).hasSize(1);
+    }
+
+    @Test
     void timelineShowsTheLatestEntriesOnlyToTheAsker() {
         inc.send(SlackEvents.message(inc.id, BOB, SlackEvents.ts(100), "5xx on /checkout"));
         inc.send(SlackEvents.reply(inc.id, "UCAROL001", SlackEvents.ts(200), SlackEvents.ts(100), "deploy 4711 at 09:10"));
