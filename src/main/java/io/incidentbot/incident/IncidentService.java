@@ -114,9 +114,17 @@ public final class IncidentService {
         });
     }
 
-    /** Assigns a role to a user; see {@link #setStatus} for arguments and errors. */
+    /**
+     * Assigns a role to a user, who is invited to the channel; see {@link #setStatus} for arguments.
+     *
+     * @throws IncidentException when the user holds that role already
+     */
     public Incident assignRole(String channelId, Role role, String userId, String actor) {
         return change(channelId, role == Role.LEAD ? "lead" : "role", (r, inc, now) -> {
+            if (userId.equals(inc.roles().get(role))) {
+                throw new IncidentException("<@" + userId + "> is already " + role.label() + " of incident "
+                        + inc.number() + ".");
+            }
             r.incidents().setRole(inc.number(), role, userId, now);
             r.participants().add(inc.number(), userId, now);
             String text = role.label() + ": <@" + userId + ">";

@@ -179,6 +179,21 @@ class ChannelCommandsTest {
     }
 
     @Test
+    void assigningARoleToItsHolderChangesNothing() {
+        int entries = inc.entries().size();
+        int posts = slack.calls("chat.postMessage").size();
+
+        assertThat(inc.say("lead <@UALICE001|alice>", BOB)).isEqualTo("<@UALICE001> is already lead of incident 1.");
+        runAndSync("role comms <@UDAVE0001>", "<@UDAVE0001> is now comms.");
+        assertThat(inc.say("role comms <@UDAVE0001|dave>", BOB)).isEqualTo("<@UDAVE0001> is already comms of incident 1.");
+
+        assertThat(inc.entries()).hasSize(entries + 1);
+        await("comms post", 10, () -> slack.calls("chat.postMessage").size() > posts);
+        assertThat(postedTo(inc.id)).filteredOn(t -> t.contains("assigned")).containsExactly(
+                "<@UALICE001> assigned comms: <@UDAVE0001>");
+    }
+
+    @Test
     void roleAssignsCommsAndScribe() {
         Synced comms = runAndSync("role comms <@UDAVE0001|dave>", "<@UDAVE0001> is now comms.");
         assertThat(comms.header()).contains("*comms* <@UDAVE0001>");
