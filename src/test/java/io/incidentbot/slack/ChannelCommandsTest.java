@@ -1,5 +1,6 @@
 package io.incidentbot.slack;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
@@ -17,12 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
 import static io.incidentbot.support.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The subcommands run from inside an incident channel, through signed HTTP, as people use them. */
 class ChannelCommandsTest {
@@ -78,8 +81,8 @@ class ChannelCommandsTest {
     /** @return the JSON re-serialized by Jackson, so {@code \u003c} reads {@code <} (the SDK's Gson escapes it) */
     private static String json(String text) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).toString();
-        } catch (java.io.IOException e) {
+            return new ObjectMapper().readTree(text).toString();
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + text, e);
         }
     }
@@ -214,7 +217,7 @@ class ChannelCommandsTest {
 
         awaitPosted(inc.id, ":memo: Note from <@UBOB00001>: EU customers report timeouts & retries");
         assertThat(inc.entries(EntryKind.NOTE)).extracting(TimelineEntry::userId, TimelineEntry::text)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(BOB, "EU customers report timeouts & retries"));
+                .containsExactly(tuple(BOB, "EU customers report timeouts & retries"));
     }
 
     @Test
@@ -254,8 +257,8 @@ class ChannelCommandsTest {
 
         List<FollowUp> followUps = bot.bot.storage().transaction(r -> r.followUps().list(inc.number));
         assertThat(followUps).extracting(FollowUp::text, FollowUp::ownerId, FollowUp::createdBy).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Alert on certificate expiry", BOB, ALICE),
-                org.assertj.core.groups.Tuple.tuple("Write the failover runbook", null, ALICE));
+                tuple("Alert on certificate expiry", BOB, ALICE),
+                tuple("Write the failover runbook", null, ALICE));
         assertThat(texts(EntryKind.FOLLOW_UP)).containsExactly("Alert on certificate expiry (owner <@UBOB00001>)",
                 "Write the failover runbook");
         awaitPosted(inc.id, "Follow-up recorded by <@UALICE001>: Alert on certificate expiry (owner <@UBOB00001>)");

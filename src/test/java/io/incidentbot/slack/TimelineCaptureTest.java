@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -124,7 +125,7 @@ class TimelineCaptureTest {
 
     @Test
     void everySubscribedEventAndEveryMessageSubtypeIsAnsweredWith200() {
-        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        List<Map<String, Object>> events = new ArrayList<>();
         for (String subtype : List.of("bot_message", "channel_join", "channel_leave", "channel_topic", "channel_purpose",
                 "channel_name", "channel_archive", "channel_unarchive", "pinned_item", "unpinned_item", "group_join",
                 "reminder_add", "huddle_thread", "channel_convert_to_private", "message_replied", "something_new")) {
@@ -145,6 +146,15 @@ class TimelineCaptureTest {
             assertThat(r.statusCode()).as("%s %s", event.get("type"), event.get("subtype")).isEqualTo(200);
         }
         assertThat(inc.messages()).isEmpty();
+    }
+
+    @Test
+    void urlVerificationStillGetsItsChallengeBack() {
+        HttpResponse<String> r = bot.client.event(Map.of("token", "legacy-verification-token",
+                "challenge", "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type", "url_verification"), Map.of());
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
     }
 
     @Test

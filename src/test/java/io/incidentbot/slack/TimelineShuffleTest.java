@@ -15,9 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,7 +135,7 @@ class TimelineShuffleTest {
     private static List<Delivery> shuffledWithRetries(String channel, long seed) {
         Random random = new Random(seed);
         List<Delivery> out = new ArrayList<>(inOrder(channel));
-        java.util.Collections.shuffle(out, random);
+        Collections.shuffle(out, random);
         for (Delivery d : List.copyOf(out)) {
             if (random.nextInt(3) == 0) {
                 int at = out.indexOf(d) + 1 + random.nextInt(out.size() - out.indexOf(d));
@@ -149,7 +151,7 @@ class TimelineShuffleTest {
         return inc.messages().stream().map(e -> new Row(e.ts(), e.text(), e.deleted(), e.keyEvent(), e.threadTs())).toList();
     }
 
-    private static IncidentChannel declareAndDeliver(String title, java.util.function.Function<String, List<Delivery>> plan) {
+    private static IncidentChannel declareAndDeliver(String title, Function<String, List<Delivery>> plan) {
         IncidentChannel inc = IncidentChannel.declare(bot, "declare " + title, "UALICE001");
         for (Delivery d : plan.apply(inc.id)) {
             HttpResponse<String> r = bot.client.event(d.envelope(), d.headers());
