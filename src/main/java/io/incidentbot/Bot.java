@@ -16,6 +16,8 @@ import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackJobHandler;
+import io.incidentbot.slack.events.TimelineEvents;
+import io.incidentbot.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,8 +61,9 @@ public final class Bot implements AutoCloseable {
         this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
         this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));
+        TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
-                incidents, storage, clock, afterAck, a -> { });
+                incidents, storage, clock, afterAck, a -> a.use(new TimelineEvents(timeline)));
         identity.resolveInBackground(slack.methods(config.botToken()));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 this::health);

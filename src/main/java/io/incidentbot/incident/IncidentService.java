@@ -114,9 +114,17 @@ public final class IncidentService {
         });
     }
 
-    /** Assigns a role to a user; see {@link #setStatus} for arguments and errors. */
+    /**
+     * Assigns a role to a user, who is invited to the channel; see {@link #setStatus} for arguments.
+     *
+     * @throws IncidentException when the user holds that role already
+     */
     public Incident assignRole(String channelId, Role role, String userId, String actor) {
         return change(channelId, role == Role.LEAD ? "lead" : "role", (r, inc, now) -> {
+            if (userId.equals(inc.roles().get(role))) {
+                throw new IncidentException("<@" + userId + "> is already " + role.label() + " of incident "
+                        + inc.number() + ".");
+            }
             r.incidents().setRole(inc.number(), role, userId, now);
             r.participants().add(inc.number(), userId, now);
             String text = role.label() + ": <@" + userId + ">";
@@ -159,7 +167,11 @@ public final class IncidentService {
         });
     }
 
-    /** Resolves with an optional summary and queues the postmortem draft; see {@link #setStatus}. */
+    /**
+     * Resolves with an optional summary and queues the postmortem draft. On an incident resolved
+     * already, a summary replaces the stored one (and the draft is made again) without announcing
+     * the resolution a second time; see {@link #setStatus} for arguments and errors.
+     */
     public Incident resolve(String channelId, String summary, String actor) {
         return change(channelId, "resolve", (r, inc, now) ->
                 applyStatus(r, inc, Status.RESOLVED, actor, now, blankToNull(summary)));
@@ -214,7 +226,7 @@ public final class IncidentService {
                 r.incidents().setResolutionSummary(n, summary);
             }
             entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
-            if (announce && !inc.privateIncident()) {
+            if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
                 r.outbox().enqueue(n, Kind.ANNOUNCE, Payload.of("type", "resolved", "user", actor), now);
             }
             syncState(r, n, now);

@@ -97,9 +97,10 @@ public final class IncidentCommand {
             return new Reply("Opening the declare form…", true);
         }
         String[] words = rest.split("\\s+", 2);
-        Optional<Severity> sev = words[0].toLowerCase(Locale.ROOT).startsWith("sev") ? Severity.parse(words[0]) : Optional.empty();
-        if (words[0].toLowerCase(Locale.ROOT).matches("sev.*") && sev.isEmpty()) {
-            return usage("declare [sev1-4] <title> — `" + words[0] + "` is not a severity");
+        boolean severityGiven = words[0].toLowerCase(Locale.ROOT).matches("sev\\d+");
+        Optional<Severity> sev = severityGiven ? Severity.parse(words[0]) : Optional.empty();
+        if (severityGiven && sev.isEmpty()) {
+            return Reply.say("Usage: `/incident declare [sev1-4] <title>` (" + words[0] + " is not a severity)");
         }
         String title = sev.isPresent() ? (words.length > 1 ? words[1] : "") : rest;
         if (title.isBlank()) {

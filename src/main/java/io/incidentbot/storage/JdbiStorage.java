@@ -255,15 +255,18 @@ public final class JdbiStorage implements Storage {
         }
 
         @Override
-        public void setPinned(long entryId, boolean pinned) {
-            h.createUpdate("UPDATE timeline_entry SET pinned = :p WHERE id = :id")
-                    .bind("p", pinned).bind("id", entryId).execute();
-        }
-
-        @Override
-        public void addKeyReaction(long entryId, int delta) {
-            h.createUpdate("UPDATE timeline_entry SET key_reactions = MAX(0, key_reactions + :d) WHERE id = :id")
-                    .bind("d", delta).bind("id", entryId).execute();
+        public void setKeyMark(long entryId, String source, boolean on, Instant at) {
+            h.createUpdate("""
+                    INSERT INTO key_mark (entry_id, source, present, at) VALUES (:e, :s, :p, :at)
+                    ON CONFLICT (entry_id, source) DO UPDATE SET present = excluded.present, at = excluded.at
+                    WHERE excluded.at > key_mark.at OR (excluded.at = key_mark.at AND excluded.present < key_mark.present)""")
+                    .bind("e", entryId).bind("s", source).bind("p", on).bind("at", micros(at)).execute();
+            h.createUpdate("""
+                    UPDATE timeline_entry SET
+                      pinned = COALESCE((SELECT present FROM key_mark WHERE entry_id = :e AND source = :pin), 0),
+                      key_reactions = (SELECT COUNT(*) FROM key_mark WHERE entry_id = :e AND source <> :pin AND present = 1)
+                    WHERE id = :e""")
+                    .bind("e", entryId).bind("pin", PIN).execute();
         }
 
         @Override

@@ -27,11 +27,23 @@ public interface EventLog {
      *
      * @param channelId Slack channel ID
      * @param ts        Slack {@code ts} of the message it applies to
-     * @param type      what to do: {@code edit}, {@code delete}, {@code pin_on}, {@code pin_off},
-     *                  {@code reaction_add}, {@code reaction_remove}
-     * @param text      new text for {@code edit}, else null
-     * @param at        when the change happened (its event's time)
+     * @param type      what to do: {@link #EDIT}, {@link #DELETE}, {@link #PIN_ON}, {@link #PIN_OFF},
+     *                  {@link #REACTION_ADD}, {@link #REACTION_REMOVE}
+     * @param text      the new text for {@code edit}; the reacting user's ID for the reaction types; else null
+     * @param at        when the change happened in Slack (for an edit, its {@code edited.ts})
      */
     record PendingChange(String channelId, String ts, String type, String text, Instant at) {
+        /** {@code message_changed}: replace the text if newer than the last edit. */
+        public static final String EDIT = "edit";
+        /** {@code message_deleted}: mark the message deleted. */
+        public static final String DELETE = "delete";
+        /** {@code pin_added}. */
+        public static final String PIN_ON = "pin_on";
+        /** {@code pin_removed}. */
+        public static final String PIN_OFF = "pin_off";
+        /** {@code reaction_added} with the key-event emoji. */
+        public static final String REACTION_ADD = "reaction_add";
+        /** {@code reaction_removed} with the key-event emoji. */
+        public static final String REACTION_REMOVE = "reaction_remove";
     }
 }

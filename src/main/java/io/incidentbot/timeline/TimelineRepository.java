@@ -31,15 +31,28 @@ public interface TimelineRepository {
     /** Marks a message deleted (it stays stored). */
     void markDeleted(long entryId);
 
-    /** Records whether the message is pinned in the channel (a pinned message is a key event). */
-    void setPinned(long entryId, boolean pinned);
+    /** The {@code source} of {@link #setKeyMark} for the message's pin in the channel. */
+    String PIN = "pin";
 
     /**
-     * Counts key-event emoji reactions on the message (a message with one or more is a key event).
-     *
-     * @param delta +1 for {@code reaction_added}, -1 for {@code reaction_removed}; the count never goes below 0
+     * @param userId Slack user ID of the person reacting
+     * @return the {@code source} of {@link #setKeyMark} for that person's key-event emoji reaction
      */
-    void addKeyReaction(long entryId, int delta);
+    static String reaction(String userId) {
+        return "reaction:" + userId;
+    }
+
+    /**
+     * Puts a key-event mark on a message or takes it off, unless a later change of the same mark is
+     * already stored: the mark ends in the state of its latest change by {@code at}, whatever order the
+     * changes arrive in (on a tie, off wins). The message is a key event while any of its marks is on.
+     *
+     * @param entryId ID of a message entry
+     * @param source  {@link #PIN}, or {@link #reaction(String)} of the person reacting
+     * @param on      true for {@code pin_added} / {@code reaction_added}, false for the removals
+     * @param at      when the change happened in Slack (the event's {@code event_ts})
+     */
+    void setKeyMark(long entryId, String source, boolean on, Instant at);
 
     /** @return every entry of an incident, deleted ones included, in timeline order */
     List<TimelineEntry> list(long incident);

@@ -88,6 +88,17 @@ class DeclareTest {
     }
 
     @Test
+    void aTitleStartingWithAWordLikeSevereIsATitleAndSev5IsRefused() {
+        assertThat(bot.client.say("declare Severe latency in search", "UALICE001", "CGENERAL1"))
+                .contains("Declared incident 1 (SEV3)");
+        assertThat(bot.client.say("declare sev5 Everything", "UALICE001", "CGENERAL1"))
+                .isEqualTo("Usage: `/incident declare [sev1-4] <title>` (sev5 is not a severity)");
+
+        assertThat(declared(1).title()).isEqualTo("Severe latency in search");
+        assertThat(incidents()).hasSize(1);
+    }
+
+    @Test
     void aTakenChannelNameGetsANumberedSuffix() {
         slack.existingChannel("inc-1-db-down");
         slack.existingChannel("inc-1-db-down-2");

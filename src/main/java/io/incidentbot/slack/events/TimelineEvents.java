@@ -1,0 +1,82 @@
+package io.incidentbot.slack.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import io.incidentbot.timeline.ChannelEvent;
+import io.incidentbot.timeline.TimelineService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Handles every Events API request ({@code event_callback}) itself and answers it, before Bolt's
+ * listener dispatch: the event is read from the raw JSON, recorded on the timeline and committed,
+ * then acknowledged with 200. Other requests go on down the chain.
+ *
+ * <p>Why a middleware and not {@code app.event(SomeEvent.class, ...)} listeners: Bolt dispatches by
+ * {@code type:subtype} to one model class per subtype and answers 404 (so Slack retries, then gives
+ * up) for any pair without a listener. Message subtypes are an open set ({@code channel_topic},
+ * {@code pinned_item}, {@code huddle_thread}, {@code tombstone} parents...), so some subtype would
+ * always be missing; reading the JSON ourselves acks all of them, and keeps fields the model classes
+ * drop or rename.
+ *
+ * <p>Failures: an event Slack can never deliver better (a malformed {@code ts}) is logged and acked;
+ * a storage failure propagates, so the error middleware answers 500 and Slack redelivers the event
+ * (nothing was committed, its {@code event_id} included).
+ */
+public final class TimelineEvents implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(TimelineEvents.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TimelineService timeline;
+
+    /** @param timeline records the events */
+    public TimelineEvents(TimelineService timeline) {
+        this.timeline = timeline;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        if (req.getRequestType() != RequestType.Event) {
+            return chain.next(req);
+        }
+        JsonNode envelope;
+        try {
+            envelope = JSON.readTree(req.getRequestBodyAsString());
+        } catch (IOException e) {
+            log.warn("ignored an event whose body is not JSON: {}", e.getMessage());
+            return Response.ok();
+        }
+        EventContext ctx = (EventContext) req.getContext();
+        BotUser bot = BotUser.of(envelope, ctx.getBotUserId(), ctx.getBotId());
+        String eventId = envelope.path("event_id").asText(null);
+        Optional<ChannelEvent> event = read(envelope, bot, eventId);
+        if (event.isPresent()) {
+            TimelineService.Outcome outcome = timeline.record(eventId, event.get());
+            if (outcome == TimelineService.Outcome.DUPLICATE) {
+                log.info("event {} seen before (retry {} {}): acknowledged, nothing changed", eventId,
+                        ctx.getRetryNum(), ctx.getRetryReason());
+            } else {
+                log.debug("event {}: {}", eventId, outcome);
+            }
+        }
+        return Response.ok();
+    }
+
+    private static Optional<ChannelEvent> read(JsonNode envelope, BotUser bot, String eventId) {
+        try {
+            return ChannelEvents.read(envelope.path("event"), bot);
+        } catch (IllegalArgumentException e) {
+            log.warn("ignored event {} ({}): {}", eventId, envelope.path("event").path("type").asText(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+}

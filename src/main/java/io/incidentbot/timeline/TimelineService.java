@@ -1,0 +1,116 @@
+package io.incidentbot.timeline;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.storage.Repositories;
+import io.incidentbot.storage.Storage;
+import io.incidentbot.timeline.ChannelEvent.MemberJoined;
+import io.incidentbot.timeline.ChannelEvent.MessagePosted;
+import io.incidentbot.timeline.EventLog.PendingChange;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Captures incident timelines from channel events, exactly once and independent of arrival order.
+ *
+ * <p>Each event is recorded in one transaction together with its {@code event_id}, so a redelivery
+ * changes nothing and a failure leaves no trace (Slack redelivers it). A message whose
+ * {@code (channel, ts)} is stored already is not stored again. An edit, deletion, pin or reaction
+ * that arrives before its message waits as a pending change and is applied when the message arrives.
+ * The changes themselves commute: the newest edit wins by edit time, a deletion is final, and each
+ * key-event mark keeps the state of its latest change. So any arrival order ends in the same timeline.
+ */
+public final class TimelineService {
+    private final Storage storage;
+    private final Clock clock;
+    private final String keyEventEmoji;
+
+    /** What {@link #record} did with an event. */
+    public enum Outcome {
+        /** The event was stored (or, for a message already stored under its ts, found to be known). */
+        RECORDED,
+        /** The {@code event_id} was processed before: nothing changed. */
+        DUPLICATE,
+        /** The channel belongs to no incident: nothing stored. */
+        NOT_AN_INCIDENT_CHANNEL,
+        /** The event cannot change a timeline (a reaction with another emoji): nothing stored. */
+        IRRELEVANT
+    }
+
+    /**
+     * @param storage       the database
+     * @param clock         time source for the processed-event bookkeeping only (entries use Slack's times)
+     * @param keyEventEmoji reaction name without colons that marks a key event, e.g. {@code pushpin}
+     */
+    public TimelineService(Storage storage, Clock clock, String keyEventEmoji) {
+        this.storage = storage;
+        this.clock = clock;
+        this.keyEventEmoji = keyEventEmoji;
+    }
+
+    /**
+     * Records one channel event, committing before it returns.
+     *
+     * @param eventId Slack's {@code event_id} ({@code Ev...}), or null when there is none (then only the
+     *                message's {@code (channel, ts)} guards against duplicates)
+     * @param event   the event
+     * @return what was done
+     * @throws RuntimeException when storing fails; nothing was stored, the event may be redelivered
+     */
+    public Outcome record(String eventId, ChannelEvent event) {
+        if (event instanceof ChannelEvent.ReactionChanged r && !isKeyEventEmoji(r.emoji())) {
+            return Outcome.IRRELEVANT;
+        }
+        return storage.transaction(r -> {
+            Optional<Incident> incident = r.incidents().findByChannel(event.channelId());
+            if (incident.isEmpty()) {
+                return Outcome.NOT_AN_INCIDENT_CHANNEL;
+            }
+            if (eventId != null && !r.events().markProcessed(eventId, clock.instant())) {
+                return Outcome.DUPLICATE;
+            }
+            apply(r, incident.get().number(), event);
+            return Outcome.RECORDED;
+        });
+    }
+
+    /**
+     * @param emoji a reaction name as Slack sends it, possibly with a skin tone ({@code pushpin::skin-tone-2})
+     * @return true when it is the configured key-event emoji
+     */
+    public boolean isKeyEventEmoji(String emoji) {
+        if (emoji == null) {
+            return false;
+        }
+        int tone = emoji.indexOf("::");
+        return (tone < 0 ? emoji : emoji.substring(0, tone)).equals(keyEventEmoji);
+    }
+
+    private void apply(Repositories r, long incident, ChannelEvent event) {
+        if (event instanceof MessagePosted m) {
+            post(r, incident, m);
+        } else if (event instanceof MemberJoined j) {
+            r.participants().add(incident, j.userId(), j.at());
+        } else {
+            PendingChange change = MessageChanges.of(event);
+            if (r.timeline().findMessage(incident, change.ts()).isPresent()) {
+                MessageChanges.apply(r.timeline(), incident, change);
+            } else {
+                r.events().addPending(change);
+            }
+        }
+    }
+
+    private static void post(Repositories r, long incident, MessagePosted m) {
+        if (m.userId() != null) {
+            r.participants().add(incident, m.userId(), m.at());
+        }
+        TimelineEntry entry = new TimelineEntry(0, incident, EntryKind.MESSAGE, m.at(), m.ts(), m.threadTs(),
+                m.userId(), m.text(), null, false, false, m.files());
+        if (r.timeline().addMessageIfAbsent(entry).isPresent()) {
+            List<PendingChange> waiting = r.events().takePending(m.channelId(), m.ts());
+            waiting.forEach(c -> MessageChanges.apply(r.timeline(), incident, c));
+        }
+    }
+}
