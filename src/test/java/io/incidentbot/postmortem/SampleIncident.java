@@ -6,6 +6,7 @@ import io.incidentbot.incident.Participant;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
+import io.incidentbot.storage.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
@@ -129,6 +130,29 @@ final class SampleIncident {
                     e.userId(), e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));
         }
         return numbered;
+    }
+
+    /**
+     * Stores the sample incident as incident 42: 41 placeholder incidents are declared first, as
+     * numbers are never reused.
+     */
+    static void store(Repositories r) {
+        Incident i = incident();
+        for (int n = 1; n < NUMBER; n++) {
+            r.incidents().create("Placeholder " + n, Severity.SEV4, false, null, ALICE, i.declaredAt().minusSeconds(60));
+        }
+        long n = r.incidents().create(i.title(), Severity.SEV2, false, i.summary(), ALICE, i.declaredAt()).number();
+        if (n != NUMBER) {
+            throw new IllegalStateException("the sample needs a fresh database, got number " + n);
+        }
+        r.incidents().setChannel(n, i.channelId(), i.channelName());
+        r.incidents().setSeverity(n, i.severity());
+        r.incidents().setStatus(n, i.status(), i.identifiedAt(), i.mitigatedAt(), i.resolvedAt());
+        r.incidents().setResolutionSummary(n, i.resolutionSummary());
+        i.roles().forEach((role, user) -> r.incidents().setRole(n, role, user, i.declaredAt()));
+        participants().forEach(p -> r.participants().add(n, p.userId(), p.joinedAt()));
+        followUps().forEach(f -> r.followUps().add(n, f.text(), f.ownerId(), f.createdBy(), f.createdAt()));
+        timeline().forEach(r.timeline()::add);
     }
 
     private void command(String at, EntryKind kind, String user, String text) {
