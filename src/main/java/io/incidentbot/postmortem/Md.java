@@ -58,12 +58,16 @@ final class Md {
      *
      * @param depth 0 for a top-level item, 1 for an item nested under it
      * @param head  what comes right after the bullet (time, name)
-     * @param text  Markdown text, may contain line breaks; trailing line breaks are dropped
+     * @param text  Markdown text, may contain line breaks; trailing line breaks are dropped; a code
+     *              fence at its start moves to the next line, where it can open a block
      */
     static void item(StringBuilder out, int depth, String head, String text) {
         String indent = "  ".repeat(depth);
         out.append(indent).append("- ").append(head);
         String body = text == null ? "" : text.stripTrailing();
+        if (body.startsWith("```")) {
+            body = "\n" + body;
+        }
         String[] lines = body.split("\\R", -1);
         if (lines.length > 1) {
             String first = lines[0];
@@ -78,9 +82,16 @@ final class Md {
                 }
             } else {
                 out.append(lines[i].stripTrailing());
+                trimTrailingSpaces(out);
             }
         }
         out.append('\n');
+    }
+
+    private static void trimTrailingSpaces(StringBuilder out) {
+        while (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+        }
     }
 
     /**

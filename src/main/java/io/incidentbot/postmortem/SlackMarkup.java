@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
  *   <li>{@code <!here>}, {@code <!channel>}, {@code <!everyone>} to {@code @here} etc.; user groups
  *       and dates to their label;</li>
  *   <li>{@code <https://x|label>} to {@code [label](https://x)}, {@code <https://x>} to {@code https://x};</li>
- *   <li>{@code &amp;}, {@code &lt;}, {@code &gt;} to the characters, except that a {@code <} that could
- *       start an HTML tag is written {@code \<} so Markdown viewers show it instead of swallowing it.</li>
+ *   <li>{@code &amp;}, {@code &lt;}, {@code &gt;} to the characters, except that outside code a {@code <}
+ *       that could start an HTML tag is written {@code \<} so Markdown viewers show it instead of swallowing it;</li>
+ *   <li>Slack code blocks ({@code ```...```}, which may start and end mid-line) to fenced blocks on lines of
+ *       their own; inside code and {@code `inline code`} only the entities are converted.</li>
  * </ul>
- * Slack's {@code *bold*} and code blocks are left as they are.
+ * Slack's {@code *bold*}, {@code _italic_} and {@code ~strike~} are left as they are.
  */
 public final class SlackMarkup {
+    private static final Pattern CODE = Pattern.compile("```(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile("<([^<>\\n]*)>");
     private static final Pattern TAG_START = Pattern.compile("<(?=[A-Za-z/!?])");
 
@@ -36,16 +39,51 @@ public final class SlackMarkup {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        Matcher m = TOKEN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher m = CODE.matcher(text);
+        int last = 0;
+        boolean afterBlock = false;
+        while (m.find()) {
+            prose(out, text.substring(last, m.start()), names, afterBlock);
+            if (m.group(1) != null) {
+                codeBlock(out, unescape(m.group(1)));
+            } else {
+                out.append('`').append(unescape(m.group(2))).append('`');
+            }
+            afterBlock = m.group(1) != null;
+            last = m.end();
+        }
+        prose(out, text.substring(last), names, afterBlock);
+        return out.toString();
+    }
+
+    /** Appends a fenced block on lines of its own, whatever surrounded it on the line. */
+    private static void codeBlock(StringBuilder out, String code) {
+        while (!out.isEmpty() && (out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\t')) {
+            out.setLength(out.length() - 1);
+        }
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        out.append("```\n").append(code.replaceAll("^[ \\t]*\\n|\\n[ \\t]*$", "")).append("\n```");
+    }
+
+    private static void prose(StringBuilder out, String text, DisplayNames names, boolean afterBlock) {
+        String rest = text;
+        if (afterBlock && !rest.isEmpty()) {
+            rest = rest.replaceFirst("^[ \\t]+", "");
+            if (!rest.startsWith("\n") && !rest.startsWith("\r")) {
+                out.append('\n');
+            }
+        }
+        Matcher m = TOKEN.matcher(rest);
         int last = 0;
         while (m.find()) {
-            out.append(plain(text.substring(last, m.start())));
+            out.append(plain(rest.substring(last, m.start())));
             out.append(token(m.group(1), names));
             last = m.end();
         }
-        out.append(plain(text.substring(last)));
-        return out.toString();
+        out.append(plain(rest.substring(last)));
     }
 
     private static String token(String inner, DisplayNames names) {

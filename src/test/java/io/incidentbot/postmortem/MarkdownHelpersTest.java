@@ -25,6 +25,13 @@ class MarkdownHelpersTest {
     }
 
     @Test
+    void aMessageThatStartsWithCodeHasItsFenceOnTheNextLine() {
+        StringBuilder out = new StringBuilder();
+        Md.item(out, 0, "10:00 **A**: ", "```\nls\n```\nok");
+        assertThat(out).hasToString("- 10:00 **A**:\n  ```\n  ls\n  ```\n  ok\n");
+    }
+
+    @Test
     void topLevelBlocksCannotAddSectionsToTheDraft() {
         assertThat(Md.block("Summary\n## Impact\n===\nok")).isEqualTo("Summary\n\\## Impact\n\\===\nok");
     }

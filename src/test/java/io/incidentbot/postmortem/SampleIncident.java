@@ -22,7 +22,7 @@ import java.util.Map;
 /**
  * A fixed incident for the golden-file test: SEV2 raised to SEV1, declared 2026-03-14 22:58 UTC and
  * resolved 01:12 the next day, with threads (one crossing midnight, one under a deleted message, one
- * replying to a message from before the incident), an edit, deletions, key events, a file, roles,
+ * replying to a message from before the incident), an edit, deletions, key events, a file, a code block, roles,
  * follow-ups with and without an owner, Slack markup, and a user whose name is unknown (U04DAN).
  */
 final class SampleIncident {
@@ -97,6 +97,8 @@ final class SampleIncident {
         s.command("2026-03-14T23:10:00", EntryKind.STATUS_CHANGE, ALICE, "Status investigating → identified");
         s.file("2026-03-14T23:12:00", CAROL, "Disk usage over the last 6 hours:",
                 new SharedFile("disk-usage.png", "https://example.slack.com/files/U03CAROL/F0001/disk-usage.png"));
+        s.message("2026-03-14T23:13:30", null, CAROL, "Trying to free space first:\n```sudo du -sh /var/lib/pg/*\n"
+                + "# biggest first\nsudo rm /var/log/pg/*.gz```\nonly 6 GB back, not enough.", false, null);
         s.command("2026-03-14T23:15:00", EntryKind.NOTE, BOB,
                 "Failing over to orders-db-2 instead of freeing disk: faster &amp; safer");
         s.command("2026-03-14T23:20:00", EntryKind.SEVERITY_CHANGE, ALICE, "Severity SEV2 → SEV1");

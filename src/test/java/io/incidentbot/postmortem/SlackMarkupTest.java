@@ -74,7 +74,21 @@ class SlackMarkupTest {
     }
 
     @Test
-    void slackBoldAndCodeAreLeftAsTheyAre() {
-        assertThat(md("*bold* `code` ```block```")).isEqualTo("*bold* `code` ```block```");
+    void slackBoldItalicAndStrikeAreLeftAsTheyAre() {
+        assertThat(md("*bold* _italic_ ~gone~")).isEqualTo("*bold* _italic_ ~gone~");
+    }
+
+    @Test
+    void codeBlocksThatStartAndEndMidLineGetFencesOnLinesOfTheirOwn() {
+        assertThat(md("Fencing db-1:\n```sudo systemctl stop pg\nsudo systemctl mask pg```\nDone at 23:16."))
+                .isEqualTo("Fencing db-1:\n```\nsudo systemctl stop pg\nsudo systemctl mask pg\n```\nDone at 23:16.");
+        assertThat(md("run ```ls -l``` now")).isEqualTo("run\n```\nls -l\n```\nnow");
+        assertThat(md("```\nselect 1;\n```")).isEqualTo("```\nselect 1;\n```");
+    }
+
+    @Test
+    void insideCodeOnlyEntitiesAreConverted() {
+        assertThat(md("`a &lt;b&gt; &amp; <c>` and &lt;d&gt;")).isEqualTo("`a <b> & <c>` and \\<d>");
+        assertThat(md("```if a &lt; b &amp;&amp; <x>```")).isEqualTo("```\nif a < b && <x>\n```");
     }
 }
