@@ -64,7 +64,8 @@ final class ChannelLog {
      */
     private void thread(TimelineEntry first, String firstLine, boolean timed, List<TimelineEntry> replies) {
         StringBuilder s = new StringBuilder(days.before(first.at()));
-        String head = timed ? days.timeOf(first.at()) + " " + (first.keyEvent() && !first.deleted() ? "📌 " : "") : "";
+        String pin = first.keyEvent() && !first.deleted() ? "📌 " : "";
+        String head = timed ? days.timeOf(first.at()) + " " + pin : "";
         Md.item(s, 0, head, firstLine != null ? firstLine : missingParent(first.threadTs()));
         if (replies != null) {
             for (TimelineEntry r : replies) {

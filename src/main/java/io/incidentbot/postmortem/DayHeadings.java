@@ -15,7 +15,10 @@ final class DayHeadings {
         this.enabled = enabled;
     }
 
-    /** @return a heading block ({@code ### YYYY-MM-DD} between blank lines) when {@code at} starts a new day, else "" */
+    /**
+     * @return a heading block ({@code ### YYYY-MM-DD} between blank lines) when {@code at} starts a new
+     *         day, else ""
+     */
     String before(Instant at) {
         LocalDate day = times.day(at);
         if (!enabled || day.equals(current)) {

@@ -17,7 +17,8 @@ final class Prompts {
     static final String ROOT_CAUSE = """
             _To do: describe how the system allowed this, not who to blame: people acted on what they knew at the time._
             - _Trigger: what change or event started it?_
-            - _Root cause: why did that lead to an incident? Keep asking "why" until you reach something you can change._
+            - _Root cause: why did that lead to an incident? Keep asking "why" until you reach \
+            something you can change._
             - _Contributing factors: what made it worse, or slower to detect, diagnose or fix \
             (alerts, dashboards, runbooks, tooling, capacity, process)?_""";
     static final String WENT_WELL = "_To do: what helped? Detection, tools, runbooks, people's calls "
