@@ -10,7 +10,7 @@ import java.util.Map;
  * A writer that keeps no text, only what a test needs to check a very long draft: its size, its
  * headings in order, and how many top-level and nested list items each {@code ##} section has.
  */
-final class CountingWriter extends Writer {
+public final class CountingWriter extends Writer {
     private final StringBuilder line = new StringBuilder();
     private final List<String> headings = new ArrayList<>();
     private final Map<String, Integer> items = new HashMap<>();
@@ -56,26 +56,26 @@ final class CountingWriter extends Writer {
     public void close() {
     }
 
-    long chars() {
+    public long chars() {
         return chars;
     }
 
-    long lines() {
+    public long lines() {
         return lines;
     }
 
     /** @return every line starting with {@code #}, in order */
-    List<String> headings() {
+    public List<String> headings() {
         return headings;
     }
 
     /** @return lines starting with {@code "- "} under the {@code ##} heading {@code section} */
-    int items(String section) {
+    public int items(String section) {
         return items.getOrDefault(section, 0);
     }
 
     /** @return lines starting with {@code "  - "} under the {@code ##} heading {@code section} */
-    int nestedItems(String section) {
+    public int nestedItems(String section) {
         return nestedItems.getOrDefault(section, 0);
     }
 }
