@@ -156,6 +156,38 @@ class PostmortemRendererTest {
                 + "- alice — 1 message\n- adam — 0 messages\n- Zed — 0 messages\n\n");
     }
 
+    @Test
+    void repliesWhoseFirstMessageIsDeletedOrMissingStayTogetherUnderAPlaceholder() throws IOException {
+        Incident incident = incident(utc("2026-05-02T09:00:00"), utc("2026-05-02T11:00:00"));
+        TimelineEntry deleted = message(1, "2026-05-02T09:10:00", BOB, "oops, secret");
+        deleted = new TimelineEntry(1, 7, EntryKind.MESSAGE, deleted.at(), deleted.ts(), null, BOB, deleted.text(),
+                null, true, false, List.of());
+        List<TimelineEntry> entries = List.of(deleted,
+                reply(2, "2026-05-02T09:12:00", deleted.ts(), ALICE, "rotate it"),
+                message(3, "2026-05-02T09:13:00", BOB, "on the main channel"),
+                reply(4, "2026-05-02T09:20:00", SampleIncident.ts("2026-05-02T08:00:00"), ALICE, "about the deploy"),
+                reply(5, "2026-05-02T09:25:00", deleted.ts(), BOB, "rotated"),
+                reply(6, "2026-05-02T09:30:00", SampleIncident.ts("2026-05-02T08:00:00"), BOB, "unrelated"));
+
+        String draft = render(input(incident, entries, UTC));
+
+        assertThat(draft).contains("""
+                - 09:10 _(deleted message)_
+                  - 09:12 **Alice Chen**: rotate it
+                  - 09:25 **Bob**: rotated
+                - 09:13 **Bob**: on the main channel
+                - _(the first message of this thread, 08:00, is not in this log)_
+                  - 09:20 **Alice Chen**: about the deploy
+                  - 09:30 **Bob**: unrelated
+                """).doesNotContain("secret");
+    }
+
+    private static TimelineEntry reply(long id, String at, String threadTs, String user, String text) {
+        TimelineEntry m = message(id, at, user, text);
+        return new TimelineEntry(id, 7, EntryKind.MESSAGE, m.at(), m.ts(), threadTs, user, text, null, false, false,
+                List.of());
+    }
+
     private static Map<String, String> names() {
         return Map.of(ALICE, "Alice Chen", BOB, "Bob");
     }
