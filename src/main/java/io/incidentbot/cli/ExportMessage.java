@@ -1,0 +1,108 @@
+package io.incidentbot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbot.timeline.SlackTs;
+import io.incidentbot.timeline.TimelineEntry.SharedFile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One message of a Slack export day file, with what the import needs.
+ *
+ * @param ts       Slack {@code ts}: epoch seconds with microseconds, e.g. {@code "1773528150.288390"}
+ * @param at       {@code ts} as an instant
+ * @param threadTs {@code thread_ts}: the thread's first message, null outside threads
+ * @param user     Slack user ID of the author, may be null
+ * @param subtype  Slack's message subtype, null for an ordinary message
+ * @param fromBot  true for {@code bot_message}s and messages with a {@code bot_id}
+ * @param text     the text as it ended (exports hold the edited text), Slack markup kept
+ * @param editedAt when it was last edited ({@code edited.ts}), null if never
+ * @param files    files shared with it (deleted files left out)
+ * @param keyEvent pinned to the channel, or given a {@code :pushpin:} reaction
+ */
+record ExportMessage(String ts, Instant at, String threadTs, String user, String subtype, boolean fromBot,
+                     String text, Instant editedAt, List<SharedFile> files, boolean keyEvent) {
+
+    /** What the import does with a message. */
+    enum Kind {
+        /** A person's message (thread replies, broadcasts, {@code /me}, file shares included): a timeline entry. */
+        HUMAN,
+        /** Someone joined: a participant, no entry. */
+        JOIN,
+        /** A deleted message Slack left in place for its thread ({@code tombstone}): stored as deleted. */
+        DELETED,
+        /** Posted by a bot or app: not a person's message. */
+        BOT,
+        /** Any other system message (topic, purpose, leave, ...): skipped. */
+        SYSTEM
+    }
+
+    private static final Set<String> HUMAN_SUBTYPES = Set.of("thread_broadcast", "me_message", "file_share");
+
+    /**
+     * @param m    a message object of a day file
+     * @param pins {@code ts} of the messages the channel lists as pinned
+     * @param file the day file, for the error message
+     * @throws CliException when the message has no valid {@code ts}
+     */
+    static ExportMessage parse(JsonNode m, Set<String> pins, String file) throws CliException {
+        String ts = SlackExport.text(m, "ts");
+        Instant at;
+        try {
+            at = SlackTs.toInstant(ts);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(file + ": a message has no valid ts (" + ts + ")");
+        }
+        boolean pinned = m.path("pinned_to").size() > 0 || pins.contains(ts);
+        boolean pushpin = false;
+        for (JsonNode r : m.path("reactions")) {
+            pushpin |= r.path("name").asText().equals("pushpin");
+        }
+        String edited = SlackExport.text(m.path("edited"), "ts");
+        Instant editedAt = null;
+        if (edited != null) {
+            try {
+                editedAt = SlackTs.toInstant(edited);
+            } catch (IllegalArgumentException e) {
+                editedAt = at;
+            }
+        }
+        String subtype = SlackExport.text(m, "subtype");
+        boolean fromBot = m.hasNonNull("bot_id") || "bot_message".equals(subtype);
+        return new ExportMessage(ts, at, SlackExport.text(m, "thread_ts"), SlackExport.text(m, "user"), subtype,
+                fromBot, m.path("text").asText(""), editedAt, files(m), pinned || pushpin);
+    }
+
+    private static List<SharedFile> files(JsonNode m) {
+        List<SharedFile> files = new ArrayList<>();
+        for (JsonNode f : m.path("files")) {
+            if (f.path("mode").asText().equals("tombstone")) {
+                continue;
+            }
+            String name = f.hasNonNull("name") ? f.get("name").asText() : f.path("title").asText("file");
+            String link = f.hasNonNull("permalink") ? f.get("permalink").asText() : SlackExport.text(f, "url_private");
+            files.add(new SharedFile(name, link));
+        }
+        return files;
+    }
+
+    /**
+     * @param bots Slack user IDs of bots and apps (from {@code users.json})
+     * @return what the import does with this message
+     */
+    Kind kind(Set<String> bots) {
+        if ("tombstone".equals(subtype)) {
+            return Kind.DELETED;
+        }
+        if (fromBot || (user != null && bots.contains(user))) {
+            return "channel_join".equals(subtype) ? Kind.SYSTEM : Kind.BOT;
+        }
+        if ("channel_join".equals(subtype)) {
+            return user == null ? Kind.SYSTEM : Kind.JOIN;
+        }
+        return user != null && (subtype == null || HUMAN_SUBTYPES.contains(subtype)) ? Kind.HUMAN : Kind.SYSTEM;
+    }
+}

@@ -1,0 +1,142 @@
+package io.incidentbot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Status;
+import io.incidentbot.postmortem.PostmortemService;
+import io.incidentbot.postmortem.UserDirectory;
+import io.incidentbot.storage.Repositories;
+import io.incidentbot.storage.Storage;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code import <export-dir-or-zip> --channel <name>}: reads and checks the whole export first, then
+ * stores one channel of it as a resolved incident (see {@link ImportPlan}) in one transaction, caches
+ * the export's display names, and prints the incident's postmortem draft. Bad input changes nothing;
+ * importing a channel again changes nothing either and prints the draft it already has.
+ */
+final class ImportCommand {
+    private final Path export;
+    private final String channelName;
+
+    private ImportCommand(Path export, String channelName) {
+        this.export = export;
+        this.channelName = channelName;
+    }
+
+    /**
+     * @param args the arguments after {@code import}
+     * @throws CliException when the export path or {@code --channel <name>} is missing
+     */
+    static ImportCommand parse(List<String> args) throws CliException {
+        List<String> paths = new ArrayList<>();
+        String channel = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--channel") && i + 1 < args.size()) {
+                channel = args.get(++i);
+            } else if (a.startsWith("--channel=")) {
+                channel = a.substring("--channel=".length());
+            } else if (a.startsWith("--")) {
+                throw new CliException("unknown option " + a);
+            } else {
+                paths.add(a);
+            }
+        }
+        if (paths.size() != 1 || channel == null || channel.isBlank()) {
+            throw new CliException("needs one export and a channel: import <export-dir-or-zip> --channel <name>");
+        }
+        return new ImportCommand(Path.of(paths.get(0)), channel.strip().replaceFirst("^#", ""));
+    }
+
+    /**
+     * Reads and checks the whole export; touches no database.
+     *
+     * @return what the import will store
+     * @throws CliException when the export is unreadable or broken, or the channel is not in it
+     */
+    ImportPlan read() throws CliException {
+        try (SlackExport slack = SlackExport.open(export)) {
+            ExportChannel channel = channel(slack.channels());
+            Map<String, ExportUser> users = slack.users();
+            return ImportPlan.of(channel, users, messages(slack, channel));
+        }
+    }
+
+    /**
+     * Stores the plan in one transaction, then prints the incident's postmortem draft to {@code out} and
+     * one line about the import to {@code err}. A channel imported before is not imported again: its
+     * incident's draft is printed as it is.
+     *
+     * @return the incident's number
+     */
+    static long store(ImportPlan plan, Storage storage, ZoneId zone, Clock clock, PrintStream out, PrintStream err)
+            throws IOException {
+        ExportChannel c = plan.channel();
+        Stored stored = storage.transaction(r -> store(r, plan, clock));
+        err.println(stored.created()
+                ? "Imported #" + c.name() + " as incident " + stored.number() + ": " + plan.humanMessages()
+                        + " messages, " + plan.participants().size() + " participants."
+                : "#" + c.name() + " (" + c.id() + ") was imported before, as incident " + stored.number()
+                        + "; nothing imported, printing its draft.");
+        Cli.print(new PostmortemService(storage, UserDirectory.NONE, clock, zone), stored.number(), out);
+        return stored.number();
+    }
+
+    private ExportChannel channel(List<ExportChannel> channels) throws CliException {
+        return channels.stream().filter(c -> c.name().equals(channelName)).findFirst()
+                .orElseThrow(() -> new CliException("no channel named " + channelName + " in " + export
+                        + "; its channels are: " + channels.stream().map(ExportChannel::name).sorted()
+                        .collect(Collectors.joining(", "))));
+    }
+
+    private static List<ExportMessage> messages(SlackExport slack, ExportChannel channel) throws CliException {
+        List<ExportMessage> messages = new ArrayList<>();
+        for (String file : slack.dayFiles(channel)) {
+            for (JsonNode m : slack.list(file)) {
+                messages.add(ExportMessage.parse(m, channel.pins(), file));
+            }
+        }
+        return messages;
+    }
+
+    private static Stored store(Repositories r, ImportPlan p, Clock clock) {
+        ExportChannel c = p.channel();
+        Optional<Incident> existing = r.incidents().findByChannel(c.id());
+        if (existing.isPresent()) {
+            return new Stored(existing.get().number(), false);
+        }
+        long n = r.incidents().create(p.title(), p.severity(), c.privateChannel(), null, p.declaredBy(), p.declaredAt())
+                .number();
+        r.incidents().setChannel(n, c.id(), c.name());
+        r.incidents().setStatus(n, Status.RESOLVED, p.identifiedAt(), p.mitigatedAt(), p.resolvedAt());
+        p.roles().forEach((role, user) -> r.incidents().setRole(n, role, user, p.declaredAt()));
+        p.participants().forEach((user, at) -> r.participants().add(n, user, at));
+        for (TimelineEntry e : p.entries()) {
+            TimelineEntry entry = new TimelineEntry(0, n, e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(), e.text(),
+                    e.editedAt(), e.deleted(), e.keyEvent(), e.files());
+            if (entry.ts() == null) {
+                r.timeline().add(entry);
+            } else {
+                r.timeline().addMessageIfAbsent(entry);
+            }
+        }
+        p.names().forEach((id, name) -> r.userNames().put(id, name, clock.instant()));
+        return new Stored(n, true);
+    }
+
+    /** The incident a channel was stored as, and whether this import created it. */
+    private record Stored(long number, boolean created) {
+    }
+}

@@ -1,0 +1,64 @@
+package io.incidentbot.postmortem;
+
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The timeline of key events: every command entry (declared, status, severity and role changes,
+ * notes, status updates, follow-ups, resolved, reopened) and every message marked as a key event
+ * (pinned or given the key-event emoji), in timeline order. Deleted entries never appear.
+ */
+final class KeyEvents {
+    private final Appendable out;
+    private final EntryText text;
+    private final DayHeadings days;
+
+    KeyEvents(Appendable out, EntryText text, DayHeadings days) {
+        this.out = out;
+        this.text = text;
+        this.days = days;
+    }
+
+    /** @return true when the entry belongs in the timeline of key events */
+    static boolean isKeyEvent(TimelineEntry e) {
+        return !e.deleted() && (e.kind() != EntryKind.MESSAGE || e.keyEvent());
+    }
+
+    /** Writes the key events from one pass over {@code entries}. */
+    void write(TimelineSource entries) throws IOException {
+        try {
+            entries.forEach(e -> {
+                if (isKeyEvent(e)) {
+                    write(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void write(TimelineEntry e) {
+        StringBuilder s = new StringBuilder(days.before(e.at()));
+        String where = e.kind() == EntryKind.MESSAGE && e.isThreadReply() ? " (in a thread)" : "";
+        Md.item(s, 0, days.timeOf(e.at()) + " " + text.who(e) + where + ": ", describe(e));
+        try {
+            out.append(s);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    private String describe(TimelineEntry e) {
+        return switch (e.kind()) {
+            case MESSAGE -> text.message(e);
+            case ROLE_CHANGE -> "Assigned " + text.markdown(e.text());
+            case NOTE -> "Note: " + text.markdown(e.text());
+            case STATUS_UPDATE -> "Status update: " + text.markdown(e.text());
+            case FOLLOW_UP -> "Follow-up: " + text.markdown(e.text());
+            default -> text.markdown(e.text());
+        };
+    }
+}

@@ -1,0 +1,148 @@
+package io.incidentbot.postmortem;
+
+import io.incidentbot.incident.FollowUp;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Participant;
+import io.incidentbot.storage.Repositories;
+import io.incidentbot.storage.Storage;
+import io.incidentbot.timeline.TimelineEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drafts an incident's postmortem from the database: loads its state, resolves display names
+ * (cached names first, then the {@link UserDirectory}, whose answers are cached), and renders it with
+ * {@link PostmortemRenderer}.
+ *
+ * <p>The draft is rendered inside one transaction, so it is consistent, into a temporary file, then
+ * copied to the caller's writer after the commit: a slow reader (a pager, an upload) never holds the
+ * database lock. The timeline is streamed, never loaded whole.
+ */
+public final class PostmortemService {
+    private static final Logger log = LoggerFactory.getLogger(PostmortemService.class);
+
+    private final Storage storage;
+    private final UserDirectory directory;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    /**
+     * @param storage   the database
+     * @param directory looks up names missing from the cache; {@link UserDirectory#NONE} for none
+     * @param clock     time stamps cached names
+     * @param zone      time zone of every time in the draft (configured by {@code INCIDENT_TIMEZONE})
+     */
+    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone) {
+        this.storage = storage;
+        this.directory = directory;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Writes the postmortem draft of incident {@code number} to {@code out} as Markdown ({@code \n}
+     * line ends). Does not close {@code out}.
+     *
+     * @throws UnknownIncidentException when there is no such incident
+     * @throws IOException              when writing to {@code out} or to the temporary file fails
+     */
+    public void render(long number, Writer out) throws IOException {
+        Map<String, String> names = displayNames(number);
+        Path spool = Files.createTempFile("postmortem-" + number + "-", ".md");
+        try {
+            try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+                storage.run(r -> renderTo(r, number, names, w));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            try (Reader r = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                r.transferTo(out);
+            }
+            out.flush();
+        } finally {
+            Files.deleteIfExists(spool);
+        }
+    }
+
+    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w) {
+        Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
+        TimelineSource entries = sink -> r.timeline().forEach(number, sink::accept);
+        PostmortemInput input = new PostmortemInput(incident, entries, r.followUps().list(number),
+                r.participants().list(number), names, zone);
+        try {
+            PostmortemRenderer.render(input, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return display names of everyone the draft mentions: cached, else looked up (and cached) */
+    private Map<String, String> displayNames(long number) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> missing = storage.transaction(r -> {
+            Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
+            Set<String> ids = referencedUsers(r, incident);
+            for (String id : ids) {
+                r.userNames().find(id).ifPresent(name -> names.put(id, name));
+            }
+            ids.removeAll(names.keySet());
+            return ids;
+        });
+        Map<String, String> found = lookUp(missing);
+        if (!found.isEmpty()) {
+            storage.run(r -> found.forEach((id, name) -> r.userNames().put(id, name, clock.instant())));
+            names.putAll(found);
+        }
+        return names;
+    }
+
+    private static Set<String> referencedUsers(Repositories r, Incident incident) {
+        UserReferences refs = new UserReferences();
+        refs.user(incident.declaredBy());
+        incident.roles().values().forEach(refs::user);
+        refs.text(incident.summary());
+        refs.text(incident.resolutionSummary());
+        for (FollowUp f : r.followUps().list(incident.number())) {
+            refs.user(f.ownerId());
+            refs.text(f.text());
+        }
+        r.participants().list(incident.number()).stream().map(Participant::userId).forEach(refs::user);
+        r.timeline().forEach(incident.number(), (TimelineEntry e) -> {
+            if (!e.deleted()) {
+                refs.user(e.userId());
+                refs.text(e.text());
+            }
+        });
+        return refs.ids();
+    }
+
+    private Map<String, String> lookUp(Set<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        for (String id : List.copyOf(ids)) {
+            Optional<String> name;
+            try {
+                name = directory.displayName(id);
+            } catch (RuntimeException e) {
+                log.warn("user directory failed for {}; drafting with cached names only: {}", id, e.toString());
+                break;
+            }
+            name.filter(n -> !n.isBlank()).ifPresent(n -> found.put(id, n.strip()));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,121 @@
+package io.incidentbot.postmortem;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns Slack message markup into readable Markdown.
+ *
+ * <p>Slack escapes {@code &}, {@code <} and {@code >} in message text and writes mentions and links
+ * between angle brackets. This converts:
+ * <ul>
+ *   <li>{@code <@U123|name>} to {@code @Display Name} (from {@link DisplayNames}, else {@code @name}),
+ *       {@code <@U123>} to {@code @Display Name}, else {@code <@U123>} unchanged;</li>
+ *   <li>{@code <#C123|general>} to {@code #general} ({@code #C123} without a name);</li>
+ *   <li>{@code <!here>}, {@code <!channel>}, {@code <!everyone>} to {@code @here} etc.; user groups
+ *       and dates to their label;</li>
+ *   <li>{@code <https://x|label>} to {@code [label](https://x)}, {@code <https://x>} to {@code https://x};</li>
+ *   <li>{@code &amp;}, {@code &lt;}, {@code &gt;} to the characters, except that outside code a {@code <}
+ *       that could start an HTML tag is written {@code \<} so Markdown viewers show it instead of swallowing it;</li>
+ *   <li>Slack code blocks ({@code ```...```}, which may start and end mid-line) to fenced blocks on lines of
+ *       their own; inside code and {@code `inline code`} only the entities are converted.</li>
+ * </ul>
+ * Slack's {@code *bold*}, {@code _italic_} and {@code ~strike~} are left as they are.
+ */
+public final class SlackMarkup {
+    private static final Pattern CODE = Pattern.compile("```(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
+    private static final Pattern TOKEN = Pattern.compile("<([^<>\\n]*)>");
+    private static final Pattern TAG_START = Pattern.compile("<(?=[A-Za-z/!?])");
+
+    private SlackMarkup() {
+    }
+
+    /**
+     * @param text  message text as Slack stores it, may be null
+     * @param names display names for user mentions
+     * @return Markdown text ({@code ""} for null); line breaks are kept
+     */
+    public static String toMarkdown(String text, DisplayNames names) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher m = CODE.matcher(text);
+        int last = 0;
+        boolean afterBlock = false;
+        while (m.find()) {
+            prose(out, text.substring(last, m.start()), names, afterBlock);
+            if (m.group(1) != null) {
+                codeBlock(out, unescape(m.group(1)));
+            } else {
+                out.append('`').append(unescape(m.group(2))).append('`');
+            }
+            afterBlock = m.group(1) != null;
+            last = m.end();
+        }
+        prose(out, text.substring(last), names, afterBlock);
+        return out.toString();
+    }
+
+    /** Appends a fenced block on lines of its own, whatever surrounded it on the line. */
+    private static void codeBlock(StringBuilder out, String code) {
+        while (!out.isEmpty() && (out.charAt(out.length() - 1) == ' ' || out.charAt(out.length() - 1) == '\t')) {
+            out.setLength(out.length() - 1);
+        }
+        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+            out.append('\n');
+        }
+        out.append("```\n").append(code.replaceAll("^[ \\t]*\\n|\\n[ \\t]*$", "")).append("\n```");
+    }
+
+    private static void prose(StringBuilder out, String text, DisplayNames names, boolean afterBlock) {
+        String rest = text;
+        if (afterBlock && !rest.isEmpty()) {
+            rest = rest.replaceFirst("^[ \\t]+", "");
+            if (!rest.startsWith("\n") && !rest.startsWith("\r")) {
+                out.append('\n');
+            }
+        }
+        Matcher m = TOKEN.matcher(rest);
+        int last = 0;
+        while (m.find()) {
+            out.append(plain(rest.substring(last, m.start())));
+            out.append(token(m.group(1), names));
+            last = m.end();
+        }
+        out.append(plain(rest.substring(last)));
+    }
+
+    private static String token(String inner, DisplayNames names) {
+        int bar = inner.indexOf('|');
+        String target = bar < 0 ? inner : inner.substring(0, bar);
+        String label = bar < 0 ? "" : plain(inner.substring(bar + 1)).strip();
+        if (target.startsWith("@")) {
+            String id = target.substring(1);
+            return names.find(id).map(n -> "@" + n)
+                    .orElse(label.isEmpty() ? "<@" + id + ">" : "@" + label.replaceFirst("^@", ""));
+        }
+        if (target.startsWith("#")) {
+            return "#" + (label.isEmpty() ? target.substring(1) : label);
+        }
+        if (target.startsWith("!")) {
+            String command = target.substring(1).replaceFirst("\\^.*", "");
+            boolean broadcast = command.matches("here|channel|everyone");
+            return broadcast || label.isEmpty() ? "@" + command : label;
+        }
+        return link(unescape(target), label);
+    }
+
+    private static String link(String url, String label) {
+        return label.isEmpty() || label.equals(url) ? url : Md.link(label, url);
+    }
+
+    /** Unescapes Slack's entities in ordinary text and keeps a literal {@code <} from starting HTML. */
+    private static String plain(String s) {
+        return TAG_START.matcher(unescape(s)).replaceAll("\\\\<");
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,115 @@
+package io.incidentbot.cli;
+
+import io.incidentbot.incident.Severity;
+import io.incidentbot.storage.Database;
+import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.SlackTs;
+import io.incidentbot.timeline.TimelineEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostmortemCommandTest {
+    private static final Instant DECLARED = Instant.parse("2026-03-14T22:58:00Z");
+
+    @TempDir
+    Path dir;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void storeAnIncident() {
+        Path db = dir.resolve("incidents.db");
+        env = Map.of("INCIDENT_DB", db.toString());
+        try (JdbiStorage storage = Database.open(db.toString())) {
+            storage.run(r -> {
+                long n = r.incidents().create("Orders DB failover", Severity.SEV2, false, "Checkout failing", "U1",
+                        DECLARED).number();
+                r.incidents().setChannel(n, "C1", "inc-1-orders-db-failover");
+                String ts = SlackTs.fromInstant(DECLARED.plusSeconds(65));
+                r.timeline().add(new TimelineEntry(0, n, EntryKind.MESSAGE, SlackTs.toInstant(ts), ts, null, "U1",
+                        "primary is read-only", null, false, false, List.of()));
+                r.userNames().put("U1", "Alice Chen", DECLARED);
+            });
+        }
+    }
+
+    @Test
+    void printsTheDraftOfAnIncidentFromTheDatabase() {
+        CliRun run = CliRun.run(env, "postmortem", "1");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("# Incident 1: Orders DB failover\n")
+                .contains("Times are in UTC.", "| Declared | 2026-03-14 22:58 by Alice Chen |",
+                        "- 22:59 **Alice Chen**: primary is read-only\n");
+    }
+
+    @Test
+    void theTimeZoneComesFromTheEnvironment() {
+        CliRun run = CliRun.run(Map.of("INCIDENT_DB", env.get("INCIDENT_DB"), "INCIDENT_TIMEZONE", "Europe/Berlin"),
+                "postmortem", "1");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("Times are in Europe/Berlin.", "| Declared | 2026-03-14 23:58 by Alice Chen |");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "0", "-3", "1.5", "99999999999999999999"})
+    void aBadNumberIsOneLineOnStandardErrorAndExitStatusTwo(String number) {
+        CliRun run = CliRun.run(env, "postmortem", number);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("postmortem: " + number + " is not an incident number (1, 2, 3, ...)\n");
+    }
+
+    @Test
+    void anUnknownIncidentIsOneLineOnStandardErrorAndExitStatusTwo() {
+        CliRun run = CliRun.run(env, "postmortem", "7");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("postmortem: there is no incident 7 in " + env.get("INCIDENT_DB") + "\n");
+    }
+
+    @Test
+    void aBadTimeZoneIsRefused() {
+        CliRun run = CliRun.run(Map.of("INCIDENT_DB", env.get("INCIDENT_DB"), "INCIDENT_TIMEZONE", "Mars/Olympus"),
+                "postmortem", "1");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("postmortem: INCIDENT_TIMEZONE: Mars/Olympus is not a time zone (e.g. UTC, Europe/Berlin)\n");
+    }
+
+    @Test
+    void aMissingDatabaseIsReportedAndNotCreated() {
+        Path missing = dir.resolve("nowhere.db");
+
+        CliRun run = CliRun.run(Map.of("INCIDENT_DB", missing.toString()), "postmortem", "1");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("postmortem: there is no database at " + missing + " (set INCIDENT_DB)\n");
+        assertThat(Files.exists(missing)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "help", "frobnicate"})
+    void noArgumentsHelpOrAnUnknownCommandPrintUsageAndExitTwo(String command) {
+        CliRun run = command.isEmpty() ? CliRun.run(env) : CliRun.run(env, command);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("usage: incident-bot").contains("postmortem <number>", "import <export-dir-or-zip>");
+    }
+}
