@@ -12,7 +12,11 @@ import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.outbox.Payload;
 import io.incidentbot.storage.Database;
 import io.incidentbot.storage.Storage;
+import com.slack.api.methods.MethodsClient;
+import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.slack.BotIdentity;
+import io.incidentbot.slack.PostmortemPublisher;
+import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackJobHandler;
@@ -55,7 +59,9 @@ public final class Bot implements AutoCloseable {
         this.storage = Database.open(config.database());
         Slack slack = slack(config.apiUrl());
         BotIdentity identity = new BotIdentity(config.botToken());
-        Function<OutboxJob, JobHandler.Outcome> postmortem = job -> JobHandler.Outcome.fail("postmortem not available");
+        MethodsClient client = slack.methods(config.botToken());
+        PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
+        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, storage, drafts)::publish;
         JobHandler handler = new SlackJobHandler(slack, config.botToken(), storage, config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId);
         this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);

@@ -65,6 +65,9 @@ public final class SlackStandIn implements AutoCloseable {
     private volatile java.util.Random faultRandom = new java.util.Random(0);
     private volatile Fault[] faultKinds = Fault.values();
     private final Map<String, AtomicInteger> loseNext = new ConcurrentHashMap<>();
+    private final Map<String, String> uploads = new ConcurrentHashMap<>();
+    private final Map<String, String> fileNames = new ConcurrentHashMap<>();
+    private final Map<String, String> displayNames = new ConcurrentHashMap<>();
 
     /** The kinds of failure {@link #faults} injects. */
     public enum Fault {
@@ -116,6 +119,16 @@ public final class SlackStandIn implements AutoCloseable {
         faultRandom = new java.util.Random(seed);
         faultKinds = kinds.length == 0 ? Fault.values() : kinds.clone();
         faultShare = share;
+    }
+
+    /** Makes {@code users.info} know a user by this display name. */
+    public void user(String userId, String displayName) {
+        displayNames.put(userId, displayName);
+    }
+
+    /** @return the bytes uploaded for each file ID, as text */
+    public Map<String, String> uploads() {
+        return Map.copyOf(uploads);
     }
 
     /** Applies the next call of {@code method}, then answers it with HTTP 500 (the answer is lost). */
@@ -204,6 +217,12 @@ public final class SlackStandIn implements AutoCloseable {
         Map<String, String> args = parse(request.getHeader("Content-Type"), body);
         String auth = request.getHeader("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : args.get("token");
+        if (path.startsWith("/upload/")) {
+            uploads.put(path.substring("/upload/".length()), body);
+            calls.add(new Call("upload", Map.of("file", path.substring("/upload/".length()), "bytes",
+                    String.valueOf(request.getBodySize())), null));
+            return new MockResponse().setResponseCode(200).setBody("OK - " + request.getBodySize());
+        }
         if (path.startsWith("/response/")) {
             calls.add(new Call("response_url" + path.substring("/response".length()), args, null));
             return new MockResponse().setResponseCode(200).setBody("ok");
@@ -316,6 +335,43 @@ public final class SlackStandIn implements AutoCloseable {
                         .filter(m -> parent.equals(m.get("thread_ts")) || parent.equals(m.get("ts"))).toList());
                 ok.put("has_more", false);
             }
+            case "users.info" -> {
+                String name = displayNames.get(call.arg("user"));
+                if (name == null) {
+                    return Map.of("ok", false, "error", "user_not_found");
+                }
+                ok.put("user", Map.of("id", call.arg("user"), "name", name.toLowerCase(),
+                        "profile", Map.of("display_name", name, "real_name", name + " Real")));
+            }
+            case "files.getUploadURLExternal" -> {
+                String id = "F" + ids.incrementAndGet();
+                fileNames.put(id, call.arg("filename"));
+                ok.put("file_id", id);
+                ok.put("upload_url", url("/upload/" + id));
+            }
+            case "files.completeUploadExternal" -> {
+                List<Map<String, Object>> files = new ArrayList<>();
+                try {
+                    for (var f : JSON.readTree(call.arg("files"))) {
+                        String id = f.path("id").asText();
+                        files.add(Map.of("id", id, "name", fileNames.getOrDefault(id, "?"), "title", f.path("title").asText("")));
+                    }
+                } catch (IOException e) {
+                    return Map.of("ok", false, "error", "invalid_arguments");
+                }
+                if (call.arg("channel_id") != null) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", "message");
+                    m.put("ts", nextTs());
+                    m.put("user", BOT_USER);
+                    m.put("bot_id", BOT_ID);
+                    m.put("text", call.arg("initial_comment") == null ? "" : call.arg("initial_comment"));
+                    m.put("files", files);
+                    history.computeIfAbsent(call.arg("channel_id"), k -> new CopyOnWriteArrayList<>()).add(m);
+                }
+                ok.put("files", files);
+            }
+            case "conversations.canvases.create" -> ok.put("canvas_id", "F0CANVAS" + ids.incrementAndGet());
             case "conversations.list" -> {
                 List<Map<String, Object>> list = new ArrayList<>();
                 channelsByName.forEach((name, id) -> list.add(Map.of("id", id, "name", name,
