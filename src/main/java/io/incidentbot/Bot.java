@@ -20,7 +20,10 @@ import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackJobHandler;
+import io.incidentbot.slack.events.Backfill;
 import io.incidentbot.slack.events.TimelineEvents;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import io.incidentbot.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +49,11 @@ public final class Bot implements AutoCloseable {
     private final ExecutorService afterAck;
     private SocketModeApp socketMode;
     private volatile boolean closed;
+    private final Backfill backfill;
+    private final Duration firstSweep;
+    private final ScheduledExecutorService sweeper;
+    /** How often open incidents' channels are swept for messages no event brought. */
+    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
     /**
      * Opens the database (migrating it), builds everything; call {@link #start()} to serve.
@@ -55,6 +63,15 @@ public final class Bot implements AutoCloseable {
      * @param policy outbox retry policy
      */
     public Bot(Config config, Clock clock, OutboxWorker.Policy policy) {
+        this(config, clock, policy, Duration.ofSeconds(2));
+    }
+
+    /**
+     * As {@link #Bot(Config, Clock, OutboxWorker.Policy)}, with the delay from start to the first
+     * catch-up sweep (tests that count Web API calls push it out of their way).
+     */
+    public Bot(Config config, Clock clock, OutboxWorker.Policy policy, Duration firstSweep) {
+        this.firstSweep = firstSweep;
         this.config = config;
         this.storage = Database.open(config.database());
         Slack slack = slack(config.apiUrl());
@@ -70,7 +87,9 @@ public final class Bot implements AutoCloseable {
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
                 incidents, storage, clock, afterAck, a -> a.use(new TimelineEvents(timeline)));
-        identity.resolveInBackground(slack.methods(config.botToken()));
+        identity.resolveInBackground(client);
+        this.backfill = new Backfill(client, storage, timeline, identity::botUserId, identity::botId);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("backfill"));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 this::health);
     }
@@ -100,6 +119,8 @@ public final class Bot implements AutoCloseable {
         app.start();
         outbox.start();
         http.start();
+        sweeper.scheduleWithFixedDelay(backfill::sweepQuietly, firstSweep.toMillis(), SWEEP_INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
         if (config.socketMode()) {
             connectSocketMode();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
@@ -142,6 +163,16 @@ public final class Bot implements AutoCloseable {
         }, "socket-mode-connect");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Sweeps open incidents' channels now for messages that never arrived as events (as at start and
+     * every {@link #SWEEP_INTERVAL}).
+     *
+     * @return messages read from Slack
+     */
+    public int catchUp() {
+        return backfill.sweep();
     }
 
     /** @return the HTTP port */
@@ -191,6 +222,7 @@ public final class Bot implements AutoCloseable {
             }
         }
         http.close();
+        sweeper.shutdownNow();
         afterAck.shutdown();
         outbox.stop(Duration.ofSeconds(10));
         try {

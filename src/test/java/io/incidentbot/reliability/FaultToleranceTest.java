@@ -21,7 +21,7 @@ import static io.incidentbot.support.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Full incident runs against a Web API that fails a share of calls with 429 (Retry-After: 1), 500,
+ * Full incident runs (declare, status, note, update, action, sev, resolve with its postmortem upload) against a Web API that fails a share of calls with 429 (Retry-After: 1), 500,
  * lost answers and 4-second stalls: everything is delivered exactly once.
  */
 class FaultToleranceTest {
@@ -46,7 +46,7 @@ class FaultToleranceTest {
             for (Incident inc : incidents(bot)) {
                 for (String text : List.of("status identified", "note cache flushed on " + inc.number(),
                         "update users see errors on " + inc.number(), "action add alert for " + inc.number() + " <@UBOB00001>",
-                        "sev sev1")) {
+                        "sev sev1", "resolve rolled back")) {
                     assertThat(bot.client.command(text, "UALICE001", inc.channelId()).statusCode()).isEqualTo(200);
                 }
             }
@@ -58,16 +58,18 @@ class FaultToleranceTest {
             int delivered = 0;
             for (Incident inc : incidents(bot)) {
                 List<String> texts = slack.messages(inc.channelId()).stream().map(m -> String.valueOf(m.get("text"))).toList();
-                assertThat(texts).as("incident %d posts", inc.number()).doesNotHaveDuplicates().hasSize(6);
+                assertThat(texts).as("incident %d posts", inc.number()).doesNotHaveDuplicates().hasSize(8);
+                assertThat(slack.messages(inc.channelId()).stream().filter(m -> m.get("files") != null))
+                        .as("incident %d postmortem uploads", inc.number()).hasSize(1);
                 assertThat(inc.headerTs()).isNotNull();
                 delivered += texts.size();
                 List<TimelineEntry> entries = bot.bot.storage().transaction(r -> r.timeline().list(inc.number()));
                 assertThat(entries).extracting(TimelineEntry::kind).containsExactly(EntryKind.DECLARED,
                         EntryKind.STATUS_CHANGE, EntryKind.NOTE, EntryKind.STATUS_UPDATE, EntryKind.FOLLOW_UP,
-                        EntryKind.SEVERITY_CHANGE);
+                        EntryKind.SEVERITY_CHANGE, EntryKind.STATUS_CHANGE, EntryKind.RESOLVED);
             }
             List<String> announced = slack.messages("CANNOUNCE1").stream().map(m -> String.valueOf(m.get("text"))).toList();
-            assertThat(announced).doesNotHaveDuplicates().hasSize(incidentsToRun * 2);
+            assertThat(announced).doesNotHaveDuplicates().hasSize(incidentsToRun * 3);
             delivered += announced.size();
             long topics = slack.calls("conversations.setTopic").size();
             report(slack, delivered, topics);
@@ -82,9 +84,12 @@ class FaultToleranceTest {
                 Collectors.counting())).toString();
         List<String> lines = new ArrayList<>();
         lines.add("Web API calls attempted: " + calls.size() + " " + byMethod);
-        lines.add("faults injected (each caused a retry): " + injected + " " + faults);
-        lines.add("messages delivered: " + postsDelivered + ", duplicated: 0, lost: 0; channels created: "
-                + slack.channels().size() + ", duplicated: 0");
+        int retried = injected - faults.getOrDefault(SlackStandIn.Fault.STALL, 0);
+        lines.add("faults injected: " + injected + " " + faults + "; calls retried: " + retried
+                + " (429, 500 and lost answers; a stall answers after 4 s)");
+        lines.add("messages delivered: " + postsDelivered + " (postmortem uploads among them: "
+                + slack.uploads().size() + "), duplicated: 0, lost: 0; channels created: " + slack.channels().size()
+                + ", duplicated: 0");
         System.out.println(String.join("\n", lines));
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "fault-run.txt"), lines);

@@ -321,10 +321,23 @@ public final class SlackStandIn implements AutoCloseable {
             }
             case "conversations.history" -> {
                 String oldest = call.arg("oldest") == null ? "0" : call.arg("oldest");
-                List<Map<String, Object>> msgs = new ArrayList<>(history.getOrDefault(call.arg("channel"), List.of()).stream()
-                        .filter(m -> new java.math.BigDecimal((String) m.get("ts")).compareTo(new java.math.BigDecimal(oldest)) > 0)
-                        .filter(m -> m.get("thread_ts") == null || m.get("thread_ts").equals(m.get("ts")))
-                        .toList());
+                List<Map<String, Object>> all = history.getOrDefault(call.arg("channel"), List.of());
+                List<Map<String, Object>> msgs = new ArrayList<>();
+                for (Map<String, Object> m : all) {
+                    boolean topLevel = m.get("thread_ts") == null || m.get("thread_ts").equals(m.get("ts"));
+                    if (!topLevel || new java.math.BigDecimal((String) m.get("ts")).compareTo(new java.math.BigDecimal(oldest)) <= 0) {
+                        continue;
+                    }
+                    List<String> replies = all.stream().filter(r -> m.get("ts").equals(r.get("thread_ts"))
+                            && !m.get("ts").equals(r.get("ts"))).map(r -> (String) r.get("ts")).sorted().toList();
+                    Map<String, Object> copy = new LinkedHashMap<>(m);
+                    if (!replies.isEmpty()) {
+                        copy.put("thread_ts", m.get("ts"));
+                        copy.put("reply_count", replies.size());
+                        copy.put("latest_reply", replies.get(replies.size() - 1));
+                    }
+                    msgs.add(copy);
+                }
                 java.util.Collections.reverse(msgs);
                 ok.put("messages", msgs);
                 ok.put("has_more", false);
