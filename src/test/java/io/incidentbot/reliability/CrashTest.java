@@ -6,6 +6,7 @@ import io.incidentbot.storage.JdbiStorage;
 import io.incidentbot.support.ChildBot;
 import io.incidentbot.support.RunningBot;
 import io.incidentbot.support.SignedClient;
+import io.incidentbot.support.SlackEvents;
 import io.incidentbot.support.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
 import static io.incidentbot.support.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bot as a real child JVM: kill -9 in the middle of a stream of requests, SIGTERM, and its logs. */
+/**
+ * The bot as a real child JVM: kill -9 in the middle of a stream of signed events and slash commands,
+ * SIGTERM, and its logs.
+ */
 class CrashTest {
     @TempDir
     Path dir;
@@ -37,12 +41,27 @@ class CrashTest {
     }
 
     @Test
+    void aMissingVariableIsOneLineNamingItAndExitStatusTwo() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "io.incidentbot.Main");
+        pb.environment().clear();
+        pb.environment().put("SLACK_SIGNING_SECRET", "s3cret-value");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out.strip()).isEqualTo("incident-bot: SLACK_BOT_TOKEN is required");
+    }
+
+    @Test
     void everyAcknowledgedRequestSurvivesKillDashNineAndPendingCallsAreDeliveredAfterRestart() throws Exception {
         Path db = dir.resolve("incidents.db");
         Path log = dir.resolve("bot.log");
         try (SlackStandIn slack = new SlackStandIn()) {
             Map<String, String> env = RunningBot.env(slack, db);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            Set<String> acknowledgedEvents = ConcurrentHashMap.newKeySet();
             String channel;
             try (ChildBot child = ChildBot.start(slack, env, log)) {
                 child.client.command("declare sev1 Crash test", "UALICE001", "CGENERAL1");
@@ -52,11 +71,19 @@ class CrashTest {
                 AtomicBoolean stop = new AtomicBoolean();
                 Thread stream = new Thread(() -> {
                     for (int i = 0; !stop.get(); i++) {
-                        String text = "note step " + i;
                         try {
-                            HttpResponse<String> r = child.client.command(text, "UALICE001", channel);
-                            if (r.statusCode() == 200 && SignedClient.text(r).contains("Note added")) {
-                                acknowledged.add("step " + i);
+                            if (i % 2 == 0) {
+                                String ts = SlackEvents.ts(i * 1000L);
+                                HttpResponse<String> r = child.client.event(SlackEvents.envelope(
+                                        SlackEvents.message(channel, "UBOB00001", ts, "message " + i)), Map.of());
+                                if (r.statusCode() == 200) {
+                                    acknowledgedEvents.add(ts);
+                                }
+                            } else {
+                                HttpResponse<String> r = child.client.command("note step " + i, "UALICE001", channel);
+                                if (r.statusCode() == 200 && SignedClient.text(r).contains("Note added")) {
+                                    acknowledged.add("step " + i);
+                                }
                             }
                         } catch (RuntimeException connectionLost) {
                             return;
@@ -74,6 +101,10 @@ class CrashTest {
             Set<String> stored = read(db, r -> r.timeline().list(1)).stream().filter(e -> e.kind() == EntryKind.NOTE)
                     .map(TimelineEntry::text).collect(Collectors.toSet());
             assertThat(stored).containsAll(acknowledged);
+            Set<String> storedMessages = read(db, r -> r.timeline().list(1)).stream()
+                    .filter(e -> e.kind() == EntryKind.MESSAGE).map(TimelineEntry::ts).collect(Collectors.toSet());
+            assertThat(acknowledgedEvents).hasSizeGreaterThanOrEqualTo(20);
+            assertThat(storedMessages).containsAll(acknowledgedEvents);
 
             try (ChildBot restarted = ChildBot.start(slack, env, log)) {
                 await("outbox drained after restart", 60, () -> read(db, r -> r.outbox().pendingCount()) == 0);
