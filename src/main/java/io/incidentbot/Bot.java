@@ -17,6 +17,7 @@ import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.PostmortemPublisher;
 import io.incidentbot.slack.SlackUserDirectory;
+import io.incidentbot.slack.UntilDone;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackJobHandler;
@@ -135,34 +136,27 @@ public final class Bot implements AutoCloseable {
      * background, retrying with backoff up to a minute apart while Slack cannot be reached.
      */
     private void connectSocketMode() {
-        Thread t = new Thread(() -> {
-            long waitMs = 1000;
-            while (!closed) {
-                try {
-                    SocketModeApp sm = new SocketModeApp(config.appToken(), app);
-                    sm.startAsync();
-                    synchronized (this) {
-                        if (closed) {
-                            sm.close();
-                            return;
-                        }
-                        socketMode = sm;
-                    }
-                    log.info("Socket Mode connected");
-                    return;
-                } catch (Exception e) {
-                    log.warn("Socket Mode connection failed ({}); retrying in {} ms", e.toString(), waitMs);
-                }
-                try {
-                    Thread.sleep(waitMs);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                waitMs = Math.min(60_000, waitMs * 2);
+        UntilDone.start("socket-mode-connect", () -> {
+            if (closed) {
+                return true;
             }
-        }, "socket-mode-connect");
-        t.setDaemon(true);
-        t.start();
+            try {
+                SocketModeApp sm = new SocketModeApp(config.appToken(), app);
+                sm.startAsync();
+                synchronized (this) {
+                    if (closed) {
+                        sm.close();
+                        return true;
+                    }
+                    socketMode = sm;
+                }
+                log.info("Socket Mode connected");
+                return true;
+            } catch (Exception e) {
+                log.warn("Socket Mode connection failed ({}); retrying", e.toString());
+                return false;
+            }
+        });
     }
 
     /**

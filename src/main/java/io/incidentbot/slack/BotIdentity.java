@@ -29,36 +29,25 @@ public final class BotIdentity implements Middleware {
     }
 
     /**
-     * Calls {@code auth.test} until it answers {@code ok}, backing off to 60 s between tries.
+     * Calls {@code auth.test} until it answers {@code ok}, backing off to 60 s between tries ({@link UntilDone}).
      *
      * @return a daemon thread doing it, already started
      */
     public Thread resolveInBackground(MethodsClient client) {
-        Thread t = new Thread(() -> {
-            long waitMs = 500;
-            while (auth.get() == null && !Thread.currentThread().isInterrupted()) {
-                try {
-                    AuthTestResponse r = client.authTest(req -> req);
-                    if (r.isOk()) {
-                        auth.set(r);
-                        log.info("connected to Slack as bot user {} (bot {}) in team {}", r.getUserId(), r.getBotId(), r.getTeamId());
-                        return;
-                    }
-                    log.error("auth.test failed: {}", r.getError());
-                } catch (Exception e) {
-                    log.warn("auth.test failed: {}", e.toString());
+        return UntilDone.start("auth-test", () -> {
+            try {
+                AuthTestResponse r = client.authTest(req -> req);
+                if (r.isOk()) {
+                    auth.set(r);
+                    log.info("connected to Slack as bot user {} (bot {}) in team {}", r.getUserId(), r.getBotId(), r.getTeamId());
+                    return true;
                 }
-                try {
-                    Thread.sleep(waitMs);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                waitMs = Math.min(60_000, waitMs * 2);
+                log.error("auth.test failed: {}", r.getError());
+            } catch (Exception e) {
+                log.warn("auth.test failed: {}", e.toString());
             }
-        }, "auth-test");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            return false;
+        });
     }
 
     /** @return the bot's user ID ({@code U...}), or null until {@code auth.test} answered */
