@@ -1,0 +1,412 @@
+package io.incidentbot.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The benchmark: runs the scenarios against the bot ({@code java -jar target/incident-bot.jar}) and a
+ * bare Bolt app on the same server stack ({@link BaselineBolt}), each in its own JVM with the same JVM
+ * options, and prints a Markdown table (also written to {@code bench/results/latest.md}).
+ * Run it with {@code bench/run.sh}; see {@code bench/README.md}.
+ */
+public final class BenchMain {
+    private static final String TOKEN = "xoxb-bench";
+    private static final String DECLARER = "U0BENCH001";
+
+    private final Settings s;
+    private final Report report;
+    private final Path work;
+    private final Path results;
+    private final String secret;
+    private final List<String> users = new ArrayList<>();
+
+    private BenchMain(Settings s) throws IOException {
+        this.s = s;
+        this.results = s.path("RESULTS");
+        Files.createDirectories(results);
+        this.work = Files.createTempDirectory("incident-bot-bench-");
+        byte[] b = new byte[16];
+        new SecureRandom().nextBytes(b);
+        this.secret = HexFormat.of().formatHex(b);
+        this.report = new Report(s);
+        for (int i = 1; i <= 40; i++) {
+            users.add(String.format("U0BENCH%03d", i));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = Settings.from(System.getenv(), args);
+        BenchMain bench = new BenchMain(s);
+        int status = bench.run();
+        System.exit(status);
+    }
+
+    private int run() throws Exception {
+        log("work folder " + work + "; logs and recordings in " + results);
+        var sc = s.scenarios();
+        try (WebApiStandIn slack = new WebApiStandIn()) {
+            if (sc.contains(1) || sc.contains(2) || sc.contains(4)) {
+                if (s.text("SERVERS").contains("ours")) {
+                    ours(slack);
+                }
+                if (s.text("SERVERS").contains("baseline")) {
+                    baseline(slack);
+                }
+            }
+            if (sc.contains(3)) {
+                render();
+            }
+        }
+        String md = report.markdown();
+        Files.writeString(results.resolve("latest.md"), md, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(md);
+        System.out.println("(written to " + results.resolve("latest.md") + ")");
+        deleteTree(work);
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- the bot
+
+    private Map<String, String> env(WebApiStandIn slack, Path db) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_SIGNING_SECRET", secret);
+        env.put("SLACK_API_URL", slack.apiUrl());
+        env.put("INCIDENT_DB", db.toString());
+        return env;
+    }
+
+    private ServerProcess startOurs(WebApiStandIn slack, Path db) throws Exception {
+        return ServerProcess.start("incident-bot", s.jvmOptions(), List.of("-jar", s.text("JAR")), env(slack, db),
+                results.resolve("bot.log"));
+    }
+
+    private ServerProcess startBaseline(WebApiStandIn slack, Path db) throws Exception {
+        String cp = s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR");
+        return ServerProcess.start("baseline", s.jvmOptions(), List.of("-cp", cp, BaselineBolt.class.getName()),
+                env(slack, db), results.resolve("baseline.log"));
+    }
+
+    private void ours(WebApiStandIn slack) throws Exception {
+        Files.deleteIfExists(results.resolve("bot.log"));
+        int starts = Math.max(1, s.integer("STARTS"));
+        for (int i = 1; i < starts; i++) {
+            try (ServerProcess p = startOurs(slack, work.resolve("start-" + i + ".db"))) {
+                report.oursStarts.add(p.startMillis);
+                log(String.format("incident-bot start %d: healthy after %.0f ms", i, p.startMillis));
+            }
+        }
+        Path db = work.resolve("incidents.db");
+        try (ServerProcess bot = startOurs(slack, db)) {
+            report.oursStarts.add(bot.startMillis);
+            log(String.format("incident-bot start %d: healthy after %.0f ms (pid %d, port %d)", starts, bot.startMillis,
+                    bot.process.pid(), bot.port));
+            LoadGenerator load = new LoadGenerator(bot.port, secret);
+            IncidentDb.IncidentChannel incident = declare(slack, load, new IncidentDb(db));
+            Thread.sleep(2000);
+            report.oursRssIdle = bot.rssMiB();
+            MessageEvents events = new MessageEvents(incident.channelId(), users, s.decimal("REPLY_SHARE"),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toEpochMilli() * 1000,
+                    s.integer("SEED"));
+            IncidentDb idb = new IncidentDb(db);
+            if (s.scenarios().contains(1)) {
+                report.s1Ours = saturation(bot, load, events, () -> idb.messageEntries(incident.number()), s.flag("JFR"));
+                report.oursRssAfter = bot.rssMiB();
+                report.oursPeakRss = bot.peakRssMiB();
+            }
+            if (s.scenarios().contains(2)) {
+                report.s2 = fixedRate(slack, load, events, incident, idb);
+            }
+        }
+    }
+
+    /** Declares an incident with a signed {@code /incident declare} and waits until its channel exists. */
+    private IncidentDb.IncidentChannel declare(WebApiStandIn slack, LoadGenerator load, IncidentDb db) throws Exception {
+        HttpResponse<String> r = load.command("declare sev2 Bench: checkout latency", DECLARER, "C0GENERAL1",
+                slack.responseUrl(DECLARER));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("/incident declare answered " + r.statusCode() + ": " + r.body());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            var found = db.newestWithChannel();
+            if (found.isPresent()) {
+                log("incident " + found.get().number() + " declared, channel " + found.get().channelId()
+                        + " (stand-in calls: " + slack.calls() + ")");
+                return found.get();
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the incident channel was not created within 30 s; stand-in calls: " + slack.calls());
+    }
+
+    @FunctionalInterface
+    interface Counter {
+        long count() throws Exception;
+    }
+
+    /** Scenario 1 on one server: warm-up, then N events with C in flight; optionally checks what was stored. */
+    private Report.Saturation saturation(ServerProcess server, LoadGenerator load, MessageEvents events, Counter stored,
+                                         boolean jfr) throws Exception {
+        int warmup = s.integer("WARMUP");
+        int n = s.integer("N");
+        int c = s.integer("CONCURRENCY");
+        List<String> warm = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            warm.add(events.next(1000));
+        }
+        int replies0 = events.replies();
+        List<String> measured = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            measured.add(events.next(1000));
+        }
+        int replies = events.replies() - replies0;
+        long before = stored == null ? 0 : stored.count();
+        if (warmup > 0) {
+            log(server.name + ": scenario 1 warm-up, " + warmup + " events");
+            load.closedLoop(warm, c);
+        }
+        Path recording = results.resolve("scenario1-" + server.name + ".jfr");
+        if (jfr) {
+            jcmd(server, "JFR.start", "name=bench", "settings=profile", "filename=" + recording.toAbsolutePath());
+        }
+        log(server.name + ": scenario 1, " + n + " events (" + replies + " thread replies), " + c + " in flight");
+        double cpu0 = server.cpuMillis();
+        long own0 = ownCpuNanos();
+        LoadGenerator.Result r = load.closedLoop(measured, c);
+        double serverCpu = server.cpuMillis() - cpu0;
+        double ownCpu = (ownCpuNanos() - own0) / 1e6;
+        if (jfr) {
+            jcmd(server, "JFR.stop", "name=bench");
+        }
+        Report.Saturation out = new Report.Saturation(r, warmup + n, replies);
+        out.serverCpuMicrosPerEvent = serverCpu * 1000 / n;
+        out.generatorCpuMicrosPerEvent = ownCpu * 1000 / n;
+        if (stored != null) {
+            out.stored = settle(stored, before + warmup + n) - before;
+        }
+        log(String.format("%s: %.0f events/s, p99 %.1f ms, server CPU %.0f µs/event, generator CPU %.0f µs/event, "
+                        + "statuses %s%s", server.name, r.throughput(), r.stats().p99(), out.serverCpuMicrosPerEvent,
+                out.generatorCpuMicrosPerEvent, r.statuses(),
+                stored == null ? "" : ", stored " + out.stored + " of " + (warmup + n)));
+        if (r.firstError() != null) {
+            log(server.name + ": first failure: " + r.firstError());
+        }
+        if (jfr && Files.exists(recording)) {
+            String summary = JfrSummary.summarize(recording, 20);
+            Files.writeString(results.resolve("scenario1-" + server.name + "-jfr.txt"), summary);
+            report.jfrSummary = summary;
+        }
+        return out;
+    }
+
+    /** Scenario 2: a fixed event rate while the Web API stalls, with a note command every so often. */
+    private Report.FixedRate fixedRate(WebApiStandIn slack, LoadGenerator load, MessageEvents events,
+                                       IncidentDb.IncidentChannel incident, IncidentDb db) throws Exception {
+        int rate = s.integer("RATE");
+        int seconds = s.integer("DURATION");
+        long gap = Math.max(1, 1_000_000L / rate);
+        int replies0 = events.replies();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < rate * seconds; i++) {
+            bodies.add(events.next(gap));
+        }
+        int replies = events.replies() - replies0;
+        long before = db.messageEntries(incident.number());
+        Map<String, Integer> calls0 = slack.calls();
+        int stalls0 = slack.stalls();
+        slack.stall(s.decimal("STALL_SHARE"), s.integer("STALL_MS"), s.integer("SEED"));
+        // Commands that make Web API calls (the echo of a note), so stalled calls happen while events arrive.
+        List<Long> commandNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Integer, Integer> commandStatuses = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        int every = s.integer("NOTE_EVERY_MS");
+        Thread notes = new Thread(() -> {
+            int k = 0;
+            while (!stop.get() && every > 0) {
+                try {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = load.command("note bench note " + (++k) + ": still watching the p99",
+                            users.get(k % users.size()), incident.channelId(), slack.responseUrl(DECLARER));
+                    commandNanos.add(System.nanoTime() - t0);
+                    commandStatuses.merge(r.statusCode(), 1, Integer::sum);
+                    Thread.sleep(Math.max(0, every - (System.nanoTime() - t0) / 1_000_000));
+                } catch (InterruptedException e) {
+                    return;
+                } catch (IOException e) {
+                    commandStatuses.merge(-1, 1, Integer::sum);
+                }
+            }
+        }, "notes");
+        log("incident-bot: scenario 2, " + rate + " events/s for " + seconds + " s (" + replies + " thread replies), "
+                + "a note every " + every + " ms, " + (int) (100 * s.decimal("STALL_SHARE")) + "% of Web API calls stall "
+                + s.integer("STALL_MS") + " ms");
+        notes.start();
+        LoadGenerator.Result r;
+        try {
+            r = load.fixedRate(bodies, rate, 5000);
+        } finally {
+            stop.set(true);
+            notes.join(30_000);
+            slack.stall(0, 0, 0);
+        }
+        Report.FixedRate out = new Report.FixedRate(r, bodies.size(), replies);
+        out.stored = settle(() -> db.messageEntries(incident.number()), before + bodies.size()) - before;
+        out.commandLatencies = Latencies.of(commandNanos.stream().mapToLong(Long::longValue).toArray());
+        out.commandStatuses = new java.util.TreeMap<>(commandStatuses);
+        Map<String, Integer> calls1 = slack.calls();
+        Map<String, Integer> during = new java.util.TreeMap<>();
+        calls1.forEach((m, v) -> {
+            int d = v - calls0.getOrDefault(m, 0);
+            if (d > 0) {
+                during.put(m, d);
+            }
+        });
+        out.webApiCalls = during;
+        out.stalls = slack.stalls() - stalls0;
+        log(String.format("incident-bot: scenario 2 p99 %.1f ms, statuses %s, stored %d of %d, Web API calls %s, stalled %d",
+                r.stats().p99(), r.statuses(), out.stored, bodies.size(), during, out.stalls));
+        if (r.firstError() != null) {
+            log("incident-bot: first failure: " + r.firstError());
+        }
+        return out;
+    }
+
+    /** Waits up to 5 s for the count to reach {@code expected} (or to stop moving), then returns it. */
+    private static long settle(Counter counter, long expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        int still = 0;
+        while (true) {
+            long n = counter.count();
+            if (n >= expected || System.nanoTime() > deadline) {
+                return n;
+            }
+            still = n == last ? still + 1 : 0;
+            if (still >= 10) {
+                return n;
+            }
+            last = n;
+            Thread.sleep(100);
+        }
+    }
+
+    private void jcmd(ServerProcess server, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        cmd.add(String.valueOf(server.process.pid()));
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(results.resolve("jcmd.log").toFile())).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                log("jcmd " + String.join(" ", args) + " failed; see " + results.resolve("jcmd.log"));
+            }
+        } catch (IOException | InterruptedException e) {
+            log("jcmd failed: " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------- the baseline
+
+    private void baseline(WebApiStandIn slack) throws Exception {
+        Files.deleteIfExists(results.resolve("baseline.log"));
+        int starts = Math.max(1, s.integer("STARTS"));
+        for (int i = 1; i < starts; i++) {
+            try (ServerProcess p = startBaseline(slack, work.resolve("unused.db"))) {
+                report.baseStarts.add(p.startMillis);
+            }
+        }
+        try (ServerProcess base = startBaseline(slack, work.resolve("unused.db"))) {
+            report.baseStarts.add(base.startMillis);
+            log(String.format("baseline: healthy after %.0f ms (pid %d, port %d)", base.startMillis, base.process.pid(),
+                    base.port));
+            Thread.sleep(2000);
+            report.baseRssIdle = base.rssMiB();
+            if (s.scenarios().contains(1)) {
+                LoadGenerator load = new LoadGenerator(base.port, secret);
+                MessageEvents events = new MessageEvents("C0BASELINE", users, s.decimal("REPLY_SHARE"),
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toEpochMilli() * 1000,
+                        s.integer("SEED"));
+                report.s1Base = saturation(base, load, events, null, false);
+                report.baseRssAfter = base.rssMiB();
+                report.basePeakRss = base.peakRssMiB();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- scenario 3
+
+    private void render() throws Exception {
+        Path db = work.resolve("postmortem.db");
+        long t0 = System.nanoTime();
+        SyntheticIncident.Summary inc = SyntheticIncident.write(db, s.integer("ENTRIES"), s.integer("REPLIES"),
+                s.integer("KEY_EVENTS"), s.integer("PARTICIPANTS"), s.integer("SEED"));
+        log(String.format("synthetic incident %d written in %.1f s: %s", inc.number(), (System.nanoTime() - t0) / 1e9, inc));
+        Report.Render out = new Report.Render(inc);
+        Path md = results.resolve("postmortem-" + inc.entries() + ".md");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(s.jvmOptions());
+        cmd.addAll(List.of("-cp", s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR"),
+                RenderProbe.class.getName(), db.toString(), String.valueOf(inc.number()), md.toString(),
+                s.text("WARM_RENDERS")));
+        Path log = results.resolve("render.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            out.status = "error";
+            out.reason = "render probe did not finish within 5 minutes";
+        } else {
+            String result = Files.readAllLines(log).stream().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
+                    .orElse(null);
+            if (result == null) {
+                out.status = "error";
+                out.reason = "render probe exited with " + p.exitValue() + " and no result; see " + log;
+            } else {
+                for (String kv : result.substring(7).split(" ")) {
+                    int eq = kv.indexOf('=');
+                    out.values.put(kv.substring(0, eq), kv.substring(eq + 1).replace('_', ' '));
+                }
+                out.status = out.values.get("status");
+                out.reason = out.values.get("reason");
+            }
+        }
+        log("scenario 3: " + out.status + (out.reason != null ? " (" + out.reason + ")" : "") + " " + out.values);
+        report.s3 = out;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static void log(String line) {
+        System.out.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + line);
+    }
+
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void deleteTree(Path root) {
+        try (var walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.incidentbot.bench;
+
+import com.slack.api.app_backend.SlackSignature;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+
+/**
+ * Sends signed requests to {@code POST /slack/events} the way Slack does, with the JDK's
+ * {@link HttpClient} (HTTP/1.1, kept-alive connections) and the SDK's {@link SlackSignature.Generator}
+ * ({@code v0:timestamp:body}, HMAC-SHA256). Requests are built and signed before a run starts (the SDK's
+ * generator costs about as much CPU as the rest of the client, CPU the server under test would lose on
+ * a small machine) and re-signed at send time if their timestamp is more than {@link #RESIGN_AFTER_SECONDS}
+ * old, so the bot's 5-minute freshness check always passes. Latency is measured from the moment a request was due (closed loop: when it was sent;
+ * fixed rate: its slot in the schedule, so a stalled server cannot hide queueing delay) to the
+ * moment the whole answer was read.
+ */
+final class LoadGenerator {
+    /** Requests signed longer ago than this are signed again before they are sent. */
+    static final long RESIGN_AFTER_SECONDS = 200;
+
+    private final HttpClient http;
+    private final URI events;
+    private final SlackSignature.Generator signer;
+
+    /**
+     * One run's outcome.
+     *
+     * @param sent        requests sent
+     * @param latencies   ack latency of each request, nanoseconds (failed requests included, as measured)
+     * @param statuses    HTTP status to count; -1 counts requests that got no answer
+     * @param elapsedNanos from the first send to the last answer
+     * @param firstError  the first failure seen, for the log (null when none)
+     * @param maxLateNanos fixed rate only: how far behind its schedule the generator fell at worst
+     */
+    record Result(int sent, long[] latencies, Map<Integer, Integer> statuses, long elapsedNanos, String firstError,
+                  long maxLateNanos) {
+        int ok() {
+            return statuses.getOrDefault(200, 0);
+        }
+
+        double throughput() {
+            return sent / (elapsedNanos / 1e9);
+        }
+
+        Latencies stats() {
+            return Latencies.of(latencies);
+        }
+    }
+
+    LoadGenerator(int port, String signingSecret) {
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                // Completion callbacks only record a number and release a permit: run them on the
+                // client's selector thread rather than hopping to a pool (less CPU taken from the server).
+                .executor(Runnable::run)
+                .build();
+        this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
+        this.signer = new SlackSignature.Generator(signingSecret);
+    }
+
+    /** A request ready to send, and the body it was signed over. */
+    private record Signed(HttpRequest request, String body, long signedAt) {
+        HttpRequest fresh(LoadGenerator g) {
+            return System.currentTimeMillis() / 1000 - signedAt > RESIGN_AFTER_SECONDS
+                    ? g.request(body, "application/json") : request;
+        }
+    }
+
+    private List<Signed> sign(List<String> bodies) {
+        long now = System.currentTimeMillis() / 1000;
+        return bodies.stream().map(b -> new Signed(request(b, "application/json"), b, now)).toList();
+    }
+
+    private HttpRequest request(String body, String contentType) {
+        String ts = String.valueOf(System.currentTimeMillis() / 1000);
+        return HttpRequest.newBuilder(events)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .header("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)")
+                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
+                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signer.generate(ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    /**
+     * Sends every body as fast as {@code inFlight} concurrent requests allow.
+     *
+     * @param bodies Events API JSON bodies
+     */
+    Result closedLoop(List<String> bodies, int inFlight) throws InterruptedException {
+        int n = bodies.size();
+        List<Signed> signed = sign(bodies);
+        long[] latencies = new long[n];
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        Semaphore permits = new Semaphore(inFlight);
+        CountDownLatch done = new CountDownLatch(n);
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            permits.acquire();
+            int index = i;
+            HttpRequest req = signed.get(i).fresh(this);
+            long t0 = System.nanoTime();
+            http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                latencies[index] = System.nanoTime() - t0;
+                record(statuses, firstError, r, e);
+                permits.release();
+                done.countDown();
+            });
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("requests still unanswered after 10 minutes");
+        }
+        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), 0);
+    }
+
+    /**
+     * Sends the bodies at a fixed rate, whatever the answers do (open loop), with at most
+     * {@code maxInFlight} unanswered requests (beyond that a request is counted as failed, status -2).
+     */
+    Result fixedRate(List<String> bodies, double perSecond, int maxInFlight) throws InterruptedException {
+        int n = bodies.size();
+        List<Signed> signed = sign(bodies);
+        long[] latencies = new long[n];
+        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicInteger inFlight = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        long period = (long) (1e9 / perSecond);
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long maxLate = 0;
+        for (int i = 0; i < n; i++) {
+            long due = start + i * period;
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            maxLate = Math.max(maxLate, now - due);
+            if (inFlight.get() >= maxInFlight) {
+                latencies[i] = now - due;
+                statuses.computeIfAbsent(-2, k -> new AtomicInteger()).incrementAndGet();
+                firstError.compareAndSet(null, "more than " + maxInFlight + " requests unanswered");
+                done.countDown();
+                continue;
+            }
+            inFlight.incrementAndGet();
+            int index = i;
+            http.sendAsync(signed.get(i).fresh(this), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> {
+                        latencies[index] = System.nanoTime() - due;
+                        record(statuses, firstError, r, e);
+                        inFlight.decrementAndGet();
+                        done.countDown();
+                    });
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("requests still unanswered after 10 minutes");
+        }
+        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), maxLate);
+    }
+
+    /**
+     * Sends a slash command ({@code /incident <text>}) and waits for the answer.
+     *
+     * @return the answer
+     */
+    HttpResponse<String> command(String text, String user, String channel, String responseUrl)
+            throws IOException, InterruptedException {
+        Map<String, String> f = new java.util.LinkedHashMap<>();
+        f.put("token", "legacy-verification-token");
+        f.put("team_id", WebApiStandIn.TEAM);
+        f.put("team_domain", "acme-bench");
+        f.put("channel_id", channel);
+        f.put("channel_name", "bench");
+        f.put("user_id", user);
+        f.put("user_name", user.toLowerCase());
+        f.put("command", "/incident");
+        f.put("text", text);
+        f.put("api_app_id", MessageEvents.APP);
+        f.put("is_enterprise_install", "false");
+        f.put("response_url", responseUrl);
+        f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        String body = f.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(request(body, "application/x-www-form-urlencoded"), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void record(Map<Integer, AtomicInteger> statuses, AtomicReference<String> firstError,
+                               HttpResponse<String> r, Throwable e) {
+        int status = e != null ? -1 : r.statusCode();
+        statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+        if (status != 200) {
+            firstError.compareAndSet(null, e != null ? e.toString()
+                    : "HTTP " + status + ": " + abbreviate(r.body()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    private static Map<Integer, Integer> snapshot(Map<Integer, AtomicInteger> m) {
+        Map<Integer, Integer> out = new TreeMap<>();
+        m.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+}

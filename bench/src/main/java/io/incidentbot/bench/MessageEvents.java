@@ -1,0 +1,155 @@
+package io.incidentbot.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Builds Events API {@code event_callback} envelopes of {@code message} events as Slack sends them
+ * ({@code client_msg_id}, rich-text {@code blocks}, {@code channel_type}, {@code authorizations},
+ * {@code event_context}), for one channel. Every envelope has a fresh {@code event_id} and a fresh
+ * message {@code ts}; a share of them are thread replies whose {@code thread_ts} is an earlier
+ * top-level message of the same channel. Not thread-safe: build bodies before sending them.
+ */
+final class MessageEvents {
+    static final String APP = "A0BENCH001";
+    static final String EVENT_CONTEXT =
+            "4-eyJldCI6Im1lc3NhZ2UiLCJ0aWQiOiJUMEJFTkNIMDEiLCJhaWQiOiJBMEJFTkNIMDAxIiwiY2lkIjoiQ0JFTkNIIn0";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] LINES = {
+            "p99 on checkout is at 4.2s, error rate 7%, started around 02:10",
+            "I see connection pool exhaustion on orders-db-primary: 200/200 active",
+            "rolling back deploy 2026.11.21-3 of orders-api now",
+            "rollback done on 3 of 12 pods, the rest are draining",
+            "Grafana: <https://grafana.example.com/d/orders?from=now-1h|orders dashboard> shows the spike",
+            "anyone touched the pgbouncer config today? `max_client_conn` looks different",
+            "customer support reports failed payments in EU, ~40 tickets so far",
+            "I'll take comms, drafting an update for the status page",
+            "replica lag is 38s on orders-db-replica-2, reads are stale",
+            "can we fail over to the standby? it is healthy according to patroni",
+            "```SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction';\n-- 187```",
+            "that's the culprit: a long-running migration holds a lock on `order_items`",
+            "killing pid 48213 on the primary",
+            "error rate back under 1%, watching for 15 minutes before calling it",
+            "paging the payments on-call as well, their retries are amplifying this",
+            "feature flag `checkout-v2-batching` turned off in prod",
+            "latency graphs look normal again, p99 310ms",
+            "we should add an alert on lock wait time, adding a follow-up",
+            "did the 02:00 cron run? the backfill job shares the same pool",
+            "yes, backfill-orders started 02:00:07 and is still running",
+            "pausing the backfill, we'll rerun it off-peak",
+            "EU traffic recovered, US still shows elevated 5xx from the edge",
+            "edge 5xx were cached error pages, purging the CDN now",
+            "purge complete, 5xx from the edge at baseline",
+            "thanks all, moving to monitoring",
+    };
+    private static final String[] REPLIES = {
+            "+1", "confirmed from my side", "on it", "seeing the same in us-east", "which pod?",
+            "not yet, give me 2 minutes", "done", "can you paste the query?", "good catch",
+            "I'd rather not fail over while the backfill is running", "ack, holding",
+    };
+
+    private final Random random;
+    private final String channel;
+    private final List<String> users;
+    private final double replyShare;
+    private final long runId;
+    private long seq;
+    private long tsMicros;
+    private final List<String[]> parents = new ArrayList<>();
+    private int replies;
+
+    /**
+     * @param channel      the incident channel ID
+     * @param users        authors to pick from
+     * @param replyShare   share of thread replies, e.g. 0.2
+     * @param firstTsMicros the first message's {@code ts}, epoch microseconds
+     * @param seed         random seed
+     */
+    MessageEvents(String channel, List<String> users, double replyShare, long firstTsMicros, long seed) {
+        this.channel = channel;
+        this.users = List.copyOf(users);
+        this.replyShare = replyShare;
+        this.tsMicros = firstTsMicros;
+        this.random = new Random(seed);
+        this.runId = seed & 0xFFFFF;
+    }
+
+    /** @return how many thread replies were built so far */
+    int replies() {
+        return replies;
+    }
+
+    /**
+     * @param gapMicros distance between this message's {@code ts} and the previous one's
+     * @return the JSON body of the next envelope
+     */
+    String next(long gapMicros) {
+        tsMicros += gapMicros;
+        String ts = String.format("%d.%06d", tsMicros / 1_000_000, tsMicros % 1_000_000);
+        String user = users.get(random.nextInt(users.size()));
+        boolean reply = !parents.isEmpty() && random.nextDouble() < replyShare;
+        Map<String, Object> event = new LinkedHashMap<>();
+        String text;
+        if (reply) {
+            String[] parent = parents.get(parents.size() - 1 - random.nextInt(Math.min(parents.size(), 200)));
+            text = REPLIES[random.nextInt(REPLIES.length)];
+            fill(event, user, ts, text);
+            event.put("thread_ts", parent[0]);
+            event.put("parent_user_id", parent[1]);
+            replies++;
+        } else {
+            text = LINES[random.nextInt(LINES.length)];
+            if (random.nextInt(4) == 0) {
+                text = "<@" + users.get(random.nextInt(users.size())) + "> " + text;
+            }
+            fill(event, user, ts, text);
+            parents.add(new String[] {ts, user});
+        }
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("token", "legacy-verification-token");
+        envelope.put("team_id", WebApiStandIn.TEAM);
+        envelope.put("context_team_id", WebApiStandIn.TEAM);
+        envelope.put("context_enterprise_id", null);
+        envelope.put("api_app_id", APP);
+        envelope.put("event", event);
+        envelope.put("type", "event_callback");
+        envelope.put("event_id", String.format("Ev%05X%07X", runId, seq++));
+        envelope.put("event_time", tsMicros / 1_000_000);
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("enterprise_id", null);
+        auth.put("team_id", WebApiStandIn.TEAM);
+        auth.put("user_id", WebApiStandIn.BOT_USER);
+        auth.put("is_bot", true);
+        auth.put("is_enterprise_install", false);
+        envelope.put("authorizations", List.of(auth));
+        envelope.put("is_ext_shared_channel", false);
+        envelope.put("event_context", EVENT_CONTEXT);
+        try {
+            return JSON.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void fill(Map<String, Object> m, String user, String ts, String text) {
+        m.put("client_msg_id", new UUID(random.nextLong(), random.nextLong()).toString());
+        m.put("type", "message");
+        m.put("text", text);
+        m.put("user", user);
+        m.put("ts", ts);
+        m.put("blocks", List.of(Map.of("type", "rich_text", "block_id", Long.toString(random.nextInt(1 << 20), 36),
+                "elements", List.of(Map.of("type", "rich_text_section",
+                        "elements", List.of(Map.of("type", "text", "text", text)))))));
+        m.put("team", WebApiStandIn.TEAM);
+        m.put("channel", channel);
+        m.put("event_ts", ts);
+        m.put("channel_type", "channel");
+    }
+}
