@@ -362,6 +362,10 @@ public final class BenchMain {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(s.jvmOptions());
+        Path recording = results.resolve("scenario3-render.jfr");
+        if (s.flag("JFR")) {
+            cmd.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
+        }
         cmd.addAll(List.of("-cp", s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR"),
                 RenderProbe.class.getName(), db.toString(), String.valueOf(inc.number()), md.toString(),
                 s.text("WARM_RENDERS")));
@@ -388,6 +392,11 @@ public final class BenchMain {
             }
         }
         log("scenario 3: " + out.status + (out.reason != null ? " (" + out.reason + ")" : "") + " " + out.values);
+        if (s.flag("JFR") && "ok".equals(out.status) && Files.exists(recording)) {
+            String summary = JfrSummary.summarize(recording, 20);
+            Files.writeString(results.resolve("scenario3-render-jfr.txt"), summary);
+            report.jfrRenderSummary = summary;
+        }
         report.s3 = out;
     }
 

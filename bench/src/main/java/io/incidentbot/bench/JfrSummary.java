@@ -45,8 +45,26 @@ public final class JfrSummary {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> parts = new LinkedHashMap<>();
         Map<String, Integer> threads = new HashMap<>();
+        Map<String, Integer> ours = new HashMap<>();
+        Map<String, Integer> nativeTop = new HashMap<>();
         int samples = 0;
+        int nativeSamples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(recording)) {
+            if (e.getEventType().getName().equals("jdk.NativeMethodSample")) {
+                RecordedStackTrace st = e.getStackTrace();
+                if (st == null || st.getFrames().isEmpty()) {
+                    continue;
+                }
+                String top0 = name(st.getFrames().get(0));
+                // Threads parked in a selector or accept are idle, not working.
+                if (top0.contains("EPoll.wait") || top0.contains("Net.accept") || top0.contains("Net.poll")
+                        || top0.contains("ServerSocketChannelImpl.accept")) {
+                    continue;
+                }
+                nativeSamples++;
+                nativeTop.merge(top0, 1, Integer::sum);
+                continue;
+            }
             if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
@@ -59,6 +77,13 @@ public final class JfrSummary {
             String tn = thread == null ? "?" : thread.getJavaName();
             threads.merge(tn == null ? "?" : tn.replaceAll("[-#]?\\d+$", "-N"), 1, Integer::sum);
             self.merge(name(st.getFrames().get(0)), 1, Integer::sum);
+            for (RecordedFrame f : st.getFrames()) {
+                String n = name(f);
+                if (n.startsWith("io.incidentbot.") && !n.startsWith("io.incidentbot.bench.")) {
+                    ours.merge(n, 1, Integer::sum);
+                    break;
+                }
+            }
             for (var p : PARTS.entrySet()) {
                 for (RecordedFrame f : st.getFrames()) {
                     String n = name(f);
@@ -75,6 +100,11 @@ public final class JfrSummary {
         appendTop(b, self, samples, top);
         b.append("\nStack passes through (inclusive; categories overlap):\n");
         appendTop(b, parts, samples, PARTS.size());
+        b.append("\nInnermost incident-bot method on the stack (inclusive):\n");
+        appendTop(b, ours, samples, 12);
+        b.append("\nIn native code, not idle (jdk.NativeMethodSample, ").append(nativeSamples)
+                .append(" samples; SQLite runs here):\n");
+        appendTop(b, nativeTop, nativeSamples, 8);
         b.append("\nThreads:\n");
         appendTop(b, threads, samples, 8);
         return b.toString();

@@ -82,6 +82,7 @@ final class Report {
     FixedRate s2;
     Render s3;
     String jfrSummary;
+    String jfrRenderSummary;
     private final List<String> failures = new ArrayList<>();
     private final List<String> missed = new ArrayList<>();
     private final List<String> pending = new ArrayList<>();
@@ -139,6 +140,10 @@ final class Report {
         if (jfrSummary != null) {
             b.append("\n<details><summary>JFR, scenario 1 (incident-bot)</summary>\n\n```\n").append(jfrSummary)
                     .append("```\n</details>\n");
+        }
+        if (jfrRenderSummary != null) {
+            b.append("\n<details><summary>JFR, scenario 3 (render probe JVM, whole life)</summary>\n\n```\n")
+                    .append(jfrRenderSummary).append("```\n</details>\n");
         }
         return b.toString();
     }

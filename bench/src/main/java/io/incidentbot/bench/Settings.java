@@ -23,7 +23,7 @@ final class Settings {
         DEFAULTS.put("REPLY_SHARE", "0.2");         // share of thread replies among events
         DEFAULTS.put("RATE", "200");                // scenario 2: events per second
         DEFAULTS.put("DURATION", "60");             // scenario 2: seconds
-        DEFAULTS.put("NOTE_EVERY_MS", "1000");      // scenario 2: an /incident note every so often (Web API work)
+        DEFAULTS.put("NOTE_EVERY_MS", "500");       // scenario 2: an /incident note every so often (Web API work)
         DEFAULTS.put("STALL_SHARE", "0.05");        // scenario 2: share of Web API calls that stall
         DEFAULTS.put("STALL_MS", "4000");           // scenario 2: how long a stalled call hangs
         DEFAULTS.put("ENTRIES", "20000");           // scenario 3: timeline entries
@@ -33,7 +33,7 @@ final class Settings {
         DEFAULTS.put("WARM_RENDERS", "2");          // scenario 3: renders after the first, in the same JVM
         DEFAULTS.put("STARTS", "3");                // scenario 4: starts measured per server (median reported)
         DEFAULTS.put("JVM_OPTS", "-Xmx512m");       // every server JVM (bot, baseline, render probe)
-        DEFAULTS.put("JFR", "0");                   // 1: JFR profile of scenario 1 (ours), summarized
+        DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours) and 3, summarized
         DEFAULTS.put("SEED", "42");
         DEFAULTS.put("JAR", "target/incident-bot.jar");
         DEFAULTS.put("CLASSES", "bench/target/classes");
