@@ -110,6 +110,9 @@ public final class BenchMain {
                 log(String.format("incident-bot start %d: healthy after %.0f ms", i, p.startMillis));
             }
         }
+        if (s.flag("CDS") && s.scenarios().contains(4)) {
+            appCds(slack, starts);
+        }
         Path db = work.resolve("incidents.db");
         try (ServerProcess bot = startOurs(slack, db)) {
             report.oursStarts.add(bot.startMillis);
@@ -130,6 +133,33 @@ public final class BenchMain {
             }
             if (s.scenarios().contains(2)) {
                 report.s2 = fixedRate(slack, load, events, incident, idb);
+            }
+        }
+    }
+
+    /**
+     * Scenario 4 option: a training run writes an AppCDS archive of the classes loaded until healthy
+     * ({@code -XX:ArchiveClassesAtExit}), then the starts are measured again with it.
+     */
+    private void appCds(WebApiStandIn slack, int starts) throws Exception {
+        Path jsa = work.resolve("incident-bot.jsa");
+        List<String> train = new ArrayList<>(s.jvmOptions());
+        train.add("-XX:ArchiveClassesAtExit=" + jsa);
+        try (ServerProcess p = ServerProcess.start("incident-bot (AppCDS training)", train, List.of("-jar", s.text("JAR")),
+                env(slack, work.resolve("cds-train.db")), results.resolve("bot.log"))) {
+            log(String.format("AppCDS training run healthy after %.0f ms", p.startMillis));
+        }
+        if (!Files.exists(jsa)) {
+            log("AppCDS archive was not written; skipping");
+            return;
+        }
+        List<String> opts = new ArrayList<>(s.jvmOptions());
+        opts.add("-XX:SharedArchiveFile=" + jsa);
+        for (int i = 1; i <= starts; i++) {
+            try (ServerProcess p = ServerProcess.start("incident-bot (AppCDS)", opts, List.of("-jar", s.text("JAR")),
+                    env(slack, work.resolve("cds-" + i + ".db")), results.resolve("bot.log"))) {
+                report.oursCdsStarts.add(p.startMillis);
+                log(String.format("incident-bot with AppCDS start %d: healthy after %.0f ms", i, p.startMillis));
             }
         }
     }

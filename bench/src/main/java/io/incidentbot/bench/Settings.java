@@ -32,6 +32,7 @@ final class Settings {
         DEFAULTS.put("PARTICIPANTS", "40");         // scenario 3: people
         DEFAULTS.put("WARM_RENDERS", "2");          // scenario 3: renders after the first, in the same JVM
         DEFAULTS.put("STARTS", "3");                // scenario 4: starts measured per server (median reported)
+        DEFAULTS.put("CDS", "0");                   // 1: scenario 4 also measures starts with an AppCDS archive
         DEFAULTS.put("JVM_OPTS", "-Xmx512m");       // every server JVM (bot, baseline, render probe)
         DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours) and 3, summarized
         DEFAULTS.put("SEED", "42");
