@@ -132,6 +132,15 @@ public final class BenchMain {
                 report.oursPeakRss = bot.peakRssMiB();
             }
             if (s.scenarios().contains(2)) {
+                if (!s.scenarios().contains(1) && s.integer("WARMUP") > 0) {
+                    // Scenario 2 normally follows scenario 1 on a warm JVM; alone, it gets the same warm-up.
+                    List<String> warm = new ArrayList<>();
+                    for (int i = 0; i < s.integer("WARMUP"); i++) {
+                        warm.add(events.next(1000));
+                    }
+                    log("incident-bot: warm-up, " + warm.size() + " events");
+                    load.closedLoop(warm, s.integer("CONCURRENCY"));
+                }
                 report.s2 = fixedRate(slack, load, events, incident, idb);
             }
         }

@@ -49,9 +49,11 @@ final class LoadGenerator {
      * @param elapsedNanos from the first send to the last answer
      * @param firstError  the first failure seen, for the log (null when none)
      * @param maxLateNanos fixed rate only: how far behind its schedule the generator fell at worst
+     * @param fromSend     fixed rate only: latency from when each request was actually sent (the
+     *                     generator's own lateness left out), else null
      */
     record Result(int sent, long[] latencies, Map<Integer, Integer> statuses, long elapsedNanos, String firstError,
-                  long maxLateNanos) {
+                  long maxLateNanos, long[] fromSend) {
         int ok() {
             return statuses.getOrDefault(200, 0);
         }
@@ -130,7 +132,7 @@ final class LoadGenerator {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("requests still unanswered after 10 minutes");
         }
-        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), 0);
+        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), 0, null);
     }
 
     /**
@@ -141,6 +143,7 @@ final class LoadGenerator {
         int n = bodies.size();
         List<Signed> signed = sign(bodies);
         long[] latencies = new long[n];
+        long[] fromSend = new long[n];
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         AtomicReference<String> firstError = new AtomicReference<>();
         AtomicInteger inFlight = new AtomicInteger();
@@ -157,6 +160,7 @@ final class LoadGenerator {
             maxLate = Math.max(maxLate, now - due);
             if (inFlight.get() >= maxInFlight) {
                 latencies[i] = now - due;
+                fromSend[i] = 0;
                 statuses.computeIfAbsent(-2, k -> new AtomicInteger()).incrementAndGet();
                 firstError.compareAndSet(null, "more than " + maxInFlight + " requests unanswered");
                 done.countDown();
@@ -164,9 +168,13 @@ final class LoadGenerator {
             }
             inFlight.incrementAndGet();
             int index = i;
-            http.sendAsync(signed.get(i).fresh(this), HttpResponse.BodyHandlers.ofString())
+            HttpRequest req = signed.get(i).fresh(this);
+            long sentAt = System.nanoTime();
+            http.sendAsync(req, HttpResponse.BodyHandlers.ofString())
                     .whenComplete((r, e) -> {
-                        latencies[index] = System.nanoTime() - due;
+                        long end = System.nanoTime();
+                        latencies[index] = end - due;
+                        fromSend[index] = end - sentAt;
                         record(statuses, firstError, r, e);
                         inFlight.decrementAndGet();
                         done.countDown();
@@ -175,7 +183,8 @@ final class LoadGenerator {
         if (!done.await(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("requests still unanswered after 10 minutes");
         }
-        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), maxLate);
+        return new Result(n, latencies, snapshot(statuses), System.nanoTime() - start, firstError.get(), maxLate,
+                fromSend);
     }
 
     /**
