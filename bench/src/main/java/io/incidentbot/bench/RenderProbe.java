@@ -47,14 +47,7 @@ public final class RenderProbe {
         long t0 = System.nanoTime();
         try (Storage storage = Database.open(db.toString())) {
             double openMs = (System.nanoTime() - t0) / 1e6;
-            PostmortemHook.Renderer renderer;
-            try {
-                renderer = PostmortemHook.find(storage);
-            } catch (PostmortemHook.Missing m) {
-                System.out.println("RESULT status=" + (m.pending ? "pending" : "error") + " reason="
-                        + m.getMessage().replace(' ', '_'));
-                return;
-            }
+            PostmortemHook.Renderer renderer = PostmortemHook.find(storage);
             listenToGc();
             System.gc();
             Thread.sleep(200);
