@@ -166,6 +166,9 @@ final class Report {
         double oc = s1Ours == null ? Double.NaN : s1Ours.serverCpuMicrosPerEvent;
         double bc = s1Base == null ? Double.NaN : s1Base.serverCpuMicrosPerEvent;
         row(t, "", "", "server CPU per event (user+sys)", us(oc), us(bc), times(oc / bc), "–", "");
+        row(t, "", "", "load generator CPU per event (same 2 cores)",
+                us(s1Ours == null ? Double.NaN : s1Ours.generatorCpuMicrosPerEvent),
+                us(s1Base == null ? Double.NaN : s1Base.generatorCpuMicrosPerEvent), "", "–", "");
         row(t, "", "", "answered 200", answered(s1Ours), answered(s1Base), "", "all",
                 check(all200(s1Ours) && all200(s1Base), "scenario 1: requests not answered 200"));
         if (s1Ours != null) {
