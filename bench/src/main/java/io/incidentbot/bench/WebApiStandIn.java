@@ -229,7 +229,7 @@ final class WebApiStandIn implements AutoCloseable {
         }
         if (contentType != null && contentType.contains("json")) {
             try {
-                JSON.readTree(body).fields().forEachRemaining(e -> args.put(e.getKey(),
+                JSON.readTree(body).properties().forEach(e -> args.put(e.getKey(),
                         e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
             } catch (IOException e) {
                 args.put("_raw", body);
