@@ -21,6 +21,14 @@ public interface IncidentRepository {
     /** @return the incident whose channel is {@code channelId}, if any */
     Optional<Incident> findByChannel(String channelId);
 
+    /**
+     * The cheap form of {@link #findByChannel} for hot paths (every channel event): one indexed query,
+     * no roles.
+     *
+     * @return the number of the incident whose channel is {@code channelId}, if any
+     */
+    Optional<Long> numberOfChannel(String channelId);
+
     /** @return incidents whose status is not resolved, newest first */
     List<Incident> listOpen();
 

@@ -1,6 +1,5 @@
 package io.incidentbot.timeline;
 
-import io.incidentbot.incident.Incident;
 import io.incidentbot.storage.Repositories;
 import io.incidentbot.storage.Storage;
 import io.incidentbot.timeline.ChannelEvent.MemberJoined;
@@ -63,14 +62,14 @@ public final class TimelineService {
             return Outcome.IRRELEVANT;
         }
         return storage.transaction(r -> {
-            Optional<Incident> incident = r.incidents().findByChannel(event.channelId());
+            Optional<Long> incident = r.incidents().numberOfChannel(event.channelId());
             if (incident.isEmpty()) {
                 return Outcome.NOT_AN_INCIDENT_CHANNEL;
             }
             if (eventId != null && !r.events().markProcessed(eventId, clock.instant())) {
                 return Outcome.DUPLICATE;
             }
-            apply(r, incident.get().number(), event);
+            apply(r, incident.get(), event);
             return Outcome.RECORDED;
         });
     }
