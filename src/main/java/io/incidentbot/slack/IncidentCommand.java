@@ -52,8 +52,11 @@ public final class IncidentCommand {
     private final IncidentService incidents;
     private final Storage storage;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    public IncidentCommand(IncidentService incidents, Storage storage, Clock clock) {
+    /** @param zone time zone for times shown to users ({@code INCIDENT_TIMEZONE}) */
+    public IncidentCommand(IncidentService incidents, Storage storage, Clock clock, java.time.ZoneId zone) {
+        this.zone = zone;
         this.incidents = incidents;
         this.storage = storage;
         this.clock = clock;
@@ -171,7 +174,7 @@ public final class IncidentCommand {
 
     private Reply timeline(Invocation in) {
         Incident inc = incidents.findByChannel(in.channelId()).orElseThrow();
-        return Reply.say(Messages.timeline(inc, incidents.timeline(in.channelId(), TIMELINE_LIMIT)));
+        return Reply.say(Messages.timeline(inc, incidents.timeline(in.channelId(), TIMELINE_LIMIT), zone));
     }
 
     private static Reply done(Incident incident, String text) {

@@ -60,7 +60,8 @@ public final class Messages {
     /** @return the channel topic: severity, status and lead, at most 250 characters */
     public static String topic(Incident i) {
         String lead = i.lead().map(u -> "<@" + u + ">").orElse("unassigned");
-        return truncate(i.severity().name() + " | " + i.status().label() + " | lead " + lead + " | " + i.title(), MAX_TOPIC);
+        return truncate(i.severity().name() + " | " + i.status().label() + " | lead " + lead + " | " + escape(i.title()),
+                MAX_TOPIC);
     }
 
     /** @return the header message blocks: number, title, severity, status, roles, declared by and at */
@@ -145,13 +146,17 @@ public final class Messages {
         return sb.toString().strip();
     }
 
-    /** @return the ephemeral timeline view of the latest entries */
-    public static String timeline(Incident i, List<TimelineEntry> entries) {
+    /**
+     * @param zone the time zone to show times in ({@code INCIDENT_TIMEZONE}), named in the first line
+     * @return the ephemeral timeline view of the latest entries, at most about 3,000 characters
+     */
+    public static String timeline(Incident i, List<TimelineEntry> entries, ZoneId zone) {
         if (entries.isEmpty()) {
             return "Incident " + i.number() + " has no timeline entries yet.";
         }
-        StringBuilder sb = new StringBuilder("*Timeline of incident " + i.number() + "* (latest " + entries.size() + ")\n");
-        DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("UTC"));
+        StringBuilder sb = new StringBuilder("*Timeline of incident " + i.number() + "* (latest " + entries.size()
+                + ", times in " + zone.getId() + ")\n");
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
         for (TimelineEntry e : entries) {
             String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")

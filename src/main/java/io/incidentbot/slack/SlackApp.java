@@ -33,12 +33,13 @@ public final class SlackApp {
      * @param botToken      {@code xoxb-...}
      * @param signingSecret signing secret, null in Socket Mode
      * @param identity      the bot's identity middleware
+     * @param zone          time zone for times shown in Slack ({@code INCIDENT_TIMEZONE})
      * @param afterAck      runs Web API calls that must follow an ack at once ({@code views.open})
      * @param events        registers the Events API listeners
      * @return the app, not yet started
      */
     public static App build(Slack slack, String botToken, String signingSecret, BotIdentity identity,
-                            IncidentService incidents, Storage storage, Clock clock, Executor afterAck,
+                            IncidentService incidents, Storage storage, Clock clock, java.time.ZoneId zone, Executor afterAck,
                             java.util.function.Consumer<App> events) {
         AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
                 .signingSecret(signingSecret).requestVerificationEnabled(signingSecret != null)
@@ -50,7 +51,7 @@ public final class SlackApp {
         middlewares.add(identity);
         middlewares.add(new ErrorMiddleware(incidents));
         App app = new App(config, middlewares);
-        IncidentCommand command = new IncidentCommand(incidents, storage, clock);
+        IncidentCommand command = new IncidentCommand(incidents, storage, clock, zone);
 
         app.command("/incident", (req, ctx) -> {
             var p = req.getPayload();
