@@ -10,7 +10,7 @@ import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.outbox.Payload;
-import io.incidentbot.storage.Database;
+import io.incidentbot.storage.OpeningStorage;
 import io.incidentbot.storage.Storage;
 import com.slack.api.methods.MethodsClient;
 import io.incidentbot.postmortem.PostmortemService;
@@ -43,7 +43,7 @@ public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
     private final Config config;
-    private final Storage storage;
+    private final OpeningStorage storage;
     private final OutboxWorker outbox;
     private final App app;
     private final HttpFrontEnd http;
@@ -57,7 +57,8 @@ public final class Bot implements AutoCloseable {
     static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
 
     /**
-     * Opens the database (migrating it), builds everything; call {@link #start()} to serve.
+     * Starts opening the database (migrating it) in the background and builds everything else
+     * meanwhile; call {@link #start()} to serve.
      *
      * @param config validated configuration
      * @param clock  time source
@@ -74,7 +75,7 @@ public final class Bot implements AutoCloseable {
     public Bot(Config config, Clock clock, OutboxWorker.Policy policy, Duration firstSweep) {
         this.firstSweep = firstSweep;
         this.config = config;
-        this.storage = Database.open(config.database());
+        this.storage = new OpeningStorage(config.database());
         Slack slack = slack(config.apiUrl());
         BotIdentity identity = new BotIdentity(config.botToken());
         MethodsClient client = slack.methods(config.botToken());
@@ -115,11 +116,18 @@ public final class Bot implements AutoCloseable {
         };
     }
 
-    /** Starts the outbox worker, the HTTP server and, with an app token, Socket Mode. */
+    /**
+     * Starts the HTTP server, waits for the database, then starts the outbox worker, the catch-up
+     * sweeps and, with an app token, Socket Mode. Requests that arrive before the database is ready
+     * wait for it.
+     *
+     * @throws RuntimeException when the database cannot be opened or migrated
+     */
     public Bot start() throws Exception {
         app.start();
-        outbox.start();
         http.start();
+        storage.ready();
+        outbox.start();
         sweeper.scheduleWithFixedDelay(backfill::sweepQuietly, firstSweep.toMillis(), SWEEP_INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);
         if (config.socketMode()) {

@@ -1,0 +1,56 @@
+package io.incidentbot.storage;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A {@link Storage} whose database is opened and migrated in the background, so the rest of the
+ * bot (Slack SDK, Bolt, Jetty) is built meanwhile instead of after it: start-up takes the longer of
+ * the two rather than their sum. Every call waits until the database is ready.
+ */
+public final class OpeningStorage implements Storage {
+    private final CompletableFuture<JdbiStorage> opening;
+
+    /** Starts opening {@code path} with {@link Database#open} on a new thread. */
+    public OpeningStorage(String path) {
+        opening = CompletableFuture.supplyAsync(() -> Database.open(path), r -> {
+            Thread t = new Thread(r, "database-open");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /**
+     * Waits until the database is open and migrated.
+     *
+     * @return this
+     * @throws RuntimeException what opening or migrating threw (e.g. {@link IllegalArgumentException}
+     *                          for a bad path, a Flyway exception for a failed migration)
+     */
+    public OpeningStorage ready() {
+        ready0();
+        return this;
+    }
+
+    private JdbiStorage ready0() {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    @Override
+    public <T> T transaction(Work<T> work) {
+        return ready0().transaction(work);
+    }
+
+    @Override
+    public void close() {
+        try {
+            ready0().close();
+        } catch (RuntimeException openingFailed) {
+            // nothing was opened
+        }
+    }
+}
