@@ -12,7 +12,6 @@ import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.storage.Storage;
-import io.incidentbot.timeline.SlackTs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,9 +102,7 @@ public final class PostmortemPublisher {
 
     /** Looks for the draft file among the channel's messages since the job was recorded. */
     private SlackCalls.Result<Boolean> alreadyUploaded(String channel, String fileName, OutboxJob job) {
-        String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
-        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.run("conversations.history",
-                () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest).limit(200)));
+        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.historySince(client, channel, job);
         if (!h.ok()) {
             return new SlackCalls.Result<>(null, h.failure());
         }

@@ -2,7 +2,11 @@ package io.incidentbot.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import io.incidentbot.outbox.JobHandler.Outcome;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.timeline.SlackTs;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,26 +17,26 @@ import java.util.Set;
  * 429 and {@code ratelimited} retry after {@code Retry-After}, 5xx, timeouts and network errors retry
  * with backoff, any other Slack error fails for good.
  */
-final class SlackCalls {
+public final class SlackCalls {
     /** Slack error codes worth retrying: the failure is Slack's, not the request's. */
     private static final Set<String> TRANSIENT = Set.of("ratelimited", "internal_error", "fatal_error",
             "service_unavailable", "request_timeout", "team_added_to_org");
 
     /** A Web API call through the SDK. */
     @FunctionalInterface
-    interface Call<T extends SlackApiTextResponse> {
+    public interface Call<T extends SlackApiTextResponse> {
         T call() throws IOException, SlackApiException;
     }
 
     /** The answer of a call: the response when Slack answered, else the outcome to record. */
-    record Result<T>(T response, Outcome failure) {
+    public record Result<T>(T response, Outcome failure) {
         /** @return true when Slack answered {@code ok: true} */
-        boolean ok() {
+        public boolean ok() {
             return response instanceof SlackApiTextResponse r ? r.isOk() : response != null;
         }
 
         /** @return Slack's error code when it answered {@code ok: false}, else null */
-        String error() {
+        public String error() {
             return response instanceof SlackApiTextResponse r ? r.getError() : null;
         }
     }
@@ -46,7 +50,7 @@ final class SlackCalls {
      *
      * @param method the Web API method name, for messages, e.g. {@code chat.postMessage}
      */
-    static <T extends SlackApiTextResponse> Result<T> run(String method, Call<T> call) {
+    public static <T extends SlackApiTextResponse> Result<T> run(String method, Call<T> call) {
         try {
             T response = call.call();
             if (!response.isOk() && TRANSIENT.contains(response.getError())) {
@@ -69,8 +73,20 @@ final class SlackCalls {
     }
 
     /** @return the outcome for a call whose {@code ok: false} answer is final */
-    static Outcome failed(String method, Result<?> result) {
+    public static Outcome failed(String method, Result<?> result) {
         return result.failure() != null ? result.failure() : Outcome.fail(method + ": " + result.error());
+    }
+
+    /**
+     * Reads the channel's messages since a job was recorded (5 s of slack for clock skew), metadata
+     * included: how a retried job finds out whether an earlier attempt, whose answer was lost, got through.
+     *
+     * @return the history page (up to 200 messages), or the failure outcome
+     */
+    static Result<ConversationsHistoryResponse> historySince(MethodsClient client, String channel, OutboxJob job) {
+        String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
+        return run("conversations.history", () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest)
+                .limit(200).includeAllMetadata(true)));
     }
 
     private static Duration retryAfter(SlackApiException e) {

@@ -12,7 +12,6 @@ import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
-import io.incidentbot.timeline.SlackTs;
 import java.util.Map;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
@@ -247,9 +246,7 @@ public final class SlackJobHandler implements JobHandler {
     }
 
     private SlackCalls.Result<String> findPosted(OutboxJob job, String channel) {
-        String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
-        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.run("conversations.history",
-                () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest).limit(200).includeAllMetadata(true)));
+        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.historySince(client, channel, job);
         if (!h.ok()) {
             // Without history (e.g. not_in_channel for the announcement channel) we cannot tell: post.
             return new SlackCalls.Result<>(null, h.failure());

@@ -1,6 +1,5 @@
 package io.incidentbot.support;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -81,8 +80,4 @@ public final class ChildBot implements AutoCloseable {
         }
     }
 
-    /** @return the path separator-joined class path, for diagnostics */
-    static String classPath() {
-        return System.getProperty("java.class.path").replace(File.pathSeparator, "\n");
-    }
 }

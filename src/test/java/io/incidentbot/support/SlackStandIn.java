@@ -432,10 +432,6 @@ public final class SlackStandIn implements AutoCloseable {
         return args;
     }
 
-    /** @return the names of channels that exist */
-    public Set<String> channelNames() {
-        return Set.copyOf(channelsByName.keySet());
-    }
 
     /** @return channels created so far (name to ID), in no order */
     public Map<String, String> channels() {
@@ -447,8 +443,4 @@ public final class SlackStandIn implements AutoCloseable {
         server.shutdown();
     }
 
-    /** @return a copy of a list, for assertions */
-    public static <T> List<T> copy(List<T> l) {
-        return new ArrayList<>(l);
-    }
 }

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.Gson;
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.model.Message;
 import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.JobHandler.Outcome;
+import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.storage.Storage;
 import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.SlackTs;
@@ -156,44 +158,31 @@ public final class Backfill {
         }
     }
 
-    private interface Call<T> {
-        T call() throws IOException, SlackApiException;
-    }
-
     private static final class SweepFailed extends RuntimeException {
         SweepFailed(String message) {
             super(message);
         }
     }
 
-    /** Runs a call, waiting out 429s ({@code Retry-After}) and retrying 5xx and network errors a few times. */
-    private static <T extends com.slack.api.methods.SlackApiTextResponse> T call(String method, Call<T> call) {
+    /**
+     * Runs a call, classified by {@link SlackCalls}: waits out 429s ({@code Retry-After}) and retries
+     * 5xx, network errors and Slack's transient errors a few times with backoff.
+     *
+     * @throws SweepFailed on a final error, or after {@link #MAX_TRIES} failures
+     */
+    private static <T extends SlackApiTextResponse> T call(String method, SlackCalls.Call<T> call) {
         long backoffMs = 1000;
-        String last = null;
+        Outcome failure = null;
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
-            Duration wait = Duration.ofMillis(backoffMs);
-            try {
-                T r = call.call();
-                if (r.isOk()) {
-                    return r;
-                }
-                if (!"ratelimited".equals(r.getError())) {
-                    throw new SweepFailed(method + ": " + r.getError());
-                }
-                last = r.getError();
-            } catch (SlackApiException e) {
-                int code = e.getResponse().code();
-                if (code != 429 && code < 500) {
-                    throw new SweepFailed(method + ": HTTP " + code);
-                }
-                String retryAfter = e.getResponse().header("Retry-After");
-                if (code == 429 && retryAfter != null && retryAfter.matches("\\d{1,4}")) {
-                    wait = Duration.ofSeconds(Long.parseLong(retryAfter));
-                }
-                last = "HTTP " + code;
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName();
+            SlackCalls.Result<T> r = SlackCalls.run(method, call);
+            if (r.ok()) {
+                return r.response();
             }
+            failure = SlackCalls.failed(method, r);
+            if (failure.type() != Outcome.Type.RETRY) {
+                throw new SweepFailed(failure.error());
+            }
+            Duration wait = failure.retryAfter() != null ? failure.retryAfter() : Duration.ofMillis(backoffMs);
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
@@ -202,6 +191,6 @@ public final class Backfill {
             }
             backoffMs = Math.min(30_000, backoffMs * 2);
         }
-        throw new SweepFailed(method + ": " + last + " " + MAX_TRIES + " times");
+        throw new SweepFailed(failure.error() + " " + MAX_TRIES + " times");
     }
 }
