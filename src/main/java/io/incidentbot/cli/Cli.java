@@ -3,8 +3,8 @@ package io.incidentbot.cli;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UnknownIncidentException;
 import io.incidentbot.postmortem.UserDirectory;
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;

@@ -5,8 +5,8 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Status;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UserDirectory;
-import io.incidentbot.storage.Repositories;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.incidentbot.incident;
 
 import io.incidentbot.outbox.OutboxJob.Kind;
-import io.incidentbot.outbox.OutboxRepository;
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.outbox.Payload;
-import io.incidentbot.storage.Repositories;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 

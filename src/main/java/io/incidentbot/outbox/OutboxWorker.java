@@ -1,6 +1,6 @@
 package io.incidentbot.outbox;
 
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

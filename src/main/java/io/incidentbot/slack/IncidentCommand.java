@@ -7,7 +7,7 @@ import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 
 import java.time.Clock;
 import java.util.List;
@@ -121,8 +121,8 @@ public final class IncidentCommand {
                 .filter(i -> r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId)))
                 .map(Incident::number).collect(Collectors.toSet()));
         List<Incident> visible = open.stream().filter(i -> !i.privateIncident() || memberOf.contains(i.number())).toList();
-        java.util.Map<Long, List<io.incidentbot.outbox.OutboxRepository.FailedJob>> failed = storage.transaction(r -> {
-            java.util.Map<Long, List<io.incidentbot.outbox.OutboxRepository.FailedJob>> m = new java.util.HashMap<>();
+        java.util.Map<Long, List<io.incidentbot.store.OutboxRepository.FailedJob>> failed = storage.transaction(r -> {
+            java.util.Map<Long, List<io.incidentbot.store.OutboxRepository.FailedJob>> m = new java.util.HashMap<>();
             visible.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
             return m;
         });

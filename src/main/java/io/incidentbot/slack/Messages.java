@@ -3,7 +3,7 @@ package io.incidentbot.slack;
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
-import io.incidentbot.outbox.OutboxRepository;
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Duration;

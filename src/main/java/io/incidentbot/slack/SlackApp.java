@@ -9,7 +9,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

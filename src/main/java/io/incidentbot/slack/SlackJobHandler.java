@@ -20,7 +20,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.Payload;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,12 @@
 package io.incidentbot.timeline;
 
+import io.incidentbot.store.TimelineRepository;
+
 import io.incidentbot.timeline.ChannelEvent.MessageDeleted;
 import io.incidentbot.timeline.ChannelEvent.MessageEdited;
 import io.incidentbot.timeline.ChannelEvent.PinChanged;
 import io.incidentbot.timeline.ChannelEvent.ReactionChanged;
-import io.incidentbot.timeline.EventLog.PendingChange;
+import io.incidentbot.store.EventLog.PendingChange;
 
 /**
  * Changes to a stored message, in the one form used both for changes applied at once and for

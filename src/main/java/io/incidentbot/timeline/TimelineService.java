@@ -1,10 +1,10 @@
 package io.incidentbot.timeline;
 
-import io.incidentbot.storage.Repositories;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.ChannelEvent.MemberJoined;
 import io.incidentbot.timeline.ChannelEvent.MessagePosted;
-import io.incidentbot.timeline.EventLog.PendingChange;
+import io.incidentbot.store.EventLog.PendingChange;
 
 import java.time.Clock;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.incidentbot.cli;
 
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,9 +1,11 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.store.TimelineRepository;
+
 import io.incidentbot.postmortem.CountingWriter;
 import io.incidentbot.postmortem.LongIncident;
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

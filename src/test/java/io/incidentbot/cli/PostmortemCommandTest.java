@@ -1,8 +1,8 @@
 package io.incidentbot.cli;
 
 import io.incidentbot.incident.Severity;
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;

@@ -1,8 +1,8 @@
 package io.incidentbot.postmortem;
 
-import io.incidentbot.storage.Repositories;
-import io.incidentbot.storage.Storage;
-import io.incidentbot.timeline.TimelineRepository;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
+import io.incidentbot.store.TimelineRepository;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -2,7 +2,7 @@ package io.incidentbot.postmortem;
 
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.storage.Repositories;
+import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;

@@ -1,7 +1,7 @@
 package io.incidentbot.postmortem;
 
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,7 +6,7 @@ import io.incidentbot.incident.Participant;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.storage.Repositories;
+import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;

@@ -1,8 +1,8 @@
 package io.incidentbot.reliability;
 
 import io.incidentbot.incident.Incident;
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.JdbiStorage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.support.ChildBot;
 import io.incidentbot.support.RunningBot;
 import io.incidentbot.support.SignedClient;
@@ -34,7 +34,7 @@ class CrashTest {
     @TempDir
     Path dir;
 
-    private static <T> T read(Path db, io.incidentbot.storage.Storage.Work<T> work) {
+    private static <T> T read(Path db, io.incidentbot.store.Storage.Work<T> work) {
         try (JdbiStorage storage = Database.open(db.toString())) {
             return storage.transaction(work);
         }

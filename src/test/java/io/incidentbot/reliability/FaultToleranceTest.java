@@ -52,7 +52,7 @@ class FaultToleranceTest {
             }
             await("outbox drained", 180, () -> bot.bot.storage().transaction(r -> r.outbox().pendingCount()) == 0);
 
-            List<io.incidentbot.outbox.OutboxRepository.FailedJob> failed = bot.bot.storage().transaction(r -> r.outbox().failed(100));
+            List<io.incidentbot.store.OutboxRepository.FailedJob> failed = bot.bot.storage().transaction(r -> r.outbox().failed(100));
             assertThat(failed).isEmpty();
             assertThat(slack.channels().keySet()).hasSize(incidentsToRun).allMatch(n -> n.matches("inc-\\d-fault-run-\\d"));
             int delivered = 0;

@@ -1,6 +1,6 @@
 package io.incidentbot.slack;
 
-import io.incidentbot.outbox.OutboxRepository;
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.support.IncidentChannel;
 import io.incidentbot.support.RunningBot;
 import io.incidentbot.support.SlackEvents;

@@ -2,7 +2,7 @@ package io.incidentbot.bench;
 
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UserDirectory;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 
 import java.io.Writer;
 import java.time.Clock;

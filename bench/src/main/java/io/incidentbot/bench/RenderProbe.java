@@ -1,8 +1,8 @@
 package io.incidentbot.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import io.incidentbot.storage.Database;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.store.Storage;
 
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;

@@ -13,7 +13,7 @@ import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.slack.SlackCalls;
-import io.incidentbot.storage.Storage;
+import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineService;

@@ -1,4 +1,7 @@
-package io.incidentbot.outbox;
+package io.incidentbot.store;
+
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.OutboxJob.Kind;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +16,7 @@ public interface OutboxRepository {
      * @param payload  JSON object text
      * @return the job's ID
      */
-    long enqueue(long incident, OutboxJob.Kind kind, String payload, Instant at);
+    long enqueue(long incident, Kind kind, String payload, Instant at);
 
     /**
      * @param now the current time
@@ -55,6 +58,6 @@ public interface OutboxRepository {
      * @param error    Slack's error code or the exception's message
      * @param failedAt when it was given up
      */
-    record FailedJob(long id, long incident, OutboxJob.Kind kind, String error, Instant failedAt) {
+    record FailedJob(long id, long incident, Kind kind, String error, Instant failedAt) {
     }
 }

@@ -1,4 +1,6 @@
-package io.incidentbot.incident;
+package io.incidentbot.store;
+
+import io.incidentbot.incident.Participant;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.incidentbot.storage;
+package io.incidentbot.storage.jdbi;
+
+import io.incidentbot.store.Storage;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

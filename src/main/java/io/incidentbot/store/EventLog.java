@@ -1,4 +1,4 @@
-package io.incidentbot.timeline;
+package io.incidentbot.store;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,6 @@
-package io.incidentbot.timeline;
+package io.incidentbot.store;
+
+import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,26 +1,29 @@
-package io.incidentbot.storage;
+package io.incidentbot.storage.jdbi;
+
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.incidentbot.incident.FollowUp;
-import io.incidentbot.incident.FollowUpRepository;
+import io.incidentbot.store.FollowUpRepository;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.incident.IncidentRepository;
+import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.incident.Participant;
-import io.incidentbot.incident.ParticipantRepository;
+import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.incident.UserNameRepository;
+import io.incidentbot.store.UserNameRepository;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.outbox.OutboxRepository;
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.timeline.EntryKind;
-import io.incidentbot.timeline.EventLog;
+import io.incidentbot.store.EventLog;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
-import io.incidentbot.timeline.TimelineRepository;
+import io.incidentbot.store.TimelineRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;

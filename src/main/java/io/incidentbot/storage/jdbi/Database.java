@@ -1,4 +1,4 @@
-package io.incidentbot.storage;
+package io.incidentbot.storage.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package io.incidentbot.incident;
+package io.incidentbot.store;
 
 import java.time.Instant;
 import java.util.Map;

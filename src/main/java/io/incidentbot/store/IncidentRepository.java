@@ -1,4 +1,9 @@
-package io.incidentbot.incident;
+package io.incidentbot.store;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Role;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.incidentbot.storage;
+package io.incidentbot.store;
 
 /** Runs work in one database transaction: all of it is committed, or none of it. */
 public interface Storage extends AutoCloseable {
