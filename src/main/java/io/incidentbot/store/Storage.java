@@ -17,6 +17,18 @@ public interface Storage extends AutoCloseable {
      */
     <T> T transaction(Work<T> work);
 
+    /**
+     * Runs read-only {@code work} in a transaction that sees one consistent snapshot and does not
+     * queue behind writers (on SQLite: a deferred transaction without the write lock). Work that
+     * writes here is a bug; implementations may reject it.
+     *
+     * @return what the work returned
+     * @throws RuntimeException whatever the work threw
+     */
+    default <T> T read(Work<T> work) {
+        return transaction(work);
+    }
+
     /** Runs {@code work} in a transaction, for work with no result. */
     default void run(java.util.function.Consumer<Repositories> work) {
         transaction(r -> {
