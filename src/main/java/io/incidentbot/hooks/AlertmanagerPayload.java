@@ -16,7 +16,7 @@ import io.incidentbot.alerts.AlertSource;
  *              "endsAt": RFC 3339 (0001-01-01T00:00:00Z = not ended), "generatorURL", "fingerprint"}]}
  * </pre>
  * Required: {@code groupKey}, {@code status}, {@code alerts} and per alert {@code status} and
- * {@code startsAt}. A missing {@code fingerprint} (older Alertmanager releases) gets
+ * {@code startsAt}; {@code version}, when present, must be {@code "4"}. A missing {@code fingerprint} (older Alertmanager releases) gets
  * {@link io.incidentbot.alerts.Alert#derivedKey}. {@code endsAt} of a firing alert is dropped
  * (Alertmanager fills it with the planned expiry, not an end).
  */
