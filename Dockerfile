@@ -1,23 +1,65 @@
-# syntax=docker/dockerfile:1
-# Build stage: Maven with Java 17 builds the shaded jar.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# syntax=docker/dockerfile:1.7
+# incident-bot image. Build:   DOCKER_BUILDKIT=1 docker build -t incident-bot .
+# Run:   docker run -d --stop-timeout 30 -p 3000:3000 -v incident-data:/data \
+#          -e SLACK_BOT_TOKEN=xoxb-... -e SLACK_SIGNING_SECRET=... incident-bot
+# (see deploy/README.md: the stop timeout, the health check, Kubernetes and compose).
+#
+# Base images are pinned by the digest of their multi-platform index, so a rebuild gets the same
+# bytes until someone re-pins on purpose. To re-pin, read the current index digest of the tag:
+#   docker buildx imagetools inspect maven:3.9-eclipse-temurin-17 --format '{{json .Manifest.Digest}}'
+#   docker buildx imagetools inspect eclipse-temurin:17-jre       --format '{{json .Manifest.Digest}}'
+# and replace the sha256 after the '@' below (keep the tag: it says what the digest is).
+# Digests as published on Docker Hub in autumn 2026 (Maven 3.9.16 on Temurin 17.0.20, Ubuntu noble).
+
+# ---- build stage: Maven with JDK 17 builds the shaded jar ----
+FROM maven:3.9-eclipse-temurin-17@sha256:1a352420f7aba21f5ad08df31bab55f74c013fb491f1ae8ab1dd7ff9ed698584 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline -DskipTests || true
 COPY src ./src
-RUN mvn -B -q -DskipTests package
+# The local Maven repository lives in a BuildKit cache mount: a rebuild after a source change does
+# not download the dependencies again, and they never end up in an image layer.
+RUN --mount=type=cache,target=/root/.m2,sharing=locked \
+    mvn -B -q -ntp -DskipTests package
 
-# Runtime stage: Java 17 JRE only, non-root user, database on a volume.
-FROM eclipse-temurin:17-jre
-RUN groupadd --system bot && useradd --system --gid bot --home-dir /data --shell /usr/sbin/nologin bot \
-    && mkdir -p /data && chown bot:bot /data \
-    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# ---- runtime stage: JRE 17 only ----
+FROM eclipse-temurin:17-jre@sha256:13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b
+# A numeric user (Kubernetes' runAsNonRoot can only verify a numeric USER) with no login shell;
+# /data, the SQLite folder and the volume, is the only place it can write.
+RUN groupadd --gid 10001 bot \
+    && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /data --shell /usr/sbin/nologin bot \
+    && mkdir -p /data /app \
+    && chown 10001:10001 /data
 COPY --from=build /src/target/incident-bot.jar /app/incident-bot.jar
-USER bot
+COPY --chmod=0555 deploy/docker/healthcheck.sh /app/healthcheck.sh
+# AppCDS training run: draft the shipped sample incident's postmortem (Flyway, SQLite, JDBI,
+# Jackson, Logback and the renderer: most of what a start loads) and archive the loaded classes.
+# It runs on this stage's JVM and jar path, which the archive is tied to. samples/ is mounted from
+# the build context, never copied into the image; the training database is thrown away.
+RUN --mount=type=bind,source=samples,target=/tmp/samples \
+    mkdir -p /tmp/train \
+    && INCIDENT_DB=/tmp/train/incidents.db java -XX:ArchiveClassesAtExit=/app/app.jsa \
+         -jar /app/incident-bot.jar import /tmp/samples/export --channel inc-42-orders-db-failover > /dev/null \
+    && rm -rf /tmp/train \
+    && chmod 0444 /app/app.jsa
+
+USER 10001:10001
 WORKDIR /data
-ENV PORT=3000 INCIDENT_DB=/data/incidents.db
+ENV PORT=3000 \
+    INCIDENT_DB=/data/incidents.db \
+    METRICS_PORT=9090
 VOLUME ["/data"]
-EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/incident-bot.jar"]
+# 3000: Slack requests (POST /slack/events), webhooks, /livez, /readyz, /healthz.
+# 9090: GET /metrics (Prometheus) when METRICS_PORT is set; keep it off the public network.
+EXPOSE 3000 9090
+# Readiness through bash's /dev/tcp (the base image has bash; no curl or wget is installed).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["/app/healthcheck.sh", "/readyz"]
+# SIGTERM starts the graceful shutdown: stop taking requests, finish those in flight and the outbox
+# (up to 10 s), close the database. Give it 30 s: docker run/stop --stop-timeout 30, compose
+# stop_grace_period: 30s, Kubernetes terminationGracePeriodSeconds: 30.
+STOPSIGNAL SIGTERM
+# -Xshare:auto: if the archive does not match this JVM or jar, the JVM starts without it, it never
+# refuses to start. MaxRAMPercentage sizes the heap from the container's memory limit.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", \
+            "-Xshare:auto", "-XX:SharedArchiveFile=/app/app.jsa", \
+            "-jar", "/app/incident-bot.jar"]
