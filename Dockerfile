@@ -9,7 +9,10 @@
 #   docker buildx imagetools inspect maven:3.9-eclipse-temurin-17 --format '{{json .Manifest.Digest}}'
 #   docker buildx imagetools inspect eclipse-temurin:17-jre       --format '{{json .Manifest.Digest}}'
 # and replace the sha256 after the '@' below (keep the tag: it says what the digest is).
-# Digests as published on Docker Hub in autumn 2026 (Maven 3.9.16 on Temurin 17.0.20, Ubuntu noble).
+# The two digests below are the index digests these tags had on Docker Hub in autumn 2026 (Maven
+# 3.9.16 on Temurin 17.0.20, Ubuntu noble), taken from public build logs and projects that pinned
+# the same tags: no registry is reachable from where this file was written, so check them with
+# the command above before you rely on them, and re-pin when the base images get security fixes.
 
 # ---- build stage: Maven with JDK 17 builds the shaded jar ----
 FROM maven:3.9-eclipse-temurin-17@sha256:1a352420f7aba21f5ad08df31bab55f74c013fb491f1ae8ab1dd7ff9ed698584 AS build
