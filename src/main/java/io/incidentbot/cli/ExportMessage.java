@@ -15,12 +15,16 @@ import java.util.Set;
  * @param ts       Slack {@code ts}: epoch seconds with microseconds, e.g. {@code "1773528150.288390"}
  * @param at       {@code ts} as an instant
  * @param threadTs {@code thread_ts}: the thread's first message, null outside threads
- * @param user     Slack user ID of the author, may be null
+ * @param user     Slack user ID of the author, may be null; for an old export's {@code file_comment}, the
+ *                 commenter ({@code comment.user})
  * @param subtype  Slack's message subtype, null for an ordinary message
  * @param fromBot  true for {@code bot_message}s and messages with a {@code bot_id}
- * @param text     the text as it ended (exports hold the edited text), Slack markup kept
+ * @param text     the text as it ended (exports hold the edited text), Slack markup kept; for a
+ *                 {@code file_comment}, the comment's own text ({@code comment.comment})
  * @param editedAt when it was last edited ({@code edited.ts}), null if never
- * @param files    files shared with it (deleted files left out)
+ * @param files    files shared with it (deleted files left out): the {@code files} list, and the single
+ *                 {@code file} object of exports from before 2018 ({@code file_share}, {@code file_comment};
+ *                 see Slack's {@code message/file_comment} event reference)
  * @param keyEvent pinned to the channel, or given a {@code :pushpin:} reaction
  */
 record ExportMessage(String ts, Instant at, String threadTs, String user, String subtype, boolean fromBot,
@@ -28,7 +32,10 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
 
     /** What the import does with a message. */
     enum Kind {
-        /** A person's message (thread replies, broadcasts, {@code /me}, file shares included): a timeline entry. */
+        /**
+         * A person's message (thread replies, broadcasts, {@code /me}, file shares and old exports' file
+         * comments included): a timeline entry.
+         */
         HUMAN,
         /** Someone joined: a participant, no entry. */
         JOIN,
@@ -40,13 +47,14 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
         SYSTEM
     }
 
-    private static final Set<String> HUMAN_SUBTYPES = Set.of("thread_broadcast", "me_message", "file_share");
+    private static final Set<String> HUMAN_SUBTYPES = Set.of("thread_broadcast", "me_message", "file_share",
+            "file_comment");
 
     /**
      * @param m    a message object of a day file
      * @param pins {@code ts} of the messages the channel lists as pinned
      * @param file the day file, for the error message
-     * @throws CliException when the message has no valid {@code ts}
+     * @throws CliException when the message has no valid {@code ts} (the message names the file, not the value)
      */
     static ExportMessage parse(JsonNode m, Set<String> pins, String file) throws CliException {
         String ts = SlackExport.text(m, "ts");
@@ -54,7 +62,7 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
         try {
             at = SlackTs.toInstant(ts);
         } catch (IllegalArgumentException e) {
-            throw new CliException(file + ": a message has no valid ts (" + ts + ")");
+            throw new CliException(file + ": a message has no valid ts");
         }
         boolean pinned = m.path("pinned_to").size() > 0 || pins.contains(ts);
         boolean pushpin = false;
@@ -72,13 +80,27 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
         }
         String subtype = SlackExport.text(m, "subtype");
         boolean fromBot = m.hasNonNull("bot_id") || "bot_message".equals(subtype);
-        return new ExportMessage(ts, at, SlackExport.text(m, "thread_ts"), SlackExport.text(m, "user"), subtype,
-                fromBot, m.path("text").asText(""), editedAt, files(m), pinned || pushpin);
+        String user = SlackExport.text(m, "user");
+        String text = m.path("text").asText("");
+        JsonNode comment = m.path("comment");
+        if ("file_comment".equals(subtype) && comment.isObject()) {
+            user = SlackExport.text(comment, "user") != null ? SlackExport.text(comment, "user") : user;
+            text = comment.hasNonNull("comment") ? comment.get("comment").asText() : text;
+        }
+        return new ExportMessage(ts, at, SlackExport.text(m, "thread_ts"), user, subtype,
+                fromBot, text, editedAt, files(m), pinned || pushpin);
     }
 
     private static List<SharedFile> files(JsonNode m) {
         List<SharedFile> files = new ArrayList<>();
-        for (JsonNode f : m.path("files")) {
+        List<JsonNode> shared = new ArrayList<>();
+        m.path("files").forEach(shared::add);
+        JsonNode single = m.path("file");
+        if (shared.isEmpty() && (single.hasNonNull("name") || single.hasNonNull("title") || single.hasNonNull("permalink")
+                || single.hasNonNull("url_private"))) {
+            shared.add(single);
+        }
+        for (JsonNode f : shared) {
             if (f.path("mode").asText().equals("tombstone")) {
                 continue;
             }

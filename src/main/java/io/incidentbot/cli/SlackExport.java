@@ -1,12 +1,10 @@
 package io.incidentbot.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -24,29 +22,49 @@ import java.util.stream.Stream;
  * A standard Slack workspace export, as a folder or a {@code .zip} of it: {@code channels.json}
  * (and {@code groups.json} for private channels), {@code users.json}, and per channel a folder of day
  * files {@code <channel>/<YYYY-MM-DD>.json}, each a JSON list of messages. Every problem is reported as
- * a {@link CliException} naming the file.
+ * a {@link CliException} naming the file and the problem, never quoting the file's content.
+ *
+ * <p>A hostile export is refused: reading stops past {@link ExportLimits} (uncompressed bytes read in
+ * total, entries of a zip); a channel name must be a plain folder name; and every file read must lie
+ * under the export's folder, also after following symbolic links.
  */
 final class SlackExport implements Closeable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Path root;
+    private final Path realRoot;
     private final FileSystem zip;
+    private final ExportLimits limits;
+    private final ExportJson.Budget budget;
 
-    private SlackExport(Path root, FileSystem zip) {
-        this.root = root;
+    private SlackExport(Path root, FileSystem zip, ExportLimits limits) throws CliException {
+        this.root = root.toAbsolutePath().normalize();
         this.zip = zip;
+        this.limits = limits;
+        this.budget = new ExportJson.Budget(limits);
+        try {
+            this.realRoot = this.root.toRealPath();
+        } catch (IOException e) {
+            throw new CliException("cannot read the export's folder: " + e.getClass().getSimpleName());
+        }
     }
 
     /**
+     * Opens an export within {@link ExportLimits#DEFAULT}.
+     *
      * @param path an export folder, or a {@code .zip} file holding one (at its root or in one folder)
-     * @throws CliException when the path is missing, not a folder or a readable zip, or has no {@code channels.json}
+     * @throws CliException when the path is missing, not a folder or a readable zip, has no {@code channels.json},
+     *                      or is a zip with more entries than the limit
      */
     static SlackExport open(Path path) throws CliException {
+        return open(path, ExportLimits.DEFAULT);
+    }
+
+    /** As {@link #open(Path)}, within {@code limits}. */
+    static SlackExport open(Path path, ExportLimits limits) throws CliException {
         if (!Files.exists(path)) {
             throw new CliException("no such file or folder: " + path);
         }
         if (Files.isDirectory(path)) {
-            return new SlackExport(exportRoot(path, path), null);
+            return new SlackExport(exportRoot(path, path), null, limits);
         }
         FileSystem fs;
         try {
@@ -55,10 +73,23 @@ final class SlackExport implements Closeable {
             throw new CliException(path + " is neither a folder nor a readable .zip file");
         }
         try {
-            return new SlackExport(exportRoot(fs.getPath("/"), path), fs);
+            countEntries(fs, path, limits);
+            return new SlackExport(exportRoot(fs.getPath("/"), path), fs, limits);
         } catch (CliException e) {
             close(fs);
             throw e;
+        }
+    }
+
+    /** Refuses a zip holding more than {@link ExportLimits#maxEntries} files and folders. */
+    private static void countEntries(FileSystem fs, Path given, ExportLimits limits) throws CliException {
+        try (Stream<Path> all = Files.walk(fs.getPath("/"))) {
+            if (all.skip(1).limit(limits.maxEntries() + 1L).count() > limits.maxEntries()) {
+                throw new CliException(given + " holds more than " + limits.maxEntries()
+                        + " entries, the import's limit; nothing imported");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliException(given + " is neither a folder nor a readable .zip file");
         }
     }
 
@@ -83,13 +114,25 @@ final class SlackExport implements Closeable {
     List<ExportChannel> channels() throws CliException {
         List<ExportChannel> channels = new ArrayList<>();
         for (String file : List.of("channels.json", "groups.json")) {
-            if (file.equals("channels.json") || Files.isRegularFile(root.resolve(file))) {
-                for (JsonNode c : list(file)) {
-                    channels.add(channel(c, file.equals("groups.json")));
+            if (file.equals("channels.json") || Files.isRegularFile(inside(file))) {
+                List<JsonNode> listed = list(file);
+                for (int i = 0; i < listed.size(); i++) {
+                    ExportChannel c = channel(listed.get(i), file.equals("groups.json"));
+                    if (!plainName(c.name())) {
+                        throw new CliException(file + ": channel " + (i + 1) + " in the list has a name that is not a"
+                                + " plain folder name (empty, \".\", \"..\", or holding /, \\ or NUL)");
+                    }
+                    channels.add(c);
                 }
             }
         }
         return channels;
+    }
+
+    /** @return true when {@code name} can only mean a folder directly under the export's folder */
+    static boolean plainName(String name) {
+        return !name.isEmpty() && !name.equals(".") && !name.equals("..") && name.indexOf('/') < 0
+                && name.indexOf('\\') < 0 && name.indexOf('\0') < 0;
     }
 
     private static ExportChannel channel(JsonNode c, boolean group) {
@@ -118,37 +161,51 @@ final class SlackExport implements Closeable {
      * @throws CliException when the export has no folder for the channel
      */
     List<String> dayFiles(ExportChannel channel) throws CliException {
-        Path folder = root.resolve(channel.name());
+        if (!plainName(channel.name())) {
+            throw new CliException("a channel name that is not a plain folder name cannot be imported");
+        }
+        Path folder = inside(channel.name());
         if (!Files.isDirectory(folder)) {
             throw new CliException("the export has no folder " + channel.name() + "/ with the messages of #"
                     + channel.name());
         }
+        List<String> names;
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}\\.json"))
-                    .sorted().map(n -> channel.name() + "/" + n).toList();
-        } catch (IOException e) {
-            throw new CliException("cannot read " + channel.name() + "/: " + e.getMessage());
+            names = files.limit(limits.maxEntries() + 1L).map(p -> p.getFileName().toString()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliException("cannot read " + channel.name() + "/: " + e.getClass().getSimpleName());
         }
+        if (names.size() > limits.maxEntries()) {
+            throw new CliException(channel.name() + "/ holds more than " + limits.maxEntries()
+                    + " files, the import's limit; nothing imported");
+        }
+        return names.stream().filter(n -> n.matches("\\d{4}-\\d{2}-\\d{2}\\.json")).sorted()
+                .map(n -> channel.name() + "/" + n).toList();
     }
 
     /**
      * @param file path inside the export, e.g. {@code channels.json}
      * @return the elements of the JSON list in that file
-     * @throws CliException when the file is missing, is not JSON, or is not a list
+     * @throws CliException when the file is missing, lies outside the export (by {@code ..} or a symbolic link),
+     *                      is not one JSON value within the parser's limits, is not a list, or the export's total
+     *                      passes {@link ExportLimits#maxBytes}
      */
     List<JsonNode> list(String file) throws CliException {
-        Path p = root.resolve(file);
+        Path p = inside(file);
         if (!Files.isRegularFile(p)) {
             throw new CliException("the export has no " + file);
         }
         JsonNode node;
-        try (InputStream in = Files.newInputStream(p)) {
-            node = JSON.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new CliException(file + ": broken JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        try {
+            Path real = p.toRealPath();
+            if (!real.startsWith(realRoot)) {
+                throw new CliException(file + " is a link to a file outside the export; refused");
+            }
+            node = ExportJson.read(budget.count(Files.newInputStream(real)), file);
+        } catch (ExportJson.TooLarge e) {
+            throw new CliException(e.getMessage());
         } catch (IOException e) {
-            throw new CliException("cannot read " + file + ": " + e.getMessage());
+            throw new CliException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
         if (node == null || !node.isArray()) {
             throw new CliException(file + ": expected a JSON list");
@@ -156,6 +213,18 @@ final class SlackExport implements Closeable {
         List<JsonNode> items = new ArrayList<>(node.size());
         node.forEach(items::add);
         return items;
+    }
+
+    /**
+     * @param file path relative to the export's folder
+     * @return that path, refused when it leads out of the export's folder
+     */
+    private Path inside(String file) throws CliException {
+        Path p = root.resolve(file).normalize();
+        if (!p.startsWith(root)) {
+            throw new CliException("a path that leads outside the export cannot be read");
+        }
+        return p;
     }
 
     static String text(JsonNode node, String field) {
