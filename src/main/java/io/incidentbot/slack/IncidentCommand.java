@@ -7,6 +7,8 @@ import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
+import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.slack.render.Messages;
 import io.incidentbot.store.Storage;
 
 import java.time.Clock;

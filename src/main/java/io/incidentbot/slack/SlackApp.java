@@ -101,7 +101,7 @@ public final class SlackApp {
         log.error("views.open failed: {}", error);
         if (responseUrl != null) {
             try {
-                slack.send(responseUrl, io.incidentbot.outbox.Payload.of("response_type", "ephemeral", "text",
+                slack.send(responseUrl, io.incidentbot.slack.render.Replies.ephemeral(
                         ":warning: I could not open the declare form (Slack answered `" + error + "`). "
                                 + "Declare with `/incident declare [sev1-4] <title>` instead."));
             } catch (java.io.IOException e) {

@@ -83,7 +83,7 @@ public final class SlackCalls {
      *
      * @return the history page (up to 200 messages), or the failure outcome
      */
-    static Result<ConversationsHistoryResponse> historySince(MethodsClient client, String channel, OutboxJob job) {
+    public static Result<ConversationsHistoryResponse> historySince(MethodsClient client, String channel, OutboxJob job) {
         String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
         return run("conversations.history", () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest)
                 .limit(200).includeAllMetadata(true)));

@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.render;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
@@ -92,27 +92,6 @@ public final class Messages {
     /** @return the header's plain-text fallback (notifications, screen readers) */
     public static String headerText(Incident i) {
         return "Incident " + i.number() + ": " + i.title() + " — " + i.severity().name() + ", " + i.status().label();
-    }
-
-    /** @return the announcement of a declared incident; private incidents get one that names nothing */
-    public static String announcement(Incident i) {
-        if (i.privateIncident()) {
-            return ":lock: A private incident was declared. Details are shared with its responders only.";
-        }
-        return ":rotating_light: *" + i.severity().name() + "* incident " + i.number() + " declared by <@" + i.declaredBy()
-                + ">: *" + escape(i.title()) + "*\nFollow along in <#" + i.channelId() + ">.";
-    }
-
-    /** @return a status update for the announcement channel */
-    public static String statusUpdate(Incident i, String user, String text) {
-        return ":loudspeaker: *Incident " + i.number() + "* (" + i.severity().name() + ", " + i.status().label()
-                + ") update from <@" + user + "> in <#" + i.channelId() + ">:\n" + text;
-    }
-
-    /** @return the resolution announcement */
-    public static String resolved(Incident i) {
-        return ":white_check_mark: Incident " + i.number() + " (*" + escape(i.title()) + "*) is resolved after "
-                + duration(i.age(i.resolvedAt() == null ? Instant.now() : i.resolvedAt())) + ". <#" + i.channelId() + ">";
     }
 
     /**

@@ -1,13 +1,22 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.render;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses user mentions as Slack escapes them in slash command text ({@code should_escape: true}). */
+/**
+ * User mentions in Slack markup: {@code <@U123>} or, as Slack escapes them in slash command text
+ * ({@code should_escape: true}), {@code <@U123|name>}. The one mention pattern of the code base: the
+ * command parser, the renderer, the import's parser of bot posts and the postmortem draft use it.
+ */
 public final class Mentions {
-    /** {@code <@U123>} or {@code <@U123|name>}; user IDs start with U or W. */
-    public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
+    /** {@code <@U123>} or {@code <@U123|name>}; user IDs start with U or W; group 1 is the ID. */
+    public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    /** @return the mention of a Slack user ID: {@code <@U123>} */
+    public static String of(String userId) {
+        return "<@" + userId + ">";
+    }
 
     private Mentions() {
     }
