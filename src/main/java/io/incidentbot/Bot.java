@@ -88,7 +88,7 @@ public final class Bot implements AutoCloseable {
         this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
-                incidents, storage, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
+                incidents, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
         identity.resolveInBackground(client);
         this.backfill = new Backfill(client, storage, timeline, identity::botUserId, identity::botId);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("backfill"));

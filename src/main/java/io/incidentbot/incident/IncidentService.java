@@ -17,7 +17,9 @@ import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -88,6 +90,26 @@ public final class IncidentService {
     /** @return open incidents, newest first */
     public List<Incident> listOpen() {
         return storage.read(r -> r.incidents().listOpen());
+    }
+
+    /**
+     * @param userId Slack user ID of who asks
+     * @return open incidents, newest first, without the private ones {@code userId} does not take part in
+     */
+    public List<Incident> listOpenVisibleTo(String userId) {
+        return storage.read(r -> r.incidents().listOpen().stream()
+                .filter(i -> !i.privateIncident() || r.participants().list(i.number()).stream()
+                        .anyMatch(p -> p.userId().equals(userId)))
+                .toList());
+    }
+
+    /** @return for each of {@code incidents}, its outbox jobs (Slack calls) given up, oldest first */
+    public Map<Long, List<OutboxRepository.FailedJob>> failedSlackCalls(List<Incident> incidents) {
+        return storage.read(r -> {
+            Map<Long, List<OutboxRepository.FailedJob>> m = new HashMap<>();
+            incidents.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
+            return m;
+        });
     }
 
     /** @return the incident whose channel is {@code channelId}, if any */

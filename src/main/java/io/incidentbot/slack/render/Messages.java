@@ -34,29 +34,6 @@ public final class Messages {
     private Messages() {
     }
 
-    /** @return the ephemeral help text listing every subcommand of {@code /incident} */
-    public static String help() {
-        return String.join("\n",
-                "*`/incident` — incident response*",
-                "*Anywhere*",
-                "• `/incident declare [sev1-4] <title>` — open an incident (SEV3 when no severity is given)",
-                "• `/incident declare` — open the declare form (title, severity, summary, private)",
-                "• `/incident list` — open incidents with links to their channels",
-                "• `/incident help` — this help",
-                "*In an incident channel*",
-                "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
-                "• `/incident sev <sev1-4>` (or `severity`) — set the severity",
-                "• `/incident lead @user` — assign the lead (incident commander)",
-                "• `/incident role <lead|comms|scribe> @user` — assign a role",
-                "• `/incident note <text>` — add a note to the timeline",
-                "• `/incident update <text>` — post a status update to stakeholders",
-                "• `/incident action <text> [@owner]` — record a follow-up",
-                "• `/incident resolve [summary]` — resolve the incident and draft the postmortem",
-                "• `/incident postmortem` — (re)generate the postmortem draft",
-                "• `/incident timeline` — show the latest timeline entries",
-                "Messages, thread replies, :pushpin: reactions and pins in the incident channel become the timeline.");
-    }
-
     /** @return the channel topic: severity, status and lead, at most 250 characters */
     public static String topic(Incident i) {
         String lead = i.lead().map(u -> "<@" + u + ">").orElse("unassigned");
