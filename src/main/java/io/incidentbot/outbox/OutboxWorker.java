@@ -119,8 +119,12 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Hands every due head job whose incident is not already being served to the executor. */
-    void dispatchDue() {
+    /**
+     * Hands every due head job (the oldest pending job of each incident, due by the clock's now) whose
+     * incident is not already being served to the executor. With a same-thread executor the jobs are
+     * delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
+     */
+    public void dispatchDue() {
         List<OutboxJob> due = storage.read(r -> r.outbox().dueHeads(clock.instant(), 64));
         for (OutboxJob job : due) {
             if (inFlight.add(job.incident())) {
