@@ -80,7 +80,8 @@ public final class Bot implements AutoCloseable {
         BotIdentity identity = new BotIdentity(config.botToken());
         MethodsClient client = slack.methods(config.botToken());
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
-        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, storage, drafts)::publish;
+        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, new io.incidentbot.outbox.Deliveries(storage),
+                drafts)::publish;
         JobHandler handler = new SlackJobHandler(slack, config.botToken(), new io.incidentbot.outbox.Deliveries(storage), config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId);
         this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);

@@ -52,11 +52,7 @@ public final class SlackCalls {
      */
     public static <T extends SlackApiTextResponse> Result<T> run(String method, Call<T> call) {
         try {
-            T response = call.call();
-            if (!response.isOk() && TRANSIENT.contains(response.getError())) {
-                return new Result<>(null, Outcome.retry(method + ": " + response.getError(), null));
-            }
-            return new Result<>(response, null);
+            return answered(method, call.call());
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
@@ -70,6 +66,17 @@ public final class SlackCalls {
         } catch (IOException e) {
             return new Result<>(null, Outcome.retry(method + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), null));
         }
+    }
+
+    /**
+     * Classifies an answer Slack gave: a transient {@code ok: false} error becomes a retry, anything else
+     * is returned for the caller to judge (what {@link #run} does with the answer of its call).
+     */
+    public static <T extends SlackApiTextResponse> Result<T> answered(String method, T response) {
+        if (!response.isOk() && TRANSIENT.contains(response.getError())) {
+            return new Result<>(null, Outcome.retry(method + ": " + response.getError(), null));
+        }
+        return new Result<>(response, null);
     }
 
     /** @return the outcome for a call whose {@code ok: false} answer is final */
