@@ -91,7 +91,7 @@ public final class Bot implements AutoCloseable {
         this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
                 incidents, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
         identity.resolveInBackground(client);
-        this.backfill = new Backfill(client, storage, timeline, identity::botUserId, identity::botId);
+        this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("backfill"));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 this::health);
