@@ -5,7 +5,6 @@ import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
 import io.incidentbot.slack.render.ChannelPosts;
-import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
@@ -48,7 +47,7 @@ final class BotPosts {
             add(EntryKind.SEVERITY_CHANGE, m.at(), v.actor(), "Severity " + v.from().name() + " → " + v.to().name());
         } else if (e instanceof IncidentEvent.RoleAssigned r) {
             roles.put(r.role(), r.user());
-            add(EntryKind.ROLE_CHANGE, m.at(), r.actor(), r.role().label() + ": " + Mentions.of(r.user()));
+            add(EntryKind.ROLE_CHANGE, m.at(), r.actor(), r.role().label() + ": " + TimelineEntry.userToken(r.user()));
         }
     }
 

@@ -155,7 +155,7 @@ public final class IncidentService {
             }
             r.incidents().setRole(inc.number(), role, userId, now);
             r.participants().add(inc.number(), userId, now);
-            String text = role.label() + ": <@" + userId + ">";
+            String text = role.label() + ": " + TimelineEntry.userToken(userId);
             entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
             post(r, inc, new RoleAssigned(actor, role, userId, now), now);
             syncState(r, inc.number(), now);
@@ -190,7 +190,7 @@ public final class IncidentService {
     public Incident followUp(String channelId, String text, String ownerId, String actor) {
         return change(channelId, "action", (r, inc, now) -> {
             r.followUps().add(inc.number(), text, ownerId, actor, now);
-            String line = text + (ownerId == null ? "" : " (owner <@" + ownerId + ">)");
+            String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
             entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
             post(r, inc, new FollowUpRecorded(actor, text, ownerId, now), now);
         });

@@ -1,5 +1,7 @@
 package io.incidentbot.slack.render;
 
+import io.incidentbot.timeline.TimelineEntry;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +14,17 @@ import java.util.regex.Pattern;
 public final class Mentions {
     /** {@code <@U123>} or {@code <@U123|name>}; user IDs start with U or W; group 1 is the ID. */
     public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    /**
+     * @return the entry's text in Slack markup: in command entries each {@link TimelineEntry#userToken} becomes a
+     *         mention ({@code @{U123}} to {@code <@U123>}); message texts are returned as they are
+     */
+    public static String inEntry(TimelineEntry e) {
+        if (e.text() == null || !e.kind().isCommand()) {
+            return e.text();
+        }
+        return TimelineEntry.USER_TOKEN.matcher(e.text()).replaceAll("<@$1>");
+    }
 
     /** @return the mention of a Slack user ID: {@code <@U123>} */
     public static String of(String userId) {

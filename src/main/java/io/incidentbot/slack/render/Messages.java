@@ -117,7 +117,7 @@ public final class Messages {
             String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
-                    + truncate(e.text().replace('\n', ' '), 200) + "\n";
+                    + truncate(Mentions.inEntry(e).replace('\n', ' '), 200) + "\n";
             if (sb.length() + line.length() > MAX_SECTION - 20) {
                 break;
             }
