@@ -13,6 +13,7 @@ public class IncidentException extends RuntimeException {
 
     /** The declaration has no title. */
     public static final class TitleBlank extends IncidentException {
+        /** Refuses a blank title. */
         public TitleBlank() {
             super("An incident needs a title.");
         }
@@ -39,16 +40,19 @@ public class IncidentException extends RuntimeException {
         private final long incident;
         private final Status status;
 
+        /** @param incident incident number; @param status the status asked for, which it has */
         public AlreadyInStatus(long incident, Status status) {
             super("Incident " + incident + " is already " + status.label() + ".");
             this.incident = incident;
             this.status = status;
         }
 
+        /** @return incident number */
         public long incident() {
             return incident;
         }
 
+        /** @return the status it has */
         public Status status() {
             return status;
         }
@@ -59,16 +63,19 @@ public class IncidentException extends RuntimeException {
         private final long incident;
         private final Severity severity;
 
+        /** @param incident incident number; @param severity the severity asked for, which it has */
         public AlreadySeverity(long incident, Severity severity) {
             super("Incident " + incident + " is already " + severity.name() + ".");
             this.incident = incident;
             this.severity = severity;
         }
 
+        /** @return incident number */
         public long incident() {
             return incident;
         }
 
+        /** @return the severity it has */
         public Severity severity() {
             return severity;
         }
@@ -80,6 +87,7 @@ public class IncidentException extends RuntimeException {
         private final Role role;
         private final String user;
 
+        /** @param incident incident number; @param user Slack user ID who holds {@code role} already */
         public AlreadyInRole(long incident, Role role, String user) {
             super("User " + user + " is already " + role.label() + " of incident " + incident + ".");
             this.incident = incident;
@@ -87,10 +95,12 @@ public class IncidentException extends RuntimeException {
             this.user = user;
         }
 
+        /** @return incident number */
         public long incident() {
             return incident;
         }
 
+        /** @return the role */
         public Role role() {
             return role;
         }

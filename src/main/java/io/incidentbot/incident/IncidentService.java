@@ -218,7 +218,7 @@ public final class IncidentService {
      * @throws NotAnIncidentChannelException when the channel is no incident's
      */
     public List<TimelineEntry> timeline(String channelId, int limit) {
-        return storage.transaction(r -> {
+        return storage.read(r -> {
             Incident inc = r.incidents().findByChannel(channelId)
                     .orElseThrow(() -> new NotAnIncidentChannelException("timeline"));
             return r.timeline().latest(inc.number(), limit);

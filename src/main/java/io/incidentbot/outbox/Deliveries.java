@@ -14,6 +14,7 @@ import java.util.Optional;
 public final class Deliveries {
     private final Storage storage;
 
+    /** @param storage the database the jobs and incidents are in */
     public Deliveries(Storage storage) {
         this.storage = storage;
     }

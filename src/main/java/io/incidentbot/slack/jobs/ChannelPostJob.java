@@ -10,6 +10,7 @@ import io.incidentbot.slack.render.ChannelPosts;
 public final class ChannelPostJob implements KindHandler<JobPayload.ChannelPost> {
     private final Posts posts;
 
+    /** @param posts posts at most once per job */
     public ChannelPostJob(Posts posts) {
         this.posts = posts;
     }

@@ -16,6 +16,7 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
     private final Posts posts;
     private final Deliveries deliveries;
 
+    /** @param deliveries records the header's {@code ts} after the first post */
     public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries) {
         this.client = client;
         this.posts = posts;

@@ -14,6 +14,7 @@ import java.util.List;
 public final class InviteJob implements KindHandler<JobPayload.Invite> {
     private final MethodsClient client;
 
+    /** @param client Web API client with the bot token */
     public InviteJob(MethodsClient client) {
         this.client = client;
     }

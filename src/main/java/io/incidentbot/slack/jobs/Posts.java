@@ -22,6 +22,7 @@ public final class Posts {
 
     private final MethodsClient client;
 
+    /** @param client Web API client with the bot token */
     public Posts(MethodsClient client) {
         this.client = client;
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 public final class RespondJob {
     private final Slack slack;
 
+    /** @param slack SDK instance, for its HTTP client ({@code Slack.send}) */
     public RespondJob(Slack slack) {
         this.slack = slack;
     }

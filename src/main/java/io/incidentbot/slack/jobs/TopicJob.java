@@ -13,6 +13,7 @@ import io.incidentbot.slack.render.Messages;
 public final class TopicJob implements KindHandler<JobPayload.SyncTopic> {
     private final MethodsClient client;
 
+    /** @param client Web API client with the bot token */
     public TopicJob(MethodsClient client) {
         this.client = client;
     }
