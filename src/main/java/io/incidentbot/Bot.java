@@ -80,17 +80,18 @@ public final class Bot implements AutoCloseable {
         BotIdentity identity = new BotIdentity(config.botToken());
         MethodsClient client = slack.methods(config.botToken());
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
-        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, storage, drafts)::publish;
-        JobHandler handler = new SlackJobHandler(slack, config.botToken(), storage, config.channelPrefix(),
+        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, new io.incidentbot.outbox.Deliveries(storage),
+                drafts)::publish;
+        JobHandler handler = new SlackJobHandler(slack, config.botToken(), new io.incidentbot.outbox.Deliveries(storage), config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId);
         this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
         this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
-                incidents, storage, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
+                incidents, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
         identity.resolveInBackground(client);
-        this.backfill = new Backfill(client, storage, timeline, identity::botUserId, identity::botId);
+        this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("backfill"));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 this::health);

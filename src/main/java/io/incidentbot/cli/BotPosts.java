@@ -1,8 +1,10 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
+import io.incidentbot.slack.render.ChannelPosts;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
@@ -11,8 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Reads this bot's own channel posts in an export back into what they record: status, severity and
@@ -22,13 +23,6 @@ import java.util.regex.Pattern;
  * other bots, or in other words, are ignored.
  */
 final class BotPosts {
-    private static final String USER = "<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>";
-    private static final Pattern STATUS = Pattern.compile(USER + " (?:changed status|reopened incident \\d+): "
-            + "Status ([a-z]+) → ([a-z]+)");
-    private static final Pattern SEVERITY =
-            Pattern.compile(USER + " changed severity: Severity (SEV[1-4]) → (SEV[1-4])");
-    private static final Pattern ROLE = Pattern.compile(USER + " assigned (lead|comms|scribe): " + USER);
-
     private final List<TimelineEntry> entries = new ArrayList<>();
     private final Map<Role, String> roles = new EnumMap<>(Role.class);
     private Severity firstSeverity;
@@ -37,24 +31,23 @@ final class BotPosts {
     private Instant mitigatedAt;
     private Instant resolvedAt;
 
-    /** Reads one bot post; posts in other shapes change nothing. */
+    /** Reads one bot post (through {@link ChannelPosts#parse}, the renderer's own patterns); posts in other shapes change nothing. */
     void read(ExportMessage m) {
-        Matcher s = STATUS.matcher(m.text());
-        if (s.find() && Status.parse(s.group(2)).isPresent() && Status.parse(s.group(3)).isPresent()) {
-            status(m.at(), s.group(1), Status.parse(s.group(2)).get(), Status.parse(s.group(3)).get());
+        Optional<IncidentEvent> event = ChannelPosts.parse(m.text(), m.at());
+        if (event.isEmpty()) {
             return;
         }
-        Matcher v = SEVERITY.matcher(m.text());
-        if (v.find()) {
-            firstSeverity = firstSeverity != null ? firstSeverity : Severity.valueOf(v.group(2));
-            add(EntryKind.SEVERITY_CHANGE, m.at(), v.group(1), "Severity " + v.group(2) + " → " + v.group(3));
-            return;
-        }
-        Matcher r = ROLE.matcher(m.text());
-        if (r.find()) {
-            Role role = Role.parse(r.group(2)).orElseThrow();
-            roles.put(role, r.group(3));
-            add(EntryKind.ROLE_CHANGE, m.at(), r.group(1), role.label() + ": <@" + r.group(3) + ">");
+        IncidentEvent e = event.get();
+        if (e instanceof IncidentEvent.StatusChanged c) {
+            status(m.at(), c.actor(), c.from(), c.to());
+        } else if (e instanceof IncidentEvent.Reopened c) {
+            status(m.at(), c.actor(), c.from(), c.to());
+        } else if (e instanceof IncidentEvent.SeverityChanged v) {
+            firstSeverity = firstSeverity != null ? firstSeverity : v.from();
+            add(EntryKind.SEVERITY_CHANGE, m.at(), v.actor(), "Severity " + v.from().name() + " → " + v.to().name());
+        } else if (e instanceof IncidentEvent.RoleAssigned r) {
+            roles.put(r.role(), r.user());
+            add(EntryKind.ROLE_CHANGE, m.at(), r.actor(), r.role().label() + ": " + TimelineEntry.userToken(r.user()));
         }
     }
 

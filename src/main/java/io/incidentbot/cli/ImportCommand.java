@@ -1,13 +1,10 @@
 package io.incidentbot.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidentbot.incident.Incident;
-import io.incidentbot.incident.Status;
+import io.incidentbot.incident.IncidentImports;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UserDirectory;
-import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
-import io.incidentbot.timeline.TimelineEntry;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -84,7 +80,10 @@ final class ImportCommand {
     static long store(ImportPlan plan, Storage storage, ZoneId zone, Clock clock, PrintStream out, PrintStream err)
             throws IOException {
         ExportChannel c = plan.channel();
-        Stored stored = storage.transaction(r -> store(r, plan, clock));
+        IncidentImports.Stored stored = new IncidentImports(storage, clock).store(new IncidentImports.Imported(c.id(),
+                c.name(), plan.title(), plan.severity(), c.privateChannel(), plan.declaredBy(), plan.declaredAt(),
+                plan.identifiedAt(), plan.mitigatedAt(), plan.resolvedAt(), plan.roles(), plan.participants(),
+                plan.entries(), plan.names()));
         err.println(stored.created()
                 ? "Imported #" + c.name() + " as incident " + stored.number() + ": " + plan.humanMessages()
                         + " messages, " + plan.participants().size() + " participants."
@@ -109,34 +108,5 @@ final class ImportCommand {
             }
         }
         return messages;
-    }
-
-    private static Stored store(Repositories r, ImportPlan p, Clock clock) {
-        ExportChannel c = p.channel();
-        Optional<Incident> existing = r.incidents().findByChannel(c.id());
-        if (existing.isPresent()) {
-            return new Stored(existing.get().number(), false);
-        }
-        long n = r.incidents().create(p.title(), p.severity(), c.privateChannel(), null, p.declaredBy(), p.declaredAt())
-                .number();
-        r.incidents().setChannel(n, c.id(), c.name());
-        r.incidents().setStatus(n, Status.RESOLVED, p.identifiedAt(), p.mitigatedAt(), p.resolvedAt());
-        p.roles().forEach((role, user) -> r.incidents().setRole(n, role, user, p.declaredAt()));
-        p.participants().forEach((user, at) -> r.participants().add(n, user, at));
-        for (TimelineEntry e : p.entries()) {
-            TimelineEntry entry = new TimelineEntry(0, n, e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(), e.text(),
-                    e.editedAt(), e.deleted(), e.keyEvent(), e.files());
-            if (entry.ts() == null) {
-                r.timeline().add(entry);
-            } else {
-                r.timeline().addMessageIfAbsent(entry);
-            }
-        }
-        p.names().forEach((id, name) -> r.userNames().put(id, name, clock.instant()));
-        return new Stored(n, true);
-    }
-
-    /** The incident a channel was stored as, and whether this import created it. */
-    private record Stored(long number, boolean created) {
     }
 }

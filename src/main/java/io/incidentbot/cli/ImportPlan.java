@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.incidentbot.slack.render.Mentions;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +56,7 @@ record ImportPlan(ExportChannel channel, String title, Severity severity, String
                   List<TimelineEntry> entries, Map<String, Instant> participants, int humanMessages,
                   Map<String, String> names) {
     private static final Pattern SEV = Pattern.compile("(?i)\\bsev\\s*-?([1-4])\\b");
-    private static final Pattern LEAD = Pattern.compile("(?i)\\blead:? <@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern LEAD = Pattern.compile("(?i)\\blead:? " + Mentions.MENTION.pattern());
 
     /**
      * @param messages every message of the channel, any order

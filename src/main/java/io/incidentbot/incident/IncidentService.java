@@ -1,8 +1,15 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.outbox.OutboxJob.Kind;
+import io.incidentbot.incident.IncidentEvent.FollowUpRecorded;
+import io.incidentbot.incident.IncidentEvent.NoteAdded;
+import io.incidentbot.incident.IncidentEvent.Reopened;
+import io.incidentbot.incident.IncidentEvent.RoleAssigned;
+import io.incidentbot.incident.IncidentEvent.SeverityChanged;
+import io.incidentbot.incident.IncidentEvent.StatusChanged;
+import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.store.OutboxRepository;
-import io.incidentbot.outbox.Payload;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
@@ -10,7 +17,9 @@ import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,11 +56,10 @@ public final class IncidentService {
     public Incident declare(Declaration d) {
         String title = d.title() == null ? "" : d.title().strip();
         if (title.isEmpty()) {
-            throw new IncidentException("An incident needs a title: `/incident declare [sev1-4] <title>`.");
+            throw new IncidentException.TitleBlank();
         }
         if (title.length() > Declaration.MAX_TITLE) {
-            throw new IncidentException("That title is " + title.length() + " characters long; keep it under "
-                    + Declaration.MAX_TITLE + " and put the details in the summary.");
+            throw new IncidentException.TitleTooLong(title.length());
         }
         Instant now = clock.instant();
         Incident incident = storage.transaction(r -> {
@@ -65,12 +73,13 @@ public final class IncidentService {
                             ? "" : "\n" + d.summary().strip()), now);
             OutboxRepository out = r.outbox();
             String respond = d.responseUrl();
-            out.enqueue(n, Kind.CREATE_CHANNEL, Payload.of("responseUrl", respond), now);
-            out.enqueue(n, Kind.INVITE, Payload.of("users", List.of(d.declaredBy()), "responseUrl", respond), now);
-            out.enqueue(n, Kind.SYNC_TOPIC, Payload.of(), now);
-            out.enqueue(n, Kind.SYNC_HEADER, Payload.of("responseUrl", respond), now);
+            JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
+            JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
+            JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
+            JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
             if (announce) {
-                out.enqueue(n, Kind.ANNOUNCE, Payload.of("type", "declared"), now);
+                JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
+                        d.declaredBy(), d.privateIncident())), now);
             }
             return r.incidents().find(n).orElseThrow();
         });
@@ -80,12 +89,32 @@ public final class IncidentService {
 
     /** @return open incidents, newest first */
     public List<Incident> listOpen() {
-        return storage.transaction(r -> r.incidents().listOpen());
+        return storage.read(r -> r.incidents().listOpen());
+    }
+
+    /**
+     * @param userId Slack user ID of who asks
+     * @return open incidents, newest first, without the private ones {@code userId} does not take part in
+     */
+    public List<Incident> listOpenVisibleTo(String userId) {
+        return storage.read(r -> r.incidents().listOpen().stream()
+                .filter(i -> !i.privateIncident() || r.participants().list(i.number()).stream()
+                        .anyMatch(p -> p.userId().equals(userId)))
+                .toList());
+    }
+
+    /** @return for each of {@code incidents}, its outbox jobs (Slack calls) given up, oldest first */
+    public Map<Long, List<OutboxRepository.FailedJob>> failedSlackCalls(List<Incident> incidents) {
+        return storage.read(r -> {
+            Map<Long, List<OutboxRepository.FailedJob>> m = new HashMap<>();
+            incidents.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
+            return m;
+        });
     }
 
     /** @return the incident whose channel is {@code channelId}, if any */
     public Optional<Incident> findByChannel(String channelId) {
-        return storage.transaction(r -> r.incidents().findByChannel(channelId));
+        return storage.read(r -> r.incidents().findByChannel(channelId));
     }
 
     /**
@@ -104,12 +133,12 @@ public final class IncidentService {
     public Incident setSeverity(String channelId, Severity severity, String actor) {
         return change(channelId, "sev", (r, inc, now) -> {
             if (inc.severity() == severity) {
-                throw new IncidentException("Incident " + inc.number() + " is already " + severity.name() + ".");
+                throw new IncidentException.AlreadySeverity(inc.number(), severity);
             }
             r.incidents().setSeverity(inc.number(), severity);
             String text = "Severity " + inc.severity().name() + " → " + severity.name();
             entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
-            post(r, inc, "<@" + actor + "> changed severity: " + text, now);
+            post(r, inc, new SeverityChanged(actor, inc.severity(), severity, now), now);
             syncState(r, inc.number(), now);
         });
     }
@@ -122,16 +151,15 @@ public final class IncidentService {
     public Incident assignRole(String channelId, Role role, String userId, String actor) {
         return change(channelId, role == Role.LEAD ? "lead" : "role", (r, inc, now) -> {
             if (userId.equals(inc.roles().get(role))) {
-                throw new IncidentException("<@" + userId + "> is already " + role.label() + " of incident "
-                        + inc.number() + ".");
+                throw new IncidentException.AlreadyInRole(inc.number(), role, userId);
             }
             r.incidents().setRole(inc.number(), role, userId, now);
             r.participants().add(inc.number(), userId, now);
-            String text = role.label() + ": <@" + userId + ">";
+            String text = role.label() + ": " + TimelineEntry.userToken(userId);
             entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
-            post(r, inc, "<@" + actor + "> assigned " + text, now);
+            post(r, inc, new RoleAssigned(actor, role, userId, now), now);
             syncState(r, inc.number(), now);
-            r.outbox().enqueue(inc.number(), Kind.INVITE, Payload.of("users", List.of(userId)), now);
+            JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Invite(List.of(userId), null), now);
         });
     }
 
@@ -139,7 +167,7 @@ public final class IncidentService {
     public Incident note(String channelId, String text, String actor) {
         return change(channelId, "note", (r, inc, now) -> {
             entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
-            post(r, inc, ":memo: Note from <@" + actor + ">: " + text, now);
+            post(r, inc, new NoteAdded(actor, text, now), now);
         });
     }
 
@@ -150,9 +178,10 @@ public final class IncidentService {
     public Incident statusUpdate(String channelId, String text, String actor) {
         return change(channelId, "update", (r, inc, now) -> {
             entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
-            post(r, inc, ":loudspeaker: Status update from <@" + actor + ">: " + text, now);
+            post(r, inc, new StatusUpdatePosted(actor, text, now), now);
             if (announce && !inc.privateIncident()) {
-                r.outbox().enqueue(inc.number(), Kind.ANNOUNCE, Payload.of("type", "update", "text", text, "user", actor), now);
+                JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Announce(new JobPayload.Update(
+                        inc.number(), inc.severity(), inc.status(), actor, text)), now);
             }
         });
     }
@@ -161,9 +190,9 @@ public final class IncidentService {
     public Incident followUp(String channelId, String text, String ownerId, String actor) {
         return change(channelId, "action", (r, inc, now) -> {
             r.followUps().add(inc.number(), text, ownerId, actor, now);
-            String line = text + (ownerId == null ? "" : " (owner <@" + ownerId + ">)");
+            String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
             entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
-            post(r, inc, ":white_check_mark: Follow-up recorded by <@" + actor + ">: " + line, now);
+            post(r, inc, new FollowUpRecorded(actor, text, ownerId, now), now);
         });
     }
 
@@ -180,7 +209,7 @@ public final class IncidentService {
     /** Queues the postmortem draft for upload to the channel; see {@link #setStatus}. */
     public Incident requestPostmortem(String channelId, String actor) {
         return change(channelId, "postmortem", (r, inc, now) ->
-                r.outbox().enqueue(inc.number(), Kind.POSTMORTEM, Payload.of("user", actor), now));
+                JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Postmortem(actor), now));
     }
 
     /**
@@ -189,7 +218,7 @@ public final class IncidentService {
      * @throws NotAnIncidentChannelException when the channel is no incident's
      */
     public List<TimelineEntry> timeline(String channelId, int limit) {
-        return storage.transaction(r -> {
+        return storage.read(r -> {
             Incident inc = r.incidents().findByChannel(channelId)
                     .orElseThrow(() -> new NotAnIncidentChannelException("timeline"));
             return r.timeline().latest(inc.number(), limit);
@@ -198,7 +227,7 @@ public final class IncidentService {
 
     private void applyStatus(Repositories r, Incident inc, Status status, String actor, Instant now, String summary) {
         if (inc.status() == status && summary == null) {
-            throw new IncidentException("Incident " + inc.number() + " is already " + status.label() + ".");
+            throw new IncidentException.AlreadyInStatus(inc.number(), status);
         }
         long n = inc.number();
         Instant identified = inc.identifiedAt();
@@ -215,10 +244,10 @@ public final class IncidentService {
             String text = "Status " + inc.status().label() + " → " + status.label();
             if (inc.status() == Status.RESOLVED) {
                 entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
-                post(r, inc, ":warning: <@" + actor + "> reopened incident " + n + ": " + text, now);
+                post(r, inc, new Reopened(actor, n, inc.status(), status, now), now);
             } else {
                 entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
-                post(r, inc, "<@" + actor + "> changed status: " + text, now);
+                post(r, inc, new StatusChanged(actor, inc.status(), status, now), now);
             }
         }
         if (status == Status.RESOLVED) {
@@ -227,10 +256,11 @@ public final class IncidentService {
             }
             entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
             if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
-                r.outbox().enqueue(n, Kind.ANNOUNCE, Payload.of("type", "resolved", "user", actor), now);
+                JobPayloads.enqueue(r.outbox(), n, new JobPayload.Announce(new JobPayload.Resolved(n, inc.title(),
+                        inc.declaredAt(), now)), now);
             }
             syncState(r, n, now);
-            r.outbox().enqueue(n, Kind.POSTMORTEM, Payload.of("user", actor), now);
+            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
         } else {
             syncState(r, n, now);
         }
@@ -252,12 +282,12 @@ public final class IncidentService {
     }
 
     private static void syncState(Repositories r, long n, Instant now) {
-        r.outbox().enqueue(n, Kind.SYNC_HEADER, Payload.of(), now);
-        r.outbox().enqueue(n, Kind.SYNC_TOPIC, Payload.of(), now);
+        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncHeader(null), now);
+        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncTopic(), now);
     }
 
-    private static void post(Repositories r, Incident inc, String text, Instant now) {
-        r.outbox().enqueue(inc.number(), Kind.POST_CHANNEL, Payload.of("text", text), now);
+    private static void post(Repositories r, Incident inc, IncidentEvent event, Instant now) {
+        JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.ChannelPost(event), now);
     }
 
     private static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {

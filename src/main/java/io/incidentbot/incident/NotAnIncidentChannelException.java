@@ -1,10 +1,17 @@
 package io.incidentbot.incident;
 
-/** A channel-scoped subcommand was run outside an incident channel. */
+/** A use case that needs an incident was asked for a channel that belongs to none. */
 public final class NotAnIncidentChannelException extends IncidentException {
-    /** @param subcommand the subcommand, e.g. {@code status} */
-    public NotAnIncidentChannelException(String subcommand) {
-        super("`/incident " + subcommand + "` must be run in an incident channel. "
-                + "Use `/incident list` to find one, or `/incident declare` to open one.");
+    private final String operation;
+
+    /** @param operation the use case asked for, e.g. {@code status} (the adapter names its command after it) */
+    public NotAnIncidentChannelException(String operation) {
+        super("Channel belongs to no incident (" + operation + ").");
+        this.operation = operation;
+    }
+
+    /** @return the use case asked for, e.g. {@code status} */
+    public String operation() {
+        return operation;
     }
 }

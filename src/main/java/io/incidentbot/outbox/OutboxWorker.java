@@ -1,5 +1,6 @@
 package io.incidentbot.outbox;
 
+import io.incidentbot.retry.Backoff;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,6 +45,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService executor;
     private final Policy policy;
+    private final Backoff backoff;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -61,6 +62,7 @@ public final class OutboxWorker implements AutoCloseable {
         this.clock = clock;
         this.executor = executor;
         this.policy = policy;
+        this.backoff = new Backoff(policy.firstBackoff(), policy.maxBackoff());
     }
 
     /** Starts the dispatch loop in a daemon thread; pending jobs from before a restart are delivered. */
@@ -117,9 +119,13 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Hands every due head job whose incident is not already being served to the executor. */
-    void dispatchDue() {
-        List<OutboxJob> due = storage.transaction(r -> r.outbox().dueHeads(clock.instant(), 64));
+    /**
+     * Hands every due head job (the oldest pending job of each incident, due by the clock's now) whose
+     * incident is not already being served to the executor. With a same-thread executor the jobs are
+     * delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
+     */
+    public void dispatchDue() {
+        List<OutboxJob> due = storage.read(r -> r.outbox().dueHeads(clock.instant(), 64));
         for (OutboxJob job : due) {
             if (inFlight.add(job.incident())) {
                 try {
@@ -138,6 +144,8 @@ public final class OutboxWorker implements AutoCloseable {
             try {
                 storage.run(r -> r.outbox().startAttempt(job.id()));
                 outcome = handler.handle(job);
+            } catch (JobPayloads.UnreadablePayloadException e) {
+                outcome = JobHandler.Outcome.fail(e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);
                 outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
@@ -178,12 +186,9 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** @return the wait before attempt {@code attempts + 2}: doubling from the first backoff, capped, with jitter */
+    /** @return the wait before attempt {@code attempts + 2}: the shared {@link Backoff} after {@code attempts + 1} failures */
     Duration backoff(int attempts) {
-        long base = policy.firstBackoff().toMillis() << Math.min(attempts, 20);
-        long capped = Math.min(base, policy.maxBackoff().toMillis());
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        return Duration.ofMillis(Math.max(1, jittered));
+        return backoff.delay(attempts + 1);
     }
 
     private static void sleepQuietly(Duration d) {

@@ -7,7 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** JSON payloads of outbox jobs: built from key/value pairs, read back as a tree. */
+/**
+ * JSON objects built from key/value pairs. No longer used by the outbox (its payloads are the typed
+ * {@link JobPayload} records, see {@link JobPayloads}); only {@code Bot}'s health report still builds
+ * JSON with it, until that moves to Jackson in its own class. Delete this class then.
+ *
+ * @deprecated use Jackson with a record or an {@code ObjectNode}
+ */
+@Deprecated
 public final class Payload {
     private static final ObjectMapper JSON = new ObjectMapper();
 

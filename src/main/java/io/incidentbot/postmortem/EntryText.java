@@ -1,5 +1,6 @@
 package io.incidentbot.postmortem;
 
+import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
 import io.incidentbot.timeline.TimelineEntry.SharedFile;
 
@@ -28,7 +29,7 @@ final class EntryText {
      *         {@code _(no text)_} when there is nothing at all
      */
     String message(TimelineEntry e) {
-        StringBuilder s = new StringBuilder(markdown(e.text()).strip());
+        StringBuilder s = new StringBuilder(markdown(Mentions.inEntry(e)).strip());
         if (!e.files().isEmpty()) {
             s.append(s.isEmpty() ? "" : " ").append(files(e));
         }

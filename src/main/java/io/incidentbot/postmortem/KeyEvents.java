@@ -1,5 +1,6 @@
 package io.incidentbot.postmortem;
 
+import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
@@ -54,11 +55,11 @@ final class KeyEvents {
     private String describe(TimelineEntry e) {
         return switch (e.kind()) {
             case MESSAGE -> text.message(e);
-            case ROLE_CHANGE -> "Assigned " + text.markdown(e.text());
-            case NOTE -> "Note: " + text.markdown(e.text());
-            case STATUS_UPDATE -> "Status update: " + text.markdown(e.text());
-            case FOLLOW_UP -> "Follow-up: " + text.markdown(e.text());
-            default -> text.markdown(e.text());
+            case ROLE_CHANGE -> "Assigned " + text.markdown(Mentions.inEntry(e));
+            case NOTE -> "Note: " + text.markdown(Mentions.inEntry(e));
+            case STATUS_UPDATE -> "Status update: " + text.markdown(Mentions.inEntry(e));
+            case FOLLOW_UP -> "Follow-up: " + text.markdown(Mentions.inEntry(e));
+            default -> text.markdown(Mentions.inEntry(e));
         };
     }
 }

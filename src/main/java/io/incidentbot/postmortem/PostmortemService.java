@@ -1,5 +1,6 @@
 package io.incidentbot.postmortem;
 
+import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
@@ -125,7 +126,7 @@ public final class PostmortemService {
         r.timeline().forEach(incident.number(), (TimelineEntry e) -> {
             if (!e.deleted()) {
                 refs.user(e.userId());
-                refs.text(e.text());
+                refs.text(Mentions.inEntry(e));
             }
         });
         return refs.ids();

@@ -5,9 +5,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.incidentbot.slack.render.Mentions;
+
 /** Collects the Slack user IDs a draft will name: authors, actors, owners and {@code <@U...>} mentions. */
 final class UserReferences {
-    private static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+    private static final Pattern MENTION = Mentions.MENTION;
 
     private final Set<String> ids = new LinkedHashSet<>();
 

@@ -9,7 +9,10 @@ import com.slack.api.bolt.response.Response;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.outbox.Payload;
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.NotAnIncidentChannelException;
+import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.slack.render.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +37,7 @@ public final class ErrorMiddleware implements Middleware {
         try {
             return chain.next(req);
         } catch (IncidentException e) {
-            return req.getRequestType() == RequestType.ViewSubmission ? modalError(e.getMessage()) : ephemeral(e.getMessage());
+            return req.getRequestType() == RequestType.ViewSubmission ? modalError(words(e)) : ephemeral(words(e));
         } catch (Exception e) {
             if (req.getRequestType() == RequestType.Event) {
                 log.error("event handling failed; answering 500 so Slack redelivers it", e);
@@ -47,6 +50,29 @@ public final class ErrorMiddleware implements Middleware {
             return ephemeral(":warning: Something went wrong on my side" + unchanged(req)
                     + ". Please try again; if it keeps failing, an admin can find the error in the bot's logs.");
         }
+    }
+
+    /**
+     * @return the sentence telling the user why the domain refused (Slack mrkdwn); refusals without
+     *         their own wording here (e.g. an unknown incident number) say their message
+     */
+    public static String words(IncidentException e) {
+        if (e instanceof NotAnIncidentChannelException n) {
+            return "`/incident " + n.operation() + "` must be run in an incident channel. "
+                    + "Use `/incident list` to find one, or `/incident declare` to open one.";
+        } else if (e instanceof IncidentException.TitleBlank) {
+            return "An incident needs a title: `/incident declare [sev1-4] <title>`.";
+        } else if (e instanceof IncidentException.TitleTooLong t) {
+            return "That title is " + t.length() + " characters long; keep it under " + Declaration.MAX_TITLE
+                    + " and put the details in the summary.";
+        } else if (e instanceof IncidentException.AlreadyInStatus a) {
+            return "Incident " + a.incident() + " is already " + a.status().label() + ".";
+        } else if (e instanceof IncidentException.AlreadySeverity a) {
+            return "Incident " + a.incident() + " is already " + a.severity().name() + ".";
+        } else if (e instanceof IncidentException.AlreadyInRole a) {
+            return Mentions.of(a.user()) + " is already " + a.role().label() + " of incident " + a.incident() + ".";
+        }
+        return e.getMessage();
     }
 
     private String unchanged(Request<?> req) {
@@ -64,12 +90,12 @@ public final class ErrorMiddleware implements Middleware {
     /** @return a 200 answer that keeps the declare modal open with {@code text} under its title field */
     static Response modalError(String text) {
         return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
-                .body("{\"response_action\":\"errors\",\"errors\":" + Payload.of(DeclareModal.TITLE, text) + "}").build();
+                .body(Replies.modalErrors(DeclareModal.TITLE, text)).build();
     }
 
     /** @return a 200 answer showing {@code text} only to the requester */
     static Response ephemeral(String text) {
         return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
-                .body(Payload.of("response_type", "ephemeral", "text", text)).build();
+                .body(Replies.ephemeral(text)).build();
     }
 }

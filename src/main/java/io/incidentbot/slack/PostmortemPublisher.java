@@ -1,22 +1,24 @@
 package io.incidentbot.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.canvases.ConversationsCanvasesCreateResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.canvas.CanvasDocumentContent;
 import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.postmortem.PostmortemService;
-import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,12 +32,17 @@ import java.util.Optional;
 public final class PostmortemPublisher {
     private static final Logger log = LoggerFactory.getLogger(PostmortemPublisher.class);
     private final MethodsClient client;
-    private final Storage storage;
+    private final Deliveries deliveries;
     private final PostmortemService drafts;
 
-    public PostmortemPublisher(MethodsClient client, Storage storage, PostmortemService drafts) {
+    /**
+     * @param client     Web API client with the bot token
+     * @param deliveries reads the incident the job is about
+     * @param drafts     renders the draft
+     */
+    public PostmortemPublisher(MethodsClient client, Deliveries deliveries, PostmortemService drafts) {
         this.client = client;
-        this.storage = storage;
+        this.deliveries = deliveries;
         this.drafts = drafts;
     }
 
@@ -50,7 +57,7 @@ public final class PostmortemPublisher {
      * @return done, or a retry/fail outcome for the upload (never for the canvas)
      */
     public Outcome publish(OutboxJob job) {
-        Optional<Incident> found = storage.transaction(r -> r.incidents().find(job.incident()));
+        Optional<Incident> found = deliveries.incident(job.incident());
         if (found.isEmpty() || found.get().channelId() == null) {
             return Outcome.fail("no_incident_channel");
         }
@@ -81,23 +88,51 @@ public final class PostmortemPublisher {
         return upload;
     }
 
+    /**
+     * {@code filesUploadV2}, classified by {@link SlackCalls} like every other call: {@code ok: false}
+     * with a transient error ({@code ratelimited}...) and 5xx retry, 429 retries after {@code Retry-After};
+     * a failed byte upload between the two Web API calls retries with backoff.
+     */
     private Outcome upload(Incident incident, String fileName, String markdown) {
         String comment = ":memo: Postmortem draft for incident " + incident.number() + ", made from the timeline. "
                 + "Download it, fill in the prompts with the people who were there, and keep it blameless. "
                 + "`/incident postmortem` makes a fresh one.";
         try {
-            FilesUploadV2Response r = client.filesUploadV2(req -> req.channel(incident.channelId()).filename(fileName)
-                    .title("Incident " + incident.number() + " postmortem draft").content(markdown).initialComment(comment));
-            return r.isOk() ? Outcome.done() : Outcome.fail("filesUploadV2: " + r.getError());
+            SlackCalls.Result<FilesUploadV2Response> r = SlackCalls.run("filesUploadV2", () -> client.filesUploadV2(req -> req
+                    .channel(incident.channelId()).filename(fileName)
+                    .title("Incident " + incident.number() + " postmortem draft").content(markdown).initialComment(comment)));
+            return r.ok() ? Outcome.done() : SlackCalls.failed("filesUploadV2", r);
         } catch (SlackFilesUploadV2Exception e) {
-            return Outcome.retry("filesUploadV2: " + e.getMessage(), null);
-        } catch (SlackApiException e) {
-            int code = e.getResponse().code();
-            return code == 429 || code >= 500 ? Outcome.retry("filesUploadV2: HTTP " + code, null)
-                    : Outcome.fail("filesUploadV2: HTTP " + code);
-        } catch (IOException e) {
-            return Outcome.retry("filesUploadV2: " + e.getClass().getSimpleName(), null);
+            return uploadFailed(e);
         }
+    }
+
+    /**
+     * The SDK throws when a step of {@code filesUploadV2} fails: the Web API steps' answers are classified
+     * like any other; a failed POST of the bytes retries (5xx, 429 and network) or fails (other 4xx).
+     */
+    private static Outcome uploadFailed(SlackFilesUploadV2Exception e) {
+        List<SlackApiTextResponse> answers = new ArrayList<>();
+        if (e.getGetURLResponses() != null) {
+            answers.addAll(e.getGetURLResponses());
+        }
+        if (e.getCompleteResponse() != null) {
+            answers.add(e.getCompleteResponse());
+        }
+        for (SlackApiTextResponse answer : answers) {
+            if (!answer.isOk()) {
+                return SlackCalls.failed("filesUploadV2", SlackCalls.answered("filesUploadV2", answer));
+            }
+        }
+        if (e.getUploadResponses() != null) {
+            for (FilesUploadV2Response.UploadResponse upload : e.getUploadResponses().values()) {
+                int code = upload.getCode();
+                if (code >= 400 && code < 500 && code != 429 && code != 408) {
+                    return Outcome.fail("filesUploadV2: upload HTTP " + code);
+                }
+            }
+        }
+        return Outcome.retry("filesUploadV2: upload failed", null);
     }
 
     /** Looks for the draft file among the channel's messages since the job was recorded. */

@@ -9,7 +9,8 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.store.Storage;
+import io.incidentbot.slack.commands.Routes;
+import io.incidentbot.slack.commands.Subcommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class SlackApp {
      * @return the app, not yet started
      */
     public static App build(Slack slack, String botToken, String signingSecret, BotIdentity identity,
-                            IncidentService incidents, Storage storage, Clock clock, java.time.ZoneId zone, Executor afterAck,
+                            IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
                             java.util.function.Consumer<App> events) {
         AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
                 .signingSecret(signingSecret).requestVerificationEnabled(signingSecret != null)
@@ -51,11 +52,11 @@ public final class SlackApp {
         middlewares.add(identity);
         middlewares.add(new ErrorMiddleware(incidents));
         App app = new App(config, middlewares);
-        IncidentCommand command = new IncidentCommand(incidents, storage, clock, zone);
+        Routes command = Routes.standard(incidents, clock, zone);
 
         app.command("/incident", (req, ctx) -> {
             var p = req.getPayload();
-            IncidentCommand.Reply reply = command.run(new IncidentCommand.Invocation(p.getText(), p.getUserId(),
+            Subcommand.Reply reply = command.run(new Subcommand.Invocation(p.getText(), p.getUserId(),
                     p.getChannelId(), p.getResponseUrl()));
             if (reply.openModal()) {
                 String triggerId = p.getTriggerId();
@@ -101,7 +102,7 @@ public final class SlackApp {
         log.error("views.open failed: {}", error);
         if (responseUrl != null) {
             try {
-                slack.send(responseUrl, io.incidentbot.outbox.Payload.of("response_type", "ephemeral", "text",
+                slack.send(responseUrl, io.incidentbot.slack.render.Replies.ephemeral(
                         ":warning: I could not open the declare form (Slack answered `" + error + "`). "
                                 + "Declare with `/incident declare [sev1-4] <title>` instead."));
             } catch (java.io.IOException e) {

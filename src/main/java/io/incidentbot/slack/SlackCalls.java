@@ -52,11 +52,7 @@ public final class SlackCalls {
      */
     public static <T extends SlackApiTextResponse> Result<T> run(String method, Call<T> call) {
         try {
-            T response = call.call();
-            if (!response.isOk() && TRANSIENT.contains(response.getError())) {
-                return new Result<>(null, Outcome.retry(method + ": " + response.getError(), null));
-            }
-            return new Result<>(response, null);
+            return answered(method, call.call());
         } catch (SlackApiException e) {
             int code = e.getResponse().code();
             if (code == 429) {
@@ -72,6 +68,17 @@ public final class SlackCalls {
         }
     }
 
+    /**
+     * Classifies an answer Slack gave: a transient {@code ok: false} error becomes a retry, anything else
+     * is returned for the caller to judge (what {@link #run} does with the answer of its call).
+     */
+    public static <T extends SlackApiTextResponse> Result<T> answered(String method, T response) {
+        if (!response.isOk() && TRANSIENT.contains(response.getError())) {
+            return new Result<>(null, Outcome.retry(method + ": " + response.getError(), null));
+        }
+        return new Result<>(response, null);
+    }
+
     /** @return the outcome for a call whose {@code ok: false} answer is final */
     public static Outcome failed(String method, Result<?> result) {
         return result.failure() != null ? result.failure() : Outcome.fail(method + ": " + result.error());
@@ -83,7 +90,7 @@ public final class SlackCalls {
      *
      * @return the history page (up to 200 messages), or the failure outcome
      */
-    static Result<ConversationsHistoryResponse> historySince(MethodsClient client, String channel, OutboxJob job) {
+    public static Result<ConversationsHistoryResponse> historySince(MethodsClient client, String channel, OutboxJob job) {
         String oldest = SlackTs.fromInstant(job.createdAt().minusSeconds(5));
         return run("conversations.history", () -> client.conversationsHistory(req -> req.channel(channel).oldest(oldest)
                 .limit(200).includeAllMetadata(true)));

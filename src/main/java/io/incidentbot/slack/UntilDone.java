@@ -1,11 +1,16 @@
 package io.incidentbot.slack;
 
+import io.incidentbot.retry.Backoff;
+
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Runs an attempt in a daemon thread until it succeeds, waiting 0.5 s doubling to 60 s between tries. */
+/**
+ * Runs an attempt in a daemon thread until it succeeds, waiting with the shared {@link Backoff}
+ * (0.5 s doubling to 60 s, jittered) between tries.
+ */
 public final class UntilDone {
-    private static final long FIRST_WAIT_MS = 500;
-    private static final long MAX_WAIT_MS = 60_000;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(60));
 
     private UntilDone() {
     }
@@ -17,17 +22,7 @@ public final class UntilDone {
      * @return the started thread; interrupting it stops the retries
      */
     public static Thread start(String threadName, BooleanSupplier attempt) {
-        Thread t = new Thread(() -> {
-            long waitMs = FIRST_WAIT_MS;
-            while (!Thread.currentThread().isInterrupted() && !attempt.getAsBoolean()) {
-                try {
-                    Thread.sleep(waitMs);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                waitMs = Math.min(MAX_WAIT_MS, waitMs * 2);
-            }
-        }, threadName);
+        Thread t = new Thread(() -> BACKOFF.retry(attempt::getAsBoolean, d -> Thread.sleep(d.toMillis())), threadName);
         t.setDaemon(true);
         t.start();
         return t;

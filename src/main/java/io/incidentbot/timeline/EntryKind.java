@@ -12,11 +12,11 @@ public enum EntryKind {
     SEVERITY_CHANGE,
     /** A role was assigned. */
     ROLE_CHANGE,
-    /** A note added with {@code /incident note}. */
+    /** A note a responder added. */
     NOTE,
-    /** A status update sent with {@code /incident update}. */
+    /** A status update for stakeholders. */
     STATUS_UPDATE,
-    /** A follow-up recorded with {@code /incident action}. */
+    /** A follow-up (action item) was recorded. */
     FOLLOW_UP,
     /** The incident was resolved; text is the resolution summary. */
     RESOLVED,

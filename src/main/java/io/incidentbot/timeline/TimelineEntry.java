@@ -2,6 +2,7 @@ package io.incidentbot.timeline;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One entry of an incident's timeline.
@@ -14,7 +15,8 @@ import java.util.List;
  * @param ts         Slack message {@code ts} ("1712345678.123456"), null for command entries
  * @param threadTs   Slack {@code thread_ts} of the parent when this is a thread reply, else null
  * @param userId     Slack user ID of the author or actor
- * @param text       the text as it last stood (Slack markup kept)
+ * @param text       for messages the text as it last stood (the author's Slack markup kept); for command
+ *                   entries plain words, a user they name as a {@link #userToken} the renderers turn into their form
  * @param editedAt   time of the last {@code message_changed}, null if never edited
  * @param deleted    true after {@code message_deleted}: kept in storage, left out of the timeline
  * @param keyEvent   true when pinned or marked with the key-event emoji
@@ -33,6 +35,17 @@ public record TimelineEntry(
         boolean deleted,
         boolean keyEvent,
         List<SharedFile> files) {
+
+    /** A {@link #userToken}; group 1 is the user ID. */
+    public static final Pattern USER_TOKEN = Pattern.compile("@\\{([UW][A-Z0-9]+)}");
+
+    /**
+     * @param userId a user ID ({@code U...} or {@code W...})
+     * @return how a command entry's text names that user ({@code @{U123}}): neutral, not any chat's markup
+     */
+    public static String userToken(String userId) {
+        return "@{" + userId + "}";
+    }
 
     public TimelineEntry {
         files = files == null ? List.of() : List.copyOf(files);

@@ -75,6 +75,15 @@ public final class TimelineService {
     }
 
     /**
+     * @param incident incident number
+     * @param ts       Slack message {@code ts} (epoch seconds with microseconds, as text)
+     * @return true when that message is in the incident's timeline
+     */
+    public boolean isStored(long incident, String ts) {
+        return storage.read(r -> r.timeline().findMessage(incident, ts)).isPresent();
+    }
+
+    /**
      * @param emoji a reaction name as Slack sends it, possibly with a skin tone ({@code pushpin::skin-tone-2})
      * @return true when it is the configured key-event emoji
      */

@@ -12,6 +12,7 @@ import io.incidentbot.support.SignedClient;
 import io.incidentbot.support.SlackEvents;
 import io.incidentbot.support.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +99,7 @@ class ChannelCommandsTest {
     }
 
     private List<String> texts(EntryKind kind) {
-        return inc.entries(kind).stream().map(TimelineEntry::text).toList();
+        return inc.entries(kind).stream().map(Mentions::inEntry).toList();
     }
 
     @Test

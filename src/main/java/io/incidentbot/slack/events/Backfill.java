@@ -13,7 +13,8 @@ import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.slack.SlackCalls;
-import io.incidentbot.store.Storage;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.retry.Backoff;
 import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineService;
@@ -39,9 +40,10 @@ public final class Backfill {
     private static final Gson GSON = GsonFactory.createSnakeCase();
     private static final int PAGE = 200;
     private static final int MAX_TRIES = 5;
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final MethodsClient client;
-    private final Storage storage;
+    private final IncidentService incidents;
     private final TimelineService timeline;
     private final Supplier<String> botUserId;
     private final Supplier<String> botId;
@@ -50,10 +52,10 @@ public final class Backfill {
      * @param botUserId the bot's user ID once known, else null
      * @param botId     the bot ID once known, else null
      */
-    public Backfill(MethodsClient client, Storage storage, TimelineService timeline, Supplier<String> botUserId,
+    public Backfill(MethodsClient client, IncidentService incidents, TimelineService timeline, Supplier<String> botUserId,
                     Supplier<String> botId) {
         this.client = client;
-        this.storage = storage;
+        this.incidents = incidents;
         this.timeline = timeline;
         this.botUserId = botUserId;
         this.botId = botId;
@@ -66,7 +68,7 @@ public final class Backfill {
      */
     public int sweep() {
         int read = 0;
-        for (Incident incident : storage.transaction(r -> r.incidents().listOpen())) {
+        for (Incident incident : incidents.listOpen()) {
             if (incident.channelId() == null) {
                 continue;
             }
@@ -130,7 +132,7 @@ public final class Backfill {
     }
 
     private boolean stored(Incident incident, String ts) {
-        return ts != null && storage.transaction(r -> r.timeline().findMessage(incident.number(), ts)).isPresent();
+        return ts != null && timeline.isStored(incident.number(), ts);
     }
 
     /** Stores a message read from history as if it had arrived as a {@code message} event. */
@@ -166,12 +168,11 @@ public final class Backfill {
 
     /**
      * Runs a call, classified by {@link SlackCalls}: waits out 429s ({@code Retry-After}) and retries
-     * 5xx, network errors and Slack's transient errors a few times with backoff.
+     * 5xx, network errors and Slack's transient errors a few times with the shared {@link Backoff}.
      *
      * @throws SweepFailed on a final error, or after {@link #MAX_TRIES} failures
      */
     private static <T extends SlackApiTextResponse> T call(String method, SlackCalls.Call<T> call) {
-        long backoffMs = 1000;
         Outcome failure = null;
         for (int attempt = 1; attempt <= MAX_TRIES; attempt++) {
             SlackCalls.Result<T> r = SlackCalls.run(method, call);
@@ -182,14 +183,13 @@ public final class Backfill {
             if (failure.type() != Outcome.Type.RETRY) {
                 throw new SweepFailed(failure.error());
             }
-            Duration wait = failure.retryAfter() != null ? failure.retryAfter() : Duration.ofMillis(backoffMs);
+            Duration wait = failure.retryAfter() != null ? failure.retryAfter() : BACKOFF.delay(attempt);
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SweepFailed(method + ": interrupted");
             }
-            backoffMs = Math.min(30_000, backoffMs * 2);
         }
         throw new SweepFailed(failure.error() + " " + MAX_TRIES + " times");
     }

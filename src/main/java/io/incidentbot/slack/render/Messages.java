@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.render;
 
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
@@ -32,29 +32,6 @@ public final class Messages {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private Messages() {
-    }
-
-    /** @return the ephemeral help text listing every subcommand of {@code /incident} */
-    public static String help() {
-        return String.join("\n",
-                "*`/incident` — incident response*",
-                "*Anywhere*",
-                "• `/incident declare [sev1-4] <title>` — open an incident (SEV3 when no severity is given)",
-                "• `/incident declare` — open the declare form (title, severity, summary, private)",
-                "• `/incident list` — open incidents with links to their channels",
-                "• `/incident help` — this help",
-                "*In an incident channel*",
-                "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
-                "• `/incident sev <sev1-4>` (or `severity`) — set the severity",
-                "• `/incident lead @user` — assign the lead (incident commander)",
-                "• `/incident role <lead|comms|scribe> @user` — assign a role",
-                "• `/incident note <text>` — add a note to the timeline",
-                "• `/incident update <text>` — post a status update to stakeholders",
-                "• `/incident action <text> [@owner]` — record a follow-up",
-                "• `/incident resolve [summary]` — resolve the incident and draft the postmortem",
-                "• `/incident postmortem` — (re)generate the postmortem draft",
-                "• `/incident timeline` — show the latest timeline entries",
-                "Messages, thread replies, :pushpin: reactions and pins in the incident channel become the timeline.");
     }
 
     /** @return the channel topic: severity, status and lead, at most 250 characters */
@@ -92,27 +69,6 @@ public final class Messages {
     /** @return the header's plain-text fallback (notifications, screen readers) */
     public static String headerText(Incident i) {
         return "Incident " + i.number() + ": " + i.title() + " — " + i.severity().name() + ", " + i.status().label();
-    }
-
-    /** @return the announcement of a declared incident; private incidents get one that names nothing */
-    public static String announcement(Incident i) {
-        if (i.privateIncident()) {
-            return ":lock: A private incident was declared. Details are shared with its responders only.";
-        }
-        return ":rotating_light: *" + i.severity().name() + "* incident " + i.number() + " declared by <@" + i.declaredBy()
-                + ">: *" + escape(i.title()) + "*\nFollow along in <#" + i.channelId() + ">.";
-    }
-
-    /** @return a status update for the announcement channel */
-    public static String statusUpdate(Incident i, String user, String text) {
-        return ":loudspeaker: *Incident " + i.number() + "* (" + i.severity().name() + ", " + i.status().label()
-                + ") update from <@" + user + "> in <#" + i.channelId() + ">:\n" + text;
-    }
-
-    /** @return the resolution announcement */
-    public static String resolved(Incident i) {
-        return ":white_check_mark: Incident " + i.number() + " (*" + escape(i.title()) + "*) is resolved after "
-                + duration(i.age(i.resolvedAt() == null ? Instant.now() : i.resolvedAt())) + ". <#" + i.channelId() + ">";
     }
 
     /**
@@ -161,7 +117,7 @@ public final class Messages {
             String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
-                    + truncate(e.text().replace('\n', ' '), 200) + "\n";
+                    + truncate(Mentions.inEntry(e).replace('\n', ' '), 200) + "\n";
             if (sb.length() + line.length() > MAX_SECTION - 20) {
                 break;
             }

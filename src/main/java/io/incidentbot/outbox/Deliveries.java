@@ -1,0 +1,46 @@
+package io.incidentbot.outbox;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.store.Storage;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The use cases the Slack adapter's job handlers need while delivering outbox jobs: read the
+ * incident, record what Slack answered (the channel, the header's {@code ts}) and queue follow-up jobs.
+ * Each call is one transaction; reads do not take the write lock.
+ */
+public final class Deliveries {
+    private final Storage storage;
+
+    /** @param storage the database the jobs and incidents are in */
+    public Deliveries(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** @return incident {@code number} as it is now, if it exists */
+    public Optional<Incident> incident(long number) {
+        return storage.read(r -> r.incidents().find(number));
+    }
+
+    /** @return true when channel {@code channelId} ({@code C...}) belongs to an incident */
+    public boolean channelLinked(String channelId) {
+        return storage.read(r -> r.incidents().findByChannel(channelId)).isPresent();
+    }
+
+    /** Records the incident's channel: Slack ID ({@code C...}) and name. */
+    public void linkChannel(long incident, String channelId, String name) {
+        storage.run(r -> r.incidents().setChannel(incident, channelId, name));
+    }
+
+    /** Records the {@code ts} (epoch seconds with microseconds, as text) of the incident's header message. */
+    public void headerPosted(long incident, String ts) {
+        storage.run(r -> r.incidents().setHeaderTs(incident, ts));
+    }
+
+    /** Queues another job; it is picked up at the worker's next look for due jobs. */
+    public void enqueue(long incident, JobPayload payload, Instant at) {
+        storage.run(r -> JobPayloads.enqueue(r.outbox(), incident, payload, at));
+    }
+}

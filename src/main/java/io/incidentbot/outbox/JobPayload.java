@@ -1,0 +1,112 @@
+package io.incidentbot.outbox;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The arguments of an outbox job, one record per {@link OutboxJob.Kind}, stored as JSON (Jackson;
+ * which record to read is given by the job's kind, see {@link JobPayloads}). A payload that a message
+ * is made from carries a snapshot of what the message must say, taken when the job was written:
+ * delivery may come much later, after the incident changed again.
+ *
+ * <p>{@link SyncTopic} and {@link SyncHeader} carry no snapshot on purpose: they make the channel topic
+ * and the header message show the incident as it is, and since one incident's jobs are delivered in
+ * order, the last one delivered shows the latest state either way.
+ */
+public sealed interface JobPayload {
+    /** @return the job kind this payload belongs to */
+    @JsonIgnore
+    OutboxJob.Kind kind();
+
+    /** @param responseUrl the slash command's {@code response_url} to tell the declarer of a failure, may be null */
+    record CreateChannel(String responseUrl) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.CREATE_CHANNEL;
+        }
+    }
+
+    /** @param users Slack user IDs to invite; @param responseUrl as in {@link CreateChannel}, may be null */
+    record Invite(List<String> users, String responseUrl) implements JobPayload {
+        public Invite {
+            users = List.copyOf(users);
+        }
+
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.INVITE;
+        }
+    }
+
+    /** Set the channel topic from the incident's current state. */
+    record SyncTopic() implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.SYNC_TOPIC;
+        }
+    }
+
+    /** Post or update the header message from the incident's current state. @param responseUrl may be null */
+    record SyncHeader(String responseUrl) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.SYNC_HEADER;
+        }
+    }
+
+    /** Post the change {@code event} into the incident channel. */
+    record ChannelPost(IncidentEvent event) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.POST_CHANNEL;
+        }
+    }
+
+    /** Post {@code announcement} into the announcement channel. */
+    record Announce(Announcement announcement) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.ANNOUNCE;
+        }
+    }
+
+    /** Draft the postmortem and upload it; @param user Slack user ID of who asked */
+    record Postmortem(String user) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.POSTMORTEM;
+        }
+    }
+
+    /** Tell someone {@code text} (Slack mrkdwn, written by the adapter) through {@code responseUrl}. */
+    record Respond(String responseUrl, String text) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.RESPOND;
+        }
+    }
+
+    /** What an announcement says, as it stood when it was written. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Declared.class, name = "declared"),
+            @JsonSubTypes.Type(value = Update.class, name = "update"),
+            @JsonSubTypes.Type(value = Resolved.class, name = "resolved")
+    })
+    sealed interface Announcement {
+        /** @return incident number */
+        long incident();
+    }
+
+    /** An incident was declared; a private one is announced without details. */
+    record Declared(long incident, Severity severity, String title, String declaredBy, boolean privateIncident)
+            implements Announcement {
+    }
+
+    /** A status update from {@code actor}, with the severity and status the incident had when it was written. */
+    record Update(long incident, Severity severity, Status status, String actor, String text) implements Announcement {
+    }
+
+    /** The incident was resolved at {@code resolvedAt}, declared at {@code declaredAt}. */
+    record Resolved(long incident, String title, Instant declaredAt, Instant resolvedAt) implements Announcement {
+    }
+}

@@ -1,0 +1,57 @@
+package io.incidentbot.slack.commands;
+
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.slack.render.Messages;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** {@code /incident declare [sev1-4] <title>}: declares an incident; without a title, opens the declare form. */
+final class DeclareCommand implements Subcommand {
+    private final IncidentService incidents;
+
+    DeclareCommand(IncidentService incidents) {
+        this.incidents = incidents;
+    }
+
+    @Override
+    public String name() {
+        return "declare";
+    }
+
+    @Override
+    public List<Usage> usage() {
+        return List.of(new Usage("declare [sev1-4] <title>", "open an incident (SEV3 when no severity is given)"),
+                new Usage("declare", "open the declare form (title, severity, summary, private)"));
+    }
+
+    @Override
+    public boolean channelScoped() {
+        return false;
+    }
+
+    @Override
+    public Reply run(Invocation in, String rest) {
+        if (rest.isEmpty()) {
+            return new Reply("Opening the declare form…", true);
+        }
+        String[] words = rest.split("\\s+", 2);
+        boolean severityGiven = words[0].toLowerCase(Locale.ROOT).matches("sev\\d+");
+        Optional<Severity> sev = severityGiven ? Severity.parse(words[0]) : Optional.empty();
+        if (severityGiven && sev.isEmpty()) {
+            return Reply.say("Usage: `/incident declare [sev1-4] <title>` (" + words[0] + " is not a severity)");
+        }
+        String title = sev.isPresent() ? (words.length > 1 ? words[1] : "") : rest;
+        if (title.isBlank()) {
+            return new Reply("Opening the declare form…", true);
+        }
+        Incident inc = incidents.declare(new Declaration(title, sev.orElse(Severity.DEFAULT), null, false, in.userId(),
+                in.responseUrl()));
+        return Reply.say(":rotating_light: Declared incident " + inc.number() + " (" + inc.severity().name() + "): "
+                + Messages.escape(inc.title()) + ". Creating its channel and inviting you now.");
+    }
+}

@@ -1,0 +1,40 @@
+package io.incidentbot.slack.commands;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.render.Messages;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@code /incident list}: open incidents the user may see, with their channels and failed Slack calls. */
+final class ListCommand implements Subcommand {
+    private final IncidentService incidents;
+    private final Clock clock;
+
+    ListCommand(IncidentService incidents, Clock clock) {
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "list";
+    }
+
+    @Override
+    public List<Usage> usage() {
+        return List.of(new Usage("list", "open incidents with links to their channels"));
+    }
+
+    @Override
+    public boolean channelScoped() {
+        return false;
+    }
+
+    @Override
+    public Reply run(Invocation in, String rest) {
+        List<Incident> visible = incidents.listOpenVisibleTo(in.userId());
+        return Reply.say(Messages.list(visible, incidents.failedSlackCalls(visible), clock.instant()));
+    }
+}

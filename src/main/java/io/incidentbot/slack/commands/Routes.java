@@ -1,0 +1,102 @@
+package io.incidentbot.slack.commands;
+
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.NotAnIncidentChannelException;
+import io.incidentbot.slack.commands.Subcommand.Invocation;
+import io.incidentbot.slack.commands.Subcommand.Reply;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The routing table of {@code /incident}: finds the subcommand by its first word, refuses a
+ * channel-scoped one outside an incident channel, and answers anything else with the help text,
+ * which it generates from the same table.
+ */
+public final class Routes {
+    private final IncidentService incidents;
+    private final List<Subcommand> commands;
+    private final Map<String, Subcommand> byWord = new LinkedHashMap<>();
+
+    /**
+     * @param commands the subcommands in help order; a command that needs the help text gets it from
+     *                 {@link #help()}
+     */
+    public Routes(IncidentService incidents, List<Function<Routes, Subcommand>> commands) {
+        this.incidents = incidents;
+        List<Subcommand> built = new ArrayList<>();
+        for (Function<Routes, Subcommand> f : commands) {
+            Subcommand c = f.apply(this);
+            built.add(c);
+            byWord.put(c.name(), c);
+            c.aliases().forEach(a -> byWord.put(a, c));
+        }
+        this.commands = List.copyOf(built);
+    }
+
+    /**
+     * @param zone time zone for times shown to users ({@code INCIDENT_TIMEZONE})
+     * @return every subcommand of the bot, in help order
+     */
+    public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone) {
+        return new Routes(incidents, List.of(
+                r -> new DeclareCommand(incidents),
+                r -> new ListCommand(incidents, clock),
+                r -> new HelpCommand(r),
+                r -> new StatusCommand(incidents),
+                r -> new SeverityCommand(incidents),
+                r -> new LeadCommand(incidents),
+                r -> new RoleCommand(incidents),
+                r -> new NoteCommand(incidents),
+                r -> new UpdateCommand(incidents),
+                r -> new ActionCommand(incidents),
+                r -> new ResolveCommand(incidents),
+                r -> new PostmortemCommand(incidents),
+                r -> new TimelineCommand(incidents, zone)));
+    }
+
+    /**
+     * @return the answer
+     * @throws NotAnIncidentChannelException when a channel-scoped subcommand runs elsewhere
+     * @throws io.incidentbot.incident.IncidentException when the domain refuses
+     */
+    public Reply run(Invocation in) {
+        String text = in.text() == null ? "" : in.text().strip();
+        String[] parts = text.split("\\s+", 2);
+        String word = parts[0].toLowerCase(Locale.ROOT);
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        Subcommand c = byWord.get(word);
+        if (c == null) {
+            return Reply.say(help());
+        }
+        if (c.channelScoped() && incidents.findByChannel(in.channelId()).isEmpty()) {
+            throw new NotAnIncidentChannelException(word);
+        }
+        return c.run(in, rest);
+    }
+
+    /** @return the ephemeral help text: every subcommand's usage, those that run anywhere first */
+    public String help() {
+        List<String> lines = new ArrayList<>();
+        lines.add("*`/incident` — incident response*");
+        lines.add("*Anywhere*");
+        commands.stream().filter(c -> !c.channelScoped()).forEach(c -> lines.addAll(helpLines(c)));
+        lines.add("*In an incident channel*");
+        commands.stream().filter(Subcommand::channelScoped).forEach(c -> lines.addAll(helpLines(c)));
+        lines.add("Messages, thread replies, :pushpin: reactions and pins in the incident channel become the timeline.");
+        return String.join("\n", lines);
+    }
+
+    private static List<String> helpLines(Subcommand c) {
+        String aka = c.aliases().isEmpty() ? ""
+                : " (or " + c.aliases().stream().map(a -> "`" + a + "`").collect(Collectors.joining(", ")) + ")";
+        return c.usage().stream().map(u -> "• `/incident " + u.syntax() + "`" + aka + " — " + u.what()).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package io.incidentbot.slack.jobs;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.Deliveries;
+import io.incidentbot.outbox.JobHandler.Outcome;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.render.Messages;
+
+/** The header message: {@code chat.postMessage} the first time (its {@code ts} is stored), {@code chat.update} after. */
+public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
+    private final MethodsClient client;
+    private final Posts posts;
+    private final Deliveries deliveries;
+
+    /** @param deliveries records the header's {@code ts} after the first post */
+    public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries) {
+        this.client = client;
+        this.posts = posts;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncHeader payload) {
+        if (incident.headerTs() == null) {
+            SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), Messages.headerText(incident),
+                    Messages.headerBlocks(incident));
+            if (r.failure() != null) {
+                return r.failure();
+            }
+            deliveries.headerPosted(incident.number(), r.response());
+            return Outcome.done();
+        }
+        SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
+                () -> client.chatUpdate(req -> req.channel(incident.channelId()).ts(incident.headerTs())
+                        .text(Messages.headerText(incident)).blocks(Messages.headerBlocks(incident))));
+        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
+    }
+}

@@ -1,0 +1,72 @@
+package io.incidentbot.slack.jobs;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.model.Message;
+import com.slack.api.model.block.LayoutBlock;
+import io.incidentbot.outbox.JobHandler.Outcome;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.render.Messages;
+
+import java.util.List;
+import java.util.Map;
+
+/** Posts a job's message at most once ({@code chat.postMessage} tagged with the job ID in message metadata). */
+public final class Posts {
+    /** Message metadata event type tagging the bot's posts with their outbox job ID. */
+    public static final String METADATA_EVENT = "incident_bot_post";
+    /** Slack's limit for message text, in characters. */
+    public static final int MAX_MESSAGE = 40_000;
+
+    private final MethodsClient client;
+
+    /** @param client Web API client with the bot token */
+    public Posts(MethodsClient client) {
+        this.client = client;
+    }
+
+    /** Posts {@code text} (cut to Slack's 40,000 characters) into {@code channel} at most once. */
+    Outcome post(OutboxJob job, String channel, String text) {
+        SlackCalls.Result<String> r = postOnce(job, channel, Messages.truncate(text, MAX_MESSAGE), null);
+        return r.failure() != null ? r.failure() : Outcome.done();
+    }
+
+    /**
+     * {@code chat.postMessage} tagged with the job's ID in message metadata. On a retry it first
+     * looks for that tag in the channel's recent history ({@code conversations.history}) and does not
+     * post again when an earlier attempt got through.
+     *
+     * @return the message {@code ts}, or the failure outcome
+     */
+    SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks) {
+        if (job.attempts() > 0) {
+            SlackCalls.Result<String> earlier = findPosted(job, channel);
+            if (earlier.failure() != null || earlier.response() != null) {
+                return earlier;
+            }
+        }
+        Message.Metadata tag = new Message.Metadata(METADATA_EVENT, Map.of("job", String.valueOf(job.id())));
+        SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
+                () -> client.chatPostMessage(req -> req.channel(channel).text(text).blocks(blocks).metadata(tag)));
+        if (!r.ok()) {
+            return new SlackCalls.Result<>(null, SlackCalls.failed("chat.postMessage", r));
+        }
+        return new SlackCalls.Result<>(r.response().getTs(), null);
+    }
+
+    private SlackCalls.Result<String> findPosted(OutboxJob job, String channel) {
+        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.historySince(client, channel, job);
+        if (!h.ok()) {
+            // Without history (e.g. not_in_channel for the announcement channel) we cannot tell: post.
+            return new SlackCalls.Result<>(null, h.failure());
+        }
+        String id = String.valueOf(job.id());
+        return new SlackCalls.Result<>(h.response().getMessages().stream()
+                .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
+                        && m.getMetadata().getEventPayload() != null
+                        && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("job"))))
+                .map(Message::getTs).findFirst().orElse(null), null);
+    }
+}

@@ -1,0 +1,113 @@
+package io.incidentbot.slack.render;
+
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.IncidentEvent.FollowUpRecorded;
+import io.incidentbot.incident.IncidentEvent.NoteAdded;
+import io.incidentbot.incident.IncidentEvent.Reopened;
+import io.incidentbot.incident.IncidentEvent.RoleAssigned;
+import io.incidentbot.incident.IncidentEvent.SeverityChanged;
+import io.incidentbot.incident.IncidentEvent.StatusChanged;
+import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
+import io.incidentbot.incident.Role;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+import io.incidentbot.outbox.JobPayload;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.incidentbot.slack.render.Mentions.of;
+
+/**
+ * What the bot posts into an incident channel and the announcement channel, as pure functions of the
+ * typed records, and the parser that reads the bot's own change posts back (the import of a Slack
+ * export uses it). {@code parse(render(e), e.at())} gives {@code e} back for every kind it parses.
+ */
+public final class ChannelPosts {
+    private static final String USER = Mentions.MENTION.pattern();
+    private static final Pattern STATUS = Pattern.compile(USER + " changed status: Status ([a-z]+) → ([a-z]+)");
+    private static final Pattern REOPENED = Pattern.compile(USER + " reopened incident (\\d+): Status ([a-z]+) → ([a-z]+)");
+    private static final Pattern SEVERITY = Pattern.compile(USER + " changed severity: Severity (SEV[1-4]) → (SEV[1-4])");
+    private static final Pattern ROLE = Pattern.compile(USER + " assigned (lead|comms|scribe): " + USER);
+
+    private ChannelPosts() {
+    }
+
+    /** @return the incident channel post announcing {@code event} (Slack mrkdwn) */
+    public static String post(IncidentEvent event) {
+        if (event instanceof StatusChanged e) {
+            return of(e.actor()) + " changed status: " + statusChange(e.from(), e.to());
+        } else if (event instanceof Reopened e) {
+            return ":warning: " + of(e.actor()) + " reopened incident " + e.incident() + ": " + statusChange(e.from(), e.to());
+        } else if (event instanceof SeverityChanged e) {
+            return of(e.actor()) + " changed severity: Severity " + e.from().name() + " → " + e.to().name();
+        } else if (event instanceof RoleAssigned e) {
+            return of(e.actor()) + " assigned " + e.role().label() + ": " + of(e.user());
+        } else if (event instanceof NoteAdded e) {
+            return ":memo: Note from " + of(e.actor()) + ": " + e.text();
+        } else if (event instanceof StatusUpdatePosted e) {
+            return ":loudspeaker: Status update from " + of(e.actor()) + ": " + e.text();
+        } else if (event instanceof FollowUpRecorded e) {
+            return ":white_check_mark: Follow-up recorded by " + of(e.actor()) + ": " + e.text()
+                    + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
+        }
+        throw new IllegalArgumentException("no post for " + event);
+    }
+
+    private static String statusChange(Status from, Status to) {
+        return "Status " + from.label() + " → " + to.label();
+    }
+
+    /**
+     * Reads a status, reopen, severity or role post of this bot back into its record.
+     *
+     * @param text the post's text as exported
+     * @param at   the post's time (from its {@code ts}), which becomes the record's time
+     * @return the record, or empty for any other text
+     */
+    public static Optional<IncidentEvent> parse(String text, Instant at) {
+        Matcher s = STATUS.matcher(text);
+        if (s.find() && Status.parse(s.group(2)).isPresent() && Status.parse(s.group(3)).isPresent()) {
+            return Optional.of(new StatusChanged(s.group(1), Status.parse(s.group(2)).get(), Status.parse(s.group(3)).get(), at));
+        }
+        Matcher o = REOPENED.matcher(text);
+        if (o.find() && Status.parse(o.group(3)).isPresent() && Status.parse(o.group(4)).isPresent()) {
+            return Optional.of(new Reopened(o.group(1), Long.parseLong(o.group(2)), Status.parse(o.group(3)).get(),
+                    Status.parse(o.group(4)).get(), at));
+        }
+        Matcher v = SEVERITY.matcher(text);
+        if (v.find()) {
+            return Optional.of(new SeverityChanged(v.group(1), Severity.valueOf(v.group(2)), Severity.valueOf(v.group(3)), at));
+        }
+        Matcher r = ROLE.matcher(text);
+        if (r.find()) {
+            return Optional.of(new RoleAssigned(r.group(1), Role.parse(r.group(2)).orElseThrow(), r.group(3), at));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param a         the announcement as it stood when it was written
+     * @param channelId the incident channel ({@code C...}) to link to
+     * @return the announcement channel post; a private incident's declaration names nothing
+     */
+    public static String announcement(JobPayload.Announcement a, String channelId) {
+        if (a instanceof JobPayload.Declared d) {
+            return d.privateIncident()
+                    ? ":lock: A private incident was declared. Details are shared with its responders only."
+                    : ":rotating_light: *" + d.severity().name() + "* incident " + d.incident() + " declared by "
+                            + of(d.declaredBy()) + ": *" + Messages.escape(d.title()) + "*\nFollow along in <#" + channelId + ">.";
+        } else if (a instanceof JobPayload.Update u) {
+            return ":loudspeaker: *Incident " + u.incident() + "* (" + u.severity().name() + ", "
+                    + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + u.text();
+        } else if (a instanceof JobPayload.Resolved r) {
+            return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
+                    + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))
+                    + ". <#" + channelId + ">";
+        }
+        throw new IllegalArgumentException("no announcement for " + a);
+    }
+}

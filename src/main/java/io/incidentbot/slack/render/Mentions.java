@@ -1,0 +1,58 @@
+package io.incidentbot.slack.render;
+
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * User mentions in Slack markup: {@code <@U123>} or, as Slack escapes them in slash command text
+ * ({@code should_escape: true}), {@code <@U123|name>}. The one mention pattern of the code base: the
+ * command parser, the renderer, the import's parser of bot posts and the postmortem draft use it.
+ */
+public final class Mentions {
+    /** {@code <@U123>} or {@code <@U123|name>}; user IDs start with U or W; group 1 is the ID. */
+    public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
+
+    /**
+     * @return the entry's text in Slack markup: in command entries each {@link TimelineEntry#userToken} becomes a
+     *         mention ({@code @{U123}} to {@code <@U123>}); message texts are returned as they are
+     */
+    public static String inEntry(TimelineEntry e) {
+        if (e.text() == null || !e.kind().isCommand()) {
+            return e.text();
+        }
+        return TimelineEntry.USER_TOKEN.matcher(e.text()).replaceAll("<@$1>");
+    }
+
+    /** @return the mention of a Slack user ID: {@code <@U123>} */
+    public static String of(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    private Mentions() {
+    }
+
+    /**
+     * @param text a single argument, e.g. {@code <@U123|alice>}
+     * @return the user ID when the whole argument is one mention
+     */
+    public static Optional<String> user(String text) {
+        Matcher m = MENTION.matcher(text == null ? "" : text.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /**
+     * Splits a trailing owner mention off a follow-up: {@code "fix alerts <@U1|bob>"}.
+     *
+     * @return {@code [text, userId]}, userId null when the text does not end with a mention
+     */
+    public static String[] trailingUser(String text) {
+        Matcher m = Pattern.compile("^(.*?)\\s*" + MENTION.pattern() + "\\s*$", Pattern.DOTALL).matcher(text.strip());
+        if (m.matches() && !m.group(1).isBlank()) {
+            return new String[] {m.group(1).strip(), m.group(2)};
+        }
+        return new String[] {text.strip(), null};
+    }
+}

@@ -1,0 +1,156 @@
+package io.incidentbot.outbox;
+
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
+import io.incidentbot.store.OutboxRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox worker's delivery, retry and give-up timing, driven by a settable clock on a real SQLite file. */
+class OutboxWorkerTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+    private static final OutboxWorker.Policy POLICY = new OutboxWorker.Policy(Duration.ofSeconds(10),
+            Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofSeconds(1));
+
+    @TempDir
+    Path dir;
+    private JdbiStorage storage;
+    private final TestClock clock = new TestClock(T0);
+    private final RecordingHandler handler = new RecordingHandler();
+    private OutboxWorker worker;
+
+    @BeforeEach
+    void open() {
+        storage = Database.open(dir.resolve("bot.db").toString());
+        worker = new OutboxWorker(storage, handler, clock, TestClock.sameThread(), POLICY);
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    private long enqueue(long incident, JobPayload payload) {
+        return storage.transaction(r -> JobPayloads.enqueue(r.outbox(), incident, payload, clock.instant()));
+    }
+
+    private long pending() {
+        return storage.read(r -> r.outbox().pendingCount());
+    }
+
+    private List<OutboxRepository.FailedJob> failed(long incident) {
+        List<OutboxRepository.FailedJob> f = storage.read(r -> r.outbox().failed(incident));
+        return f;
+    }
+
+    @Test
+    void jobsOfOneIncidentAreDeliveredInTheOrderTheyWereWritten() {
+        enqueue(1, new JobPayload.SyncTopic());
+        enqueue(1, new JobPayload.Postmortem("U1"));
+        enqueue(2, new JobPayload.SyncTopic());
+
+        worker.dispatchDue();
+        worker.dispatchDue();
+
+        assertThat(pending()).isZero();
+        assertThat(handler.jobs).extracting(OutboxJob::incident, OutboxJob::kind).containsSubsequence(
+                org.assertj.core.groups.Tuple.tuple(1L, OutboxJob.Kind.SYNC_TOPIC),
+                org.assertj.core.groups.Tuple.tuple(1L, OutboxJob.Kind.POSTMORTEM));
+        assertThat(handler.jobs).hasSize(3);
+    }
+
+    @Test
+    void aRetryWaitsExactlyTheRetryAfterSlackAskedFor() {
+        enqueue(1, new JobPayload.SyncTopic());
+        handler.answer(j -> JobHandler.Outcome.retry("ratelimited", Duration.ofSeconds(30)));
+        worker.dispatchDue();
+        handler.answer(j -> JobHandler.Outcome.done());
+
+        clock.advance(Duration.ofSeconds(29));
+        worker.dispatchDue();
+        assertThat(handler.jobs).hasSize(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        worker.dispatchDue();
+        assertThat(handler.jobs).hasSize(2);
+        assertThat(handler.jobs.get(1).attempts()).isEqualTo(1);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void otherFailuresBackOffAboutTheFirstBackoffWithJitter() {
+        enqueue(1, new JobPayload.SyncTopic());
+        handler.answer(j -> JobHandler.Outcome.retry("internal_error", null));
+        worker.dispatchDue();
+
+        clock.advance(Duration.ofMillis(4_999));
+        worker.dispatchDue();
+        assertThat(handler.jobs).as("not before half the first backoff").hasSize(1);
+
+        clock.advance(Duration.ofMillis(10_002));
+        worker.dispatchDue();
+        assertThat(handler.jobs).as("by one and a half times the first backoff").hasSize(2);
+    }
+
+    @Test
+    void aJobStillFailingAfterGiveUpAfterIsMarkedFailedAndReportedOnce() {
+        enqueue(7, new JobPayload.SyncTopic());
+        enqueue(7, new JobPayload.Postmortem("U1"));
+        handler.answer(j -> j.kind() == OutboxJob.Kind.SYNC_TOPIC
+                ? JobHandler.Outcome.retry("internal_error", Duration.ofMinutes(20)) : JobHandler.Outcome.done());
+
+        for (int i = 0; i < 3; i++) {
+            worker.dispatchDue();
+            clock.advance(Duration.ofMinutes(20));
+        }
+        assertThat(failed(7)).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        worker.dispatchDue();
+        worker.dispatchDue();
+
+        assertThat(failed(7)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(OutboxJob.Kind.SYNC_TOPIC);
+            assertThat(f.error()).isEqualTo("internal_error");
+        });
+        assertThat(handler.failed).containsExactly("SYNC_TOPIC: internal_error");
+        assertThat(handler.jobs).extracting(OutboxJob::kind).last().isEqualTo(OutboxJob.Kind.POSTMORTEM);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aFailOutcomeGivesUpAtOnce() {
+        enqueue(3, new JobPayload.SyncTopic());
+        handler.answer(j -> JobHandler.Outcome.fail("missing_scope"));
+
+        worker.dispatchDue();
+
+        assertThat(failed(3)).extracting(OutboxRepository.FailedJob::error).containsExactly("missing_scope");
+        assertThat(handler.failed).containsExactly("SYNC_TOPIC: missing_scope");
+    }
+
+    @Test
+    void aStoredPayloadThisVersionCannotReadIsMarkedFailedWithTheReasonAndTheNextJobRuns() {
+        storage.run(r -> r.outbox().enqueue(4, OutboxJob.Kind.ANNOUNCE, "{\"type\":\"update\",\"text\":\"x\",\"user\":\"U1\"}",
+                clock.instant()));
+        enqueue(4, new JobPayload.SyncTopic());
+
+        worker.dispatchDue();
+        worker.dispatchDue();
+
+        assertThat(failed(4)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(OutboxJob.Kind.ANNOUNCE);
+            assertThat(f.error()).startsWith("unreadable payload of ANNOUNCE job");
+        });
+        assertThat(handler.jobs).extracting(OutboxJob::kind).containsExactly(OutboxJob.Kind.ANNOUNCE, OutboxJob.Kind.SYNC_TOPIC);
+        assertThat(pending()).isZero();
+    }
+}
