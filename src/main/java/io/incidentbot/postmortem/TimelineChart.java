@@ -266,7 +266,9 @@ public final class TimelineChart {
                     PHASE_COLOURS.get(ph.status()));
             band.setOutlinePaint(null);
             band.setAlpha(1f);
-            boolean narrow = Duration.between(ph.from(), ph.to()).toMillis() * 12 < span.toMillis();
+            // about 10 px per character at the label font, over a plot about 1,400 px wide
+            double px = 1400.0 * Duration.between(ph.from(), ph.to()).toMillis() / span.toMillis();
+            boolean narrow = px < 10 * ph.status().label().length() + 16;
             if (labelled && (!narrow || last)) {
                 // a narrow last phase (resolved minutes before the end) is labelled leftwards, one line down
                 band.setLabel(ph.status().label());
@@ -356,10 +358,5 @@ public final class TimelineChart {
         ZonedDateTime a = in.from().atZone(in.zone());
         ZonedDateTime b = in.to().atZone(in.zone());
         return !a.toLocalDate().equals(b.toLocalDate());
-    }
-
-    /** Builds the time axis; see {@link ChartTimeAxis#of}. */
-    static DateAxis timeAxis(ChartInput in) {
-        return ChartTimeAxis.of(in, new Times(in.zone()), TICKS, AXIS_LABEL);
     }
 }
