@@ -43,12 +43,14 @@ public final class JdbiTimeline implements TimelineRepository {
     }
 
     private Optional<TimelineEntry> insert(TimelineEntry e, String onConflict) {
-        return h.createUpdate(INSERT + onConflict)
+        // RETURNING, not JDBC generated keys: on a conflict sqlite-jdbc's generated keys report the
+        // connection's previous insert (last_insert_rowid), as if a row had been stored.
+        return h.createQuery(INSERT + onConflict + " RETURNING id")
                 .bind("incident", e.incident()).bind("kind", e.kind().name()).bind("at", micros(e.at()))
                 .bind("ts", e.ts()).bind("threadTs", e.threadTs()).bind("user", e.userId()).bind("text", e.text())
                 .bind("editedAt", micros(e.editedAt())).bind("deleted", e.deleted()).bind("pinned", e.keyEvent())
                 .bind("files", TimelineRows.filesJson(e.files()))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).findFirst()
+                .mapTo(Long.class).findFirst()
                 .map(id -> new TimelineEntry(id, e.incident(), e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(),
                         e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));
     }
