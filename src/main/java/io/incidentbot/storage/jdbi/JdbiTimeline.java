@@ -49,7 +49,7 @@ public final class JdbiTimeline implements TimelineRepository {
                 .bind("incident", e.incident()).bind("kind", e.kind().name()).bind("at", micros(e.at()))
                 .bind("ts", e.ts()).bind("threadTs", e.threadTs()).bind("user", e.userId()).bind("text", e.text())
                 .bind("editedAt", micros(e.editedAt())).bind("deleted", e.deleted()).bind("pinned", e.keyEvent())
-                .bind("files", TimelineRows.filesJson(e.files()))
+                .bind("files", TimelineRows.jsonOfFiles(e.files()))
                 .mapTo(Long.class).findFirst()
                 .map(id -> new TimelineEntry(id, e.incident(), e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(),
                         e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));

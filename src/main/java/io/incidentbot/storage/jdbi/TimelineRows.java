@@ -39,7 +39,7 @@ final class TimelineRows {
     }
 
     /** @return the JSON text to store for {@code files}, null for none */
-    static String filesJson(List<TimelineEntry.SharedFile> files) {
+    static String jsonOfFiles(List<TimelineEntry.SharedFile> files) {
         if (files.isEmpty()) {
             return null;
         }
