@@ -16,7 +16,8 @@ public final class Database {
      * Opens {@code path} (created if missing) in WAL mode and migrates it.
      *
      * @param path SQLite file path, e.g. {@code ./incidents.db}
-     * @return a storage on a small connection pool; close it to checkpoint and release the file
+     * @return a storage on two small connection pools (writes, reads); close it to checkpoint and
+     *         release the file
      * @throws IllegalArgumentException when the path is a PostgreSQL URL (not supported yet)
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
      */
@@ -32,8 +33,30 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("INCIDENT_DB: cannot create folder for " + file + ": " + e.getMessage(), e);
         }
+        // Take the write lock at BEGIN so two writers never deadlock on lock upgrade.
+        HikariDataSource writes = pool("incident-db", file, "IMMEDIATE");
+        HikariDataSource reads;
+        try {
+            Flyway.configure().dataSource(writes).locations("classpath:db/migration").load().migrate();
+            // Reads begin DEFERRED: a snapshot without the write lock. query_only makes a write there fail
+            // instead of taking the write lock behind the Java lock's back.
+            HikariConfig readConfig = config("incident-db-read", file, "DEFERRED");
+            readConfig.setConnectionInitSql("PRAGMA query_only = 1");
+            reads = new HikariDataSource(readConfig);
+        } catch (RuntimeException e) {
+            writes.close();
+            throw e;
+        }
+        return new JdbiStorage(writes, reads);
+    }
+
+    private static HikariDataSource pool(String name, Path file, String transactionMode) {
+        return new HikariDataSource(config(name, file, transactionMode));
+    }
+
+    private static HikariConfig config(String name, Path file, String transactionMode) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("incident-db");
+        config.setPoolName(name);
         config.setJdbcUrl("jdbc:sqlite:" + file);
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
@@ -43,15 +66,7 @@ public final class Database {
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("busy_timeout", "10000");
         config.addDataSourceProperty("foreign_keys", "true");
-        // Take the write lock at BEGIN so two writers never deadlock on lock upgrade.
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
-        return new JdbiStorage(dataSource);
+        config.addDataSourceProperty("transaction_mode", transactionMode);
+        return config;
     }
 }

@@ -48,6 +48,11 @@ public final class OpeningStorage implements Storage {
     }
 
     @Override
+    public <T> T read(Work<T> work) {
+        return ready0().read(work);
+    }
+
+    @Override
     public void close() {
         try {
             ready0().close();

@@ -1,0 +1,56 @@
+package io.incidentbot.storage.jdbi;
+
+import io.incidentbot.store.EventLog;
+import io.incidentbot.store.FollowUpRepository;
+import io.incidentbot.store.IncidentRepository;
+import io.incidentbot.store.OutboxRepository;
+import io.incidentbot.store.ParticipantRepository;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.TimelineRepository;
+import io.incidentbot.store.UserNameRepository;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The repositories of this package bound to the handle of one open transaction. Their SQL is
+ * portable between SQLite and PostgreSQL (upserts with {@code ON CONFLICT}, generated keys through
+ * JDBC, booleans as {@code TRUE}/{@code FALSE}, times as integer epoch microseconds), so a storage on
+ * another database can bind them too; only the transaction mechanics ({@link JdbiStorage}) differ.
+ *
+ * @param h the handle, in a transaction the caller commits or rolls back
+ */
+public record JdbiRepositories(Handle h) implements Repositories {
+    @Override
+    public IncidentRepository incidents() {
+        return new JdbiIncidents(h);
+    }
+
+    @Override
+    public TimelineRepository timeline() {
+        return new JdbiTimeline(h);
+    }
+
+    @Override
+    public FollowUpRepository followUps() {
+        return new JdbiFollowUps(h);
+    }
+
+    @Override
+    public ParticipantRepository participants() {
+        return new JdbiParticipants(h);
+    }
+
+    @Override
+    public OutboxRepository outbox() {
+        return new JdbiOutbox(h);
+    }
+
+    @Override
+    public EventLog events() {
+        return new JdbiEventLog(h);
+    }
+
+    @Override
+    public UserNameRepository userNames() {
+        return new JdbiUserNames(h);
+    }
+}

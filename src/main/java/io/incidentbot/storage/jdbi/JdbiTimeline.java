@@ -1,0 +1,119 @@
+package io.incidentbot.storage.jdbi;
+
+import io.incidentbot.store.TimelineRepository;
+import io.incidentbot.timeline.TimelineEntry;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static io.incidentbot.storage.jdbi.Rows.micros;
+import static io.incidentbot.storage.jdbi.TimelineRows.COLUMNS;
+import static io.incidentbot.storage.jdbi.TimelineRows.entry;
+
+/**
+ * {@link TimelineRepository} on tables {@code timeline_entry} and {@code key_mark}, bound to the
+ * handle of one transaction. A message is unique per {@code (incident, ts)} (a partial unique index).
+ */
+public final class JdbiTimeline implements TimelineRepository {
+    private static final String INSERT = """
+            INSERT INTO timeline_entry (incident, kind, at, ts, thread_ts, user_id, text, edited_at, deleted, pinned, files)
+            VALUES (:incident, :kind, :at, :ts, :threadTs, :user, :text, :editedAt, :deleted, :pinned, :files)""";
+
+    private final Handle h;
+
+    /** @param h the handle of the caller's transaction */
+    public JdbiTimeline(Handle h) {
+        this.h = h;
+    }
+
+    @Override
+    public TimelineEntry add(TimelineEntry e) {
+        return insert(e, "").orElseThrow();
+    }
+
+    @Override
+    public Optional<TimelineEntry> addMessageIfAbsent(TimelineEntry e) {
+        // One statement: the unique (incident, ts) index turns a second copy into a no-op.
+        return insert(e, " ON CONFLICT DO NOTHING");
+    }
+
+    private Optional<TimelineEntry> insert(TimelineEntry e, String onConflict) {
+        // RETURNING, not JDBC generated keys: on a conflict sqlite-jdbc's generated keys report the
+        // connection's previous insert (last_insert_rowid), as if a row had been stored.
+        return h.createQuery(INSERT + onConflict + " RETURNING id")
+                .bind("incident", e.incident()).bind("kind", e.kind().name()).bind("at", micros(e.at()))
+                .bind("ts", e.ts()).bind("threadTs", e.threadTs()).bind("user", e.userId()).bind("text", e.text())
+                .bind("editedAt", micros(e.editedAt())).bind("deleted", e.deleted()).bind("pinned", e.keyEvent())
+                .bind("files", TimelineRows.jsonOfFiles(e.files()))
+                .mapTo(Long.class).findFirst()
+                .map(id -> new TimelineEntry(id, e.incident(), e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(),
+                        e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));
+    }
+
+    @Override
+    public Optional<TimelineEntry> findMessage(long incident, String ts) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i AND ts = :ts")
+                .bind("i", incident).bind("ts", ts).map((rs, ctx) -> entry(rs)).findFirst();
+    }
+
+    @Override
+    public void editMessage(long entryId, String text, Instant editedAt) {
+        h.createUpdate("UPDATE timeline_entry SET text = :t, edited_at = :e WHERE id = :id")
+                .bind("t", text).bind("e", micros(editedAt)).bind("id", entryId).execute();
+    }
+
+    @Override
+    public void markDeleted(long entryId) {
+        h.createUpdate("UPDATE timeline_entry SET deleted = TRUE WHERE id = :id").bind("id", entryId).execute();
+    }
+
+    @Override
+    public void setKeyMark(long entryId, String source, boolean on, Instant at) {
+        h.createUpdate("""
+                INSERT INTO key_mark (entry_id, source, present, at) VALUES (:e, :s, :p, :at)
+                ON CONFLICT (entry_id, source) DO UPDATE SET present = excluded.present, at = excluded.at
+                WHERE excluded.at > key_mark.at OR (excluded.at = key_mark.at AND excluded.present < key_mark.present)""")
+                .bind("e", entryId).bind("s", source).bind("p", on).bind("at", micros(at)).execute();
+        h.createUpdate("""
+                UPDATE timeline_entry SET
+                  pinned = COALESCE((SELECT present FROM key_mark WHERE entry_id = :e AND source = :pin), FALSE),
+                  key_reactions = (SELECT COUNT(*) FROM key_mark WHERE entry_id = :e AND source <> :pin AND present = TRUE)
+                WHERE id = :e""")
+                .bind("e", entryId).bind("pin", PIN).execute();
+    }
+
+    @Override
+    public List<TimelineEntry> list(long incident) {
+        List<TimelineEntry> all = new ArrayList<>();
+        forEach(incident, all::add);
+        return all;
+    }
+
+    @Override
+    public void forEach(long incident, Consumer<TimelineEntry> sink) {
+        try (var stream = h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i ORDER BY at, id")
+                .bind("i", incident).setFetchSize(500).map((rs, ctx) -> entry(rs)).stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
+    public List<TimelineEntry> latest(long incident, int limit) {
+        List<TimelineEntry> rows = new ArrayList<>(h.createQuery("SELECT " + COLUMNS
+                        + " FROM timeline_entry WHERE incident = :i AND deleted = FALSE ORDER BY at DESC, id DESC LIMIT :l")
+                .bind("i", incident).bind("l", limit).map((rs, ctx) -> entry(rs)).list());
+        Collections.reverse(rows);
+        return rows;
+    }
+
+    @Override
+    public Optional<String> newestMessageTs(long incident) {
+        return h.createQuery("SELECT ts FROM timeline_entry WHERE incident = :i AND ts IS NOT NULL ORDER BY at DESC LIMIT 1")
+                .bind("i", incident).mapTo(String.class).findFirst();
+    }
+}
