@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Reads the bot's SQLite file read-only, from outside the bot (schema:
- * {@code src/main/resources/db/migration/V1__initial_schema.sql}).
+ * {@code src/main/resources/db/sqlite/V1__initial_schema.sql}).
  */
 final class IncidentDb {
     private final Path file;

@@ -37,7 +37,7 @@ public final class Database {
         HikariDataSource writes = pool("incident-db", file, "IMMEDIATE");
         HikariDataSource reads;
         try {
-            Flyway.configure().dataSource(writes).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(writes).locations("classpath:db/common", "classpath:db/sqlite").load().migrate();
             // Reads begin DEFERRED: a snapshot without the write lock. query_only makes a write there fail
             // instead of taking the write lock behind the Java lock's back.
             HikariConfig readConfig = config("incident-db-read", file, "DEFERRED");

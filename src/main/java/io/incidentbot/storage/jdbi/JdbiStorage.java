@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *       the same is a {@code READ ONLY} transaction (repeatable read for one snapshot) on one pool.</li>
  *   <li>The pragmas set on every connection: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
  *       {@code busy_timeout}, {@code foreign_keys}.</li>
- *   <li>The Flyway migrations in {@code db/migration} use SQLite DDL ({@code AUTOINCREMENT}); another
+ *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
  *       database gets its own folder (Flyway's {@code {vendor}} placeholder in the location).</li>
  * </ul>
  */
