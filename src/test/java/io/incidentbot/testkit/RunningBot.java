@@ -1,4 +1,4 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import io.incidentbot.Bot;
 import io.incidentbot.BotRuntime;
