@@ -192,10 +192,14 @@ public final class SlackStandIn implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    /** @return how many calls of each method were made so far, {@code auth.test} included, sorted by method */
+    /**
+     * @return how many calls of each method were made so far, {@code auth.test} included, sorted by
+     *         method; posts to {@code response_url}s count as {@code response_url}
+     */
     public Map<String, Integer> callCounts() {
         Map<String, Integer> out = new java.util.TreeMap<>();
-        calls.forEach(c -> out.merge(c.method(), 1, Integer::sum));
+        calls.forEach(c -> out.merge(c.method().startsWith("response_url") ? "response_url" : c.method(), 1,
+                Integer::sum));
         return out;
     }
 
