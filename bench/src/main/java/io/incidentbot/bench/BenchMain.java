@@ -1,6 +1,5 @@
 package io.incidentbot.bench;
 
-import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.testkit.SlackStandIn;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The benchmark: runs the scenarios against the bot ({@code java -jar target/incident-bot.jar}) and a
@@ -69,7 +67,7 @@ public final class BenchMain {
                 }
             }
             if (sc.contains(3)) {
-                render();
+                new RenderScenario(s, work, results, report).run();
             }
         }
         String md = report.markdown();
@@ -143,7 +141,7 @@ public final class BenchMain {
                     log("incident-bot: warm-up, " + warm.size() + " events");
                     load.closedLoop(warm, s.integer("CONCURRENCY"));
                 }
-                report.s2 = fixedRate(slack, load, events, incident, idb);
+                report.s2 = new FixedRateScenario(s, slack, users).run(load, events, incident, idb);
             }
         }
     }
@@ -254,86 +252,8 @@ public final class BenchMain {
         return out;
     }
 
-    /** Scenario 2: a fixed event rate while the Web API stalls, with a note command every so often. */
-    private Report.FixedRate fixedRate(SlackStandIn slack, LoadGenerator load, MessageEvents events,
-                                       IncidentDb.IncidentChannel incident, IncidentDb db) throws Exception {
-        int rate = s.integer("RATE");
-        int seconds = s.integer("DURATION");
-        long gap = Math.max(1, 1_000_000L / rate);
-        int replies0 = events.replies();
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < rate * seconds; i++) {
-            bodies.add(events.next(gap));
-        }
-        int replies = events.replies() - replies0;
-        long before = db.messageEntries(incident.number());
-        Map<String, Integer> calls0 = slack.callCounts();
-        int stalls0 = stalls(slack);
-        slack.stallFor(java.time.Duration.ofMillis(s.integer("STALL_MS")));
-        slack.faults(s.decimal("STALL_SHARE"), s.integer("SEED"), SlackStandIn.Fault.STALL);
-        // Commands that make Web API calls (the echo of a note), so stalled calls happen while events arrive.
-        List<Long> commandNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Map<Integer, Integer> commandStatuses = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        int every = s.integer("NOTE_EVERY_MS");
-        Thread notes = new Thread(() -> {
-            int k = 0;
-            while (!stop.get() && every > 0) {
-                try {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = load.command("note bench note " + (++k) + ": still watching the p99",
-                            users.get(k % users.size()), incident.channelId());
-                    commandNanos.add(System.nanoTime() - t0);
-                    commandStatuses.merge(r.statusCode(), 1, Integer::sum);
-                    Thread.sleep(Math.max(0, every - (System.nanoTime() - t0) / 1_000_000));
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException e) {
-                    commandStatuses.merge(-1, 1, Integer::sum);
-                }
-            }
-        }, "notes");
-        log("incident-bot: scenario 2, " + rate + " events/s for " + seconds + " s (" + replies + " thread replies), "
-                + "a note every " + every + " ms, " + (int) (100 * s.decimal("STALL_SHARE")) + "% of Web API calls stall "
-                + s.integer("STALL_MS") + " ms");
-        notes.start();
-        LoadGenerator.Result r;
-        try {
-            r = load.fixedRate(bodies, rate, 5000);
-        } finally {
-            stop.set(true);
-            notes.join(30_000);
-            slack.faults(0, 0);
-        }
-        Report.FixedRate out = new Report.FixedRate(r, bodies.size(), replies);
-        out.stored = settle(() -> db.messageEntries(incident.number()), before + bodies.size()) - before;
-        out.commandLatencies = Latencies.of(commandNanos.stream().mapToLong(Long::longValue).toArray());
-        out.commandStatuses = new java.util.TreeMap<>(commandStatuses);
-        Map<String, Integer> calls1 = slack.callCounts();
-        Map<String, Integer> during = new java.util.TreeMap<>();
-        calls1.forEach((m, v) -> {
-            int d = v - calls0.getOrDefault(m, 0);
-            if (d > 0) {
-                during.put(m, d);
-            }
-        });
-        out.webApiCalls = during;
-        out.stalls = stalls(slack) - stalls0;
-        log(String.format("incident-bot: scenario 2 p99 %.1f ms, statuses %s, stored %d of %d, Web API calls %s, stalled %d",
-                r.stats().p99(), r.statuses(), out.stored, bodies.size(), during, out.stalls));
-        if (r.firstError() != null) {
-            log("incident-bot: first failure: " + r.firstError());
-        }
-        return out;
-    }
-
-    /** @return how many Web API calls the stand-in stalled so far */
-    private static int stalls(SlackStandIn slack) {
-        return slack.faultCounts().getOrDefault(SlackStandIn.Fault.STALL, 0);
-    }
-
     /** Waits up to 5 s for the count to reach {@code expected} (or to stop moving), then returns it. */
-    private static long settle(Counter counter, long expected) throws Exception {
+    static long settle(Counter counter, long expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long last = -1;
         int still = 0;
@@ -393,57 +313,6 @@ public final class BenchMain {
                 report.basePeakRss = base.peakRssMiB();
             }
         }
-    }
-
-    // ---------------------------------------------------------------- scenario 3
-
-    private void render() throws Exception {
-        Path db = work.resolve("postmortem.db");
-        long t0 = System.nanoTime();
-        LongIncident.Summary inc = LongIncident.write(db, s.integer("ENTRIES"), s.integer("REPLIES"),
-                s.integer("KEY_EVENTS"), s.integer("PARTICIPANTS"), s.integer("SEED"));
-        log(String.format("synthetic incident %d written in %.1f s: %s", inc.number(), (System.nanoTime() - t0) / 1e9, inc));
-        Report.Render out = new Report.Render(inc);
-        Path md = results.resolve("postmortem-" + inc.entries() + ".md");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(s.jvmOptions());
-        Path recording = results.resolve("scenario3-render.jfr");
-        if (s.flag("JFR")) {
-            cmd.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
-        }
-        cmd.addAll(List.of("-cp", s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR"),
-                RenderProbe.class.getName(), db.toString(), String.valueOf(inc.number()), md.toString(),
-                s.text("WARM_RENDERS")));
-        Path log = results.resolve("render.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            out.status = "error";
-            out.reason = "render probe did not finish within 5 minutes";
-        } else {
-            String result = Files.readAllLines(log).stream().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
-                    .orElse(null);
-            if (result == null) {
-                out.status = "error";
-                out.reason = "render probe exited with " + p.exitValue() + " and no result; see " + log;
-            } else {
-                for (String kv : result.substring(7).split(" ")) {
-                    int eq = kv.indexOf('=');
-                    out.values.put(kv.substring(0, eq), kv.substring(eq + 1).replace('_', ' '));
-                }
-                out.status = out.values.get("status");
-                out.reason = out.values.get("reason");
-            }
-        }
-        log("scenario 3: " + out.status + (out.reason != null ? " (" + out.reason + ")" : "") + " " + out.values);
-        if (s.flag("JFR") && "ok".equals(out.status) && Files.exists(recording)) {
-            String summary = JfrSummary.summarize(recording, 20);
-            Files.writeString(results.resolve("scenario3-render-jfr.txt"), summary);
-            report.jfrRenderSummary = summary;
-        }
-        report.s3 = out;
     }
 
     // ---------------------------------------------------------------- helpers
