@@ -1,120 +1,92 @@
 package io.incidentbot;
 
 import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
 import io.incidentbot.config.Config;
 import io.incidentbot.incident.IncidentService;
+import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.OutboxWorker;
-import io.incidentbot.outbox.Payload;
-import io.incidentbot.storage.jdbi.OpeningStorage;
-import io.incidentbot.store.Storage;
-import com.slack.api.methods.MethodsClient;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.slack.BotIdentity;
-import io.incidentbot.slack.PostmortemPublisher;
-import io.incidentbot.slack.SlackUserDirectory;
-import io.incidentbot.slack.UntilDone;
 import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.slack.PostmortemPublisher;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackJobHandler;
+import io.incidentbot.slack.SlackSdk;
+import io.incidentbot.slack.SlackUserDirectory;
+import io.incidentbot.slack.SocketModeConnection;
 import io.incidentbot.slack.events.Backfill;
 import io.incidentbot.slack.events.TimelineEvents;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import io.incidentbot.storage.jdbi.OpeningStorage;
+import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The running bot: database, outbox worker, Bolt app, HTTP server (and Socket Mode client when an
- * app token is configured). Wiring only.
+ * The running bot, wiring only: configuration -> database -> services -> Slack adapter -> HTTP server
+ * (and the Socket Mode connection when an app token is configured). Its clock, threads and timings
+ * come in as a {@link BotRuntime}.
  */
 public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
 
     private final Config config;
+    private final BotRuntime runtime;
     private final OpeningStorage storage;
     private final OutboxWorker outbox;
     private final App app;
     private final HttpFrontEnd http;
-    private final ExecutorService afterAck;
-    private SocketModeApp socketMode;
-    private volatile boolean closed;
     private final Backfill backfill;
-    private final Duration firstSweep;
-    private final ScheduledExecutorService sweeper;
-    /** How often open incidents' channels are swept for messages no event brought. */
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
+    private final SocketModeConnection socketMode;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
      * meanwhile; call {@link #start()} to serve.
      *
-     * @param config validated configuration
-     * @param clock  time source
-     * @param policy outbox retry policy
+     * @param config  validated configuration
+     * @param runtime clock, executors (shut down by {@link #close()}) and timings
      */
-    public Bot(Config config, Clock clock, OutboxWorker.Policy policy) {
-        this(config, clock, policy, Duration.ofSeconds(2));
-    }
-
-    /**
-     * As {@link #Bot(Config, Clock, OutboxWorker.Policy)}, with the delay from start to the first
-     * catch-up sweep (tests that count Web API calls push it out of their way).
-     */
-    public Bot(Config config, Clock clock, OutboxWorker.Policy policy, Duration firstSweep) {
-        this.firstSweep = firstSweep;
+    public Bot(Config config, BotRuntime runtime) {
         this.config = config;
+        this.runtime = runtime;
         this.storage = new OpeningStorage(config.database());
-        Slack slack = slack(config.apiUrl());
-        BotIdentity identity = new BotIdentity(config.botToken());
+        Clock clock = runtime.clock();
+        Slack slack = SlackSdk.forApi(config.apiUrl());
         MethodsClient client = slack.methods(config.botToken());
+        BotIdentity identity = new BotIdentity(config.botToken());
+
+        // --- services and Slack adapter ---
+        Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
-        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, new io.incidentbot.outbox.Deliveries(storage),
+        Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
-        JobHandler handler = new SlackJobHandler(slack, config.botToken(), new io.incidentbot.outbox.Deliveries(storage), config.channelPrefix(),
+        JobHandler handler = new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId);
-        this.outbox = new OutboxWorker(storage, handler, clock, Executors.newFixedThreadPool(4, daemon("outbox")), policy);
+        this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
-        this.afterAck = Executors.newFixedThreadPool(2, daemon("after-ack"));
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
-        this.app = SlackApp.build(slack, config.botToken(), config.socketMode() ? null : config.signingSecret(), identity,
-                incidents, clock, config.timezone(), afterAck, a -> a.use(new TimelineEvents(timeline)));
-        identity.resolveInBackground(client);
+        // Bolt's own request verification is off (no signing secret given to it): HttpFrontEnd checks
+        // every HTTP request's signature once, before Bolt sees it, and also refuses future timestamps,
+        // which Bolt accepts. Socket Mode has no signatures (the socket itself is authenticated).
+        String boltSigningSecret = null;
+        this.app = SlackApp.build(slack, config.botToken(), boltSigningSecret, identity,
+                incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(daemon("backfill"));
+        // --- end of services and Slack adapter ---
+
+        identity.resolveInBackground(client);
+        this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                this::health);
-    }
-
-    /** @return an SDK instance whose Web API base URL is {@code apiUrl}, with bounded timeouts */
-    static Slack slack(String apiUrl) {
-        SlackConfig sc = new SlackConfig();
-        sc.setMethodsEndpointUrlPrefix(apiUrl);
-        sc.setHttpClientReadTimeoutMillis(10_000);
-        sc.setHttpClientWriteTimeoutMillis(10_000);
-        sc.setHttpClientCallTimeoutMillis(15_000);
-        sc.setPrettyResponseLoggingEnabled(false);
-        sc.setFailOnUnknownProperties(false);
-        return Slack.getInstance(sc);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
+                new HealthReport(storage));
     }
 
     /**
@@ -122,17 +94,19 @@ public final class Bot implements AutoCloseable {
      * sweeps and, with an app token, Socket Mode. Requests that arrive before the database is ready
      * wait for it.
      *
+     * @return this bot
      * @throws RuntimeException when the database cannot be opened or migrated
+     * @throws Exception        when the HTTP server cannot listen
      */
     public Bot start() throws Exception {
         app.start();
         http.start();
         storage.ready();
         outbox.start();
-        sweeper.scheduleWithFixedDelay(backfill::sweepQuietly, firstSweep.toMillis(), SWEEP_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        if (config.socketMode()) {
-            connectSocketMode();
+        runtime.scheduler().scheduleWithFixedDelay(backfill::sweepQuietly, runtime.firstSweep().toMillis(),
+                runtime.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (socketMode != null) {
+            socketMode.start();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
         } else {
             log.info("incident-bot listening on port {} (POST /slack/events, GET /healthz)", http.port());
@@ -141,36 +115,8 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * Opens the Socket Mode connection ({@code apps.connections.open}, then a WebSocket) in the
-     * background, retrying with backoff up to a minute apart while Slack cannot be reached.
-     */
-    private void connectSocketMode() {
-        UntilDone.start("socket-mode-connect", () -> {
-            if (closed) {
-                return true;
-            }
-            try {
-                SocketModeApp sm = new SocketModeApp(config.appToken(), app);
-                sm.startAsync();
-                synchronized (this) {
-                    if (closed) {
-                        sm.close();
-                        return true;
-                    }
-                    socketMode = sm;
-                }
-                log.info("Socket Mode connected");
-                return true;
-            } catch (Exception e) {
-                log.warn("Socket Mode connection failed ({}); retrying", e.toString());
-                return false;
-            }
-        });
-    }
-
-    /**
      * Sweeps open incidents' channels now for messages that never arrived as events (as at start and
-     * every {@link #SWEEP_INTERVAL}).
+     * every {@link BotRuntime#sweepInterval()}).
      *
      * @return messages read from Slack
      */
@@ -188,45 +134,15 @@ public final class Bot implements AutoCloseable {
         return storage;
     }
 
-    private HttpFrontEnd.Health health() {
-        try {
-            long pending = storage.transaction(r -> r.outbox().pendingCount());
-            var failed = storage.transaction(r -> r.outbox().failed(10));
-            StringBuilder f = new StringBuilder("[");
-            for (var j : failed) {
-                if (f.length() > 1) {
-                    f.append(',');
-                }
-                f.append(Payload.of("incident", j.incident(), "kind", j.kind().name(), "error", j.error(),
-                        "failedAt", j.failedAt().toString()));
-            }
-            f.append(']');
-            return new HttpFrontEnd.Health(true, "{\"status\":\"ok\",\"outboxPending\":" + pending
-                    + ",\"outboxFailed\":" + f + "}");
-        } catch (RuntimeException e) {
-            log.error("health check failed", e);
-            return new HttpFrontEnd.Health(false, "{\"status\":\"database unavailable\"}");
-        }
-    }
-
     /** SIGTERM path: stop taking requests, finish those in flight, stop the worker, close the database. */
     @Override
     public void close() {
-        SocketModeApp socketMode;
-        synchronized (this) {
-            closed = true;
-            socketMode = this.socketMode;
-        }
         if (socketMode != null) {
-            try {
-                socketMode.close();
-            } catch (Exception e) {
-                log.warn("socket mode close failed", e);
-            }
+            socketMode.close();
         }
         http.close();
-        sweeper.shutdownNow();
-        afterAck.shutdown();
+        runtime.scheduler().shutdownNow();
+        runtime.afterAck().shutdown();
         outbox.stop(Duration.ofSeconds(10));
         try {
             app.stop();

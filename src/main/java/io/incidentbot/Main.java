@@ -16,6 +16,9 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * @param args none to run the bot; otherwise a command-line tool and its arguments
+     */
     public static void main(String[] args) {
         if (args.length > 0) {
             System.exit(io.incidentbot.cli.Cli.run(args, System.out, System.err, System.getenv()));
@@ -30,7 +33,7 @@ public final class Main {
         }
         Bot bot;
         try {
-            bot = new Bot(config, Clock.systemUTC(), OutboxWorker.Policy.defaults()).start();
+            bot = new Bot(config, BotRuntime.standard(Clock.systemUTC(), OutboxWorker.Policy.defaults())).start();
         } catch (Exception e) {
             System.err.println("incident-bot: cannot start: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).error("start failed", e);

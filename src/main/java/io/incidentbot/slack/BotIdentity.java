@@ -6,9 +6,11 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import io.incidentbot.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,6 +22,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class BotIdentity implements Middleware {
     private static final Logger log = LoggerFactory.getLogger(BotIdentity.class);
 
+    /** Retries of {@code auth.test}: 0.5 s doubling to a minute, jittered. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofMinutes(1));
+
     private final String botToken;
     private final AtomicReference<AuthTestResponse> auth = new AtomicReference<>();
 
@@ -29,12 +34,13 @@ public final class BotIdentity implements Middleware {
     }
 
     /**
-     * Calls {@code auth.test} until it answers {@code ok}, backing off to 60 s between tries ({@link UntilDone}).
+     * Calls {@code auth.test} until it answers {@code ok}, waiting between tries as {@link #BACKOFF} says.
      *
-     * @return a daemon thread doing it, already started
+     * @param client the Web API client with the bot token
+     * @return a daemon thread doing it, already started; interrupting it stops the tries
      */
     public Thread resolveInBackground(MethodsClient client) {
-        return UntilDone.start("auth-test", () -> {
+        Thread t = new Thread(() -> BACKOFF.retry(() -> {
             try {
                 AuthTestResponse r = client.authTest(req -> req);
                 if (r.isOk()) {
@@ -47,7 +53,10 @@ public final class BotIdentity implements Middleware {
                 log.warn("auth.test failed: {}", e.toString());
             }
             return false;
-        });
+        }, d -> Thread.sleep(d.toMillis())), "auth-test");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** @return the bot's user ID ({@code U...}), or null until {@code auth.test} answered */

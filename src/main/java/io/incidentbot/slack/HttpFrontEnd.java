@@ -29,7 +29,9 @@ import java.util.function.Supplier;
  * The HTTP server (Jetty 12): {@code POST /slack/events} into Bolt, {@code GET /healthz}.
  * Before Bolt sees a request it checks the signature and that {@code X-Slack-Request-Timestamp} is
  * within 5 minutes of now, past or future (401 otherwise), and that the body parses (400 otherwise).
- * See Slack's "Verifying requests from Slack".
+ * See Slack's "Verifying requests from Slack". This is the only signature check: the Bolt app is built
+ * without a signing secret, so Bolt's own {@code RequestVerification} (which would accept future
+ * timestamps) does not run a second time.
  */
 public final class HttpFrontEnd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpFrontEnd.class);

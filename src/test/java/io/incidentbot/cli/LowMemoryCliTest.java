@@ -3,7 +3,7 @@ package io.incidentbot.cli;
 import io.incidentbot.store.TimelineRepository;
 
 import io.incidentbot.postmortem.CountingWriter;
-import io.incidentbot.postmortem.LongIncident;
+import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.incidentbot.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackApiReference;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SlackApiReference;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** manifest.yml against Slack's reference data and against the Web API calls the code makes. */

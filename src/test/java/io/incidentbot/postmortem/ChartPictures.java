@@ -1,6 +1,7 @@
 package io.incidentbot.postmortem;
 
 import io.incidentbot.cli.Cli;
+import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;

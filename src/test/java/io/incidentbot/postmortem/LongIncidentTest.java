@@ -1,6 +1,7 @@
 package io.incidentbot.postmortem;
 
 import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import static io.incidentbot.postmortem.LongIncident.ENTRIES;
+import static io.incidentbot.testkit.LongIncident.ENTRIES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

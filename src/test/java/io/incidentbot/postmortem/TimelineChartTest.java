@@ -1,6 +1,7 @@
 package io.incidentbot.postmortem;
 
 import io.incidentbot.incident.Severity;
+import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.incident.Status;
 import io.incidentbot.postmortem.ChartInput.AlertSpan;
 import io.incidentbot.postmortem.ChartInput.ChangeMark;

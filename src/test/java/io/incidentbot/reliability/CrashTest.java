@@ -3,11 +3,11 @@ package io.incidentbot.reliability;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
-import io.incidentbot.support.ChildBot;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SignedClient;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.ChildBot;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

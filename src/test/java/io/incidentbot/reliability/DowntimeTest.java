@@ -1,9 +1,9 @@
 package io.incidentbot.reliability;
 
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Messages posted while the bot was down reach the timeline at the next start, exactly once. */

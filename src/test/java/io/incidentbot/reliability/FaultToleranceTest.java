@@ -1,8 +1,8 @@
 package io.incidentbot.reliability;
 
 import io.incidentbot.incident.Incident;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -6,25 +6,24 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SignedClient;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.slack.render.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -33,24 +32,17 @@ class ChannelCommandsTest {
     private static final String ALICE = "UALICE001";
     private static final String BOB = "UBOB00001";
 
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension();
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
     IncidentChannel inc;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
+        bot = kit.bot();
         inc = IncidentChannel.declare(bot, "declare sev2 Checkout errors", ALICE);
         await("declaration's Slack work", 10, () -> slack.calls("chat.postMessage").size() >= 2);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
     }
 
     /**

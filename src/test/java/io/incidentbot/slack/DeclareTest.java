@@ -2,37 +2,29 @@ package io.incidentbot.slack;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SignedClient;
-import io.incidentbot.support.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeclareTest {
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension();
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
+        bot = kit.bot();
     }
 
     private List<Incident> incidents() {

@@ -1,41 +1,34 @@
 package io.incidentbot.slack;
 
 import io.incidentbot.store.OutboxRepository;
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The postmortem draft delivered to Slack: filesUploadV2's three calls, the message, the canvas. */
 class PostmortemDeliveryTest {
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension(standIn -> {
+        standIn.user("UALICE001", "alice");
+        standIn.user("UBOB00001", "bob");
+    });
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        slack.user("UALICE001", "alice");
-        slack.user("UBOB00001", "bob");
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
+        bot = kit.bot();
     }
 
     private IncidentChannel incidentWithMessages() {

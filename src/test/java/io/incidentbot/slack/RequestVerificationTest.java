@@ -1,40 +1,32 @@
 package io.incidentbot.slack;
 
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SignedClient;
-import io.incidentbot.support.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestVerificationTest {
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension();
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
     String declare;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
+        bot = kit.bot();
         declare = SignedClient.form(bot.client.commandFields("declare sev1 Forged", "UMALLORY1", "CGENERAL1"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
     }
 
     private java.util.List<io.incidentbot.incident.Incident> incidents() {

@@ -1,15 +1,15 @@
 package io.incidentbot.slack;
 
 import io.incidentbot.incident.Incident;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RestartTest {

@@ -3,9 +3,9 @@ package io.incidentbot.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SignedClient;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackStandIn;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import static io.incidentbot.support.SlackStandIn.await;
+import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Socket Mode: the bot opens the WebSocket Slack names, takes a slash command over it and acks it. */

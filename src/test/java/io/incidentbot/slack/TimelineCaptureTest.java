@@ -1,47 +1,39 @@
 package io.incidentbot.slack;
 
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
 import io.incidentbot.timeline.TimelineEntry.SharedFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.incidentbot.support.SlackEvents.ts;
+import static io.incidentbot.testkit.SlackEvents.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Messages in an incident channel become its timeline; everything else Slack sends is acknowledged and left. */
 class TimelineCaptureTest {
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension();
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
     IncidentChannel inc;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
+        bot = kit.bot();
         inc = IncidentChannel.declare(bot, "declare sev2 Checkout errors", "UALICE001");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
     }
 
     @Test

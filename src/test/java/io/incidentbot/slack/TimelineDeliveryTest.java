@@ -1,18 +1,17 @@
 package io.incidentbot.slack;
 
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -20,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.incidentbot.support.SlackEvents.ts;
+import static io.incidentbot.testkit.SlackEvents.ts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,23 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TimelineDeliveryTest {
     private static final Map<String, String> RETRY = Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout");
 
-    @TempDir
-    Path dir;
-    SlackStandIn slack;
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension();
+    final SlackStandIn slack = kit.slack();
     RunningBot bot;
     IncidentChannel inc;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
+        bot = kit.bot();
         inc = IncidentChannel.declare(bot, "declare sev1 Orders DB failover", "UALICE001");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        slack.close();
     }
 
     private HttpResponse<String> deliver(Map<String, Object> envelope, Map<String, String> headers) {
@@ -185,10 +177,9 @@ class TimelineDeliveryTest {
 
     @Test
     void theKeyEventEmojiIsConfigurable() throws Exception {
-        bot.close();
-        Map<String, String> env = RunningBot.env(slack, dir.resolve("incidents.db"));
+        Map<String, String> env = kit.env();
         env.put("INCIDENT_KEY_EVENT_EMOJI", ":star:");
-        bot = RunningBot.start(slack, env);
+        bot = kit.restart(env);
         inc = inc.in(bot);
         inc.send(SlackEvents.message(inc.id, "UBOB00001", ts(100), "traffic back to normal"));
         inc.send(SlackEvents.message(inc.id, "UBOB00001", ts(200), "still watching"));

@@ -1,19 +1,18 @@
 package io.incidentbot.slack;
 
-import io.incidentbot.support.IncidentChannel;
-import io.incidentbot.support.RunningBot;
-import io.incidentbot.support.SlackEvents;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,9 +35,9 @@ class TimelineShuffleTest {
     private static final String ERIN = "UERIN0001";
     private static final String FRANK = "UFRANK001";
 
-    @TempDir
-    static Path dir;
-    static SlackStandIn slack;
+    @RegisterExtension
+    static final RunningBotExtension KIT = new RunningBotExtension();
+    static final SlackStandIn slack = KIT.slack();
     static RunningBot bot;
 
     /** What a timeline entry looks like to a reader. */
@@ -50,15 +49,8 @@ class TimelineShuffleTest {
     }
 
     @BeforeAll
-    static void start() throws Exception {
-        slack = new SlackStandIn();
-        bot = RunningBot.start(slack, dir.resolve("incidents.db"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        bot.close();
-        slack.close();
+    static void start() {
+        bot = KIT.bot();
     }
 
     private static String t(double seconds) {

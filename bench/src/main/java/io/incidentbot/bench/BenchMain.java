@@ -1,5 +1,7 @@
 package io.incidentbot.bench;
 
+import io.incidentbot.testkit.SlackStandIn;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The benchmark: runs the scenarios against the bot ({@code java -jar target/incident-bot.jar}) and a
@@ -23,7 +24,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Run it with {@code bench/run.sh}; see {@code bench/README.md}.
  */
 public final class BenchMain {
-    private static final String TOKEN = "xoxb-bench";
     private static final String DECLARER = "U0BENCH001";
 
     private final Settings s;
@@ -57,7 +57,7 @@ public final class BenchMain {
     private int run() throws Exception {
         log("work folder " + work + "; logs and recordings in " + results);
         var sc = s.scenarios();
-        try (WebApiStandIn slack = new WebApiStandIn()) {
+        try (SlackStandIn slack = new SlackStandIn()) {
             if (sc.contains(1) || sc.contains(2) || sc.contains(4)) {
                 if (s.text("SERVERS").contains("ours")) {
                     ours(slack);
@@ -67,7 +67,7 @@ public final class BenchMain {
                 }
             }
             if (sc.contains(3)) {
-                render();
+                new RenderScenario(s, work, results, report).run();
             }
         }
         String md = report.markdown();
@@ -81,27 +81,27 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- the bot
 
-    private Map<String, String> env(WebApiStandIn slack, Path db) {
+    private Map<String, String> env(SlackStandIn slack, Path db) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("SLACK_BOT_TOKEN", TOKEN);
+        env.put("SLACK_BOT_TOKEN", SlackStandIn.BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", secret);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("INCIDENT_DB", db.toString());
         return env;
     }
 
-    private ServerProcess startOurs(WebApiStandIn slack, Path db) throws Exception {
+    private ServerProcess startOurs(SlackStandIn slack, Path db) throws Exception {
         return ServerProcess.start("incident-bot", s.jvmOptions(), List.of("-jar", s.text("JAR")), env(slack, db),
                 results.resolve("bot.log"));
     }
 
-    private ServerProcess startBaseline(WebApiStandIn slack, Path db) throws Exception {
+    private ServerProcess startBaseline(SlackStandIn slack, Path db) throws Exception {
         String cp = s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR");
         return ServerProcess.start("baseline", s.jvmOptions(), List.of("-cp", cp, BaselineBolt.class.getName()),
                 env(slack, db), results.resolve("baseline.log"));
     }
 
-    private void ours(WebApiStandIn slack) throws Exception {
+    private void ours(SlackStandIn slack) throws Exception {
         Files.deleteIfExists(results.resolve("bot.log"));
         int starts = Math.max(1, s.integer("STARTS"));
         for (int i = 1; i < starts; i++) {
@@ -118,7 +118,7 @@ public final class BenchMain {
             report.oursStarts.add(bot.startMillis);
             log(String.format("incident-bot start %d: healthy after %.0f ms (pid %d, port %d)", starts, bot.startMillis,
                     bot.process.pid(), bot.port));
-            LoadGenerator load = new LoadGenerator(bot.port, secret);
+            LoadGenerator load = new LoadGenerator(bot.port, secret, slack.url("/response/"));
             IncidentDb.IncidentChannel incident = declare(slack, load, new IncidentDb(db));
             Thread.sleep(2000);
             report.oursRssIdle = bot.rssMiB();
@@ -141,7 +141,7 @@ public final class BenchMain {
                     log("incident-bot: warm-up, " + warm.size() + " events");
                     load.closedLoop(warm, s.integer("CONCURRENCY"));
                 }
-                report.s2 = fixedRate(slack, load, events, incident, idb);
+                report.s2 = new FixedRateScenario(s, slack, users).run(load, events, incident, idb);
             }
         }
     }
@@ -150,7 +150,7 @@ public final class BenchMain {
      * Scenario 4 option: a training run writes an AppCDS archive of the classes loaded until healthy
      * ({@code -XX:ArchiveClassesAtExit}), then the starts are measured again with it.
      */
-    private void appCds(WebApiStandIn slack, int starts) throws Exception {
+    private void appCds(SlackStandIn slack, int starts) throws Exception {
         Path jsa = work.resolve("incident-bot.jsa");
         List<String> train = new ArrayList<>(s.jvmOptions());
         train.add("-XX:ArchiveClassesAtExit=" + jsa);
@@ -174,9 +174,8 @@ public final class BenchMain {
     }
 
     /** Declares an incident with a signed {@code /incident declare} and waits until its channel exists. */
-    private IncidentDb.IncidentChannel declare(WebApiStandIn slack, LoadGenerator load, IncidentDb db) throws Exception {
-        HttpResponse<String> r = load.command("declare sev2 Bench: checkout latency", DECLARER, "C0GENERAL1",
-                slack.responseUrl(DECLARER));
+    private IncidentDb.IncidentChannel declare(SlackStandIn slack, LoadGenerator load, IncidentDb db) throws Exception {
+        HttpResponse<String> r = load.command("declare sev2 Bench: checkout latency", DECLARER, "C0GENERAL1");
         if (r.statusCode() != 200) {
             throw new IllegalStateException("/incident declare answered " + r.statusCode() + ": " + r.body());
         }
@@ -185,12 +184,12 @@ public final class BenchMain {
             var found = db.newestWithChannel();
             if (found.isPresent()) {
                 log("incident " + found.get().number() + " declared, channel " + found.get().channelId()
-                        + " (stand-in calls: " + slack.calls() + ")");
+                        + " (stand-in calls: " + slack.callCounts() + ")");
                 return found.get();
             }
             Thread.sleep(20);
         }
-        throw new IllegalStateException("the incident channel was not created within 30 s; stand-in calls: " + slack.calls());
+        throw new IllegalStateException("the incident channel was not created within 30 s; stand-in calls: " + slack.callCounts());
     }
 
     @FunctionalInterface
@@ -253,80 +252,8 @@ public final class BenchMain {
         return out;
     }
 
-    /** Scenario 2: a fixed event rate while the Web API stalls, with a note command every so often. */
-    private Report.FixedRate fixedRate(WebApiStandIn slack, LoadGenerator load, MessageEvents events,
-                                       IncidentDb.IncidentChannel incident, IncidentDb db) throws Exception {
-        int rate = s.integer("RATE");
-        int seconds = s.integer("DURATION");
-        long gap = Math.max(1, 1_000_000L / rate);
-        int replies0 = events.replies();
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < rate * seconds; i++) {
-            bodies.add(events.next(gap));
-        }
-        int replies = events.replies() - replies0;
-        long before = db.messageEntries(incident.number());
-        Map<String, Integer> calls0 = slack.calls();
-        int stalls0 = slack.stalls();
-        slack.stall(s.decimal("STALL_SHARE"), s.integer("STALL_MS"), s.integer("SEED"));
-        // Commands that make Web API calls (the echo of a note), so stalled calls happen while events arrive.
-        List<Long> commandNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Map<Integer, Integer> commandStatuses = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        int every = s.integer("NOTE_EVERY_MS");
-        Thread notes = new Thread(() -> {
-            int k = 0;
-            while (!stop.get() && every > 0) {
-                try {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = load.command("note bench note " + (++k) + ": still watching the p99",
-                            users.get(k % users.size()), incident.channelId(), slack.responseUrl(DECLARER));
-                    commandNanos.add(System.nanoTime() - t0);
-                    commandStatuses.merge(r.statusCode(), 1, Integer::sum);
-                    Thread.sleep(Math.max(0, every - (System.nanoTime() - t0) / 1_000_000));
-                } catch (InterruptedException e) {
-                    return;
-                } catch (IOException e) {
-                    commandStatuses.merge(-1, 1, Integer::sum);
-                }
-            }
-        }, "notes");
-        log("incident-bot: scenario 2, " + rate + " events/s for " + seconds + " s (" + replies + " thread replies), "
-                + "a note every " + every + " ms, " + (int) (100 * s.decimal("STALL_SHARE")) + "% of Web API calls stall "
-                + s.integer("STALL_MS") + " ms");
-        notes.start();
-        LoadGenerator.Result r;
-        try {
-            r = load.fixedRate(bodies, rate, 5000);
-        } finally {
-            stop.set(true);
-            notes.join(30_000);
-            slack.stall(0, 0, 0);
-        }
-        Report.FixedRate out = new Report.FixedRate(r, bodies.size(), replies);
-        out.stored = settle(() -> db.messageEntries(incident.number()), before + bodies.size()) - before;
-        out.commandLatencies = Latencies.of(commandNanos.stream().mapToLong(Long::longValue).toArray());
-        out.commandStatuses = new java.util.TreeMap<>(commandStatuses);
-        Map<String, Integer> calls1 = slack.calls();
-        Map<String, Integer> during = new java.util.TreeMap<>();
-        calls1.forEach((m, v) -> {
-            int d = v - calls0.getOrDefault(m, 0);
-            if (d > 0) {
-                during.put(m, d);
-            }
-        });
-        out.webApiCalls = during;
-        out.stalls = slack.stalls() - stalls0;
-        log(String.format("incident-bot: scenario 2 p99 %.1f ms, statuses %s, stored %d of %d, Web API calls %s, stalled %d",
-                r.stats().p99(), r.statuses(), out.stored, bodies.size(), during, out.stalls));
-        if (r.firstError() != null) {
-            log("incident-bot: first failure: " + r.firstError());
-        }
-        return out;
-    }
-
     /** Waits up to 5 s for the count to reach {@code expected} (or to stop moving), then returns it. */
-    private static long settle(Counter counter, long expected) throws Exception {
+    static long settle(Counter counter, long expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long last = -1;
         int still = 0;
@@ -362,7 +289,7 @@ public final class BenchMain {
 
     // ---------------------------------------------------------------- the baseline
 
-    private void baseline(WebApiStandIn slack) throws Exception {
+    private void baseline(SlackStandIn slack) throws Exception {
         Files.deleteIfExists(results.resolve("baseline.log"));
         int starts = Math.max(1, s.integer("STARTS"));
         for (int i = 1; i < starts; i++) {
@@ -377,7 +304,7 @@ public final class BenchMain {
             Thread.sleep(2000);
             report.baseRssIdle = base.rssMiB();
             if (s.scenarios().contains(1)) {
-                LoadGenerator load = new LoadGenerator(base.port, secret);
+                LoadGenerator load = new LoadGenerator(base.port, secret, slack.url("/response/"));
                 MessageEvents events = new MessageEvents("C0BASELINE", users, s.decimal("REPLY_SHARE"),
                         Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toEpochMilli() * 1000,
                         s.integer("SEED"));
@@ -386,57 +313,6 @@ public final class BenchMain {
                 report.basePeakRss = base.peakRssMiB();
             }
         }
-    }
-
-    // ---------------------------------------------------------------- scenario 3
-
-    private void render() throws Exception {
-        Path db = work.resolve("postmortem.db");
-        long t0 = System.nanoTime();
-        SyntheticIncident.Summary inc = SyntheticIncident.write(db, s.integer("ENTRIES"), s.integer("REPLIES"),
-                s.integer("KEY_EVENTS"), s.integer("PARTICIPANTS"), s.integer("SEED"));
-        log(String.format("synthetic incident %d written in %.1f s: %s", inc.number(), (System.nanoTime() - t0) / 1e9, inc));
-        Report.Render out = new Report.Render(inc);
-        Path md = results.resolve("postmortem-" + inc.entries() + ".md");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(s.jvmOptions());
-        Path recording = results.resolve("scenario3-render.jfr");
-        if (s.flag("JFR")) {
-            cmd.add("-XX:StartFlightRecording=filename=" + recording.toAbsolutePath() + ",settings=profile");
-        }
-        cmd.addAll(List.of("-cp", s.text("CLASSES") + java.io.File.pathSeparator + s.text("JAR"),
-                RenderProbe.class.getName(), db.toString(), String.valueOf(inc.number()), md.toString(),
-                s.text("WARM_RENDERS")));
-        Path log = results.resolve("render.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            out.status = "error";
-            out.reason = "render probe did not finish within 5 minutes";
-        } else {
-            String result = Files.readAllLines(log).stream().filter(l -> l.startsWith("RESULT ")).reduce((a, b) -> b)
-                    .orElse(null);
-            if (result == null) {
-                out.status = "error";
-                out.reason = "render probe exited with " + p.exitValue() + " and no result; see " + log;
-            } else {
-                for (String kv : result.substring(7).split(" ")) {
-                    int eq = kv.indexOf('=');
-                    out.values.put(kv.substring(0, eq), kv.substring(eq + 1).replace('_', ' '));
-                }
-                out.status = out.values.get("status");
-                out.reason = out.values.get("reason");
-            }
-        }
-        log("scenario 3: " + out.status + (out.reason != null ? " (" + out.reason + ")" : "") + " " + out.values);
-        if (s.flag("JFR") && "ok".equals(out.status) && Files.exists(recording)) {
-            String summary = JfrSummary.summarize(recording, 20);
-            Files.writeString(results.resolve("scenario3-render-jfr.txt"), summary);
-            report.jfrRenderSummary = summary;
-        }
-        report.s3 = out;
     }
 
     // ---------------------------------------------------------------- helpers

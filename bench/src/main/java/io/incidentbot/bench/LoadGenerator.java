@@ -1,14 +1,11 @@
 package io.incidentbot.bench;
 
-import com.slack.api.app_backend.SlackSignature;
+import io.incidentbot.testkit.SignedClient;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
 
 /**
  * Sends signed requests to {@code POST /slack/events} the way Slack does, with the JDK's
- * {@link HttpClient} (HTTP/1.1, kept-alive connections) and the SDK's {@link SlackSignature.Generator}
- * ({@code v0:timestamp:body}, HMAC-SHA256). Requests are built and signed before a run starts (the SDK's
+ * {@link HttpClient} (HTTP/1.1, kept-alive connections), signed by the test kit's {@link SignedClient}
+ * (the SDK's generator: {@code v0:timestamp:body}, HMAC-SHA256). Requests are built and signed before a run starts (the SDK's
  * generator costs about as much CPU as the rest of the client, CPU the server under test would lose on
  * a small machine) and re-signed at send time if their timestamp is more than {@link #RESIGN_AFTER_SECONDS}
  * old, so the bot's 5-minute freshness check always passes. Latency is measured from the moment a request was due (closed loop: when it was sent;
@@ -37,8 +33,7 @@ final class LoadGenerator {
     static final long RESIGN_AFTER_SECONDS = 200;
 
     private final HttpClient http;
-    private final URI events;
-    private final SlackSignature.Generator signer;
+    private final SignedClient signed;
 
     /**
      * One run's outcome.
@@ -67,15 +62,19 @@ final class LoadGenerator {
         }
     }
 
-    LoadGenerator(int port, String signingSecret) {
+    /**
+     * @param port          the server's HTTP port
+     * @param signingSecret its signing secret
+     * @param responseBase  base of the {@code response_url}s of commands (a stand-in URL ending in {@code /})
+     */
+    LoadGenerator(int port, String signingSecret, String responseBase) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 // Completion callbacks only record a number and release a permit: run them on the
                 // client's selector thread rather than hopping to a pool (less CPU taken from the server).
                 .executor(Runnable::run)
                 .build();
-        this.events = URI.create("http://127.0.0.1:" + port + "/slack/events");
-        this.signer = new SlackSignature.Generator(signingSecret);
+        this.signed = new SignedClient(port, responseBase, signingSecret);
     }
 
     /** A request ready to send, and the body it was signed over. */
@@ -92,15 +91,8 @@ final class LoadGenerator {
     }
 
     private HttpRequest request(String body, String contentType) {
-        String ts = String.valueOf(System.currentTimeMillis() / 1000);
-        return HttpRequest.newBuilder(events)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType)
-                .header("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)")
-                .header(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP, ts)
-                .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signer.generate(ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+        return signed.request(body, contentType, System.currentTimeMillis() / 1000,
+                Map.of("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)"));
     }
 
     /**
@@ -192,26 +184,9 @@ final class LoadGenerator {
      *
      * @return the answer
      */
-    HttpResponse<String> command(String text, String user, String channel, String responseUrl)
+    HttpResponse<String> command(String text, String user, String channel)
             throws IOException, InterruptedException {
-        Map<String, String> f = new java.util.LinkedHashMap<>();
-        f.put("token", "legacy-verification-token");
-        f.put("team_id", WebApiStandIn.TEAM);
-        f.put("team_domain", "acme-bench");
-        f.put("channel_id", channel);
-        f.put("channel_name", "bench");
-        f.put("user_id", user);
-        f.put("user_name", user.toLowerCase());
-        f.put("command", "/incident");
-        f.put("text", text);
-        f.put("api_app_id", MessageEvents.APP);
-        f.put("is_enterprise_install", "false");
-        f.put("response_url", responseUrl);
-        f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
-        String body = f.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = SignedClient.form(signed.commandFields(text, user, channel));
         return http.send(request(body, "application/x-www-form-urlencoded"), HttpResponse.BodyHandlers.ofString());
     }
 

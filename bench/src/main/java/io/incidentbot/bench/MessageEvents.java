@@ -3,24 +3,20 @@ package io.incidentbot.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.incidentbot.testkit.SlackEvents;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
- * Builds Events API {@code event_callback} envelopes of {@code message} events as Slack sends them
- * ({@code client_msg_id}, rich-text {@code blocks}, {@code channel_type}, {@code authorizations},
- * {@code event_context}), for one channel. Every envelope has a fresh {@code event_id} and a fresh
- * message {@code ts}; a share of them are thread replies whose {@code thread_ts} is an earlier
- * top-level message of the same channel. Not thread-safe: build bodies before sending them.
+ * A seeded stream of Events API {@code message} events for one channel, built with the test kit's
+ * {@link SlackEvents} (Slack's envelope and message shapes). Every envelope has a fresh {@code event_id}
+ * and a fresh message {@code ts}; a share of them are thread replies whose {@code thread_ts} is an
+ * earlier top-level message of the same channel. Not thread-safe: build bodies before sending them.
  */
 final class MessageEvents {
-    static final String APP = "A0BENCH001";
-    static final String EVENT_CONTEXT =
-            "4-eyJldCI6Im1lc3NhZ2UiLCJ0aWQiOiJUMEJFTkNIMDEiLCJhaWQiOiJBMEJFTkNIMDAxIiwiY2lkIjoiQ0JFTkNIIn0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] LINES = {
             "p99 on checkout is at 4.2s, error rate 7%, started around 02:10",
@@ -59,8 +55,6 @@ final class MessageEvents {
     private final String channel;
     private final List<String> users;
     private final double replyShare;
-    private final long runId;
-    private long seq;
     private long tsMicros;
     private final List<String[]> parents = new ArrayList<>();
     private int replies;
@@ -78,7 +72,6 @@ final class MessageEvents {
         this.replyShare = replyShare;
         this.tsMicros = firstTsMicros;
         this.random = new Random(seed);
-        this.runId = seed & 0xFFFFF;
     }
 
     /** @return how many thread replies were built so far */
@@ -95,61 +88,24 @@ final class MessageEvents {
         String ts = String.format("%d.%06d", tsMicros / 1_000_000, tsMicros % 1_000_000);
         String user = users.get(random.nextInt(users.size()));
         boolean reply = !parents.isEmpty() && random.nextDouble() < replyShare;
-        Map<String, Object> event = new LinkedHashMap<>();
-        String text;
+        Map<String, Object> event;
         if (reply) {
             String[] parent = parents.get(parents.size() - 1 - random.nextInt(Math.min(parents.size(), 200)));
-            text = REPLIES[random.nextInt(REPLIES.length)];
-            fill(event, user, ts, text);
-            event.put("thread_ts", parent[0]);
+            event = SlackEvents.reply(channel, user, ts, parent[0], REPLIES[random.nextInt(REPLIES.length)]);
             event.put("parent_user_id", parent[1]);
             replies++;
         } else {
-            text = LINES[random.nextInt(LINES.length)];
+            String text = LINES[random.nextInt(LINES.length)];
             if (random.nextInt(4) == 0) {
                 text = "<@" + users.get(random.nextInt(users.size())) + "> " + text;
             }
-            fill(event, user, ts, text);
+            event = SlackEvents.message(channel, user, ts, text);
             parents.add(new String[] {ts, user});
         }
-        Map<String, Object> envelope = new LinkedHashMap<>();
-        envelope.put("token", "legacy-verification-token");
-        envelope.put("team_id", WebApiStandIn.TEAM);
-        envelope.put("context_team_id", WebApiStandIn.TEAM);
-        envelope.put("context_enterprise_id", null);
-        envelope.put("api_app_id", APP);
-        envelope.put("event", event);
-        envelope.put("type", "event_callback");
-        envelope.put("event_id", String.format("Ev%05X%07X", runId, seq++));
-        envelope.put("event_time", tsMicros / 1_000_000);
-        Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("enterprise_id", null);
-        auth.put("team_id", WebApiStandIn.TEAM);
-        auth.put("user_id", WebApiStandIn.BOT_USER);
-        auth.put("is_bot", true);
-        auth.put("is_enterprise_install", false);
-        envelope.put("authorizations", List.of(auth));
-        envelope.put("is_ext_shared_channel", false);
-        envelope.put("event_context", EVENT_CONTEXT);
         try {
-            return JSON.writeValueAsString(envelope);
+            return JSON.writeValueAsString(SlackEvents.envelope(event));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private void fill(Map<String, Object> m, String user, String ts, String text) {
-        m.put("client_msg_id", new UUID(random.nextLong(), random.nextLong()).toString());
-        m.put("type", "message");
-        m.put("text", text);
-        m.put("user", user);
-        m.put("ts", ts);
-        m.put("blocks", List.of(Map.of("type", "rich_text", "block_id", Long.toString(random.nextInt(1 << 20), 36),
-                "elements", List.of(Map.of("type", "rich_text_section",
-                        "elements", List.of(Map.of("type", "text", "text", text)))))));
-        m.put("team", WebApiStandIn.TEAM);
-        m.put("channel", channel);
-        m.put("event_ts", ts);
-        m.put("channel_type", "channel");
     }
 }

@@ -1,5 +1,7 @@
 package io.incidentbot.bench;
 
+import io.incidentbot.testkit.LongIncident;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,12 +54,12 @@ final class Report {
 
     /** Scenario 3. */
     static final class Render {
-        final SyntheticIncident.Summary incident;
+        final LongIncident.Summary incident;
         String status;
         String reason;
         final Map<String, String> values = new LinkedHashMap<>();
 
-        Render(SyntheticIncident.Summary incident) {
+        Render(LongIncident.Summary incident) {
             this.incident = incident;
         }
 

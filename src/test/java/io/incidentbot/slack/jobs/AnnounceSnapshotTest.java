@@ -14,7 +14,7 @@ import io.incidentbot.outbox.TestClock;
 import io.incidentbot.slack.SlackJobHandler;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.SlackStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ import io.incidentbot.slack.PostmortemPublisher;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
-import io.incidentbot.support.SlackStandIn;
+import io.incidentbot.testkit.SlackStandIn;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

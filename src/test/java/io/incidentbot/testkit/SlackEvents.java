@@ -1,4 +1,4 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

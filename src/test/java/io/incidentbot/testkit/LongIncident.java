@@ -1,32 +1,114 @@
-package io.incidentbot.bench;
+package io.incidentbot.testkit;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
-import io.incidentbot.incident.Severity;
-import io.incidentbot.incident.Status;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.store.Storage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Random;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
+import java.util.Set;
 
 /**
- * Writes a large resolved incident into a fresh SQLite file through the bot's own repositories (so the
- * schema and any migration are the product's): {@code entries} timeline entries over about 30 hours
- * (so the draft shows dates), of which {@code replies} are thread replies and {@code keyEvents} are
- * key events, written by {@code participants} people; plus roles, follow-ups, a few command entries,
- * edits, deletions and shared files. Seeded: the same arguments give the same incident.
+ * The synthetic long incident, in two shapes, used by the postmortem tests and by {@code bench/}:
+ * <ul>
+ * <li>{@link #store}: a fixed 20,000-entry incident over three days (200 notes, 5,000 thread replies,
+ * 14,800 top-level messages of which 50 are deleted, 20 key messages, 40 authors) whose counts the
+ * tests assert on;</li>
+ * <li>{@link #write}: a seeded incident of any size over about 30 hours (so the draft shows dates),
+ * with roles, follow-ups, command entries, edits, deletions and shared files, for the benchmark.</li>
+ * </ul>
+ * Both write through the bot's own repositories, so the schema and any migration are the product's.
  */
-final class SyntheticIncident {
+public final class LongIncident {
+    public static final int ENTRIES = 20_000;
+    public static final int NOTES = ENTRIES / 100;
+    public static final int REPLIES = ENTRIES / 4;
+    public static final int DELETED = ENTRIES / 400;
+    public static final int KEY_MESSAGES = ENTRIES / 1000;
+    public static final int AUTHORS = 40;
+    public static final Instant START = Instant.parse("2026-03-14T20:00:00Z");
+
+    private LongIncident() {
+    }
+
+    /** @return top-level messages that are not deleted */
+    public static int topLevelMessages() {
+        return ENTRIES - NOTES - REPLIES - DELETED;
+    }
+
+    /**
+     * Entry {@code i}, 12 s after entry {@code i - 1}: if {@code i % 4 == 3} a thread reply to the
+     * top-level message {@link #rootOf}; if {@code i % 100 == 49} a note; a top-level message otherwise,
+     * deleted if {@code i % 400 == 2}, a key event if {@code i % 1000 == 6}.
+     *
+     * @param padding characters of filler added to each message, to make the timeline heavy
+     */
+    public static TimelineEntry entry(long incident, int i, int padding) {
+        Instant at = START.plusSeconds(12L * i);
+        String ts = SlackTs.fromInstant(at);
+        String user = "U" + (1000 + i % AUTHORS);
+        if (i % 100 == 49) {
+            return new TimelineEntry(0, incident, EntryKind.NOTE, at, null, null, user, "note " + i, null, false, false,
+                    List.of());
+        }
+        String threadTs = i % 4 == 3 ? SlackTs.fromInstant(START.plusSeconds(12L * rootOf(i))) : null;
+        boolean deleted = threadTs == null && i % 400 == 2;
+        boolean key = threadTs == null && i % 1000 == 6;
+        String text = "message " + i + ": checkout p99 is 1.2 s, <@U1001> please look at <https://g.example/d/" + i
+                + "|graph>" + (padding == 0 ? "" : " " + "x".repeat(padding));
+        return new TimelineEntry(0, incident, EntryKind.MESSAGE, at, ts, threadTs, user, text, null, deleted, key,
+                List.of());
+    }
+
+    /** @return the top-level message ({@code i % 4 == 2}) that reply {@code i} answers: up to 6 before it */
+    static int rootOf(int reply) {
+        return Math.max(2, reply - 1 - 4 * (reply % 7));
+    }
+
+    /** @return deleted top-level messages that have replies: each is written as "(deleted message)" */
+    public static int deletedParents() {
+        Set<Integer> roots = new HashSet<>();
+        for (int i = 3; i < ENTRIES; i += 4) {
+            roots.add(rootOf(i));
+        }
+        return (int) roots.stream().filter(r -> r % 400 == 2).count();
+    }
+
+    /**
+     * Stores the incident, its entries and its authors' names.
+     *
+     * @param padding characters of filler per message
+     * @return its number
+     */
+    public static long store(Repositories r, int padding) {
+        long n = r.incidents().create("Checkout slow for three days", Severity.SEV2, false, null, "U1000", START)
+                .number();
+        Instant end = START.plusSeconds(12L * ENTRIES);
+        r.incidents().setStatus(n, Status.RESOLVED, START.plusSeconds(3600), START.plusSeconds(7200), end);
+        r.incidents().setChannel(n, "C1", "inc-1-checkout-slow");
+        for (int i = 0; i < ENTRIES; i++) {
+            r.timeline().add(entry(n, i, padding));
+        }
+        for (int u = 0; u < AUTHORS; u++) {
+            r.userNames().put("U" + (1000 + u), "Person " + u, START);
+        }
+        return n;
+    }
+
     /** What was written, counted back from the database. */
-    record Summary(long number, int entries, int replies, int keyEvents, int participants, int followUps) {
+    public record Summary(long number, int entries, int replies, int keyEvents, int participants, int followUps) {
     }
 
     private static final String[] TEXT = {
@@ -44,10 +126,15 @@ final class SyntheticIncident {
     private static final String[] REPLY = {"+1", "confirmed from my side", "on it", "seeing the same in us-east",
             "done, took %d minutes", "can you paste the query?", "good catch", "holding until %d:00"};
 
-    private SyntheticIncident() {
-    }
-
-    static Summary write(Path dbFile, int entries, int replies, int keyEvents, int participants, long seed) {
+    /**
+     * Writes a seeded incident into a fresh SQLite file: {@code entries} timeline entries, of which
+     * {@code replies} are thread replies and {@code keyEvents} key events, by {@code participants}
+     * people. The same arguments give the same incident.
+     *
+     * @param dbFile a SQLite file path (created and migrated)
+     * @return what was written, counted back from the database
+     */
+    public static Summary write(Path dbFile, int entries, int replies, int keyEvents, int participants, long seed) {
         Random rnd = new Random(seed);
         Instant declared = Instant.parse("2026-11-20T21:47:03Z");
         Instant resolved = declared.plus(Duration.ofHours(30)).plusSeconds(611);

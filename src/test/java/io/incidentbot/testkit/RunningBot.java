@@ -1,6 +1,7 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import io.incidentbot.Bot;
+import io.incidentbot.BotRuntime;
 import io.incidentbot.config.Config;
 import io.incidentbot.outbox.OutboxWorker;
 
@@ -54,7 +55,7 @@ public final class RunningBot implements AutoCloseable {
      */
     public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep) throws Exception {
         Config config = Config.fromEnv(env);
-        return new RunningBot(new Bot(config, Clock.systemUTC(), FAST, firstSweep).start(), Path.of(config.database()),
+        return new RunningBot(new Bot(config, BotRuntime.withSweeps(Clock.systemUTC(), FAST, firstSweep, BotRuntime.SWEEP_INTERVAL)).start(), Path.of(config.database()),
                 slack.url("/response/"));
     }
 

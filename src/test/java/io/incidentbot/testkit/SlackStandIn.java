@@ -1,4 +1,4 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.mockwebserver.Dispatcher;
@@ -64,6 +64,7 @@ public final class SlackStandIn implements AutoCloseable {
     private volatile double faultShare;
     private volatile java.util.Random faultRandom = new java.util.Random(0);
     private volatile Fault[] faultKinds = Fault.values();
+    private volatile java.time.Duration stall = java.time.Duration.ofSeconds(4);
     private final Map<String, AtomicInteger> loseNext = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
@@ -77,7 +78,7 @@ public final class SlackStandIn implements AutoCloseable {
         SERVER_ERROR,
         /** The call is applied, then answered with HTTP 500: the answer is lost. */
         LOST_ANSWER,
-        /** The call is applied and answered after 4 seconds. */
+        /** The call is applied and answered late: after 4 seconds, or as {@link #stallFor} says. */
         STALL
     }
 
@@ -119,6 +120,11 @@ public final class SlackStandIn implements AutoCloseable {
         faultRandom = new java.util.Random(seed);
         faultKinds = kinds.length == 0 ? Fault.values() : kinds.clone();
         faultShare = share;
+    }
+
+    /** Sets how late a {@link Fault#STALL}ed call is answered (4 s unless set). */
+    public void stallFor(java.time.Duration late) {
+        stall = late;
     }
 
     /** Makes {@code users.info} know a user by this display name. */
@@ -184,6 +190,17 @@ public final class SlackStandIn implements AutoCloseable {
     /** @return the calls of one method, in order */
     public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /**
+     * @return how many calls of each method were made so far, {@code auth.test} included, sorted by
+     *         method; posts to {@code response_url}s count as {@code response_url}
+     */
+    public Map<String, Integer> callCounts() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        calls.forEach(c -> out.merge(c.method().startsWith("response_url") ? "response_url" : c.method(), 1,
+                Integer::sum));
+        return out;
     }
 
     /** @return the calls except {@code auth.test}, in order, as "method" strings */
@@ -256,7 +273,7 @@ public final class SlackStandIn implements AutoCloseable {
             return new MockResponse().setResponseCode(500).setBody("upstream timeout");
         }
         if (fault == Fault.STALL) {
-            answer.setHeadersDelay(4, TimeUnit.SECONDS);
+            answer.setHeadersDelay(stall.toMillis(), TimeUnit.MILLISECONDS);
         }
         return answer;
     }

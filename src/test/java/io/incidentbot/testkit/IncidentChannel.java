@@ -1,4 +1,4 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.timeline.EntryKind;

@@ -1,4 +1,4 @@
-package io.incidentbot.support;
+package io.incidentbot.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.SlackSignature;
@@ -25,7 +25,7 @@ public final class SignedClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
-    private final SlackSignature.Generator signer = new SlackSignature.Generator(SIGNING_SECRET);
+    private final SlackSignature.Generator signer;
 
     private final String responseBase;
 
@@ -34,12 +34,33 @@ public final class SignedClient {
      * @param responseBase base of the {@code response_url}s sent (a stand-in URL ending in {@code /response/})
      */
     public SignedClient(int port, String responseBase) {
+        this(port, responseBase, SIGNING_SECRET);
+    }
+
+    /**
+     * @param port          the bot's HTTP port
+     * @param responseBase  base of the {@code response_url}s sent (a URL ending in {@code /})
+     * @param signingSecret the bot's {@code SLACK_SIGNING_SECRET}
+     */
+    public SignedClient(int port, String responseBase, String signingSecret) {
         this.baseUrl = "http://127.0.0.1:" + port;
         this.responseBase = responseBase;
+        this.signer = new SlackSignature.Generator(signingSecret);
     }
 
     /** @return the answer to a signed {@code POST /slack/events} with the given body and content type */
     public HttpResponse<String> post(String body, String contentType, long timestampSeconds, Map<String, String> headers) {
+        return send(request(body, contentType, timestampSeconds, headers));
+    }
+
+    /**
+     * @param body             the raw body, signed as is
+     * @param contentType      {@code application/json} (Events API) or {@code application/x-www-form-urlencoded}
+     * @param timestampSeconds {@code X-Slack-Request-Timestamp}, epoch seconds
+     * @param headers          more headers, e.g. {@code X-Slack-Retry-Num}
+     * @return a {@code POST /slack/events} signed as Slack signs it, not sent (for a client of one's own)
+     */
+    public HttpRequest request(String body, String contentType, long timestampSeconds, Map<String, String> headers) {
         String ts = String.valueOf(timestampSeconds);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + "/slack/events"))
                 .timeout(Duration.ofSeconds(30))
@@ -48,7 +69,7 @@ public final class SignedClient {
                 .header(SlackSignature.HeaderNames.X_SLACK_SIGNATURE, signer.generate(ts, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(b::header);
-        return send(b.build());
+        return b.build();
     }
 
     /** @return the answer to a signed request with the current time */

@@ -1,0 +1,142 @@
+package io.incidentbot.testkit;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A JUnit 5 extension that gives a test a running bot: a {@link SlackStandIn}, a SQLite file in a
+ * fresh temporary folder, and the whole bot ({@link RunningBot}) started against both; all three are
+ * closed and deleted after the test. Registered on an instance field it serves each test; on a
+ * static field, the whole class.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final RunningBotExtension kit = new RunningBotExtension();
+ * final SlackStandIn slack = kit.slack();
+ * RunningBot bot;
+ *
+ * @BeforeEach
+ * void start() {
+ *     bot = kit.bot();
+ * }
+ * }</pre>
+ */
+public final class RunningBotExtension implements BeforeEachCallback, AfterEachCallback, BeforeAllCallback,
+        AfterAllCallback {
+    private final SlackStandIn slack;
+    private final Path dir;
+    private RunningBot bot;
+    private boolean perClass;
+
+    /** A bot against a stand-in with its defaults. */
+    public RunningBotExtension() {
+        this(slack -> { });
+    }
+
+    /**
+     * @param standIn prepares the stand-in before the bot starts (users it knows, channels that exist,
+     *                answers it overrides)
+     */
+    public RunningBotExtension(Consumer<SlackStandIn> standIn) {
+        try {
+            this.slack = new SlackStandIn();
+            this.dir = Files.createTempDirectory("incident-bot-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        standIn.accept(slack);
+    }
+
+    /** @return the Web API stand-in the bot calls (started already) */
+    public SlackStandIn slack() {
+        return slack;
+    }
+
+    /**
+     * @return the running bot
+     * @throws IllegalStateException outside a test (before the bot started or after it stopped)
+     */
+    public RunningBot bot() {
+        if (bot == null) {
+            throw new IllegalStateException("the bot runs only during a test");
+        }
+        return bot;
+    }
+
+    /** @return the bot's SQLite file */
+    public Path database() {
+        return dir.resolve("incidents.db");
+    }
+
+    /** @return the environment the bot runs with ({@link RunningBot#env}); change a copy and {@link #restart} */
+    public Map<String, String> env() {
+        return RunningBot.env(slack, database());
+    }
+
+    /**
+     * Stops the bot and starts another on the same database and stand-in.
+     *
+     * @param env its environment, e.g. {@link #env()} with a variable changed
+     * @return the new bot
+     */
+    public RunningBot restart(Map<String, String> env) throws Exception {
+        stopBot();
+        bot = RunningBot.start(slack, env);
+        return bot;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        perClass = true;
+        bot = RunningBot.start(slack, database());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (!perClass) {
+            bot = RunningBot.start(slack, database());
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (!perClass) {
+            close();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void stopBot() {
+        if (bot != null) {
+            bot.close();
+            bot = null;
+        }
+    }
+
+    private void close() throws IOException {
+        try {
+            stopBot();
+        } finally {
+            slack.close();
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
