@@ -74,11 +74,7 @@ public final class Bot implements AutoCloseable {
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
-        // Bolt's own request verification is off (no signing secret given to it): HttpFrontEnd checks
-        // every HTTP request's signature once, before Bolt sees it, and also refuses future timestamps,
-        // which Bolt accepts. Socket Mode has no signatures (the socket itself is authenticated).
-        String boltSigningSecret = null;
-        this.app = SlackApp.build(slack, config.botToken(), boltSigningSecret, identity,
+        this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         // --- end of services and Slack adapter ---
