@@ -23,4 +23,6 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    PostmortemDeliveryRepository postmortems();
 }

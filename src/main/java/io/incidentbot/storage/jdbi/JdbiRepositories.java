@@ -5,6 +5,7 @@ import io.incidentbot.store.FollowUpRepository;
 import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
+import io.incidentbot.store.PostmortemDeliveryRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
@@ -52,5 +53,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
+    }
+
+    @Override
+    public PostmortemDeliveryRepository postmortems() {
+        return new JdbiPostmortemDeliveries(h);
     }
 }
