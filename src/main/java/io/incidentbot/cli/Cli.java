@@ -25,6 +25,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code postmortem <number> [--chart FILE]}: prints the postmortem draft of an incident and, with
  *       {@code --chart}, writes its timeline picture (PNG) to FILE;</li>
+ *   <li>{@code stats [--since 90d] [--chart FILE]}: incident insights (counts per week, median and p90
+ *       times by severity, longest open, follow-ups), with {@code --chart} incidents per week as a PNG;</li>
  *   <li>{@code import <export-dir-or-zip> --channel <name>}: imports a channel of a Slack export as a
  *       resolved incident and prints its draft.</li>
  * </ul>
@@ -39,6 +41,9 @@ public final class Cli {
                    incident-bot postmortem <number> [--chart FILE]
                                                                   print the postmortem draft of an incident; with
                                                                   --chart, also write its timeline picture (PNG)
+                   incident-bot stats [--since 90d] [--chart FILE]
+                                                                  incident insights; with --chart, incidents per
+                                                                  week as a PNG
                    incident-bot import <export-dir-or-zip> --channel <name>
                                                                   import a channel of a Slack export as a resolved
                                                                   incident and print its postmortem draft
@@ -63,6 +68,7 @@ public final class Cli {
             switch (command) {
                 case "postmortem" -> postmortem(rest, env, out, err);
                 case "import" -> importChannel(rest, env, out, err);
+                case "stats" -> stats(rest, env, out, err);
                 default -> {
                     err.println(USAGE);
                     return 2;
@@ -115,6 +121,19 @@ public final class Cli {
             print(drafts, number, out);
         } catch (UnknownIncidentException e) {
             throw new CliException("there is no incident " + number + " in " + path);
+        }
+    }
+
+    private static void stats(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
+            throws CliException, IOException {
+        StatsCli command = StatsCli.parse(args);
+        ZoneId zone = zone(env);
+        String path = database(env);
+        if (!Files.exists(Path.of(path))) {
+            throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
+        }
+        try (JdbiStorage storage = Database.open(path)) {
+            command.run(storage, Clock.systemUTC(), zone, out, err);
         }
     }
 

@@ -25,4 +25,6 @@ public interface Repositories {
     UserNameRepository userNames();
 
     PostmortemDeliveryRepository postmortems();
+
+    InsightsRepository insights();
 }

@@ -3,6 +3,7 @@ package io.incidentbot.storage.jdbi;
 import io.incidentbot.store.EventLog;
 import io.incidentbot.store.FollowUpRepository;
 import io.incidentbot.store.IncidentRepository;
+import io.incidentbot.store.InsightsRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.store.PostmortemDeliveryRepository;
@@ -58,5 +59,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public PostmortemDeliveryRepository postmortems() {
         return new JdbiPostmortemDeliveries(h);
+    }
+
+    @Override
+    public InsightsRepository insights() {
+        return new JdbiInsights(h);
     }
 }
