@@ -19,10 +19,20 @@ import java.util.Objects;
  *                     this list are counted as participants too
  * @param displayNames Slack user ID to display name; IDs not in it are shown as {@code <@U123>}
  * @param zone         time zone for every time in the draft, e.g. {@code UTC}
+ * @param alerts       alerts that fired for the incident, with their firing intervals, for the Impact
+ *                     section and the picture; empty when none are known
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                              List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
+                              List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                              List<ChartInput.AlertSpan> alerts) {
+    /** An input with no alerts known. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
+        this(incident, entries, followUps, participants, displayNames, zone, List.of());
+    }
+
     public PostmortemInput {
+        alerts = List.copyOf(alerts);
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(entries, "entries");
         followUps = List.copyOf(followUps);

@@ -23,4 +23,8 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    PostmortemDeliveryRepository postmortems();
+
+    InsightsRepository insights();
 }

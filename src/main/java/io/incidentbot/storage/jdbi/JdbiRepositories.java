@@ -3,8 +3,10 @@ package io.incidentbot.storage.jdbi;
 import io.incidentbot.store.EventLog;
 import io.incidentbot.store.FollowUpRepository;
 import io.incidentbot.store.IncidentRepository;
+import io.incidentbot.store.InsightsRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
+import io.incidentbot.store.PostmortemDeliveryRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
@@ -52,5 +54,15 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
+    }
+
+    @Override
+    public PostmortemDeliveryRepository postmortems() {
+        return new JdbiPostmortemDeliveries(h);
+    }
+
+    @Override
+    public InsightsRepository insights() {
+        return new JdbiInsights(h);
     }
 }
