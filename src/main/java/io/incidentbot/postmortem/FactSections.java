@@ -4,7 +4,7 @@ import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.postmortem.ChartInput.AlertSpan;
 import io.incidentbot.postmortem.ResponseFacts.SeverityChange;
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.io.IOException;
