@@ -23,4 +23,7 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    /** @return named leases for work that runs on one replica at a time ({@link Leader}) */
+    Leases leases();
 }

@@ -2,6 +2,7 @@ package io.incidentbot.storage.jdbi;
 
 import io.incidentbot.store.EventLog;
 import io.incidentbot.store.FollowUpRepository;
+import io.incidentbot.store.Leases;
 import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
@@ -52,5 +53,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
+    }
+
+    @Override
+    public Leases leases() {
+        return new JdbiLeases(h);
     }
 }
