@@ -27,11 +27,14 @@ final class PostgresDatabase {
      */
     static JdbiStorage open(DatabaseSettings settings) {
         Url url = Url.parse(settings.location());
+        String user = settings.user() != null ? settings.user() : url.user();
+        String password = settings.password() != null ? settings.password() : url.password();
+        preflight(settings, url, user, password);
         HikariConfig config = new HikariConfig();
         config.setPoolName("incident-db");
         config.setJdbcUrl(url.withoutCredentials());
-        config.setUsername(settings.user() != null ? settings.user() : url.user());
-        config.setPassword(settings.password() != null ? settings.password() : url.password());
+        config.setUsername(user);
+        config.setPassword(password);
         config.setMaximumPoolSize(8);
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
@@ -55,9 +58,42 @@ final class PostgresDatabase {
         return new JdbiStorage(pool);
     }
 
-    private static DatabaseUnavailableException unavailable(DatabaseSettings settings, RuntimeException e) {
+    /**
+     * Connects once with the driver itself before the pool exists, so a bad URL, an unreachable server
+     * or a refused login becomes one line here rather than the pool's logged stack trace.
+     */
+    private static void preflight(DatabaseSettings settings, Url url, String user, String password) {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", "10");
+        java.sql.Connection c;
+        try {
+            c = new org.postgresql.Driver().connect(url.withoutCredentials(), props);
+        } catch (SQLException | RuntimeException e) {
+            throw unavailable(settings, e);
+        }
+        if (c == null) {
+            throw unavailable(settings, new IllegalArgumentException("URL not accepted"));
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a connection we only opened to check
+        }
+    }
+
+    private static DatabaseUnavailableException unavailable(DatabaseSettings settings, Exception e) {
         String where = "INCIDENT_DB " + settings.redacted();
         SQLException sql = sqlCause(e);
+        if (sql == null && e instanceof IllegalArgumentException) {
+            return new DatabaseUnavailableException(where
+                    + ": not a usable PostgreSQL URL (expected jdbc:postgresql://host:5432/database)");
+        }
         if (sql == null) {
             return new DatabaseUnavailableException(where
                     + ": not a usable PostgreSQL URL (expected jdbc:postgresql://host:5432/database)");
