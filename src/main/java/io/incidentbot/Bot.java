@@ -103,11 +103,12 @@ public final class Bot implements AutoCloseable {
         http.start();
         storage.ready();
         outbox.start();
-        // One replica sweeps at a time (the lease outlives two intervals, so a dead sweeper is replaced).
-        Duration sweepLease = runtime.sweepInterval().multipliedBy(2).plus(config.db().lease());
-        runtime.scheduler().scheduleWithFixedDelay(leader.whenLeading("backfill", sweepLease, backfill::sweepQuietly),
-                runtime.firstSweep().toMillis(),
-                runtime.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // One replica sweeps at a time: every replica ticks every lease/3, the lease holder sweeps every
+        // sweepInterval, and another replica takes over (and sweeps at once) when the holder dies.
+        Duration lease = config.db().lease();
+        runtime.scheduler().scheduleWithFixedDelay(leader.every("backfill", runtime.sweepInterval(), lease,
+                        backfill::sweepQuietly), runtime.firstSweep().toMillis(), lease.dividedBy(3).toMillis(),
+                TimeUnit.MILLISECONDS);
         if (socketMode != null) {
             socketMode.start();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());

@@ -14,10 +14,12 @@ import java.util.UUID;
  * takes (or renews) a named lease row ({@link Leases}) and skips the work when another live replica
  * holds it. When the holder dies its lease expires and the next replica to try takes over.
  *
- * <p>For scheduled work of other features (reminders, ...): schedule it on every replica as
- * {@code scheduler.scheduleWithFixedDelay(leader.whenLeading("reminders", every.multipliedBy(3),
- * reminders::run), ...)} with a ttl of a few periods: the holder renews at every run, a dead holder's
- * work moves within one ttl. On SQLite (one replica) the lease is always taken: the same code path.
+ * <p>For scheduled work of other features (reminders, ...): on every replica,
+ * {@code scheduler.scheduleWithFixedDelay(leader.every("reminders", period, lease, reminders::run),
+ * first, lease.dividedBy(3), MILLISECONDS)}: every tick renews the lease of the replica that holds it
+ * (so a short lease, e.g. 30 s, stays with a live holder), the work runs on the holder once per
+ * period, and a replica that takes the lease over from a dead one runs the work at once. On SQLite
+ * (one replica) the lease is always taken: the same code path.
  */
 public final class Leader {
     private static final Logger log = LoggerFactory.getLogger(Leader.class);
@@ -72,6 +74,37 @@ public final class Leader {
                 work.run();
             } else {
                 log.debug("lease {} held by another replica; skipping", name);
+            }
+        };
+    }
+
+    /**
+     * A tick for a scheduler that runs it every {@code lease / 3} or so: takes or renews lease
+     * {@code name} for {@code lease}; while this replica holds it, runs {@code work} at the first tick
+     * and then once every {@code period}. Losing the lease (this replica was paused longer than the
+     * lease) forgets the last run, so regaining it runs the work at once. A database error skips the tick.
+     *
+     * @param period time between runs of {@code work} on the holder
+     * @param lease  how long the lease outlives a holder that stops renewing it
+     */
+    public Runnable every(String name, Duration period, Duration lease, Runnable work) {
+        Instant[] lastRun = {null};
+        return () -> {
+            boolean leading;
+            try {
+                leading = tryLead(name, lease);
+            } catch (RuntimeException e) {
+                log.warn("cannot take lease {}; skipping this tick: {}", name, e.toString());
+                return;
+            }
+            if (!leading) {
+                lastRun[0] = null;
+                return;
+            }
+            Instant now = clock.instant();
+            if (lastRun[0] == null || Duration.between(lastRun[0], now).compareTo(period) >= 0) {
+                lastRun[0] = now;
+                work.run();
             }
         };
     }
