@@ -148,8 +148,16 @@ class TwoReplicasTest {
                 });
                 stream.start();
                 await("notes acknowledged by both", 60, () -> notes.size() >= 30);
+                // Every Web API answer now comes 3 s late (the call is applied at once), so A is killed
+                // in the middle of calls it claimed: their jobs stay pending under A's lease.
+                slack.stallFor(java.time.Duration.ofSeconds(3));
+                slack.faults(1.0, 7, SlackStandIn.Fault.STALL);
+                String holderA = a.pid() + "@";
+                await("A holds a job whose call is in flight", 60, () -> !leasedBy(holderA).isEmpty());
                 a.kill();
                 aDead.set(true);
+                List<Long> orphaned = leasedBy(holderA);
+                slack.faults(0, 7);
                 int atKill = notes.size();
                 await("notes acknowledged by the survivor", 60, () -> notes.size() >= atKill + 20);
                 stop.set(true);
@@ -157,6 +165,7 @@ class TwoReplicasTest {
 
                 await("the survivor delivers every job, the dead replica's leased ones too", 60,
                         () -> read(r -> r.outbox().pendingCount()) == 0);
+                assertThat(orphaned).as("jobs A held when it was killed").isNotEmpty();
 
                 assertThat(incidents).extracting(Incident::number)
                         .containsExactlyElementsOf(LongStream.rangeClosed(1, INCIDENTS).boxed().toList());
@@ -197,6 +206,15 @@ class TwoReplicasTest {
                 assertThat(Files.readString(dir.resolve(log))).as(log).doesNotContain(password)
                         .doesNotContain(PASSWORD_PARAM + password);
             }
+        }
+    }
+
+    /** @return pending outbox jobs leased by the replica whose holder ID starts with {@code prefix} */
+    private List<Long> leasedBy(String prefix) {
+        try (JdbiStorage storage = Database.open(url)) {
+            return storage.read(r -> ((io.incidentbot.storage.jdbi.JdbiRepositories) r).h().createQuery(
+                    "SELECT id FROM outbox WHERE state = 'pending' AND lease_holder LIKE :p").bind("p", prefix + "%")
+                    .mapTo(Long.class).list());
         }
     }
 
