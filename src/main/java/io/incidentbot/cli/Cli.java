@@ -1,5 +1,6 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.config.DatabaseSettings;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UnknownIncidentException;
 import io.incidentbot.postmortem.UserDirectory;
@@ -28,7 +29,9 @@ import java.util.Map;
  *   <li>{@code stats [--since 90d] [--chart FILE]}: incident insights (counts per week, median and p90
  *       times by severity, longest open, follow-ups), with {@code --chart} incidents per week as a PNG;</li>
  *   <li>{@code import <export-dir-or-zip> --channel <name>}: imports a channel of a Slack export as a
- *       resolved incident and prints its draft.</li>
+ *       resolved incident and prints its draft;</li>
+ *   <li>{@code migrate-db <from> <to>}: copies every table of one database into another, empty one
+ *       (e.g. a SQLite file into PostgreSQL), see {@link MigrateDb}.</li>
  * </ul>
  * They read {@code INCIDENT_DB} (SQLite file, default {@code ./incidents.db}) and {@code INCIDENT_TIMEZONE}
  * (default {@code UTC}) and need no Slack token. The draft goes to standard output as UTF-8 Markdown;
@@ -47,7 +50,11 @@ public final class Cli {
                    incident-bot import <export-dir-or-zip> --channel <name>
                                                                   import a channel of a Slack export as a resolved
                                                                   incident and print its postmortem draft
-            environment: INCIDENT_DB (SQLite file, default ./incidents.db), INCIDENT_TIMEZONE (default UTC)""";
+                   incident-bot migrate-db <from> <to>            copy every table of one database into another,
+                                                                  empty one, e.g. ./incidents.db to
+                                                                  jdbc:postgresql://db:5432/incidents
+            environment: INCIDENT_DB (SQLite file or jdbc:postgresql://..., default ./incidents.db),
+                         INCIDENT_DB_USER, INCIDENT_DB_PASSWORD (PostgreSQL), INCIDENT_TIMEZONE (default UTC)""";
 
     private Cli() {
     }
@@ -69,6 +76,7 @@ public final class Cli {
                 case "postmortem" -> postmortem(rest, env, out, err);
                 case "import" -> importChannel(rest, env, out, err);
                 case "stats" -> stats(rest, env, out, err);
+                case "migrate-db" -> MigrateDb.run(rest, env, err);
                 default -> {
                     err.println(USAGE);
                     return 2;
@@ -109,10 +117,10 @@ public final class Cli {
         }
         ZoneId zone = zone(env);
         String path = database(env);
-        if (!Files.exists(Path.of(path))) {
+        if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
-        try (JdbiStorage storage = Database.open(path)) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
             if (chart != null) {
                 Files.write(chart, drafts.chart(number));
@@ -120,7 +128,7 @@ public final class Cli {
             }
             print(drafts, number, out);
         } catch (UnknownIncidentException e) {
-            throw new CliException("there is no incident " + number + " in " + path);
+            throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
         }
     }
 
@@ -129,10 +137,10 @@ public final class Cli {
         StatsCli command = StatsCli.parse(args);
         ZoneId zone = zone(env);
         String path = database(env);
-        if (!Files.exists(Path.of(path))) {
+        if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
-        try (JdbiStorage storage = Database.open(path)) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             command.run(storage, Clock.systemUTC(), zone, out, err);
         }
     }
@@ -142,7 +150,7 @@ public final class Cli {
         ImportCommand command = ImportCommand.parse(args);
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
-        try (JdbiStorage storage = Database.open(database(env))) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             ImportCommand.store(plan, storage, zone, Clock.systemUTC(), out, err);
         }
     }

@@ -27,4 +27,6 @@ public interface Repositories {
     PostmortemDeliveryRepository postmortems();
 
     InsightsRepository insights();
+    /** @return named leases for work that runs on one replica at a time ({@link Leader}) */
+    Leases leases();
 }

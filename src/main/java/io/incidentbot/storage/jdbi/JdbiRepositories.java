@@ -2,6 +2,7 @@ package io.incidentbot.storage.jdbi;
 
 import io.incidentbot.store.EventLog;
 import io.incidentbot.store.FollowUpRepository;
+import io.incidentbot.store.Leases;
 import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.store.InsightsRepository;
 import io.incidentbot.store.OutboxRepository;
@@ -64,5 +65,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public InsightsRepository insights() {
         return new JdbiInsights(h);
+    }
+
+    @Override
+    public Leases leases() {
+        return new JdbiLeases(h);
     }
 }
