@@ -25,7 +25,9 @@ import java.util.Map;
  * <ul>
  *   <li>{@code postmortem <number>}: prints the postmortem draft of an incident;</li>
  *   <li>{@code import <export-dir-or-zip> --channel <name>}: imports a channel of a Slack export as a
- *       resolved incident and prints its draft.</li>
+ *       resolved incident and prints its draft;</li>
+ *   <li>{@code --version} (or {@code version}, {@code -V}): prints {@code incident-bot <version>};</li>
+ *   <li>{@code help} (or {@code --help}, {@code -h}): prints the usage, exit status 0.</li>
  * </ul>
  * They read {@code INCIDENT_DB} (SQLite file, default {@code ./incidents.db}) and {@code INCIDENT_TIMEZONE}
  * (default {@code UTC}) and need no Slack token. The draft goes to standard output as UTF-8 Markdown;
@@ -35,6 +37,8 @@ public final class Cli {
     /** The usage text, printed for no arguments, {@code help}, or an unknown command. */
     static final String USAGE = """
             usage: incident-bot                                   run the bot (configured by environment variables)
+                   incident-bot --version                         print the version
+                   incident-bot help                              print this text
                    incident-bot postmortem <number>               print the postmortem draft of an incident
                    incident-bot import <export-dir-or-zip> --channel <name>
                                                                   import a channel of a Slack export as a resolved
@@ -60,6 +64,8 @@ public final class Cli {
             switch (command) {
                 case "postmortem" -> postmortem(rest, env, out);
                 case "import" -> importChannel(rest, env, out, err);
+                case "--version", "-V", "version" -> out.println("incident-bot " + io.incidentbot.Version.current());
+                case "help", "--help", "-h" -> out.println(USAGE);
                 default -> {
                     err.println(USAGE);
                     return 2;
