@@ -19,7 +19,8 @@ import java.util.Map;
  * Gauges read from the database ({@link Storage#read}, which never waits for the write lock): open
  * incidents by severity, outbox jobs pending, and the age of the oldest due outbox job. One read
  * serves all of them and is kept for {@code ttl}, so a scrape every few seconds costs at most one
- * short read transaction per {@code ttl}. When the read fails the gauges show NaN.
+ * short read transaction per {@code ttl}. When the read fails the gauges show NaN. The gauges hold this
+ * object strongly (Micrometer's gauges hold theirs weakly by default), so nobody else needs to keep it.
  */
 public final class DatabaseGauges {
     private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
@@ -56,13 +57,13 @@ public final class DatabaseGauges {
         for (Severity s : Severity.values()) {
             Gauge.builder("incidentbot.incidents.open", this, g -> g.value(snap -> snap.openBySeverity().get(s)))
                     .description("Open (not resolved) incidents by severity").tag("severity", s.name().toLowerCase())
-                    .register(metrics.registry());
+                    .strongReference(true).register(metrics.registry());
         }
         Gauge.builder("incidentbot.outbox.pending", this, g -> g.value(Snapshot::pending))
-                .description("Outbox jobs (Web API work) waiting for delivery").register(metrics.registry());
+                .description("Outbox jobs (Web API work) waiting for delivery").strongReference(true).register(metrics.registry());
         Gauge.builder("incidentbot.outbox.oldest.due", this, g -> g.value(snap -> snap.oldestDue().toMillis() / 1000.0))
                 .description("How long the oldest due outbox job has waited past its due time").baseUnit("seconds")
-                .register(metrics.registry());
+                .strongReference(true).register(metrics.registry());
     }
 
     private interface Read {
