@@ -109,7 +109,7 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
                     List.of("the database cannot be read"), null, null)));
         }
         List<String> reasons = new ArrayList<>();
-        String auth = slack.authProblem();
+        String auth = slack.tokenProblem();
         if (auth != null) {
             reasons.add(auth);
         }

@@ -92,7 +92,7 @@ public final class SlackStatus {
     }
 
     /** @return null when the last answered {@code auth.test} was ok and no call since was refused for the token; else why not */
-    public synchronized String authProblem() {
+    public synchronized String tokenProblem() {
         return authError;
     }
 
