@@ -103,13 +103,14 @@ public final class OpsEndpoints extends Handler.Wrapper {
         Callback done = Callback.from(callback, () -> metrics.request(traces.end(id), response.getStatus(),
                 Duration.ofNanos(System.nanoTime() - start)));
         MDC.put("request_id", id);
+        boolean handled = false;
         try {
-            boolean handled = super.handle(withId, response, done);
+            handled = super.handle(withId, response, done);
+            return handled;
+        } finally {
             if (!handled) {
                 traces.end(id);
             }
-            return handled;
-        } finally {
             MDC.remove("request_id");
         }
     }
