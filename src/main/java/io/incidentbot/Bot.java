@@ -10,7 +10,16 @@ import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.postmortem.PostmortemService;
+import io.incidentbot.ops.DatabaseGauges;
+import io.incidentbot.ops.MeteredJobHandler;
+import io.incidentbot.ops.Metrics;
+import io.incidentbot.ops.MetricsServer;
+import io.incidentbot.ops.OpsEndpoints;
+import io.incidentbot.ops.RequestTraces;
+import io.incidentbot.ops.SlackStatus;
 import io.incidentbot.slack.BotIdentity;
+import io.incidentbot.slack.RequestContext;
+import io.incidentbot.slack.SlackTraffic;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.PostmortemPublisher;
 import io.incidentbot.slack.SlackApp;
@@ -39,6 +48,8 @@ import java.util.function.Function;
  */
 public final class Bot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Bot.class);
+    /** How often the scheduler asks {@link BotIdentity#recheck} whether an {@code auth.test} is due. */
+    static final Duration AUTH_RECHECK_TICK = Duration.ofSeconds(5);
 
     private final Config config;
     private final BotRuntime runtime;
@@ -49,6 +60,11 @@ public final class Bot implements AutoCloseable {
     private final Backfill backfill;
     private final SocketModeConnection socketMode;
     private final Leader leader;
+    private final Metrics metrics = new Metrics();
+    private final MetricsServer metricsServer;
+    private final MethodsClient client;
+    private final BotIdentity identity;
+    private final SlackStatus slackStatus;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -63,30 +79,43 @@ public final class Bot implements AutoCloseable {
         this.storage = new OpeningStorage(config.db());
         this.leader = new Leader(storage, runtime.clock(), Leader.newHolderId());
         Clock clock = runtime.clock();
-        Slack slack = SlackSdk.forApi(config.apiUrl());
+        this.slackStatus = new SlackStatus(clock);
+        Slack slack = SlackSdk.forApi(config.apiUrl(), new SlackTraffic(config.apiUrl(), metrics, slackStatus));
         MethodsClient client = slack.methods(config.botToken());
+        this.client = client;
         BotIdentity identity = new BotIdentity(config.botToken());
+        this.identity = identity;
+        RequestTraces traces = new RequestTraces();
 
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
-        JobHandler handler = new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
-                config.announceChannel(), postmortem, identity::botUserId);
+        JobHandler handler = new MeteredJobHandler(new SlackJobHandler(slack, config.botToken(), deliveries,
+                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId), metrics);
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
                 leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
-                incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
+                incidents, clock, config.timezone(), runtime.afterAck(), a -> {
+                    a.use(new RequestContext(metrics, traces));
+                    a.use(new TimelineEvents(timeline, metrics));
+                });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         // --- end of services and Slack adapter ---
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5));
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
+        HealthReport readiness = new HealthReport(storage, clock, slackStatus,
+                socketMode == null ? null : socketMode::connected);
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                new HealthReport(storage));
+                readiness);
+        Integer metricsPort = config.ops().metricsPort();
+        OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
+        this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
     }
 
     /**
@@ -100,6 +129,9 @@ public final class Bot implements AutoCloseable {
      */
     public Bot start() throws Exception {
         app.start();
+        if (metricsServer != null) {
+            metricsServer.start();
+        }
         http.start();
         storage.ready();
         outbox.start();
@@ -109,11 +141,17 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(leader.every("backfill", runtime.sweepInterval(), lease,
                         backfill::sweepQuietly), runtime.firstSweep().toMillis(), lease.dividedBy(3).toMillis(),
                 TimeUnit.MILLISECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
+                AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
+        String metricsWhere = metricsServer == null ? "GET /metrics on port " + http.port()
+                : "GET /metrics on port " + metricsServer.port();
         if (socketMode != null) {
             socketMode.start();
-            log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
+            log.info("incident-bot {} serving Slack over Socket Mode; /livez, /readyz, /healthz on port {}; {}",
+                    Version.current(), http.port(), metricsWhere);
         } else {
-            log.info("incident-bot listening on port {} (POST /slack/events, GET /healthz)", http.port());
+            log.info("incident-bot {} listening on port {} (POST /slack/events, GET /livez, /readyz, /healthz); {}",
+                    Version.current(), http.port(), metricsWhere);
         }
         return this;
     }
@@ -126,6 +164,11 @@ public final class Bot implements AutoCloseable {
      */
     public int catchUp() {
         return backfill.sweep();
+    }
+
+    /** @return the port of {@code GET /metrics}: {@code METRICS_PORT}'s server, else the HTTP port */
+    public int metricsPort() {
+        return metricsServer == null ? http.port() : metricsServer.port();
     }
 
     /** @return the HTTP port */
@@ -145,6 +188,9 @@ public final class Bot implements AutoCloseable {
             socketMode.close();
         }
         http.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
         runtime.scheduler().shutdownNow();
         runtime.afterAck().shutdown();
         outbox.stop(Duration.ofSeconds(10));

@@ -3,35 +3,56 @@ package io.incidentbot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbot.ops.SlackStatus;
+import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The {@code GET /healthz} answer: 200 with the outbox's pending count and the last jobs that failed for
- * good, or 503 when the database cannot be read. Reads in a read-only transaction
- * ({@link Storage#read}), so a health check does not queue behind writes.
+ * Readiness, the answer of {@code GET /readyz} and (same answer, today's name) {@code GET /healthz}:
+ * 200 when the bot can do its work, 503 with the reasons otherwise. Ready means:
+ * <ul>
+ *   <li>the database answers a read ({@link Storage#read}, which does not queue behind writes);</li>
+ *   <li>the last answered {@code auth.test} said {@code ok} and no call since was refused for the token
+ *       ({@link SlackStatus}); Slack being unreachable does not make the bot unready: acks need no
+ *       Slack call, and the outbox delivers once Slack is back;</li>
+ *   <li>in Socket Mode, the socket is connected;</li>
+ *   <li>the outbox is not stuck: no job has been due for longer than {@link #STUCK_AFTER} (the worker
+ *       takes due jobs within a second; retries wait until their next attempt is due).</li>
+ * </ul>
+ * Liveness ({@code /livez}) is not this: it only says the process serves HTTP.
  */
 public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     private static final Logger log = LoggerFactory.getLogger(HealthReport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many failed jobs the report lists, newest first. */
     static final int FAILED_SHOWN = 10;
+    /** A due outbox job older than this (past its due time) makes the bot not ready. */
+    public static final Duration STUCK_AFTER = Duration.ofMinutes(5);
 
     /**
-     * The body of {@code /healthz}.
+     * The body of {@code /readyz} and {@code /healthz}.
      *
-     * @param status        {@code ok} or {@code database unavailable}
+     * @param status        {@code ok}, {@code not ready} or {@code database unavailable}
+     * @param version       the running build's version
+     * @param reasons       why not ready, one sentence each; left out when ready
      * @param outboxPending jobs waiting for delivery; null when the database is unavailable
      * @param outboxFailed  the newest jobs that failed for good; null when the database is unavailable
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Body(String status, Long outboxPending, List<FailedJob> outboxFailed) {
+    public record Body(String status, String version, List<String> reasons, Long outboxPending,
+                       List<FailedJob> outboxFailed) {
     }
 
     /**
@@ -49,24 +70,59 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
         }
     }
 
-    private final Storage storage;
-
-    /** @param storage the bot's database */
-    public HealthReport(Storage storage) {
-        this.storage = storage;
+    private record Db(long pending, List<FailedJob> failed, Instant oldestDue) {
     }
 
-    /** @return healthy with {@link Body} as JSON, or unhealthy (503) when the database read fails */
+    private final Storage storage;
+    private final Clock clock;
+    private final SlackStatus slack;
+    private final BooleanSupplier socketConnected;
+
+    /**
+     * @param storage         the bot's database
+     * @param clock           time source for the outbox check
+     * @param slack           the token's and Slack's status
+     * @param socketConnected in Socket Mode, whether the socket is connected; null in HTTP mode
+     */
+    public HealthReport(Storage storage, Clock clock, SlackStatus slack, BooleanSupplier socketConnected) {
+        this.storage = storage;
+        this.clock = clock;
+        this.slack = slack;
+        this.socketConnected = socketConnected;
+    }
+
+    /** @return ready (200) or not (503), with {@link Body} as JSON */
     @Override
     public HttpFrontEnd.Health get() {
+        Instant now = clock.instant();
+        Db db;
         try {
-            Body body = storage.read(r -> new Body("ok", r.outbox().pendingCount(),
-                    r.outbox().failed(FAILED_SHOWN).stream().map(FailedJob::of).toList()));
-            return new HttpFrontEnd.Health(true, json(body));
+            db = storage.read(r -> {
+                List<OutboxJob> due = r.outbox().dueHeads(now, 1);
+                return new Db(r.outbox().pendingCount(),
+                        r.outbox().failed(FAILED_SHOWN).stream().map(FailedJob::of).toList(),
+                        due.isEmpty() ? null : due.get(0).nextAttemptAt());
+            });
         } catch (RuntimeException e) {
-            log.error("health check failed", e);
-            return new HttpFrontEnd.Health(false, json(new Body("database unavailable", null, null)));
+            log.error("readiness: the database cannot be read: {}", e.toString());
+            return new HttpFrontEnd.Health(false, json(new Body("database unavailable", Version.current(),
+                    List.of("the database cannot be read"), null, null)));
         }
+        List<String> reasons = new ArrayList<>();
+        String auth = slack.tokenProblem();
+        if (auth != null) {
+            reasons.add(auth);
+        }
+        if (socketConnected != null && !socketConnected.getAsBoolean()) {
+            reasons.add("Socket Mode is not connected");
+        }
+        if (db.oldestDue() != null && Duration.between(db.oldestDue(), now).compareTo(STUCK_AFTER) > 0) {
+            reasons.add("the outbox is stuck: a job has been due for " + Duration.between(db.oldestDue(), now).toMinutes()
+                    + " minutes");
+        }
+        boolean ready = reasons.isEmpty();
+        return new HttpFrontEnd.Health(ready, json(new Body(ready ? "ok" : "not ready", Version.current(),
+                ready ? null : reasons, db.pending(), db.failed())));
     }
 
     private static String json(Body body) {

@@ -32,6 +32,8 @@ import java.util.Map;
  *       resolved incident and prints its draft;</li>
  *   <li>{@code migrate-db <from> <to>}: copies every table of one database into another, empty one
  *       (e.g. a SQLite file into PostgreSQL), see {@link MigrateDb}.</li>
+ *   <li>{@code --version} (or {@code version}, {@code -V}): prints {@code incident-bot <version>};</li>
+ *   <li>{@code help} (or {@code --help}, {@code -h}): prints the usage, exit status 0.</li>
  * </ul>
  * They read {@code INCIDENT_DB} (SQLite file, default {@code ./incidents.db}) and {@code INCIDENT_TIMEZONE}
  * (default {@code UTC}) and need no Slack token. The draft goes to standard output as UTF-8 Markdown;
@@ -41,6 +43,8 @@ public final class Cli {
     /** The usage text, printed for no arguments, {@code help}, or an unknown command. */
     static final String USAGE = """
             usage: incident-bot                                   run the bot (configured by environment variables)
+                   incident-bot --version                         print the version
+                   incident-bot help                              print this text
                    incident-bot postmortem <number> [--chart FILE]
                                                                   print the postmortem draft of an incident; with
                                                                   --chart, also write its timeline picture (PNG)
@@ -77,6 +81,8 @@ public final class Cli {
                 case "import" -> importChannel(rest, env, out, err);
                 case "stats" -> stats(rest, env, out, err);
                 case "migrate-db" -> MigrateDb.run(rest, env, err);
+                case "--version", "-V", "version" -> out.println("incident-bot " + io.incidentbot.Version.current());
+                case "help", "--help", "-h" -> out.println(USAGE);
                 default -> {
                     err.println(USAGE);
                     return 2;

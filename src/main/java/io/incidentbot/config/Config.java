@@ -19,6 +19,7 @@ import java.util.Map;
  * @param keyEventEmoji    {@code INCIDENT_KEY_EVENT_EMOJI}, reaction name without colons
  * @param db               {@code INCIDENT_DB} with its credentials and lease ({@link DatabaseSettings});
  *                         {@code database} is its location
+ * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
  */
 public record Config(
         String botToken,
@@ -31,7 +32,8 @@ public record Config(
         String channelPrefix,
         ZoneId timezone,
         String keyEventEmoji,
-        DatabaseSettings db) {
+        DatabaseSettings db,
+        OpsSettings ops) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -83,7 +85,8 @@ public record Config(
         if (!emoji.matches("[a-z0-9_+'-]+")) {
             throw new ConfigException("INCIDENT_KEY_EVENT_EMOJI must be an emoji name such as pushpin");
         }
-        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db);
+        OpsSettings ops = OpsSettings.fromEnv(env);
+        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops);
     }
 
     /**
@@ -133,6 +136,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + "]";
     }
 }

@@ -32,18 +32,28 @@ public final class IncidentService {
     private final Clock clock;
     private final boolean announce;
     private final Runnable outboxWakeup;
+    private final IncidentAudit audit;
+
+    /**
+     * As {@link #IncidentService(Storage, Clock, boolean, Runnable, IncidentAudit)} with the {@link AuditLog}.
+     */
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+        this(storage, clock, announce, outboxWakeup, new AuditLog());
+    }
 
     /**
      * @param storage      the database
      * @param clock        time source for command entries
      * @param announce     true when an announcement channel is configured
      * @param outboxWakeup called after each commit that queued Slack work
+     * @param audit        told each committed state change (declared, status, severity, role, resolved, reopened)
      */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup, IncidentAudit audit) {
         this.storage = storage;
         this.clock = clock;
         this.announce = announce;
         this.outboxWakeup = outboxWakeup;
+        this.audit = audit;
     }
 
     /**
@@ -84,6 +94,8 @@ public final class IncidentService {
             return r.incidents().find(n).orElseThrow();
         });
         outboxWakeup.run();
+        audit.changed(new IncidentAudit.Change(incident.number(), incident.privateIncident(), d.declaredBy(),
+                IncidentAudit.What.DECLARED, null, "none", incident.severity().name(), now));
         return incident;
     }
 
@@ -126,12 +138,12 @@ public final class IncidentService {
      * @throws NotAnIncidentChannelException when the channel is no incident's
      */
     public Incident setStatus(String channelId, Status status, String actor) {
-        return change(channelId, "status", (r, inc, now) -> applyStatus(r, inc, status, actor, now, null));
+        return change(channelId, "status", actor, (r, inc, now) -> applyStatus(r, inc, status, actor, now, null));
     }
 
     /** Sets the severity; see {@link #setStatus} for arguments and errors. */
     public Incident setSeverity(String channelId, Severity severity, String actor) {
-        return change(channelId, "sev", (r, inc, now) -> {
+        return change(channelId, "sev", actor, (r, inc, now) -> {
             if (inc.severity() == severity) {
                 throw new IncidentException.AlreadySeverity(inc.number(), severity);
             }
@@ -149,7 +161,7 @@ public final class IncidentService {
      * @throws IncidentException when the user holds that role already
      */
     public Incident assignRole(String channelId, Role role, String userId, String actor) {
-        return change(channelId, role == Role.LEAD ? "lead" : "role", (r, inc, now) -> {
+        return change(channelId, role == Role.LEAD ? "lead" : "role", actor, (r, inc, now) -> {
             if (userId.equals(inc.roles().get(role))) {
                 throw new IncidentException.AlreadyInRole(inc.number(), role, userId);
             }
@@ -202,7 +214,7 @@ public final class IncidentService {
      * the resolution a second time; see {@link #setStatus} for arguments and errors.
      */
     public Incident resolve(String channelId, String summary, String actor) {
-        return change(channelId, "resolve", (r, inc, now) ->
+        return change(channelId, "resolve", actor, (r, inc, now) ->
                 applyStatus(r, inc, Status.RESOLVED, actor, now, blankToNull(summary)));
     }
 
@@ -271,14 +283,48 @@ public final class IncidentService {
     }
 
     private Incident change(String channelId, String subcommand, Change change) {
+        return change(channelId, subcommand, null, change);
+    }
+
+    /** Runs a use case in one transaction, wakes the outbox, and audits what changed ({@link #audit}). */
+    private Incident change(String channelId, String subcommand, String actor, Change change) {
+        Incident[] before = new Incident[1];
+        Instant[] at = new Instant[1];
         Incident after = storage.transaction(r -> {
             Incident inc = r.incidents().findByChannel(channelId)
                     .orElseThrow(() -> new NotAnIncidentChannelException(subcommand));
-            change.apply(r, inc, clock.instant());
+            before[0] = inc;
+            at[0] = clock.instant();
+            change.apply(r, inc, at[0]);
             return r.incidents().find(inc.number()).orElseThrow();
         });
         outboxWakeup.run();
+        audit(before[0], after, actor, at[0]);
         return after;
+    }
+
+    /** Tells {@link #audit} each difference in status, severity and roles between two states of an incident. */
+    private void audit(Incident before, Incident after, String actor, Instant at) {
+        long n = after.number();
+        boolean p = after.privateIncident();
+        if (before.status() != after.status()) {
+            IncidentAudit.What what = before.status() == Status.RESOLVED ? IncidentAudit.What.REOPENED
+                    : after.status() == Status.RESOLVED ? IncidentAudit.What.RESOLVED : IncidentAudit.What.STATUS;
+            audit.changed(new IncidentAudit.Change(n, p, actor, what, null, before.status().label(),
+                    after.status().label(), at));
+        }
+        if (before.severity() != after.severity()) {
+            audit.changed(new IncidentAudit.Change(n, p, actor, IncidentAudit.What.SEVERITY, null,
+                    before.severity().name(), after.severity().name(), at));
+        }
+        for (Role role : Role.values()) {
+            String was = before.roles().get(role);
+            String now = after.roles().get(role);
+            if (now != null && !now.equals(was)) {
+                audit.changed(new IncidentAudit.Change(n, p, actor, IncidentAudit.What.ROLE, role.name().toLowerCase(),
+                        was == null ? "none" : was, now, at));
+            }
+        }
     }
 
     private static void syncState(Repositories r, long n, Instant now) {

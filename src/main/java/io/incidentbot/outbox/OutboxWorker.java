@@ -4,6 +4,7 @@ import io.incidentbot.retry.Backoff;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -177,6 +178,8 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void deliver(OutboxJob job) {
+        MDC.put("incident", String.valueOf(job.incident()));
+        MDC.put("outbox_job", String.valueOf(job.id()));
         try {
             JobHandler.Outcome outcome;
             try {
@@ -190,6 +193,8 @@ public final class OutboxWorker implements AutoCloseable {
             }
             record(job, outcome);
         } finally {
+            MDC.remove("incident");
+            MDC.remove("outbox_job");
             delivering.decrementAndGet();
             wakeup();
         }
@@ -204,7 +209,9 @@ public final class OutboxWorker implements AutoCloseable {
                     giveUp(job, outcome.error(), now);
                 } else {
                     Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(job.attempts());
-                    log.info("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
+                    // DEBUG: during a Slack outage every job retries; the outage is logged once (WARN when it
+                    // starts, INFO when it ends) and retries are counted in incidentbot_outbox_retried_total.
+                    log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
                             job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
                     storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
                 }

@@ -26,7 +26,11 @@ public final class BotIdentity implements Middleware {
     static final Backoff BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofMinutes(1));
 
     private final String botToken;
+    /** A working token is checked again ({@code auth.test}) this often, so a revocation is noticed when idle. */
+    public static final Duration RECHECK = Duration.ofMinutes(5);
+
     private final AtomicReference<AuthTestResponse> auth = new AtomicReference<>();
+    private volatile long lastCheckNanos = System.nanoTime();
 
     /** @param botToken {@code xoxb-...} */
     public BotIdentity(String botToken) {
@@ -48,15 +52,41 @@ public final class BotIdentity implements Middleware {
                     log.info("connected to Slack as bot user {} (bot {}) in team {}", r.getUserId(), r.getBotId(), r.getTeamId());
                     return true;
                 }
-                log.error("auth.test failed: {}", r.getError());
+                // Logged once by ops/SlackStatus (a refused token, an outage), not once per try.
+                log.debug("auth.test failed: {}", r.getError());
             } catch (Exception e) {
-                log.warn("auth.test failed: {}", e.toString());
+                log.debug("auth.test failed: {}", e.toString());
             }
             return false;
         }, d -> Thread.sleep(d.toMillis())), "auth-test");
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /**
+     * One {@code auth.test}, after the first one succeeded, when {@code needed} (the token was refused
+     * since, or the last {@code auth.test} failed) or when the last check is older than {@link #RECHECK}:
+     * how a revoked token is noticed while the bot is idle, and how the bot becomes ready again once the
+     * token works. Call it every few seconds (the scheduler does); it returns at once when nothing is due.
+     *
+     * @param client the Web API client with the bot token
+     * @param needed true when readiness waits for a successful {@code auth.test}
+     */
+    public void recheck(MethodsClient client, boolean needed) {
+        long now = System.nanoTime();
+        if (auth.get() == null || !needed && now - lastCheckNanos < RECHECK.toNanos()) {
+            return;
+        }
+        lastCheckNanos = now;
+        try {
+            AuthTestResponse r = client.authTest(req -> req);
+            if (r.isOk()) {
+                auth.set(r);
+            }
+        } catch (Exception e) {
+            log.debug("auth.test recheck failed: {}", e.toString());
+        }
     }
 
     /** @return the bot's user ID ({@code U...}), or null until {@code auth.test} answered */

@@ -185,6 +185,8 @@ public final class HttpFrontEnd implements AutoCloseable {
         Content.Sink.write(response, true, body, callback);
     }
 
+    /** @return the Jetty server, for handlers mounted around this one (ops/OpsEndpoints) before it starts */ public Server server() { return server; }
+
     /** Starts listening. */
     public void start() throws Exception {
         server.start();

@@ -48,9 +48,24 @@ public final class SlackCalls {
      * Runs a call and classifies network and HTTP failures. An {@code ok: false} answer is returned
      * as a response for the caller to judge (some errors, like {@code already_in_channel}, are fine).
      *
-     * @param method the Web API method name, for messages, e.g. {@code chat.postMessage}
+     * @param method the Web API method name, for messages, e.g. {@code chat.postMessage}; also the
+     *               {@code slack_method} MDC field while the call runs
      */
     public static <T extends SlackApiTextResponse> Result<T> run(String method, Call<T> call) {
+        String previous = org.slf4j.MDC.get("slack_method");
+        org.slf4j.MDC.put("slack_method", method);
+        try {
+            return classify(method, call);
+        } finally {
+            if (previous == null) {
+                org.slf4j.MDC.remove("slack_method");
+            } else {
+                org.slf4j.MDC.put("slack_method", previous);
+            }
+        }
+    }
+
+    private static <T extends SlackApiTextResponse> Result<T> classify(String method, Call<T> call) {
         try {
             return answered(method, call.call());
         } catch (SlackApiException e) {

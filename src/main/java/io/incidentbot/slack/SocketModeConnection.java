@@ -67,6 +67,21 @@ public final class SocketModeConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * @return true once the socket was opened and while it is not closed (the SDK's client reconnects by
+     *         itself after a drop; its session state is checked when it exposes one)
+     */
+    public synchronized boolean connected() {
+        if (closed || socket == null) {
+            return false;
+        }
+        try {
+            return socket.getClient() == null || socket.getClient().verifyConnection();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private synchronized boolean isClosed() {
         return closed;
     }

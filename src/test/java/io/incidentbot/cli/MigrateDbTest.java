@@ -71,6 +71,7 @@ class MigrateDbTest {
                 r.outbox().enqueue(two, OutboxJob.Kind.POST_CHANNEL, "{\"b\":2}", T0);
                 r.userNames().put("U1", "Ada", T0);
                 r.leases().acquire("backfill", "old-replica", T0, T0.plusSeconds(30));
+                r.postmortems().saveFiles(one, "F0DRAFT", "F0CHART", T0.plusSeconds(50));
             });
         }
         return file;

@@ -135,12 +135,20 @@ class PostmortemCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "help", "frobnicate"})
-    void noArgumentsHelpOrAnUnknownCommandPrintUsageAndExitTwo(String command) {
+    @ValueSource(strings = {"", "frobnicate"})
+    void noArgumentsOrAnUnknownCommandPrintUsageAndExitTwo(String command) {
         CliRun run = command.isEmpty() ? CliRun.run(env) : CliRun.run(env, command);
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).startsWith("usage: incident-bot").contains("postmortem <number>", "import <export-dir-or-zip>");
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStandardOutputAndExitsZero() {
+        CliRun run = CliRun.run(env, "help");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).startsWith("usage: incident-bot").contains("postmortem <number>");
     }
 }

@@ -61,4 +61,28 @@ class ConfigTest {
         assertThat(c.socketMode()).isTrue();
         assertThat(c.toString()).doesNotContain("xoxb").doesNotContain("xapp").doesNotContain("secret");
     }
+
+    @Test
+    void logAndMetricsVariablesAreCheckedLikeEveryOther() {
+        Config c = Config.fromEnv(valid());
+        assertThat(c.ops()).isEqualTo(new OpsSettings(null, "INFO", "text"));
+
+        Map<String, String> env = valid();
+        env.put("LOG_LEVEL", "debug");
+        env.put("LOG_FORMAT", "json");
+        env.put("METRICS_PORT", "9090");
+        assertThat(Config.fromEnv(env).ops()).isEqualTo(new OpsSettings(9090, "DEBUG", "json"));
+
+        Map<String, String> loud = valid();
+        loud.put("LOG_LEVEL", "LOUD");
+        assertThatThrownBy(() -> Config.fromEnv(loud)).isInstanceOf(ConfigException.class)
+                .hasMessage("LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got 'LOUD'");
+        Map<String, String> xml = valid();
+        xml.put("LOG_FORMAT", "xml");
+        assertThatThrownBy(() -> Config.fromEnv(xml)).hasMessage("LOG_FORMAT must be text or json, got 'xml'");
+        Map<String, String> port = valid();
+        port.put("METRICS_PORT", "metrics");
+        assertThatThrownBy(() -> Config.fromEnv(port))
+                .hasMessage("METRICS_PORT must be a number from 0 to 65535, got 'metrics'");
+    }
 }

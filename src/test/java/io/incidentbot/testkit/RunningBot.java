@@ -55,8 +55,33 @@ public final class RunningBot implements AutoCloseable {
      */
     public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep) throws Exception {
         Config config = Config.fromEnv(env);
-        return new RunningBot(new Bot(config, BotRuntime.withSweeps(Clock.systemUTC(), FAST, firstSweep, BotRuntime.SWEEP_INTERVAL)).start(), Path.of(config.database()),
-                slack.url("/response/"));
+        RunningBot bot = new RunningBot(new Bot(config, BotRuntime.withSweeps(Clock.systemUTC(), FAST, firstSweep,
+                BotRuntime.SWEEP_INTERVAL)).start(), Path.of(config.database()), slack.url("/response/"));
+        bot.awaitReady(Duration.ofSeconds(10));
+        return bot;
+    }
+
+    /**
+     * Waits up to {@code atMost} for {@code /readyz} to answer 200 (the first {@code auth.test} runs in the
+     * background after start), so that tests start with a ready bot; returns quietly when it does not
+     * get ready (tests that start a bot against a broken Slack on purpose).
+     *
+     * @return true when ready
+     */
+    public boolean awaitReady(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.get("/readyz").statusCode() == 200) {
+                return true;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class SlackStandIn implements AutoCloseable {
     private volatile java.util.Random faultRandom = new java.util.Random(0);
     private volatile Fault[] faultKinds = Fault.values();
     private volatile java.time.Duration stall = java.time.Duration.ofSeconds(4);
+    private volatile String tokenRefusal;
     private final Map<String, AtomicInteger> loseNext = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
@@ -123,6 +124,16 @@ public final class SlackStandIn implements AutoCloseable {
         faultRandom = new java.util.Random(seed);
         faultKinds = kinds.length == 0 ? Fault.values() : kinds.clone();
         faultShare = share;
+    }
+
+    /**
+     * Makes every Web API call, {@code auth.test} included, answer {@code ok: false} with {@code error}
+     * (HTTP 200), as Slack does once a token is revoked; null makes the token work again.
+     *
+     * @param error e.g. {@code token_revoked}, {@code invalid_auth}, {@code account_inactive}, or null
+     */
+    public void refuseToken(String error) {
+        tokenRefusal = error;
     }
 
     /** Sets how late a {@link Fault#STALL}ed call is answered (4 s unless set). */
@@ -252,6 +263,10 @@ public final class SlackStandIn implements AutoCloseable {
         String method = path.startsWith("/api/") ? path.substring(5) : path;
         Call call = new Call(method, args, token);
         calls.add(call);
+        String refusal = tokenRefusal;
+        if (refusal != null) {
+            return json(Map.of("ok", false, "error", refusal));
+        }
         Fault fault = pickFault(method);
         AtomicInteger lose = loseNext.get(method);
         if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -12,6 +12,7 @@ import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.TimelineService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -37,10 +38,20 @@ public final class TimelineEvents implements Middleware {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TimelineService timeline;
+    private final io.incidentbot.ops.Metrics metrics;
 
     /** @param timeline records the events */
     public TimelineEvents(TimelineService timeline) {
+        this(timeline, null);
+    }
+
+    /**
+     * @param timeline records the events
+     * @param metrics  counts events stored and duplicates dropped; null counts nothing
+     */
+    public TimelineEvents(TimelineService timeline, io.incidentbot.ops.Metrics metrics) {
         this.timeline = timeline;
+        this.metrics = metrics;
     }
 
     @Override
@@ -58,17 +69,36 @@ public final class TimelineEvents implements Middleware {
         EventContext ctx = (EventContext) req.getContext();
         BotUser bot = BotUser.of(envelope, ctx.getBotUserId(), ctx.getBotId());
         String eventId = envelope.path("event_id").asText(null);
-        Optional<ChannelEvent> event = read(envelope, bot, eventId);
-        if (event.isPresent()) {
-            TimelineService.Outcome outcome = timeline.record(eventId, event.get());
-            if (outcome == TimelineService.Outcome.DUPLICATE) {
-                log.info("event {} seen before (retry {} {}): acknowledged, nothing changed", eventId,
-                        ctx.getRetryNum(), ctx.getRetryReason());
-            } else {
-                log.debug("event {}: {}", eventId, outcome);
-            }
+        if (eventId != null) {
+            MDC.put("event_id", eventId);
         }
-        return Response.ok();
+        try {
+            Optional<ChannelEvent> event = read(envelope, bot, eventId);
+            if (event.isPresent()) {
+                TimelineService.Outcome outcome = timeline.record(eventId, event.get());
+                count(outcome);
+                if (outcome == TimelineService.Outcome.DUPLICATE) {
+                    log.info("event {} seen before (retry {} {}): acknowledged, nothing changed", eventId,
+                            ctx.getRetryNum(), ctx.getRetryReason());
+                } else {
+                    log.debug("event {}: {}", eventId, outcome);
+                }
+            }
+            return Response.ok();
+        } finally {
+            MDC.remove("event_id");
+        }
+    }
+
+    private void count(TimelineService.Outcome outcome) {
+        if (metrics == null) {
+            return;
+        }
+        if (outcome == TimelineService.Outcome.DUPLICATE) {
+            metrics.eventDuplicate();
+        } else if (outcome == TimelineService.Outcome.RECORDED) {
+            metrics.eventStored();
+        }
     }
 
     private static Optional<ChannelEvent> read(JsonNode envelope, BotUser bot, String eventId) {

@@ -1,0 +1,35 @@
+package io.incidentbot.incident;
+
+import java.time.Instant;
+
+/**
+ * Told once for each committed state change of an incident, after the commit: declared, status,
+ * severity, role, resolved, reopened. {@link IncidentService} finds the changes by comparing the
+ * incident before and after each use case, so a new use case is audited without extra code.
+ * The production listener is {@link AuditLog}.
+ */
+@FunctionalInterface
+public interface IncidentAudit {
+
+    /** What changed. */
+    enum What { DECLARED, STATUS, SEVERITY, ROLE, RESOLVED, REOPENED }
+
+    /**
+     * One state change.
+     *
+     * @param incident        incident number
+     * @param privateIncident true for a private incident (its title must stay out of INFO logs)
+     * @param actor           Slack user ID of who made it, or null when unknown
+     * @param what            the kind of change
+     * @param field           for {@code ROLE} the role ({@code lead}, {@code comms}, {@code scribe}); else null
+     * @param from            the value before ({@code none} when there was none), e.g. {@code investigating}
+     * @param to              the value after, e.g. {@code identified}, a severity {@code SEV2}, or a user ID
+     * @param at              when it was committed
+     */
+    record Change(long incident, boolean privateIncident, String actor, What what, String field, String from,
+                  String to, Instant at) {
+    }
+
+    /** @param change a committed state change */
+    void changed(Change change);
+}

@@ -1,0 +1,71 @@
+package io.incidentbot.slack;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import io.incidentbot.ops.Metrics;
+import io.incidentbot.ops.RequestTraces;
+import org.slf4j.MDC;
+
+import java.time.Duration;
+
+/**
+ * Bolt middleware, first after the error middleware: tells the HTTP front end's timing what kind of
+ * request this is ({@code command}, {@code event}, {@code interaction}) and puts its request ID in the
+ * {@code request_id} MDC field while Bolt handles it (the body may be read, and Bolt run, on another
+ * thread than the one that received the request). Requests that arrive over Socket Mode have no HTTP
+ * timing: this middleware counts and times them itself.
+ */
+public final class RequestContext implements Middleware {
+    private final Metrics metrics;
+    private final RequestTraces traces;
+
+    /**
+     * @param metrics where Socket Mode requests are counted
+     * @param traces  the HTTP front end's timings in progress
+     */
+    public RequestContext(Metrics metrics, RequestTraces traces) {
+        this.metrics = metrics;
+        this.traces = traces;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        String kind = kind(req.getRequestType());
+        String id = req.getHeaders() == null ? null : req.getHeaders().getFirstValue(RequestTraces.HEADER.toLowerCase(java.util.Locale.ROOT));
+        boolean timedByHttp = traces.kind(id, kind);
+        String previous = MDC.get("request_id");
+        if (id != null) {
+            MDC.put("request_id", id);
+        }
+        long start = System.nanoTime();
+        int status = 500;
+        try {
+            Response r = chain.next(req);
+            status = r == null || r.getStatusCode() == null ? 200 : r.getStatusCode();
+            return r;
+        } finally {
+            if (!timedByHttp) {
+                metrics.request(kind, status, Duration.ofNanos(System.nanoTime() - start));
+            }
+            if (previous == null) {
+                MDC.remove("request_id");
+            } else {
+                MDC.put("request_id", previous);
+            }
+        }
+    }
+
+    static String kind(RequestType type) {
+        if (type == null) {
+            return Metrics.UNKNOWN;
+        }
+        return switch (type) {
+            case Command -> "command";
+            case Event, UrlVerification, SSLCheck -> "event";
+            default -> "interaction";
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.incidentbot.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbot.testkit.ChildBot;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code LOG_FORMAT=json}: the bot as a real process writes one JSON object per line (Logback's
+ * JsonEncoder), and the lines written while handling a request, an event, an outbox job and a Web API
+ * call carry {@code request_id}, {@code event_id}, {@code incident} and {@code slack_method}.
+ */
+class JsonLogTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyLineIsJsonAndCarriesTheMdcFields(@TempDir Path dir) throws Exception {
+        Path logFile = dir.resolve("bot.log");
+        try (SlackStandIn slack = new SlackStandIn()) {
+            Map<String, String> env = RunningBot.env(slack, dir.resolve("incidents.db"));
+            env.put("LOG_FORMAT", "json");
+            slack.loseNextAnswer("conversations.setTopic");
+            try (ChildBot bot = ChildBot.start(slack, env, logFile)) {
+                String reply = bot.client.say("declare sev2 Private payroll export broken", "UALICE001", "CGENERAL1");
+                assertThat(reply).contains("Declared incident 1");
+                SlackStandIn.await("channel created", 20, () -> !slack.calls("conversations.setTopic").isEmpty()
+                        && slack.channels().size() == 1);
+                String channel = slack.channels().values().iterator().next();
+                Map<String, Object> envelope = SlackEvents.envelope(SlackEvents.message(channel, "UBOB00001",
+                        SlackEvents.ts(100), "looking"));
+                bot.client.event(envelope, Map.of());
+                bot.client.event(envelope, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+                SlackStandIn.await("topic set after the lost answer", 20,
+                        () -> slack.calls("conversations.setTopic").size() >= 2);
+                SlackStandIn.await("Slack answers again logged", 20, () -> read(logFile).contains("answers again"));
+                bot.terminate();
+            }
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(logFile)) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        assertThat(lines).isNotEmpty().allMatch(l -> l.has("level") && l.has("loggerName") && l.has("formattedMessage"));
+        assertThat(lines).anyMatch(l -> l.path("loggerName").asText().equals("io.incidentbot.audit")
+                && l.path("mdc").path("incident").asText().equals("1")
+                && l.path("mdc").path("request_id").asText().length() >= 8
+                && l.path("formattedMessage").asText().equals("incident 1 declared SEV2 by UALICE001"));
+        assertThat(lines).anyMatch(l -> l.path("mdc").path("event_id").asText().startsWith("Ev")
+                && l.path("formattedMessage").asText().contains("seen before"));
+        assertThat(lines).anyMatch(l -> l.path("mdc").path("slack_method").asText().equals("conversations.setTopic")
+                && l.path("mdc").path("incident").asText().equals("1") && l.path("level").asText().equals("WARN"));
+        assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().startsWith("incident-bot ")
+                && l.path("formattedMessage").asText().contains(io.incidentbot.Version.current()));
+        assertThat(Files.readString(logFile)).doesNotContain("payroll").doesNotContain(SlackStandIn.BOT_TOKEN);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

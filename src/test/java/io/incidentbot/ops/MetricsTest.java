@@ -1,0 +1,88 @@
+package io.incidentbot.ops;
+
+import io.incidentbot.testkit.IncidentChannel;
+import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.RunningBotExtension;
+import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackEvents;
+import io.incidentbot.testkit.SlackStandIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static io.incidentbot.testkit.SlackEvents.ts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /metrics}: Prometheus text that moves with what Slack sends and what the bot calls. */
+class MetricsTest {
+    @RegisterExtension
+    final RunningBotExtension kit = new RunningBotExtension(s -> s.override("conversations.setTopic",
+            c -> SlackStandIn.json(Map.of("ok", false, "error", "missing_scope"))));
+    final SlackStandIn slack = kit.slack();
+
+    private Scrape scrape(RunningBot bot) {
+        HttpResponse<String> r = bot.client.get("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        return new Scrape(r.body());
+    }
+
+    @Test
+    void requestsEventsOutboxAndWebApiCallsMoveAfterASignedCommandAndEvent() {
+        RunningBot bot = kit.bot();
+        Scrape before = scrape(bot);
+
+        IncidentChannel inc = IncidentChannel.declare(bot, "declare sev2 Checkout errors", "UALICE001");
+        Map<String, Object> envelope = SlackEvents.envelope(SlackEvents.message(inc.id, "UBOB00001", ts(100), "5xx"));
+        assertThat(bot.client.event(envelope, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(bot.client.event(envelope, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason",
+                "http_timeout")).statusCode()).isEqualTo(200);
+        assertThat(bot.client.post("{}", "application/json", SignedClient.now() - 3600, Map.of()).statusCode())
+                .isEqualTo(401);
+        SlackStandIn.await("topic given up", 10, () -> new Scrape(bot.client.get("/metrics").body())
+                .value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1);
+        Scrape after = scrape(bot);
+
+        assertThat(after.value("incidentbot_requests_total", "kind", "command", "outcome", "ok")
+                - before.value("incidentbot_requests_total", "kind", "command", "outcome", "ok")).isEqualTo(1);
+        assertThat(after.value("incidentbot_requests_total", "kind", "event", "outcome", "ok")
+                - before.value("incidentbot_requests_total", "kind", "event", "outcome", "ok")).isEqualTo(2);
+        assertThat(after.value("incidentbot_requests_total", "kind", "unknown", "outcome", "rejected"))
+                .as("the request with a stale signature never reached Bolt").isEqualTo(1);
+        assertThat(after.value("incidentbot_ack_seconds_count", "kind", "command")).isEqualTo(1);
+        assertThat(after.value("incidentbot_ack_seconds_bucket", "kind", "event", "le", "+Inf")).isEqualTo(2);
+        assertThat(after.value("incidentbot_events_stored_total")).isEqualTo(1);
+        assertThat(after.value("incidentbot_events_duplicates_total")).isEqualTo(1);
+        assertThat(after.value("incidentbot_slack_api_seconds_count", "method", "conversations.create", "outcome", "ok"))
+                .isEqualTo(1);
+        assertThat(after.value("incidentbot_slack_api_seconds_count", "method", "chat.postMessage", "outcome", "ok"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(after.value("incidentbot_slack_api_seconds_count", "method", "conversations.setTopic",
+                "outcome", "missing_scope")).isEqualTo(1);
+        assertThat(after.value("incidentbot_build_info", "version", io.incidentbot.Version.current())).isEqualTo(1);
+        assertThat(after.has("jvm_memory_used_bytes")).isTrue();
+        assertThat(after.has("jvm_gc_pause_seconds_count") || after.has("jvm_gc_memory_allocated_bytes_total")).isTrue();
+        assertThat(after.has("jetty_threads_config_max")).isTrue();
+        assertThat(after.value("jetty_connections_current_connections", "connector_name", "unnamed"))
+                .as("this test's open connection").isGreaterThanOrEqualTo(1);
+        assertThat(after.has("incidentbot_outbox_pending")).isTrue();
+        SlackStandIn.await("open incident gauge", 15, () -> new Scrape(bot.client.get("/metrics").body())
+                .value("incidentbot_incidents_open", "severity", "sev2") == 1);
+    }
+
+    @Test
+    void withMetricsPortSetMetricsLeaveThePublicPort() throws Exception {
+        Map<String, String> env = kit.env();
+        env.put("METRICS_PORT", "0");
+        RunningBot bot = kit.restart(env);
+
+        assertThat(bot.client.get("/metrics").statusCode()).isEqualTo(404);
+        SignedClient metricsClient = new SignedClient(bot.bot.metricsPort(), slack.url("/response/"));
+        HttpResponse<String> r = metricsClient.get("/metrics");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(new Scrape(r.body()).has("incidentbot_build_info")).isTrue();
+        assertThat(metricsClient.get("/readyz").statusCode()).as("only /metrics on the metrics port").isEqualTo(404);
+    }
+}
