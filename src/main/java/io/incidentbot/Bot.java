@@ -19,6 +19,7 @@ import io.incidentbot.slack.SlackSdk;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.slack.SocketModeConnection;
 import io.incidentbot.slack.events.Backfill;
+import io.incidentbot.slack.http.ReplayGuard;
 import io.incidentbot.slack.events.TimelineEvents;
 import io.incidentbot.storage.jdbi.OpeningStorage;
 import io.incidentbot.store.Storage;
@@ -82,7 +83,7 @@ public final class Bot implements AutoCloseable {
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                new HealthReport(storage));
+                new HealthReport(storage), new ReplayGuard(storage, clock));
     }
 
     /**

@@ -23,4 +23,7 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    /** @return the signatures of Slack requests accepted lately (replay protection) */
+    RequestSignatureRepository requestSignatures();
 }

@@ -6,6 +6,7 @@ import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.store.Repositories;
+import io.incidentbot.store.RequestSignatureRepository;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
 import org.jdbi.v3.core.Handle;
@@ -52,5 +53,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
+    }
+
+    @Override
+    public RequestSignatureRepository requestSignatures() {
+        return new JdbiRequestSignatures(h);
     }
 }
