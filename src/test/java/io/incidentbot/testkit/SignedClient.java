@@ -87,6 +87,23 @@ public final class SignedClient {
         return post(form(commandFields(text, userId, channelId)), "application/x-www-form-urlencoded");
     }
 
+    /**
+     * Sends {@code /incident <typed>} with the text escaped as Slack escapes slash command text
+     * ({@code &}, {@code <}, {@code >} as {@code &amp;}, {@code &lt;}, {@code &gt;}); mentions and links
+     * go in already as Slack's markup, e.g. {@code "note ask " + "<@U1|bob>"} after {@link #escaped}.
+     *
+     * @param typed what the person typed after {@code /incident}, before Slack's escaping
+     * @return the HTTP answer; its body is the ephemeral reply
+     */
+    public HttpResponse<String> commandAsTyped(String typed, String userId, String channelId) {
+        return command(escaped(typed), userId, channelId);
+    }
+
+    /** @return {@code typed} as Slack sends it in slash command and message text: {@code & < >} escaped */
+    public static String escaped(String typed) {
+        return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     /** @return the form fields of a slash command request */
     public Map<String, String> commandFields(String text, String userId, String channelId) {
         Map<String, String> f = new LinkedHashMap<>();
