@@ -94,12 +94,12 @@ public final class IncidentService {
 
     /**
      * @param userId Slack user ID of who asks
-     * @return open incidents, newest first, without the private ones {@code userId} does not take part in
+     * @return open incidents, newest first, without the private ones whose channel {@code userId} is not
+     *         in now (never joined, or left)
      */
     public List<Incident> listOpenVisibleTo(String userId) {
         return storage.read(r -> r.incidents().listOpen().stream()
-                .filter(i -> !i.privateIncident() || r.participants().list(i.number()).stream()
-                        .anyMatch(p -> p.userId().equals(userId)))
+                .filter(i -> !i.privateIncident() || r.participants().isMember(i.number(), userId))
                 .toList());
     }
 
