@@ -69,7 +69,7 @@ public final class IncidentService {
             r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
             r.participants().add(n, d.declaredBy(), now);
             entry(r, n, EntryKind.DECLARED, d.declaredBy(),
-                    "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
+                    "Declared " + d.severity().name() + ": " + TimelineEntry.literal(title) + (d.summary() == null || d.summary().isBlank()
                             ? "" : "\n" + d.summary().strip()), now);
             OutboxRepository out = r.outbox();
             String respond = d.responseUrl();

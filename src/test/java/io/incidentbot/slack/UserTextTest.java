@@ -91,6 +91,17 @@ class UserTextTest {
         assertThat(blocks.get(0).path("text").path("text").asText()).endsWith("Incident 1: Fix A & B <prod>");
         assertThat(bot.client.say("list", "UALICE001", "CGENERAL1")).contains("Fix A &amp; B &lt;prod&gt;")
                 .doesNotContain("&amp;amp;");
+        assertThat(bot.client.say("timeline", "UALICE001", inc.channelId()))
+                .contains("Declared SEV2: Fix A &amp; B &lt;prod&gt;").doesNotContain("&amp;amp;");
+
+        java.io.ByteArrayOutputStream draft = new java.io.ByteArrayOutputStream();
+        try (java.io.PrintStream out = new java.io.PrintStream(draft, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            assertThat(io.incidentbot.cli.Cli.run(new String[] {"postmortem", "1"}, out, System.err,
+                    java.util.Map.of("INCIDENT_DB", kit.database().toString()))).isZero();
+        }
+        assertThat(draft.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("# Incident 1: Fix A \\& B \\<prod\\>\n")
+                .contains("Declared SEV2: Fix A & B \\<prod>");
     }
 
     @Test
