@@ -42,23 +42,29 @@ class MarkdownBreakoutTest {
                 at("2026-05-02T09:00:00"), null, null, at("2026-05-02T10:00:00"), null, Map.of(Role.LEAD, ALICE));
     }
 
+    /** A pinned message: a key event, so it shows in "Timeline of key events", which later sections follow. */
     private static TimelineEntry message(String time, String ts, String text) {
-        return new TimelineEntry(0, 7, EntryKind.MESSAGE, at(time), ts, null, ALICE, text, null, false, false, List.of());
+        return new TimelineEntry(0, 7, EntryKind.MESSAGE, at(time), ts, null, ALICE, text, null, false, true, List.of());
     }
 
-    /** @return the lines that open or close a fenced code block, outside of which every section heading must be */
+    /**
+     * Reads the draft as CommonMark does: a fence of backticks or tildes opens a block that only a fence
+     * of the same character closes; every section heading must be outside code, and no block left open.
+     */
     private static void assertEverySectionOutsideCode(String draft) {
-        boolean inCode = false;
+        String open = null;
         int headings = 0;
         for (String line : draft.split("\n")) {
-            if (line.stripLeading().startsWith("```") || line.stripLeading().startsWith("~~~")) {
-                inCode = !inCode;
+            String s = line.stripLeading();
+            String fence = s.startsWith("```") ? "```" : s.startsWith("~~~") ? "~~~" : null;
+            if (fence != null && (open == null || open.equals(fence))) {
+                open = open == null ? fence : null;
             } else if (line.startsWith("## ")) {
-                assertThat(inCode).as("section %s is inside a code block", line).isFalse();
+                assertThat(open).as("section %s is inside a code block", line).isNull();
                 headings++;
             }
         }
-        assertThat(inCode).as("a code block is left open").isFalse();
+        assertThat(open).as("a code block is left open").isNull();
         assertThat(headings).isGreaterThanOrEqualTo(9);
     }
 
@@ -73,7 +79,7 @@ class MarkdownBreakoutTest {
     @Test
     void aLoneFenceInAMessageDoesNotSwallowTheLaterSections() throws IOException {
         String draft = render(incident("Checkout down", null), List.of(
-                message("2026-05-02T09:05:00", "1777712700.000100", "```\nstack trace pasted without its end"),
+                message("2026-05-02T09:05:00", "1777712700.000100", "stack trace:\n```\nat Foo.bar pasted without its end"),
                 message("2026-05-02T09:06:00", "1777712760.000100", "~~~ also a fence"),
                 message("2026-05-02T09:07:00", "1777712820.000100", "after it")));
 

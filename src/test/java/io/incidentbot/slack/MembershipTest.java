@@ -82,8 +82,8 @@ class MembershipTest {
         String channel = privateIncidentChannel();
         long t = SignedClient.now();
 
-        send(SlackEvents.memberLeft(channel, "UBOB00001", null), t + 20);
-        send(SlackEvents.memberJoined(channel, "UBOB00001", null), t + 10);
+        send(SlackEvents.memberLeft(channel, "UBOB00001", (t + 20) + ".000100"), t + 20);
+        send(SlackEvents.memberJoined(channel, "UBOB00001", (t + 10) + ".000100"), t + 10);
 
         assertThat(listed("UBOB00001")).isFalse();
     }
