@@ -28,6 +28,7 @@ import io.incidentbot.slack.SlackSdk;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.slack.SocketModeConnection;
 import io.incidentbot.slack.events.Backfill;
+import io.incidentbot.slack.http.ReplayGuard;
 import io.incidentbot.slack.events.TimelineEvents;
 import io.incidentbot.storage.jdbi.OpeningStorage;
 import io.incidentbot.store.Leader;
@@ -112,7 +113,7 @@ public final class Bot implements AutoCloseable {
         HealthReport readiness = new HealthReport(storage, clock, slackStatus,
                 socketMode == null ? null : socketMode::connected);
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                readiness);
+                readiness, new ReplayGuard(storage, clock));
         Integer metricsPort = config.ops().metricsPort();
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);

@@ -79,7 +79,7 @@ public final class IncidentService {
             r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
             r.participants().add(n, d.declaredBy(), now);
             entry(r, n, EntryKind.DECLARED, d.declaredBy(),
-                    "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
+                    "Declared " + d.severity().name() + ": " + TimelineEntry.literal(title) + (d.summary() == null || d.summary().isBlank()
                             ? "" : "\n" + d.summary().strip()), now);
             OutboxRepository out = r.outbox();
             String respond = d.responseUrl();
@@ -106,12 +106,12 @@ public final class IncidentService {
 
     /**
      * @param userId Slack user ID of who asks
-     * @return open incidents, newest first, without the private ones {@code userId} does not take part in
+     * @return open incidents, newest first, without the private ones whose channel {@code userId} is not
+     *         in now (never joined, or left)
      */
     public List<Incident> listOpenVisibleTo(String userId) {
         return storage.read(r -> r.incidents().listOpen().stream()
-                .filter(i -> !i.privateIncident() || r.participants().list(i.number()).stream()
-                        .anyMatch(p -> p.userId().equals(userId)))
+                .filter(i -> !i.privateIncident() || r.participants().isMember(i.number(), userId))
                 .toList());
     }
 

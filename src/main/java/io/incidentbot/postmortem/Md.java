@@ -27,7 +27,18 @@ final class Md {
      *         start a heading or a rule gets a leading backslash; "" for null
      */
     static String block(String text) {
-        return text == null ? "" : String.join("\n", outlineSafe(text.strip().split("\\R", -1)));
+        return text == null ? "" : closeFences(String.join("\n", outlineSafe(text.strip().split("\\R", -1))));
+    }
+
+    /** @return {@code text} with a closing fence added when a code block in it is left open */
+    static String closeFences(String text) {
+        boolean open = false;
+        for (String line : text.split("\\R", -1)) {
+            if (line.stripLeading().startsWith(FENCE)) {
+                open = !open;
+            }
+        }
+        return open ? text + "\n" + FENCE : text;
     }
 
     /**
@@ -48,6 +59,14 @@ final class Md {
         return lines;
     }
 
+    /**
+     * @return plain {@code text} (a title) safe inline in Markdown: {@code \ ` * _ [ ] < > & ~ #} are
+     *         backslash-escaped, so it shows as typed and cannot add emphasis, links, HTML or code
+     */
+    static String inline(String text) {
+        return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]<>&~#])", "\\\\$1");
+    }
+
     /** @return {@code text} on one line (for headings): runs of line breaks become one space */
     static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
@@ -64,7 +83,7 @@ final class Md {
     static void item(StringBuilder out, int depth, String head, String text) {
         String indent = "  ".repeat(depth);
         out.append(indent).append("- ").append(head);
-        String body = text == null ? "" : text.stripTrailing();
+        String body = text == null ? "" : closeFences(text.stripTrailing());
         if (body.startsWith("```")) {
             body = "\n" + body;
         }

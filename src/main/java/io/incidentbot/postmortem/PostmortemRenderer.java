@@ -76,7 +76,7 @@ public final class PostmortemRenderer {
 
     private void header() throws IOException {
         out.append("# Incident ").append(Long.toString(incident.number())).append(": ")
-                .append(Md.oneLine(incident.title())).append("\n\n")
+                .append(Md.inline(Md.oneLine(incident.title()))).append("\n\n")
                 .append("_Postmortem draft, made from the incident's timeline. Times are in ").append(times.zoneName())
                 .append(". Replace the \"To do\" prompts with what you learned; keep it blameless._\n\n");
     }

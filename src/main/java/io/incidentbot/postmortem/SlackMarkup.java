@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
  *   <li>{@code &amp;}, {@code &lt;}, {@code &gt;} to the characters, except that outside code a {@code <}
  *       that could start an HTML tag is written {@code \<} so Markdown viewers show it instead of swallowing it;</li>
  *   <li>Slack code blocks ({@code ```...```}, which may start and end mid-line) to fenced blocks on lines of
- *       their own; inside code and {@code `inline code`} only the entities are converted.</li>
+ *       their own; inside code and {@code `inline code`} the entities are converted and links shown as their
+ *       bare address ({@code <http://x>} to {@code http://x}, as Slack shows them in code);</li>
+ *   <li>a code fence without its partner ({@code ```} or {@code ~~~} left over) is escaped, so it cannot open
+ *       a block that swallows the rest of the draft.</li>
  * </ul>
  * Slack's {@code *bold*}, {@code _italic_} and {@code ~strike~} are left as they are.
  */
@@ -26,6 +29,10 @@ public final class SlackMarkup {
     private static final Pattern CODE = Pattern.compile("```(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile("<([^<>\\n]*)>");
     private static final Pattern TAG_START = Pattern.compile("<(?=[A-Za-z/!?])");
+    /** A link Slack wrote into code: {@code <http://x>} or {@code <http://x|label>}; group 1 is the address. */
+    private static final Pattern CODE_LINK = Pattern.compile("<((?:https?|ftp|mailto):[^<>|\\s]*)(?:\\|[^<>]*)?>");
+    /** Three or more backticks or tildes: a code fence in Markdown. */
+    private static final Pattern FENCE_RUN = Pattern.compile("`{3,}|~{3,}");
 
     private SlackMarkup() {
     }
@@ -46,9 +53,9 @@ public final class SlackMarkup {
         while (m.find()) {
             prose(out, text.substring(last, m.start()), names, afterBlock);
             if (m.group(1) != null) {
-                codeBlock(out, unescape(m.group(1)));
+                codeBlock(out, code(m.group(1)));
             } else {
-                out.append('`').append(unescape(m.group(2))).append('`');
+                out.append('`').append(code(m.group(2))).append('`');
             }
             afterBlock = m.group(1) != null;
             last = m.end();
@@ -110,9 +117,18 @@ public final class SlackMarkup {
         return label.isEmpty() || label.equals(url) ? url : Md.link(label, url);
     }
 
-    /** Unescapes Slack's entities in ordinary text and keeps a literal {@code <} from starting HTML. */
+    /**
+     * Unescapes Slack's entities in ordinary text, keeps a literal {@code <} from starting HTML and a
+     * left-over code fence from opening a block.
+     */
     private static String plain(String s) {
-        return TAG_START.matcher(unescape(s)).replaceAll("\\\\<");
+        String text = TAG_START.matcher(unescape(s)).replaceAll("\\\\<");
+        return FENCE_RUN.matcher(text).replaceAll(r -> Matcher.quoteReplacement(r.group().replaceAll("(.)", "\\\\$1")));
+    }
+
+    /** Code as Slack shows it: links as their bare address, entities unescaped. */
+    private static String code(String s) {
+        return unescape(CODE_LINK.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1))));
     }
 
     private static String unescape(String s) {

@@ -97,7 +97,7 @@ public final class DeclareModal {
         }
         ViewState.Value priv = values.getOrDefault(PRIVATE, Map.of()).get(PRIVATE);
         boolean isPrivate = priv != null && priv.getSelectedOptions() != null && !priv.getSelectedOptions().isEmpty();
-        Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, text(values, SUMMARY), isPrivate, userId,
+        Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, markup(text(values, SUMMARY)), isPrivate, userId,
                 responseUrl == null || responseUrl.isBlank() ? null : responseUrl) : null;
         return new Submission(d, errors);
     }
@@ -105,5 +105,10 @@ public final class DeclareModal {
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
         ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
         return v == null ? null : v.getValue();
+    }
+
+    /** A plain-text field's value as Slack markup (free texts are stored as markup, see UserText). */
+    private static String markup(String plain) {
+        return plain == null ? null : io.incidentbot.slack.render.Messages.escape(plain);
     }
 }

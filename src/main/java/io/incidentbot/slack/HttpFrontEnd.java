@@ -1,46 +1,44 @@
 package io.incidentbot.slack;
 
-import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.util.SlackRequestParser;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
+import io.incidentbot.slack.http.PlainErrors;
+import io.incidentbot.slack.http.ReplayGuard;
+import io.incidentbot.slack.http.SlackEndpoint;
+import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The HTTP server (Jetty 12): {@code POST /slack/events} into Bolt, {@code GET /healthz}.
- * Before Bolt sees a request it checks the signature and that {@code X-Slack-Request-Timestamp} is
- * within 5 minutes of now, past or future (401 otherwise), and that the body parses (400 otherwise).
- * See Slack's "Verifying requests from Slack". This is the only signature check: the Bolt app is built
- * without a signing secret, so Bolt's own {@code RequestVerification} (which would accept future
- * timestamps) does not run a second time.
+ * The HTTP server (Jetty 12): {@code POST /slack/events} into Bolt ({@link SlackEndpoint}: size, UTF-8,
+ * signature, replay checks), {@code GET /healthz}, and whatever other handlers are {@link #mount}ed.
+ *
+ * <p>For every path, mounted ones included: a body whose {@code Content-Length} is over
+ * {@link #MAX_BODY} is refused with 413 before a byte of it is read, and a chunked body is cut off
+ * at that size (413); the answer never names the server ({@code Server} header off) and Jetty's own
+ * error pages are replaced by one plain line ({@link PlainErrors}: {@code 400 bad request}, no
+ * stack trace). Unknown paths get 404.
  */
 public final class HttpFrontEnd implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpFrontEnd.class);
-    /** Largest request body accepted, in bytes (Slack's payloads are far smaller). */
-    static final int MAX_BODY = 1 << 20;
-    /** Allowed distance between a request's timestamp and now, in seconds. */
-    static final long MAX_SKEW_SECONDS = 300;
+    /** Largest request body accepted on any path, in bytes. */
+    public static final int MAX_BODY = SlackEndpoint.MAX_BODY;
 
     private final Server server;
+    private final PathMappingsHandler paths = new PathMappingsHandler();
 
     /**
      * A health report for {@code /healthz}.
@@ -52,140 +50,72 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
 
     /**
+     * Without replay protection (the bench's bare Bolt baseline); see the other constructor.
+     */
+    public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health) {
+        this(port, app, signingSecret, clock, health, null);
+    }
+
+    /**
      * @param port          TCP port; 0 picks a free one (see {@link #port()})
      * @param app           the Bolt app, or null when Slack requests arrive over Socket Mode
      * @param signingSecret the signing secret (HTTP mode)
      * @param clock         time source for the timestamp check
      * @param health        produces the {@code /healthz} answer
+     * @param replays       remembers accepted request signatures, or null to accept replays
      */
-    public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health) {
+    public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health,
+                        ReplayGuard replays) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 8);
         threads.setName("http");
         server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
         connector.setHost("0.0.0.0");
         server.addConnector(connector);
         server.setStopTimeout(10_000);
         server.setStopAtShutdown(false);
-        SlackRequestParser parser = app == null ? null : new SlackRequestParser(app.config());
-        SlackSignature.Verifier verifier = signingSecret == null ? null
-                : new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
-        server.setHandler(new Handler.Abstract() {
+        server.setErrorHandler(new PlainErrors());
+        mount("/healthz", new Handler.Abstract() {
             @Override
-            public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback) {
-                String path = request.getHttpURI().getPath();
-                String method = request.getMethod();
-                if ("/healthz".equals(path) && ("GET".equals(method) || "HEAD".equals(method))) {
-                    Health h = health.get();
-                    send(response, callback, h.healthy() ? 200 : 503, "application/json", h.json());
-                } else if ("/slack/events".equals(path) && "POST".equals(method) && app != null) {
-                    slack(app, parser, verifier, clock, request, response, callback);
-                } else if ("/slack/events".equals(path) && app != null) {
-                    send(response, callback, 405, "text/plain", "use POST");
-                } else {
-                    send(response, callback, 404, "text/plain", "not found");
+            public boolean handle(Request request, Response response, Callback callback) {
+                if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                    SlackEndpoint.send(response, callback, 405, "text/plain", "use GET");
+                    return true;
                 }
+                Health h = health.get();
+                SlackEndpoint.send(response, callback, h.healthy() ? 200 : 503, "application/json", h.json());
                 return true;
             }
         });
-    }
-
-    private static void slack(App app, SlackRequestParser parser, SlackSignature.Verifier verifier, Clock clock,
-                              org.eclipse.jetty.server.Request request, Response response, Callback callback) {
-        Content.Source.asString(request, StandardCharsets.UTF_8, new org.eclipse.jetty.util.Promise<>() {
-            @Override
-            public void succeeded(String body) {
-                try {
-                    answer(app, parser, verifier, clock, request, body, response, callback);
-                } catch (Exception e) {
-                    log.error("request failed", e);
-                    send(response, callback, 500, "text/plain", "internal error");
-                }
-            }
-
-            @Override
-            public void failed(Throwable x) {
-                send(response, callback, 400, "text/plain", "unreadable body");
-            }
-        });
-    }
-
-    private static void answer(App app, SlackRequestParser parser, SlackSignature.Verifier verifier, Clock clock,
-                               org.eclipse.jetty.server.Request request, String body, Response response,
-                               Callback callback) throws Exception {
-        if (body.length() > MAX_BODY) {
-            send(response, callback, 413, "text/plain", "body too large");
-            return;
+        if (app != null) {
+            mount("/slack/events", new SlackEndpoint(app, signingSecret, clock, replays));
         }
-        Map<String, List<String>> headers = new HashMap<>();
-        request.getHeaders().forEach(f -> headers.computeIfAbsent(f.getLowerCaseName(), k -> new ArrayList<>()).add(f.getValue()));
-        String timestamp = first(headers, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-        String signature = first(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
-        if (!fresh(timestamp, clock) || signature == null
-                || !verifier.isValid(timestamp, body, signature, clock.millis())) {
-            log.warn("rejected a request with a bad signature or timestamp from {}", remote(request));
-            send(response, callback, 401, "text/plain", "invalid signature");
-            return;
-        }
-        Request<?> slackRequest;
-        try {
-            slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(request.getHttpURI().getPath())
-                    .queryString(query(request))
-                    .headers(new RequestHeaders(headers))
-                    .requestBody(body)
-                    .remoteAddress(remote(request))
-                    .build());
-        } catch (RuntimeException e) {
-            slackRequest = null;
-        }
-        if (slackRequest == null) {
-            send(response, callback, 400, "text/plain", "malformed payload");
-            return;
-        }
-        com.slack.api.bolt.response.Response r = app.run(slackRequest);
-        response.setStatus(r.getStatusCode() == null ? 200 : r.getStatusCode());
-        if (r.getHeaders() != null) {
-            r.getHeaders().forEach((k, vs) -> vs.forEach(v -> response.getHeaders().add(k, v)));
-        }
-        String contentType = r.getContentType() != null ? r.getContentType() : "text/plain; charset=utf-8";
-        send(response, callback, response.getStatus(), contentType, r.getBody() == null ? "" : r.getBody());
+        SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY, -1);
+        limit.setHandler(paths);
+        server.setHandler(limit);
     }
 
-    /** @return true when the timestamp is epoch seconds within 5 minutes of now, either way */
-    static boolean fresh(String timestamp, Clock clock) {
-        if (timestamp == null || !timestamp.matches("\\d{1,12}")) {
-            return false;
-        }
-        long skew = Math.abs(clock.millis() / 1000 - Long.parseLong(timestamp));
-        return skew <= MAX_SKEW_SECONDS;
+    /**
+     * Serves {@code handler} at {@code pathSpec}, before {@link #start()}. The size limit, error pages
+     * and header rules above apply to it.
+     *
+     * @param pathSpec a servlet-style path spec: {@code /metrics} (exact) or {@code /hooks/*} (prefix)
+     * @param handler  answers the requests (return true from {@code handle} once it will answer)
+     * @return this front end
+     */
+    public HttpFrontEnd mount(String pathSpec, Handler handler) {
+        paths.addMapping(PathSpec.from(pathSpec), handler);
+        return this;
     }
 
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> v = headers.get(name.toLowerCase());
-        return v == null || v.isEmpty() ? null : v.get(0);
+    /** @return the Jetty server, for handlers mounted around this one (ops/OpsEndpoints) before it starts */
+    public Server server() {
+        return server;
     }
-
-    private static Map<String, List<String>> query(org.eclipse.jetty.server.Request request) {
-        Map<String, List<String>> q = new HashMap<>();
-        Fields fields = org.eclipse.jetty.server.Request.extractQueryParameters(request);
-        fields.forEach(f -> q.put(f.getName(), f.getValues()));
-        return q;
-    }
-
-    private static String remote(org.eclipse.jetty.server.Request request) {
-        return org.eclipse.jetty.server.Request.getRemoteAddr(request);
-    }
-
-    private static void send(Response response, Callback callback, int status, String contentType, String body) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType.contains("charset") ? contentType
-                : contentType + "; charset=utf-8");
-        Content.Sink.write(response, true, body, callback);
-    }
-
-    /** @return the Jetty server, for handlers mounted around this one (ops/OpsEndpoints) before it starts */ public Server server() { return server; }
 
     /** Starts listening. */
     public void start() throws Exception {
@@ -203,7 +133,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            log.warn("HTTP server stop failed", e);
+            log.warn("HTTP server stop failed: {}", e.toString());
         }
     }
 }

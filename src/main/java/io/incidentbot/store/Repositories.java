@@ -27,6 +27,10 @@ public interface Repositories {
     PostmortemDeliveryRepository postmortems();
 
     InsightsRepository insights();
+
     /** @return named leases for work that runs on one replica at a time ({@link Leader}) */
     Leases leases();
+
+    /** @return the signatures of Slack requests accepted lately (replay protection) */
+    RequestSignatureRepository requestSignatures();
 }

@@ -92,4 +92,15 @@ public sealed interface ChannelEvent {
      */
     record MemberJoined(String channelId, String userId, Instant at) implements ChannelEvent {
     }
+
+    /**
+     * Someone left the channel or was removed ({@code member_left_channel}, or a {@code channel_leave} /
+     * {@code group_leave} message): from then on they no longer see a private incident in lists.
+     *
+     * @param channelId channel ID
+     * @param userId    who left
+     * @param at        when
+     */
+    record MemberLeft(String channelId, String userId, Instant at) implements ChannelEvent {
+    }
 }

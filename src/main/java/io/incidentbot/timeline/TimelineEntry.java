@@ -47,6 +47,18 @@ public record TimelineEntry(
         return "@{" + userId + "}";
     }
 
+    /**
+     * Entry texts are in the markup of the messages they sit among ({@code &}, {@code <}, {@code >}
+     * escaped as {@code &amp;}, {@code &lt;}, {@code &gt;}); plain text, such as an incident title, goes
+     * into an entry's text through this.
+     *
+     * @param plain plain text, may be null
+     * @return the text with those three characters escaped; null for null
+     */
+    public static String literal(String plain) {
+        return plain == null ? null : plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     public TimelineEntry {
         files = files == null ? List.of() : List.copyOf(files);
     }

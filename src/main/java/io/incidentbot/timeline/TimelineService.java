@@ -100,6 +100,8 @@ public final class TimelineService {
             post(r, incident, m);
         } else if (event instanceof MemberJoined j) {
             r.participants().add(incident, j.userId(), j.at());
+        } else if (event instanceof ChannelEvent.MemberLeft l) {
+            r.participants().left(incident, l.userId(), l.at());
         } else {
             PendingChange change = MessageChanges.of(event);
             if (r.timeline().findMessage(incident, change.ts()).isPresent()) {
@@ -111,7 +113,7 @@ public final class TimelineService {
     }
 
     private static void post(Repositories r, long incident, MessagePosted m) {
-        if (m.userId() != null) {
+        if (m.userId() != null && !m.userId().isBlank()) {
             r.participants().add(incident, m.userId(), m.at());
         }
         TimelineEntry entry = new TimelineEntry(0, incident, EntryKind.MESSAGE, m.at(), m.ts(), m.threadTs(),

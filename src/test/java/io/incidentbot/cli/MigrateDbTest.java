@@ -72,6 +72,7 @@ class MigrateDbTest {
                 r.userNames().put("U1", "Ada", T0);
                 r.leases().acquire("backfill", "old-replica", T0, T0.plusSeconds(30));
                 r.postmortems().saveFiles(one, "F0DRAFT", "F0CHART", T0.plusSeconds(50));
+                r.requestSignatures().remember("v0=0123abcd", T0.plusSeconds(51));
             });
         }
         return file;

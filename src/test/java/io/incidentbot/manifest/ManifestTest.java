@@ -98,7 +98,7 @@ class ManifestTest {
         assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
         assertThat(SlackApiReference.strings(m.path("settings").path("event_subscriptions").path("bot_events")))
                 .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added", "reaction_removed",
-                        "pin_added", "pin_removed", "member_joined_channel");
+                        "pin_added", "pin_removed", "member_joined_channel", "member_left_channel");
     }
 
     @Test

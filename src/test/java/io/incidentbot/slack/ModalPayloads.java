@@ -31,7 +31,7 @@ final class ModalPayloads {
         payload.put("user", Map.of("id", userId, "username", "alice", "name", "alice", "team_id", "T0TEST001"));
         payload.put("api_app_id", "A0TEST001");
         payload.put("token", "legacy-verification-token");
-        payload.put("trigger_id", "12345.98765.abcd");
+        payload.put("trigger_id", io.incidentbot.testkit.SignedClient.triggerId());
         payload.put("view", Map.of("id", "VVIEW0001", "team_id", "T0TEST001", "type", "modal",
                 "callback_id", DeclareModal.CALLBACK_ID, "private_metadata", "",
                 "state", Map.of("values", values), "hash", "156772938.1827394"));

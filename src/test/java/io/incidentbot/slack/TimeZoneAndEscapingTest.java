@@ -2,6 +2,7 @@ package io.incidentbot.slack;
 
 import io.incidentbot.testkit.IncidentChannel;
 import io.incidentbot.testkit.RunningBot;
+import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackEvents;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.SlackTs;
@@ -25,7 +26,7 @@ class TimeZoneAndEscapingTest {
             Map<String, String> env = RunningBot.env(slack, dir.resolve("i.db"));
             env.put("INCIDENT_TIMEZONE", "Asia/Tokyo");
             try (RunningBot bot = RunningBot.start(slack, env)) {
-                IncidentChannel inc = IncidentChannel.declare(bot, "declare sev2 <script> & checkout", "UALICE001");
+                IncidentChannel inc = IncidentChannel.declare(bot, "declare sev2 " + SignedClient.escaped("<script> & checkout"), "UALICE001");
                 String ts = SlackEvents.ts(5_000_000);
                 bot.client.event(SlackEvents.envelope(SlackEvents.message(inc.id, "UBOB00001", ts, "timeouts")), Map.of());
 

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 public final class SignedClient {
     public static final String SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.concurrent.atomic.AtomicLong TRIGGERS = new java.util.concurrent.atomic.AtomicLong(0x8088930838d88f00L);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -86,6 +87,23 @@ public final class SignedClient {
         return post(form(commandFields(text, userId, channelId)), "application/x-www-form-urlencoded");
     }
 
+    /**
+     * Sends {@code /incident <typed>} with the text escaped as Slack escapes slash command text
+     * ({@code &}, {@code <}, {@code >} as {@code &amp;}, {@code &lt;}, {@code &gt;}); mentions and links
+     * go in already as Slack's markup, e.g. {@code "note ask " + "<@U1|bob>"} after {@link #escaped}.
+     *
+     * @param typed what the person typed after {@code /incident}, before Slack's escaping
+     * @return the HTTP answer; its body is the ephemeral reply
+     */
+    public HttpResponse<String> commandAsTyped(String typed, String userId, String channelId) {
+        return command(escaped(typed), userId, channelId);
+    }
+
+    /** @return {@code typed} as Slack sends it in slash command and message text: {@code & < >} escaped */
+    public static String escaped(String typed) {
+        return typed.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     /** @return the form fields of a slash command request */
     public Map<String, String> commandFields(String text, String userId, String channelId) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -101,8 +119,16 @@ public final class SignedClient {
         f.put("api_app_id", "A0TEST001");
         f.put("is_enterprise_install", "false");
         f.put("response_url", responseBase + userId);
-        f.put("trigger_id", "13345224609.738474920.8088930838d88f008e0");
+        f.put("trigger_id", triggerId());
         return f;
+    }
+
+    /**
+     * @return a fresh trigger ID shaped like Slack's ({@code 13345224609.738474920.<32 hex digits>}); Slack
+     *         sends a new one with every slash command and interaction, so two requests are never identical
+     */
+    public static String triggerId() {
+        return "13345224609.738474920." + String.format("%032x", TRIGGERS.incrementAndGet());
     }
 
     /** @return an interactivity request ({@code payload=<json>}) */

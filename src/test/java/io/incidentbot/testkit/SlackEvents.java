@@ -229,7 +229,7 @@ public final class SlackEvents {
         return e;
     }
 
-    /** @return {@code member_joined_channel} for {@code user} */
+    /** @return {@code member_joined_channel} for {@code user}; without {@code event_ts} when it is null, like Slack's documented example */
     public static Map<String, Object> memberJoined(String channel, String user, String eventTs) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("type", "member_joined_channel");
@@ -238,7 +238,27 @@ public final class SlackEvents {
         e.put("channel_type", "C");
         e.put("team", SlackStandIn.TEAM);
         e.put("inviter", "UALICE001");
-        e.put("event_ts", eventTs);
+        if (eventTs != null) {
+            e.put("event_ts", eventTs);
+        }
+        return e;
+    }
+
+    /**
+     * @return {@code member_left_channel} for {@code user}, shaped like the example in Slack's
+     *         documentation of the event (no {@code event_ts} when {@code eventTs} is null: the envelope's
+     *         {@code event_time} then dates it)
+     */
+    public static Map<String, Object> memberLeft(String channel, String user, String eventTs) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", "member_left_channel");
+        e.put("user", user);
+        e.put("channel", channel);
+        e.put("channel_type", "C");
+        e.put("team", SlackStandIn.TEAM);
+        if (eventTs != null) {
+            e.put("event_ts", eventTs);
+        }
         return e;
     }
 

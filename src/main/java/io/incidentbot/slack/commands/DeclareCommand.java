@@ -5,6 +5,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.UserText;
 
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class DeclareCommand implements Subcommand {
         if (severityGiven && sev.isEmpty()) {
             return Reply.say("Usage: `/incident declare [sev1-4] <title>` (" + words[0] + " is not a severity)");
         }
-        String title = sev.isPresent() ? (words.length > 1 ? words[1] : "") : rest;
+        String title = UserText.plain(sev.isPresent() ? (words.length > 1 ? words[1] : "") : rest);
         if (title.isBlank()) {
             return new Reply("Opening the declare form…", true);
         }

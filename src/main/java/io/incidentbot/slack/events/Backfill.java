@@ -146,7 +146,7 @@ public final class Backfill {
         ((ObjectNode) node).put("channel", channel);
         Optional<ChannelEvent> event;
         try {
-            event = MessageEvents.read(node, bot);
+            event = MessageEvents.read(node, bot, null);
         } catch (IllegalArgumentException malformed) {
             return;
         }

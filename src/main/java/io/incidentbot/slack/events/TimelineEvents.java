@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -103,7 +104,9 @@ public final class TimelineEvents implements Middleware {
 
     private static Optional<ChannelEvent> read(JsonNode envelope, BotUser bot, String eventId) {
         try {
-            return ChannelEvents.read(envelope.path("event"), bot);
+            JsonNode time = envelope.path("event_time");
+            Instant envelopeTime = time.canConvertToLong() && time.asLong() > 0 ? Instant.ofEpochSecond(time.asLong()) : null;
+            return ChannelEvents.read(envelope.path("event"), bot, envelopeTime);
         } catch (IllegalArgumentException e) {
             log.warn("ignored event {} ({}): {}", eventId, envelope.path("event").path("type").asText(), e.getMessage());
             return Optional.empty();

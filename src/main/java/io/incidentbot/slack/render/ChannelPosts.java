@@ -48,11 +48,11 @@ public final class ChannelPosts {
         } else if (event instanceof RoleAssigned e) {
             return of(e.actor()) + " assigned " + e.role().label() + ": " + of(e.user());
         } else if (event instanceof NoteAdded e) {
-            return ":memo: Note from " + of(e.actor()) + ": " + e.text();
+            return ":memo: Note from " + of(e.actor()) + ": " + UserText.inert(e.text());
         } else if (event instanceof StatusUpdatePosted e) {
-            return ":loudspeaker: Status update from " + of(e.actor()) + ": " + e.text();
+            return ":loudspeaker: Status update from " + of(e.actor()) + ": " + UserText.inert(e.text());
         } else if (event instanceof FollowUpRecorded e) {
-            return ":white_check_mark: Follow-up recorded by " + of(e.actor()) + ": " + e.text()
+            return ":white_check_mark: Follow-up recorded by " + of(e.actor()) + ": " + UserText.inert(e.text())
                     + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
         }
         throw new IllegalArgumentException("no post for " + event);
@@ -103,7 +103,7 @@ public final class ChannelPosts {
                             + of(d.declaredBy()) + ": *" + Messages.escape(d.title()) + "*\nFollow along in <#" + channelId + ">.";
         } else if (a instanceof JobPayload.Update u) {
             return ":loudspeaker: *Incident " + u.incident() + "* (" + u.severity().name() + ", "
-                    + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + u.text();
+                    + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + UserText.inert(u.text());
         } else if (a instanceof JobPayload.Resolved r) {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
                     + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))

@@ -57,10 +57,10 @@ public final class Messages {
             blocks.add(section(s -> s.text(markdownText(otherRoles))));
         }
         if (i.summary() != null) {
-            blocks.add(section(s -> s.text(markdownText(truncate("*Summary*\n" + i.summary(), MAX_SECTION)))));
+            blocks.add(section(s -> s.text(markdownText(truncate("*Summary*\n" + UserText.inert(i.summary()), MAX_SECTION)))));
         }
         if (i.resolutionSummary() != null) {
-            blocks.add(section(s -> s.text(markdownText(truncate("*Resolution*\n" + i.resolutionSummary(), MAX_SECTION)))));
+            blocks.add(section(s -> s.text(markdownText(truncate("*Resolution*\n" + UserText.inert(i.resolutionSummary()), MAX_SECTION)))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(
                 "Messages, thread replies, :pushpin: reactions and pins here become the timeline. `/incident help` lists the commands.")))));
@@ -69,7 +69,7 @@ public final class Messages {
 
     /** @return the header's plain-text fallback (notifications, screen readers) */
     public static String headerText(Incident i) {
-        return "Incident " + i.number() + ": " + i.title() + " — " + i.severity().name() + ", " + i.status().label();
+        return "Incident " + i.number() + ": " + escape(i.title()) + " — " + i.severity().name() + ", " + i.status().label();
     }
 
     /**
@@ -118,7 +118,7 @@ public final class Messages {
             String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
-                    + truncate(Mentions.inEntry(e).replace('\n', ' '), 200) + "\n";
+                    + truncate(UserText.inert(Mentions.inEntry(e)).replace('\n', ' '), 200) + "\n";
             if (sb.length() + line.length() > MAX_SECTION - 20) {
                 break;
             }

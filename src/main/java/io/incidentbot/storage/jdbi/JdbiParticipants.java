@@ -21,12 +21,36 @@ public final class JdbiParticipants implements ParticipantRepository {
 
     @Override
     public void add(long incident, String userId, Instant joinedAt) {
-        // The WHERE of the upsert keeps the earliest time (portable: SQLite's two-argument MIN is not).
+        membership(incident, userId, joinedAt, true);
+    }
+
+    @Override
+    public void left(long incident, String userId, Instant at) {
+        membership(incident, userId, at, false);
+    }
+
+    /**
+     * One upsert: joined_at keeps the earliest time, in_channel the state of the latest change by time
+     * (CASE, portable: SQLite's two-argument MIN and MAX are not).
+     */
+    private void membership(long incident, String userId, Instant at, boolean present) {
         h.createUpdate("""
-                INSERT INTO participant (incident, user_id, joined_at) VALUES (:i, :u, :at)
-                ON CONFLICT (incident, user_id) DO UPDATE SET joined_at = excluded.joined_at
-                WHERE excluded.joined_at < participant.joined_at""")
-                .bind("i", incident).bind("u", userId).bind("at", micros(joinedAt)).execute();
+                INSERT INTO participant (incident, user_id, joined_at, in_channel, member_at)
+                VALUES (:i, :u, :at, :present, :at)
+                ON CONFLICT (incident, user_id) DO UPDATE SET
+                  joined_at = CASE WHEN excluded.joined_at < participant.joined_at
+                                   THEN excluded.joined_at ELSE participant.joined_at END,
+                  in_channel = CASE WHEN excluded.member_at >= participant.member_at
+                                    THEN excluded.in_channel ELSE participant.in_channel END,
+                  member_at = CASE WHEN excluded.member_at >= participant.member_at
+                                   THEN excluded.member_at ELSE participant.member_at END""")
+                .bind("i", incident).bind("u", userId).bind("at", micros(at)).bind("present", present).execute();
+    }
+
+    @Override
+    public boolean isMember(long incident, String userId) {
+        return h.createQuery("SELECT in_channel FROM participant WHERE incident = :i AND user_id = :u")
+                .bind("i", incident).bind("u", userId).mapTo(Boolean.class).findOne().orElse(false);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.store.PostmortemDeliveryRepository;
 import io.incidentbot.store.Repositories;
+import io.incidentbot.store.RequestSignatureRepository;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
 import org.jdbi.v3.core.Handle;
@@ -70,5 +71,10 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public Leases leases() {
         return new JdbiLeases(h);
+    }
+
+    @Override
+    public RequestSignatureRepository requestSignatures() {
+        return new JdbiRequestSignatures(h);
     }
 }

@@ -107,7 +107,8 @@ class RoutesTest {
         assertThat(run("declare").openModal()).isTrue();
         assertThat(run("declare sev9 Checkout down").text())
                 .isEqualTo("Usage: `/incident declare [sev1-4] <title>` (sev9 is not a severity)");
-        assertThat(run("declare sev1 Checkout <down>").text())
+        // as Slack sends it: "<" and ">" escaped in slash command text
+        assertThat(run("declare sev1 Checkout &lt;down&gt;").text())
                 .isEqualTo(":rotating_light: Declared incident 1 (SEV1): Checkout &lt;down&gt;. Creating its channel and inviting you now.");
     }
 
