@@ -82,7 +82,7 @@ public final class Bot implements AutoCloseable {
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                new HealthReport(storage));
+                new HealthReport(storage, java.util.List.of(outbox::problem)));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,11 +23,12 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many failed jobs the report lists, newest first. */
     static final int FAILED_SHOWN = 10;
+    private volatile String lastProblem;
 
     /**
      * The body of {@code /healthz}.
      *
-     * @param status        {@code ok} or {@code database unavailable}
+     * @param status        {@code ok}, {@code database unavailable}, or the one-line reason it is unhealthy
      * @param outboxPending jobs waiting for delivery; null when the database is unavailable
      * @param outboxFailed  the newest jobs that failed for good; null when the database is unavailable
      */
@@ -50,15 +52,45 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     }
 
     private final Storage storage;
+    private final List<Supplier<Optional<String>>> checks;
 
     /** @param storage the bot's database */
     public HealthReport(Storage storage) {
-        this.storage = storage;
+        this(storage, List.of());
     }
 
-    /** @return healthy with {@link Body} as JSON, or unhealthy (503) when the database read fails */
+    /**
+     * @param storage the bot's database; its {@link Storage#problem()} (file deleted or replaced, writes
+     *                failing) makes the report unhealthy
+     * @param checks  more problems that make it unhealthy, e.g. the outbox's paused deliveries
+     *                ({@code OutboxWorker::problem}); each returns a one-line reason or empty
+     */
+    public HealthReport(Storage storage, List<Supplier<Optional<String>>> checks) {
+        this.storage = storage;
+        this.checks = List.copyOf(checks);
+    }
+
+    /**
+     * @return healthy with {@link Body} as JSON; unhealthy (503) with the reason as {@code status} when the
+     *         database read fails, its file was deleted or replaced, writes fail, or a check reports a problem
+     */
     @Override
     public HttpFrontEnd.Health get() {
+        Optional<String> problem = storage.problem();
+        for (Supplier<Optional<String>> check : checks) {
+            if (problem.isPresent()) {
+                break;
+            }
+            problem = check.get();
+        }
+        if (problem.isPresent()) {
+            if (!problem.get().equals(lastProblem)) {
+                log.error("unhealthy: {}", problem.get());
+                lastProblem = problem.get();
+            }
+            return new HttpFrontEnd.Health(false, json(new Body(problem.get(), null, null)));
+        }
+        lastProblem = null;
         try {
             Body body = storage.read(r -> new Body("ok", r.outbox().pendingCount(),
                     r.outbox().failed(FAILED_SHOWN).stream().map(FailedJob::of).toList()));

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Entry point. With no arguments: runs the bot, configured by environment variables. With
  * arguments: command-line tools ({@code postmortem <number>}, {@code import <export> --channel <name>}).
- * Exit status 2 with one line on standard error for bad configuration.
+ * Exit status 2 with one line on standard error for bad configuration or a database that cannot be written.
  */
 public final class Main {
     private Main() {
@@ -34,6 +34,10 @@ public final class Main {
         Bot bot;
         try {
             bot = new Bot(config, BotRuntime.standard(Clock.systemUTC(), OutboxWorker.Policy.defaults())).start();
+        } catch (io.incidentbot.storage.jdbi.DatabaseUnavailableException e) {
+            System.err.println("incident-bot: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (Exception e) {
             System.err.println("incident-bot: cannot start: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).error("start failed", e);

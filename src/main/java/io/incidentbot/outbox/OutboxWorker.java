@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * calls for one channel keep their order), several incidents in parallel. Retries honour
  * {@code Retry-After}; other failures back off exponentially with jitter; a job still failing
  * after {@link Policy#giveUpAfter} is marked failed.
+ *
+ * <p>When the database cannot be written (disk full, read-only or replaced file) no delivery is
+ * attempted: the worker pauses, backing off with the shared {@link Backoff} (first backoff doubling to
+ * {@link #STORAGE_MAX_PAUSE}), logs one WARN when the failing period starts and one INFO when a write
+ * succeeds again, and {@link #problem()} reports it for {@code /healthz}. The dispatch thread never dies.
+ *
+ * <p>After a Web API outage (jobs backing off without a {@code Retry-After}) one job is tried at least
+ * every {@link #PROBE_INTERVAL} as a probe; the first job Slack accepts again brings every job still
+ * backing off forward to now, so the queue drains at once instead of after each job's own backoff.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -46,6 +56,19 @@ public final class OutboxWorker implements AutoCloseable {
     private final ExecutorService executor;
     private final Policy policy;
     private final Backoff backoff;
+    /** Longest pause of deliveries while the database cannot be written. */
+    public static final Duration STORAGE_MAX_PAUSE = Duration.ofSeconds(30);
+    /** During a Web API outage, the longest time without any attempt: one job is tried this often. */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+
+    private final Backoff storageBackoff;
+    private final Object storageState = new Object();
+    private Instant storageFailingSince;
+    private String storageError;
+    private int storageFailures;
+    private volatile Instant pausedUntil;
+    private volatile Instant outageSince;
+    private volatile Instant lastProbe;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
@@ -63,6 +86,26 @@ public final class OutboxWorker implements AutoCloseable {
         this.executor = executor;
         this.policy = policy;
         this.backoff = new Backoff(policy.firstBackoff(), policy.maxBackoff());
+        Duration maxPause = policy.maxBackoff().compareTo(STORAGE_MAX_PAUSE) < 0 ? policy.maxBackoff() : STORAGE_MAX_PAUSE;
+        this.storageBackoff = new Backoff(policy.firstBackoff().compareTo(maxPause) < 0 ? policy.firstBackoff() : maxPause,
+                maxPause);
+    }
+
+    /**
+     * @return why deliveries are paused (the database cannot be written, since when and the error), or
+     *         empty while the worker can record its work
+     */
+    public Optional<String> problem() {
+        synchronized (storageState) {
+            return storageFailingSince == null ? Optional.empty()
+                    : Optional.of("outbox cannot write to the database since " + storageFailingSince + ": " + storageError);
+        }
+    }
+
+    /** @return true while the dispatch thread runs (it survives database and handler failures) */
+    public boolean alive() {
+        Thread t = loop;
+        return t != null && t.isAlive();
     }
 
     /** Starts the dispatch loop in a daemon thread; pending jobs from before a restart are delivered. */
@@ -101,6 +144,7 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                // dispatchDue handles database failures itself; this is a bug, not an outage
                 log.error("outbox dispatch failed; retrying in {}", policy.pollInterval(), e);
                 sleepQuietly(policy.pollInterval());
             }
@@ -125,8 +169,27 @@ public final class OutboxWorker implements AutoCloseable {
      * delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
      */
     public void dispatchDue() {
-        List<OutboxJob> due = storage.read(r -> r.outbox().dueHeads(clock.instant(), 64));
+        Instant now = clock.instant();
+        Instant paused = pausedUntil;
+        if (paused != null && now.isBefore(paused)) {
+            return;
+        }
+        List<OutboxJob> due;
+        try {
+            due = storage.read(r -> r.outbox().dueHeads(now, 64));
+            if (due.isEmpty() && outageSince != null && !now.isBefore(lastProbe.plus(PROBE_INTERVAL))) {
+                lastProbe = now;
+                due = storage.read(r -> r.outbox().dueHeads(now.plus(Duration.ofDays(3650)), 1));
+            }
+        } catch (RuntimeException e) {
+            storageFailed(e);
+            return;
+        }
         for (OutboxJob job : due) {
+            Instant pausedNow = pausedUntil;
+            if (pausedNow != null && clock.instant().isBefore(pausedNow)) {
+                return;
+            }
             if (inFlight.add(job.incident())) {
                 try {
                     executor.execute(() -> deliver(job));
@@ -140,9 +203,14 @@ public final class OutboxWorker implements AutoCloseable {
 
     private void deliver(OutboxJob job) {
         try {
-            JobHandler.Outcome outcome;
             try {
                 storage.run(r -> r.outbox().startAttempt(job.id()));
+            } catch (RuntimeException e) {
+                storageFailed(e);
+                return;
+            }
+            JobHandler.Outcome outcome;
+            try {
                 outcome = handler.handle(job);
             } catch (JobPayloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());
@@ -150,25 +218,80 @@ public final class OutboxWorker implements AutoCloseable {
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);
                 outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             }
-            record(job, outcome);
+            try {
+                record(job, outcome);
+                storageRecovered();
+            } catch (RuntimeException e) {
+                storageFailed(e);
+            }
         } finally {
             inFlight.remove(job.incident());
-            wakeup();
+            Instant paused = pausedUntil;
+            if (paused == null || !clock.instant().isBefore(paused)) {
+                wakeup();
+            }
+        }
+    }
+
+    /** A database call failed: pause deliveries for a backoff; WARN once per failing period. */
+    private void storageFailed(RuntimeException e) {
+        Instant now = clock.instant();
+        synchronized (storageState) {
+            storageFailures++;
+            pausedUntil = now.plus(storageBackoff.delay(storageFailures));
+            storageError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (storageFailingSince == null) {
+                storageFailingSince = now;
+                log.warn("outbox: the database cannot be written ({}); Slack deliveries paused, retrying with backoff",
+                        storageError);
+            } else {
+                log.debug("outbox: database still failing ({} tries): {}", storageFailures, storageError);
+            }
+        }
+    }
+
+    /** A write succeeded: resume; INFO once when a failing period ends. */
+    private void storageRecovered() {
+        synchronized (storageState) {
+            if (storageFailingSince != null) {
+                log.info("outbox: the database can be written again after {} failed tries since {}; deliveries resumed",
+                        storageFailures, storageFailingSince);
+                storageFailingSince = null;
+                storageError = null;
+                storageFailures = 0;
+                pausedUntil = null;
+            }
         }
     }
 
     private void record(OutboxJob job, JobHandler.Outcome outcome) {
         Instant now = clock.instant();
         switch (outcome.type()) {
-            case DONE -> storage.run(r -> r.outbox().markDone(job.id(), now));
+            case DONE -> {
+                storage.run(r -> r.outbox().markDone(job.id(), now));
+                if (outageSince != null && job.attempts() > 0) {
+                    outageSince = null;
+                    int expedited = storage.transaction(r -> r.outbox().expediteBackoffs(now));
+                    log.info("outbox: Slack accepted a call again; {} job(s) backing off retried now", expedited);
+                }
+            }
             case RETRY -> {
                 if (Duration.between(job.createdAt(), now).compareTo(policy.giveUpAfter()) > 0) {
                     giveUp(job, outcome.error(), now);
-                } else {
-                    Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(job.attempts());
+                } else if (outcome.retryAfter() != null) {
+                    Duration wait = outcome.retryAfter();
                     log.info("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
                             job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
                     storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
+                } else {
+                    Duration wait = backoff(job.attempts());
+                    log.info("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
+                            job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
+                    storage.run(r -> r.outbox().backOffUntil(job.id(), now.plus(wait), outcome.error()));
+                    if (outageSince == null) {
+                        outageSince = now;
+                        lastProbe = now;
+                    }
                 }
             }
             case FAIL -> giveUp(job, outcome.error(), now);

@@ -60,8 +60,52 @@ public final class JdbiOutbox implements OutboxRepository {
 
     @Override
     public void retryAt(long id, Instant next, String error) {
-        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = FALSE WHERE id = :id")
                 .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
+    }
+
+    @Override
+    public void backOffUntil(long id, Instant next, String error) {
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = TRUE WHERE id = :id")
+                .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
+    }
+
+    @Override
+    public int expediteBackoffs(Instant now) {
+        return h.createUpdate("""
+                UPDATE outbox SET next_attempt_at = :now, backing_off = FALSE
+                WHERE state = 'pending' AND backing_off = TRUE AND next_attempt_at > :now""")
+                .bind("now", micros(now)).execute();
+    }
+
+    @Override
+    public int pruneFinished(Instant doneBefore, Instant failedBefore) {
+        return h.createUpdate("DELETE FROM outbox WHERE state = 'done' AND finished_at < :d")
+                .bind("d", micros(doneBefore)).execute()
+                + h.createUpdate("DELETE FROM outbox WHERE state = 'failed' AND finished_at < :f")
+                .bind("f", micros(failedBefore)).execute();
+    }
+
+    @Override
+    public java.util.Optional<String> lastSent(long incident, String what) {
+        return h.createQuery("SELECT text FROM slack_text WHERE incident = :i AND what = :w")
+                .bind("i", incident).bind("w", what).mapTo(String.class).findOne();
+    }
+
+    @Override
+    public void rememberSent(long incident, String what, String text) {
+        h.createUpdate("""
+                INSERT INTO slack_text (incident, what, text) VALUES (:i, :w, :t)
+                ON CONFLICT (incident, what) DO UPDATE SET text = excluded.text""")
+                .bind("i", incident).bind("w", what).bind("t", text).execute();
+    }
+
+    @Override
+    public int dropOlderPending(long incident, OutboxJob.Kind kind) {
+        return h.createUpdate("""
+                DELETE FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k AND attempts = 0
+                  AND id < (SELECT MAX(id) FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k)""")
+                .bind("i", incident).bind("k", kind.name()).execute();
     }
 
     @Override

@@ -4,6 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.incidentbot.store.Storage;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,6 +34,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
  *       database gets its own folder (Flyway's {@code {vendor}} placeholder in the location).</li>
  * </ul>
+ *
+ * <p>It also watches its file ({@link #problem()}): the file's identity (its file key, on Linux device
+ * and inode) is recorded at open, and every write transaction first checks it is still the same file,
+ * so a database deleted or replaced under the bot refuses writes ({@link DatabaseUnavailableException},
+ * the request is not acknowledged and Slack retries it) instead of writing to an unlinked inode. A write
+ * that fails in SQLite itself (disk full, read-only file, I/O error) is remembered until one succeeds.
  */
 public final class JdbiStorage implements Storage {
     private final HikariDataSource writes;
@@ -34,6 +47,9 @@ public final class JdbiStorage implements Storage {
     private final Jdbi writer;
     private final Jdbi reader;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final Path file;
+    private final Object fileKey;
+    private volatile String writeFailure;
 
     /**
      * @param writes a migrated data source whose transactions begin {@code IMMEDIATE}
@@ -42,6 +58,17 @@ public final class JdbiStorage implements Storage {
      *               (both closed by {@link #close()})
      */
     public JdbiStorage(HikariDataSource writes, HikariDataSource reads) {
+        this(writes, reads, null);
+    }
+
+    /**
+     * As {@link #JdbiStorage(HikariDataSource, HikariDataSource)}, watching {@code file}'s identity.
+     *
+     * @param file the SQLite file both pools open, or null not to watch it
+     */
+    public JdbiStorage(HikariDataSource writes, HikariDataSource reads, Path file) {
+        this.file = file;
+        this.fileKey = file == null ? null : fileKey(file);
         this.writes = writes;
         this.reads = reads;
         this.writer = Jdbi.create(writes);
@@ -56,10 +83,78 @@ public final class JdbiStorage implements Storage {
         // cost more (bench scenario 2 p99 went from 8 ms unfair to 68 ms fair).
         writeLock.lock();
         try {
-            return writer.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
+            Optional<String> moved = fileChanged();
+            if (moved.isPresent()) {
+                throw new DatabaseUnavailableException(moved.get());
+            }
+            T result = writer.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
+            writeFailure = null;
+            return result;
+        } catch (RuntimeException e) {
+            if (isDatabaseFailure(e)) {
+                writeFailure = "database writes fail: " + rootMessage(e);
+            }
+            throw e;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * @return why the database cannot be trusted: its file was deleted or replaced since it was opened,
+     *         or the last write failed in SQLite (until a write succeeds); empty when fine
+     */
+    @Override
+    public Optional<String> problem() {
+        Optional<String> moved = fileChanged();
+        return moved.isPresent() ? moved : Optional.ofNullable(writeFailure);
+    }
+
+    private Optional<String> fileChanged() {
+        if (file == null) {
+            return Optional.empty();
+        }
+        try {
+            Object now = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return Objects.equals(now, fileKey) ? Optional.empty()
+                    : Optional.of("database file " + file + " was replaced since it was opened");
+        } catch (NoSuchFileException e) {
+            return Optional.of("database file " + file + " was deleted since it was opened");
+        } catch (IOException e) {
+            return Optional.of("database file " + file + " cannot be checked: " + e.getMessage());
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** @return true when SQLite itself failed (full, read-only, I/O, cannot open), not the work's logic */
+    static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnavailableException) {
+                return false;
+            }
+            if (t instanceof org.sqlite.SQLiteException s) {
+                String code = s.getResultCode().name();
+                return code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_READONLY")
+                        || code.startsWith("SQLITE_IOERR") || code.startsWith("SQLITE_CANTOPEN")
+                        || code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB");
+            }
+        }
+        return false;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /**
