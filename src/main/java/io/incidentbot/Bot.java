@@ -77,6 +77,9 @@ public final class Bot implements AutoCloseable {
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
+        runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
+                io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
 
         identity.resolveInBackground(client);

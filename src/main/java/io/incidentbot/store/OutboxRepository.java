@@ -52,12 +52,12 @@ public interface OutboxRepository {
     int expediteBackoffs(Instant now);
 
     /**
-     * Deletes finished jobs: delivered ones finished before {@code doneBefore}, failed ones finished
-     * before {@code failedBefore}. Pending jobs are never deleted.
+     * Deletes up to {@code limit} finished jobs of each kind: delivered ones finished before
+     * {@code doneBefore}, failed ones finished before {@code failedBefore}. Pending jobs are never deleted.
      *
      * @return how many rows were deleted
      */
-    int pruneFinished(Instant doneBefore, Instant failedBefore);
+    int pruneFinished(Instant doneBefore, Instant failedBefore, int limit);
 
     /**
      * @param incident incident number

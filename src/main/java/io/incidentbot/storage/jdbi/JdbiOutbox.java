@@ -79,11 +79,14 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public int pruneFinished(Instant doneBefore, Instant failedBefore) {
-        return h.createUpdate("DELETE FROM outbox WHERE state = 'done' AND finished_at < :d")
-                .bind("d", micros(doneBefore)).execute()
-                + h.createUpdate("DELETE FROM outbox WHERE state = 'failed' AND finished_at < :f")
-                .bind("f", micros(failedBefore)).execute();
+    public int pruneFinished(Instant doneBefore, Instant failedBefore, int limit) {
+        return prune("done", doneBefore, limit) + prune("failed", failedBefore, limit);
+    }
+
+    private int prune(String state, Instant before, int limit) {
+        return h.createUpdate("DELETE FROM outbox WHERE id IN "
+                        + "(SELECT id FROM outbox WHERE state = :s AND finished_at < :b LIMIT :l)")
+                .bind("s", state).bind("b", micros(before)).bind("l", limit).execute();
     }
 
     @Override
