@@ -9,6 +9,7 @@ import io.incidentbot.incident.IncidentEvent.StatusChanged;
 import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -281,9 +282,18 @@ public final class IncidentService {
         return after;
     }
 
+    /**
+     * Queues a header and a topic sync. Both render the incident as it is when delivered, so older
+     * never-attempted syncs of the same kind are dropped (coalesced); the first header post is kept while
+     * the header is not posted yet, so it stays the channel's first message.
+     */
     private static void syncState(Repositories r, long n, Instant now) {
         JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncHeader(null), now);
         JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncTopic(), now);
+        r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_TOPIC);
+        if (r.incidents().find(n).map(Incident::headerTs).isPresent()) {
+            r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_HEADER);
+        }
     }
 
     private static void post(Repositories r, Incident inc, IncidentEvent event, Instant now) {
