@@ -56,7 +56,7 @@ public final class IncidentService {
      */
     public Incident declare(Declaration d) {
         String title = d.title() == null ? "" : d.title().strip();
-        if (title.isEmpty()) {
+        if (invisible(title)) {
             throw new IncidentException.TitleBlank();
         }
         if (title.length() > Declaration.MAX_TITLE) {
@@ -86,6 +86,11 @@ public final class IncidentService {
         });
         outboxWakeup.run();
         return incident;
+    }
+
+    /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
+    public StuckIncidents stuck() {
+        return new StuckIncidents(storage, clock, announce, outboxWakeup);
     }
 
     /** @return open incidents, newest first */
@@ -302,6 +307,15 @@ public final class IncidentService {
 
     private static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {
         r.timeline().add(new TimelineEntry(0, n, kind, now, null, null, actor, text, null, false, false, List.of()));
+    }
+
+    /**
+     * @return true when {@code s} shows nothing: empty, or only whitespace, space separators (e.g. U+00A0)
+     *         and invisible format characters (U+200B, U+200C, U+200D, U+2060, U+FEFF and the rest of Unicode's Cf)
+     */
+    static boolean invisible(String s) {
+        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SPACE_SEPARATOR);
     }
 
     private static String blankToNull(String s) {

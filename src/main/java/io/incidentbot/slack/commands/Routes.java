@@ -59,7 +59,9 @@ public final class Routes {
                 r -> new ActionCommand(incidents),
                 r -> new ResolveCommand(incidents),
                 r -> new PostmortemCommand(incidents),
-                r -> new TimelineCommand(incidents, zone)));
+                r -> new TimelineCommand(incidents, zone),
+                r -> new RetryCommand(incidents),
+                r -> new CancelCommand(incidents)));
     }
 
     /**
