@@ -261,12 +261,13 @@ public final class IncidentService {
                 r.incidents().setResolutionSummary(n, summary);
             }
             entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
+            syncState(r, n, now);
+            // the draft first, so that the resolution announcement can link to it
+            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
             if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
                 JobPayloads.enqueue(r.outbox(), n, new JobPayload.Announce(new JobPayload.Resolved(n, inc.title(),
-                        inc.declaredAt(), now)), now);
+                        inc.declaredAt(), now, summary != null ? summary : inc.resolutionSummary())), now);
             }
-            syncState(r, n, now);
-            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
         } else {
             syncState(r, n, now);
         }

@@ -93,6 +93,16 @@ public final class PostmortemPublisher {
      * with a transient error ({@code ratelimited}...) and 5xx retry, 429 retries after {@code Retry-After};
      * a failed byte upload between the two Web API calls retries with backoff.
      */
+    /** Keeps the draft's permalink for the resolution announcement ({@code postmortem} in {@code slack_text}). */
+    private void rememberLink(Incident incident, FilesUploadV2Response response) {
+        String link = response.getFiles() == null ? null : response.getFiles().stream()
+                .map(com.slack.api.model.File::getPermalink).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(response.getFile() == null ? null : response.getFile().getPermalink());
+        if (link != null && !link.isBlank()) {
+            deliveries.sent(incident.number(), "postmortem", link);
+        }
+    }
+
     private Outcome upload(Incident incident, String fileName, String markdown) {
         String comment = ":memo: Postmortem draft for incident " + incident.number() + ", made from the timeline. "
                 + "Download it, fill in the prompts with the people who were there, and keep it blameless. "
@@ -101,7 +111,11 @@ public final class PostmortemPublisher {
             SlackCalls.Result<FilesUploadV2Response> r = SlackCalls.run("filesUploadV2", () -> client.filesUploadV2(req -> req
                     .channel(incident.channelId()).filename(fileName)
                     .title("Incident " + incident.number() + " postmortem draft").content(markdown).initialComment(comment)));
-            return r.ok() ? Outcome.done() : SlackCalls.failed("filesUploadV2", r);
+            if (!r.ok()) {
+                return SlackCalls.failed("filesUploadV2", r);
+            }
+            rememberLink(incident, r.response());
+            return Outcome.done();
         } catch (SlackFilesUploadV2Exception e) {
             return uploadFailed(e);
         }

@@ -54,7 +54,8 @@ public final class SlackJobHandler implements JobHandler {
         handlers.put(OutboxJob.Kind.SYNC_TOPIC, new TopicJob(client, deliveries));
         handlers.put(OutboxJob.Kind.SYNC_HEADER, new HeaderJob(client, posts, deliveries));
         handlers.put(OutboxJob.Kind.POST_CHANNEL, new ChannelPostJob(posts));
-        handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel));
+        handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel,
+                n -> deliveries.lastSent(n, "postmortem").orElse(null)));
         handlers.put(OutboxJob.Kind.POSTMORTEM, (KindHandler<JobPayload.Postmortem>) (job, inc, p) -> postmortem.apply(job));
     }
 

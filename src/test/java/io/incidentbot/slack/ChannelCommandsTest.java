@@ -104,7 +104,7 @@ class ChannelCommandsTest {
         assertThat(i.mitigatedAt()).isNull();
         assertThat(identified.header()).contains("*Status*\\nidentified");
         assertThat(identified.topic()).isEqualTo("SEV2 | identified | lead <@UALICE001> | Checkout errors");
-        awaitPosted(inc.id, "<@UALICE001> changed status: Status investigating → identified");
+        awaitPosted(inc.id, "<@UALICE001> changed status: investigating → identified");
 
         Synced monitoring = runAndSync("STATUS Monitoring", "Status set to monitoring.");
         i = inc.incident();

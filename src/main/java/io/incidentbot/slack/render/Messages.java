@@ -49,7 +49,7 @@ public final class Messages {
                 markdownText("*Severity*\n" + i.severity().name()),
                 markdownText("*Status*\n" + i.status().label()),
                 markdownText("*Lead*\n" + i.lead().map(u -> "<@" + u + ">").orElse("unassigned")),
-                markdownText("*Declared*\nby <@" + i.declaredBy() + "> at " + WHEN.format(i.declaredAt()))))));
+                markdownText("*Declared*\nby <@" + i.declaredBy() + "> " + when(i.declaredAt()))))));
         String otherRoles = i.roles().entrySet().stream().filter(e -> e.getKey() != Role.LEAD)
                 .map(e -> "*" + e.getKey().label() + "* <@" + e.getValue() + ">").collect(Collectors.joining("   "));
         if (!otherRoles.isEmpty()) {
@@ -69,6 +69,22 @@ public final class Messages {
     /** @return the header's plain-text fallback (notifications, screen readers) */
     public static String headerText(Incident i) {
         return "Incident " + i.number() + ": " + i.title() + " — " + i.severity().name() + ", " + i.status().label();
+    }
+
+    /**
+     * A time as Slack's date formatting ({@code <!date^epoch^{date_short_pretty} {time}|fallback>}): each
+     * reader sees it in their own time zone ("Today 14:05", "Nov 27 14:05"); clients that cannot format it
+     * show the fallback, UTC.
+     *
+     * @param at the instant
+     * @return the token, e.g. {@code <!date^1764237600^{date_short_pretty} {time}|2026-11-27 10:00 UTC>}
+     */
+    public static String when(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + WHEN.format(at) + ">";
+    }
+
+    private static String when(Instant at, DateTimeFormatter fallback) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback.format(at) + ">";
     }
 
     /** Most characters {@link #list} answers with: far under Slack's 40,000 for a message's text, and readable. */
@@ -146,10 +162,10 @@ public final class Messages {
             return "Incident " + i.number() + " has no timeline entries yet.";
         }
         StringBuilder sb = new StringBuilder("*Timeline of incident " + i.number() + "* (latest " + entries.size()
-                + ", times in " + zone.getId() + ")\n");
+                + ", times in your time zone)\n");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
         for (TimelineEntry e : entries) {
-            String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
+            String line = when(e.at(), time) + " " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
                     + truncate(Mentions.inEntry(e).replace('\n', ' '), 200) + "\n";
