@@ -129,7 +129,8 @@ class IncidentServiceTest {
 
         assertThat(announced).containsExactly(
                 new JobPayload.Update(1, Severity.SEV1, Status.IDENTIFIED, ALICE, "Failing over the database"),
-                new JobPayload.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90))));
+                // issue 13: the resolution announcement carries the resolution summary
+                new JobPayload.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90)), "Failed over"));
     }
 
     @Test
