@@ -105,13 +105,16 @@ public final class Bot implements AutoCloseable {
                     a.use(new TimelineEvents(timeline, metrics));
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
+        runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
+                io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
         new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5));
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
         HealthReport readiness = new HealthReport(storage, clock, slackStatus,
-                socketMode == null ? null : socketMode::connected);
+                socketMode == null ? null : socketMode::connected, java.util.List.of(outbox::problem));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 readiness, new ReplayGuard(storage, clock));
         Integer metricsPort = config.ops().metricsPort();

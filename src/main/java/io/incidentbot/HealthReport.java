@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -77,18 +78,40 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     private final Clock clock;
     private final SlackStatus slack;
     private final BooleanSupplier socketConnected;
+    private final List<Supplier<Optional<String>>> checks;
+    private volatile String lastProblem;
 
     /**
-     * @param storage         the bot's database
+     * @param storage         the bot's database; its {@link Storage#problem()} (file deleted or replaced,
+     *                        writes failing) makes the bot not ready
      * @param clock           time source for the outbox check
      * @param slack           the token's and Slack's status
      * @param socketConnected in Socket Mode, whether the socket is connected; null in HTTP mode
+     * @param checks          more problems that make it not ready, e.g. the outbox's paused deliveries
+     *                        ({@code OutboxWorker::problem}); each returns a one-line reason or empty
      */
-    public HealthReport(Storage storage, Clock clock, SlackStatus slack, BooleanSupplier socketConnected) {
+    public HealthReport(Storage storage, Clock clock, SlackStatus slack, BooleanSupplier socketConnected,
+                        List<Supplier<Optional<String>>> checks) {
         this.storage = storage;
         this.clock = clock;
         this.slack = slack;
         this.socketConnected = socketConnected;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** As above with no extra checks. */
+    public HealthReport(Storage storage, Clock clock, SlackStatus slack, BooleanSupplier socketConnected) {
+        this(storage, clock, slack, socketConnected, List.of());
+    }
+
+    /**
+     * Database and extra checks only (no Slack status): for tests of the storage and outbox health.
+     *
+     * @param storage the bot's database
+     * @param checks  more problems that make it not ready
+     */
+    public HealthReport(Storage storage, List<Supplier<Optional<String>>> checks) {
+        this(storage, Clock.systemUTC(), new SlackStatus(Clock.systemUTC()), null, checks);
     }
 
     /** @return ready (200) or not (503), with {@link Body} as JSON */
@@ -109,6 +132,11 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
                     List.of("the database cannot be read"), null, null)));
         }
         List<String> reasons = new ArrayList<>();
+        storage.problem().ifPresent(reasons::add);
+        for (Supplier<Optional<String>> check : checks) {
+            check.get().ifPresent(reasons::add);
+        }
+        logOnce(reasons);
         String auth = slack.tokenProblem();
         if (auth != null) {
             reasons.add(auth);
@@ -123,6 +151,15 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
         boolean ready = reasons.isEmpty();
         return new HttpFrontEnd.Health(ready, json(new Body(ready ? "ok" : "not ready", Version.current(),
                 ready ? null : reasons, db.pending(), db.failed())));
+    }
+
+    /** ERROR once when a database or outbox problem starts or changes, not at every probe. */
+    private void logOnce(List<String> problems) {
+        String now = problems.isEmpty() ? null : String.join("; ", problems);
+        if (now != null && !now.equals(lastProblem)) {
+            log.error("not ready: {}", now);
+        }
+        lastProblem = now;
     }
 
     private static String json(Body body) {

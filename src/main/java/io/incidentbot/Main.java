@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Entry point. With no arguments: runs the bot, configured by environment variables. With
  * arguments: command-line tools ({@code postmortem <number>}, {@code import <export> --channel <name>}).
- * Exit status 2 with one line on standard error for bad configuration.
+ * Exit status 2 with one line on standard error for bad configuration or a database that cannot be written.
  */
 public final class Main {
     private Main() {
@@ -35,7 +35,8 @@ public final class Main {
         try {
             bot = new Bot(config, BotRuntime.standard(Clock.systemUTC(), OutboxWorker.Policy.defaults())).start();
         } catch (io.incidentbot.storage.jdbi.DatabaseUnavailableException e) {
-            // A bad INCIDENT_DB, an unreachable server, wrong credentials: configuration, not a crash.
+            // A bad INCIDENT_DB, an unreachable server, wrong credentials, an unwritable file:
+            // configuration, not a crash.
             System.err.println("incident-bot: " + e.getMessage());
             System.exit(2);
             return;

@@ -9,6 +9,7 @@ import io.incidentbot.incident.IncidentEvent.StatusChanged;
 import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -65,7 +66,7 @@ public final class IncidentService {
      */
     public Incident declare(Declaration d) {
         String title = d.title() == null ? "" : d.title().strip();
-        if (title.isEmpty()) {
+        if (invisible(title)) {
             throw new IncidentException.TitleBlank();
         }
         if (title.length() > Declaration.MAX_TITLE) {
@@ -97,6 +98,11 @@ public final class IncidentService {
         audit.changed(new IncidentAudit.Change(incident.number(), incident.privateIncident(), d.declaredBy(),
                 IncidentAudit.What.DECLARED, null, "none", incident.severity().name(), now));
         return incident;
+    }
+
+    /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
+    public StuckIncidents stuck() {
+        return new StuckIncidents(storage, clock, announce, outboxWakeup);
     }
 
     /** @return open incidents, newest first */
@@ -267,12 +273,13 @@ public final class IncidentService {
                 r.incidents().setResolutionSummary(n, summary);
             }
             entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
+            syncState(r, n, now);
+            // the draft first, so that the resolution announcement can link to it
+            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
             if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
                 JobPayloads.enqueue(r.outbox(), n, new JobPayload.Announce(new JobPayload.Resolved(n, inc.title(),
-                        inc.declaredAt(), now)), now);
+                        inc.declaredAt(), now, summary != null ? summary : inc.resolutionSummary())), now);
             }
-            syncState(r, n, now);
-            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
         } else {
             syncState(r, n, now);
         }
@@ -327,9 +334,18 @@ public final class IncidentService {
         }
     }
 
+    /**
+     * Queues a header and a topic sync. Both render the incident as it is when delivered, so older
+     * never-attempted syncs of the same kind are dropped (coalesced); the first header post is kept while
+     * the header is not posted yet, so it stays the channel's first message.
+     */
     private static void syncState(Repositories r, long n, Instant now) {
         JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncHeader(null), now);
         JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncTopic(), now);
+        r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_TOPIC);
+        if (r.incidents().find(n).map(Incident::headerTs).isPresent()) {
+            r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_HEADER);
+        }
     }
 
     private static void post(Repositories r, Incident inc, IncidentEvent event, Instant now) {
@@ -338,6 +354,15 @@ public final class IncidentService {
 
     private static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {
         r.timeline().add(new TimelineEntry(0, n, kind, now, null, null, actor, text, null, false, false, List.of()));
+    }
+
+    /**
+     * @return true when {@code s} shows nothing: empty, or only whitespace, space separators (e.g. U+00A0)
+     *         and invisible format characters (U+200B, U+200C, U+200D, U+2060, U+FEFF and the rest of Unicode's Cf)
+     */
+    static boolean invisible(String s) {
+        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.SPACE_SEPARATOR);
     }
 
     private static String blankToNull(String s) {

@@ -43,4 +43,17 @@ public final class Deliveries {
     public void enqueue(long incident, JobPayload payload, Instant at) {
         storage.run(r -> JobPayloads.enqueue(r.outbox(), incident, payload, at));
     }
+
+    /**
+     * @param what what was set, e.g. {@code topic}, {@code header}
+     * @return the text the bot last set in Slack for the incident (as {@link #sent} recorded it), if any
+     */
+    public Optional<String> lastSent(long incident, String what) {
+        return storage.read(r -> r.outbox().lastSent(incident, what));
+    }
+
+    /** Records what the bot just set in Slack, so an unchanged text is not sent again. */
+    public void sent(long incident, String what, String text) {
+        storage.run(r -> r.outbox().rememberSent(incident, what, text));
+    }
 }

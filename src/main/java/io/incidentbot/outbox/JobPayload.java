@@ -106,7 +106,15 @@ public sealed interface JobPayload {
     record Update(long incident, Severity severity, Status status, String actor, String text) implements Announcement {
     }
 
-    /** The incident was resolved at {@code resolvedAt}, declared at {@code declaredAt}. */
-    record Resolved(long incident, String title, Instant declaredAt, Instant resolvedAt) implements Announcement {
+    /**
+     * The incident was resolved at {@code resolvedAt}, declared at {@code declaredAt}, with the resolution
+     * {@code summary} given (null when none; payloads written before it existed read as null).
+     */
+    record Resolved(long incident, String title, Instant declaredAt, Instant resolvedAt, String summary)
+            implements Announcement {
+        /** A resolution announced without a summary. */
+        public Resolved(long incident, String title, Instant declaredAt, Instant resolvedAt) {
+            this(incident, title, declaredAt, resolvedAt, null);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,12 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /** Longest pause of deliveries while the database cannot be written. */
+    public static final Duration STORAGE_MAX_PAUSE = Duration.ofSeconds(30);
+    /** During a Web API outage, the longest time without any attempt: one job is tried this often. */
+    public static final Duration PROBE_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration PROBE_HORIZON = Duration.ofDays(3650);
+
     private final Storage storage;
     private final JobHandler handler;
     private final Clock clock;
@@ -56,6 +63,14 @@ public final class OutboxWorker implements AutoCloseable {
     private final int parallel;
     private final AtomicInteger delivering = new AtomicInteger();
     private volatile Instant renewedAt = Instant.MIN;
+    private final Backoff storageBackoff;
+    private final Object storageState = new Object();
+    private Instant storageFailingSince;
+    private String storageError;
+    private int storageFailures;
+    private volatile Instant pausedUntil;
+    private volatile Instant outageSince;
+    private volatile Instant lastProbe;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean wakeRequested;
@@ -85,6 +100,26 @@ public final class OutboxWorker implements AutoCloseable {
         this.executor = executor;
         this.policy = policy;
         this.backoff = new Backoff(policy.firstBackoff(), policy.maxBackoff());
+        Duration maxPause = policy.maxBackoff().compareTo(STORAGE_MAX_PAUSE) < 0 ? policy.maxBackoff() : STORAGE_MAX_PAUSE;
+        this.storageBackoff = new Backoff(policy.firstBackoff().compareTo(maxPause) < 0 ? policy.firstBackoff() : maxPause,
+                maxPause);
+    }
+
+    /**
+     * @return why deliveries are paused (the database cannot be written, since when and the error), or
+     *         empty while the worker can record its work
+     */
+    public Optional<String> problem() {
+        synchronized (storageState) {
+            return storageFailingSince == null ? Optional.empty()
+                    : Optional.of("outbox cannot write to the database since " + storageFailingSince + ": " + storageError);
+        }
+    }
+
+    /** @return true while the dispatch thread runs (it survives database and handler failures) */
+    public boolean alive() {
+        Thread t = loop;
+        return t != null && t.isAlive();
     }
 
     /** Starts the dispatch loop in a daemon thread; pending jobs from before a restart are delivered. */
@@ -123,6 +158,7 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                // dispatchDue handles database failures itself; this is a bug, not an outage
                 log.error("outbox dispatch failed; retrying in {}", policy.pollInterval(), e);
                 sleepQuietly(policy.pollInterval());
             }
@@ -144,29 +180,46 @@ public final class OutboxWorker implements AutoCloseable {
     /**
      * Renews this replica's leases when a third of the lease has passed, then claims due head jobs (the
      * oldest pending job of each incident, due by the clock's now, not leased by a live replica) up to
-     * the executor's free threads and hands them to the executor. With a same-thread executor the jobs
-     * are delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
+     * the executor's free threads and hands them to the executor. During a Web API outage (a job is
+     * backing off) and with nothing due, one waiting job is claimed every {@link #PROBE_INTERVAL} as a
+     * probe, so the queue drains soon after Slack answers again. While the database cannot be written,
+     * nothing is claimed until the storage backoff has passed. With a same-thread executor the jobs are
+     * delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
      */
     public void dispatchDue() {
         Instant now = clock.instant();
-        if (delivering.get() > 0 && Duration.between(renewedAt, now).compareTo(lease.dividedBy(3)) >= 0) {
-            storage.run(r -> r.outbox().renewLeases(holder, now.plus(lease)));
-            renewedAt = now;
-        }
-        int free = parallel - delivering.get();
-        if (free <= 0) {
+        Instant paused = pausedUntil;
+        if (paused != null && now.isBefore(paused)) {
             return;
         }
-        List<OutboxJob> claimed = storage.transaction(r -> r.outbox().claim(now, holder, now.plus(lease), free));
-        for (int i = 0; i < claimed.size(); i++) {
-            OutboxJob job = claimed.get(i);
+        List<OutboxJob> claimed;
+        try {
+            if (delivering.get() > 0 && Duration.between(renewedAt, now).compareTo(lease.dividedBy(3)) >= 0) {
+                storage.run(r -> r.outbox().renewLeases(holder, now.plus(lease)));
+                renewedAt = now;
+            }
+            int free = parallel - delivering.get();
+            if (free <= 0) {
+                return;
+            }
+            claimed = storage.transaction(r -> r.outbox().claim(now, now, holder, now.plus(lease), free));
+            if (claimed.isEmpty() && outageSince != null && !now.isBefore(lastProbe.plus(PROBE_INTERVAL))) {
+                lastProbe = now;
+                claimed = storage.transaction(r -> r.outbox().claim(now, now.plus(PROBE_HORIZON), holder,
+                        now.plus(lease), 1));
+            }
+        } catch (RuntimeException e) {
+            storageFailed(e);
+            return;
+        }
+        for (OutboxJob job : claimed) {
             delivering.incrementAndGet();
             try {
                 executor.execute(() -> deliver(job));
             } catch (RuntimeException rejected) {
                 delivering.decrementAndGet();
                 // Shutting down: the unstarted claims go back to the other replicas at once.
-                storage.run(r -> r.outbox().releaseLeases(holder));
+                releaseLeases();
                 return;
             }
         }
@@ -181,9 +234,14 @@ public final class OutboxWorker implements AutoCloseable {
         MDC.put("incident", String.valueOf(job.incident()));
         MDC.put("outbox_job", String.valueOf(job.id()));
         try {
-            JobHandler.Outcome outcome;
             try {
                 storage.run(r -> r.outbox().startAttempt(job.id()));
+            } catch (RuntimeException e) {
+                storageFailed(e);
+                return;
+            }
+            JobHandler.Outcome outcome;
+            try {
                 outcome = handler.handle(job);
             } catch (JobPayloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());
@@ -191,29 +249,84 @@ public final class OutboxWorker implements AutoCloseable {
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);
                 outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             }
-            record(job, outcome);
+            try {
+                record(job, outcome);
+                storageRecovered();
+            } catch (RuntimeException e) {
+                storageFailed(e);
+            }
         } finally {
             MDC.remove("incident");
             MDC.remove("outbox_job");
             delivering.decrementAndGet();
-            wakeup();
+            Instant paused = pausedUntil;
+            if (paused == null || !clock.instant().isBefore(paused)) {
+                wakeup();
+            }
+        }
+    }
+
+    /** A database call failed: pause deliveries for a backoff; WARN once per failing period. */
+    private void storageFailed(RuntimeException e) {
+        Instant now = clock.instant();
+        synchronized (storageState) {
+            storageFailures++;
+            pausedUntil = now.plus(storageBackoff.delay(storageFailures));
+            storageError = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (storageFailingSince == null) {
+                storageFailingSince = now;
+                log.warn("outbox: the database cannot be written ({}); Slack deliveries paused, retrying with backoff",
+                        storageError);
+            } else {
+                log.debug("outbox: database still failing ({} tries): {}", storageFailures, storageError);
+            }
+        }
+    }
+
+    /** A write succeeded: resume; INFO once when a failing period ends. */
+    private void storageRecovered() {
+        synchronized (storageState) {
+            if (storageFailingSince != null) {
+                log.info("outbox: the database can be written again after {} failed tries since {}; deliveries resumed",
+                        storageFailures, storageFailingSince);
+                storageFailingSince = null;
+                storageError = null;
+                storageFailures = 0;
+                pausedUntil = null;
+            }
         }
     }
 
     private void record(OutboxJob job, JobHandler.Outcome outcome) {
         Instant now = clock.instant();
         switch (outcome.type()) {
-            case DONE -> storage.run(r -> r.outbox().markDone(job.id(), now));
+            case DONE -> {
+                storage.run(r -> r.outbox().markDone(job.id(), now));
+                if (outageSince != null && job.attempts() > 0) {
+                    outageSince = null;
+                    int expedited = storage.transaction(r -> r.outbox().expediteBackoffs(now));
+                    log.info("outbox: Slack accepted a call again; {} job(s) backing off retried now", expedited);
+                }
+            }
             case RETRY -> {
                 if (Duration.between(job.createdAt(), now).compareTo(policy.giveUpAfter()) > 0) {
                     giveUp(job, outcome.error(), now);
+                } else if (outcome.retryAfter() != null) {
+                    Duration wait = outcome.retryAfter();
+                    log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
+                            job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
+                    storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
                 } else {
-                    Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(job.attempts());
+                    Duration wait = backoff(job.attempts());
                     // DEBUG: during a Slack outage every job retries; the outage is logged once (WARN when it
                     // starts, INFO when it ends) and retries are counted in incidentbot_outbox_retried_total.
                     log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
                             job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
-                    storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
+                    storage.run(r -> r.outbox().backOffUntil(job.id(), now.plus(wait), outcome.error()));
+                    if (outageSince == null) {
+                        outageSince = now;
+                        lastProbe = now;
+                    }
                 }
             }
             case FAIL -> giveUp(job, outcome.error(), now);
@@ -262,6 +375,10 @@ public final class OutboxWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        releaseLeases();
+    }
+
+    private void releaseLeases() {
         try {
             storage.run(r -> r.outbox().releaseLeases(holder));
         } catch (RuntimeException e) {

@@ -31,7 +31,8 @@ import java.util.Set;
  * (cached names first, then the {@link UserDirectory}, whose answers are cached), and renders it with
  * {@link PostmortemRenderer}.
  *
- * <p>The draft is rendered inside one transaction, so it is consistent, into a temporary file, then
+ * <p>The draft is rendered inside one read-only transaction ({@link Storage#read}: no write lock, so acks
+ * do not wait for a long draft), so it is consistent, into a temporary file, then
  * copied to the caller's writer after the commit: a slow reader (a pager, an upload) never holds the
  * database lock. The timeline is streamed, never loaded whole.
  */
@@ -144,7 +145,7 @@ public final class PostmortemService {
     /** @return display names of everyone the draft mentions: cached, else looked up (and cached) */
     private Map<String, String> displayNames(long number) {
         Map<String, String> names = new HashMap<>();
-        Set<String> missing = storage.transaction(r -> {
+        Set<String> missing = storage.read(r -> {
             Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
             Set<String> ids = referencedUsers(r, incident);
             for (String id : ids) {

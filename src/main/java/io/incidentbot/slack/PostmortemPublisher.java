@@ -140,6 +140,16 @@ public final class PostmortemPublisher {
      * {@code ok: false} with a transient error ({@code ratelimited}...) and 5xx retry, 429 retries after
      * {@code Retry-After}; a failed byte upload between the two Web API calls retries with backoff.
      */
+    /** Keeps the draft's permalink for the resolution announcement ({@code postmortem} in {@code slack_text}). */
+    private void rememberLink(Incident incident, FilesUploadV2Response response) {
+        String link = response.getFiles() == null ? null : response.getFiles().stream()
+                .map(com.slack.api.model.File::getPermalink).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(response.getFile() == null ? null : response.getFile().getPermalink());
+        if (link != null && !link.isBlank()) {
+            deliveries.sent(incident.number(), "postmortem", link);
+        }
+    }
+
     private SlackCalls.Result<Uploaded> upload(Incident incident, String markdown, byte[] png, boolean replacing) {
         long n = incident.number();
         String comment = ":memo: " + (replacing ? "Updated postmortem draft" : "Postmortem draft") + " for incident " + n
@@ -159,6 +169,7 @@ public final class PostmortemPublisher {
             if (!r.ok()) {
                 return new SlackCalls.Result<>(null, SlackCalls.failed("filesUploadV2", r));
             }
+            rememberLink(incident, r.response());
             return new SlackCalls.Result<>(uploaded(n, r.response().getFiles()), null);
         } catch (SlackFilesUploadV2Exception e) {
             return new SlackCalls.Result<>(null, uploadFailed(e));

@@ -51,10 +51,11 @@ public final class SlackJobHandler implements JobHandler {
         this.respond = new RespondJob(slack);
         handlers.put(OutboxJob.Kind.CREATE_CHANNEL, new CreateChannelJob(client, deliveries, channelPrefix, botUserId));
         handlers.put(OutboxJob.Kind.INVITE, new InviteJob(client));
-        handlers.put(OutboxJob.Kind.SYNC_TOPIC, new TopicJob(client));
+        handlers.put(OutboxJob.Kind.SYNC_TOPIC, new TopicJob(client, deliveries));
         handlers.put(OutboxJob.Kind.SYNC_HEADER, new HeaderJob(client, posts, deliveries));
         handlers.put(OutboxJob.Kind.POST_CHANNEL, new ChannelPostJob(posts));
-        handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel));
+        handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel,
+                n -> deliveries.lastSent(n, "postmortem").orElse(null)));
         handlers.put(OutboxJob.Kind.POSTMORTEM, (KindHandler<JobPayload.Postmortem>) (job, inc, p) -> postmortem.apply(job));
     }
 

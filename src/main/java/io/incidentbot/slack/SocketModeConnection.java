@@ -62,8 +62,31 @@ public final class SocketModeConnection implements AutoCloseable {
             log.info("Socket Mode connected");
             return true;
         } catch (Exception e) {
-            log.warn("Socket Mode connection failed ({}); retrying", e.toString());
+            log.warn("Socket Mode connection failed: {}; retrying", cause(e));
             return false;
+        }
+    }
+
+    /**
+     * The real reason a connection attempt failed. The SDK hides network failures of
+     * {@code apps.connections.open} (a {@code NullPointerException}, or "The token is invalid" naming the
+     * host), so unless the exception's own causes carry an {@link java.io.IOException}, the method is called
+     * once more here and what it says (a network exception, or Slack's error code) is reported.
+     */
+    private String cause(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return t.toString();
+            }
+        }
+        try {
+            var r = app.slack().methods().appsConnectionsOpen(req -> req.token(appToken));
+            return r.isOk() ? e.toString() + " (apps.connections.open answers ok; the WebSocket failed)"
+                    : "apps.connections.open answered " + r.getError();
+        } catch (java.io.IOException io) {
+            return "cannot reach Slack: " + io;
+        } catch (Exception other) {
+            return e + " / apps.connections.open: " + other;
         }
     }
 

@@ -23,6 +23,22 @@ public interface EventLog {
     List<PendingChange> takePending(String channelId, String ts);
 
     /**
+     * Deletes up to {@code limit} processed {@code event_id}s received before {@code before}: Slack stops
+     * redelivering an event long before (its retries end within about an hour).
+     *
+     * @return how many were deleted
+     */
+    int pruneProcessed(Instant before, int limit);
+
+    /**
+     * Deletes up to {@code limit} pending changes that happened before {@code before} and whose message
+     * never arrived.
+     *
+     * @return how many were deleted
+     */
+    int prunePending(Instant before, int limit);
+
+    /**
      * A change that waits for its message.
      *
      * @param channelId Slack channel ID

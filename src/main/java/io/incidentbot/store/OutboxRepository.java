@@ -35,7 +35,16 @@ public interface OutboxRepository {
      * @param limit most jobs to claim
      * @return the claimed jobs, oldest due first
      */
-    List<OutboxJob> claim(Instant now, String holder, Instant leaseUntil, int limit);
+    default List<OutboxJob> claim(Instant now, String holder, Instant leaseUntil, int limit) {
+        return claim(now, now, holder, leaseUntil, limit);
+    }
+
+    /**
+     * As {@link #claim(Instant, String, Instant, int)}, taking jobs due by {@code dueBy} (later than
+     * {@code now} for the outage probe, which tries a job still waiting out its backoff); leases are
+     * still judged expired against {@code now}.
+     */
+    List<OutboxJob> claim(Instant now, Instant dueBy, String holder, Instant leaseUntil, int limit);
 
     /** Extends every lease {@code holder} holds on a pending job to {@code leaseUntil}. */
     void renewLeases(String holder, Instant leaseUntil);
@@ -54,6 +63,45 @@ public interface OutboxRepository {
 
     /** Schedules another attempt, records the error that caused it and ends the job's lease. */
     void retryAt(long id, Instant next, String error);
+
+    /**
+     * Schedules another attempt after a backoff of the worker's own (no {@code Retry-After} from Slack),
+     * so that {@link #expediteBackoffs} may bring it forward once Slack answers again.
+     */
+    void backOffUntil(long id, Instant next, String error);
+
+    /**
+     * Brings every pending job that waits out a backoff of the worker's own ({@link #backOffUntil}) forward
+     * to {@code now}; jobs waiting for a {@code Retry-After} Slack asked for keep their time.
+     *
+     * @return how many jobs were brought forward
+     */
+    int expediteBackoffs(Instant now);
+
+    /**
+     * Deletes up to {@code limit} finished jobs of each kind: delivered ones finished before
+     * {@code doneBefore}, failed ones finished before {@code failedBefore}. Pending jobs are never deleted.
+     *
+     * @return how many rows were deleted
+     */
+    int pruneFinished(Instant doneBefore, Instant failedBefore, int limit);
+
+    /**
+     * @param incident incident number
+     * @param what     what was set, e.g. {@code topic}, {@code header}
+     * @return the text the bot last set in Slack for it, if any
+     */
+    java.util.Optional<String> lastSent(long incident, String what);
+
+    /** Remembers the text the bot set in Slack (see {@link #lastSent}). */
+    void rememberSent(long incident, String what, String text);
+
+    /**
+     * Deletes the never-attempted pending jobs of {@code kind} of an incident except the newest (coalescing).
+     *
+     * @return how many were deleted
+     */
+    int dropOlderPending(long incident, Kind kind);
 
     /** Marks a job failed for good; later jobs of the incident proceed. */
     void markFailed(long id, Instant at, String error);

@@ -40,6 +40,15 @@ public interface Storage extends AutoCloseable {
         });
     }
 
+    /**
+     * Whether the database can be trusted right now, for {@code /healthz}: cheap (no query).
+     *
+     * @return why not (e.g. the database file was deleted or replaced, writes fail), or empty when fine
+     */
+    default java.util.Optional<String> problem() {
+        return java.util.Optional.empty();
+    }
+
     /** Closes the connection pool. */
     @Override
     void close();

@@ -73,6 +73,7 @@ class MigrateDbTest {
                 r.leases().acquire("backfill", "old-replica", T0, T0.plusSeconds(30));
                 r.postmortems().saveFiles(one, "F0DRAFT", "F0CHART", T0.plusSeconds(50));
                 r.requestSignatures().remember("v0=0123abcd", T0.plusSeconds(51));
+                r.outbox().rememberSent(one, "topic", "SEV1 | resolved | lead: Ada");
             });
         }
         return file;

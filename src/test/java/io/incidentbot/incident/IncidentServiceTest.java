@@ -129,7 +129,8 @@ class IncidentServiceTest {
 
         assertThat(announced).containsExactly(
                 new JobPayload.Update(1, Severity.SEV1, Status.IDENTIFIED, ALICE, "Failing over the database"),
-                new JobPayload.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90))));
+                // issue 13: the resolution announcement carries the resolution summary
+                new JobPayload.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90)), "Failed over"));
     }
 
     @Test
@@ -153,6 +154,11 @@ class IncidentServiceTest {
                 });
         assertThatThrownBy(() -> incidents.declare(new Declaration(" ", Severity.SEV1, null, false, BOB, null)))
                 .isInstanceOf(IncidentException.TitleBlank.class);
+        // issue 13: a title of only zero-width characters shows nothing, like a blank one
+        for (String invisible : List.of("\u200B", "\u200C\u200D", "\u2060", "\uFEFF", " \u200B\u00A0\u200D ")) {
+            assertThatThrownBy(() -> incidents.declare(new Declaration(invisible, Severity.SEV1, null, false, BOB, null)))
+                    .isInstanceOf(IncidentException.TitleBlank.class);
+        }
         assertThatThrownBy(() -> incidents.declare(new Declaration("x".repeat(Declaration.MAX_TITLE + 1), Severity.SEV1,
                 null, false, BOB, null)))
                 .isInstanceOfSatisfying(IncidentException.TitleTooLong.class,

@@ -34,7 +34,9 @@ class TimeZoneAndEscapingTest {
 
                 String tokyo = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"))
                         .format(SlackTs.toInstant(ts));
-                assertThat(view).contains("times in Asia/Tokyo").contains("`" + tokyo + "` <@UBOB00001> timeouts");
+                // issue 13: times use Slack's date formatting (each reader's zone); the fallback is in the configured zone
+                assertThat(view).contains("times in your time zone").contains("<!date^"
+                        + SlackTs.toInstant(ts).getEpochSecond() + "^{date_short_pretty} {time}|" + tokyo + "> <@UBOB00001> timeouts");
                 assertThat(slack.calls("conversations.setTopic").get(0).arg("topic"))
                         .contains("&lt;script&gt; &amp; checkout").doesNotContain("<script>");
             }

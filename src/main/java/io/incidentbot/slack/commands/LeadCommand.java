@@ -34,7 +34,7 @@ final class LeadCommand implements Subcommand {
     public Reply run(Invocation in, String rest) {
         Optional<String> user = Mentions.user(rest);
         if (user.isEmpty()) {
-            return Reply.usage("lead @user");
+            return rest.isBlank() ? Reply.usage("lead @user") : Reply.say(NotAMention.say(rest, "lead @user"));
         }
         incidents.assignRole(in.channelId(), Role.LEAD, user.get(), in.userId());
         return Reply.say(Mentions.of(user.get()) + " is now the lead.");

@@ -35,6 +35,9 @@ final class RoleCommand implements Subcommand {
         String[] words = rest.split("\\s+", 2);
         Optional<Role> role = Role.parse(words[0]);
         Optional<String> user = words.length > 1 ? Mentions.user(words[1]) : Optional.empty();
+        if (role.isPresent() && user.isEmpty() && words.length > 1) {
+            return Reply.say(NotAMention.say(words[1], "role " + role.get().label() + " @user"));
+        }
         if (role.isEmpty() || user.isEmpty()) {
             return Reply.usage("role <lead|comms|scribe> @user");
         }

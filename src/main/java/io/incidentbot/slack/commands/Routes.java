@@ -1,5 +1,7 @@
 package io.incidentbot.slack.commands;
 
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.slack.commands.Subcommand.Invocation;
@@ -17,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The routing table of {@code /incident}: finds the subcommand by its first word, refuses a
- * channel-scoped one outside an incident channel, and answers anything else with the help text,
- * which it generates from the same table.
+ * channel-scoped one outside an incident channel, and answers an unknown word by naming it, suggesting
+ * the nearest subcommand and listing them all; the help text is generated from the same table.
  */
 public final class Routes {
     private final IncidentService incidents;
@@ -60,7 +62,9 @@ public final class Routes {
                 r -> new ActionCommand(incidents),
                 r -> new ResolveCommand(incidents),
                 r -> new PostmortemCommand(incidents),
-                r -> new TimelineCommand(incidents, zone)));
+                r -> new TimelineCommand(incidents, zone),
+                r -> new RetryCommand(incidents),
+                r -> new CancelCommand(incidents)));
     }
 
     /**
@@ -75,12 +79,43 @@ public final class Routes {
         String rest = parts.length > 1 ? parts[1].strip() : "";
         Subcommand c = byWord.get(word);
         if (c == null) {
-            return Reply.say(help());
+            return Reply.say(word.isEmpty() ? help() : notUnderstood(word));
         }
         if (c.channelScoped() && incidents.findByChannel(in.channelId()).isEmpty()) {
             throw new NotAnIncidentChannelException(word);
         }
         return c.run(in, rest);
+    }
+
+    /** Farthest (in edits) a mistyped word may be from a subcommand to be suggested. */
+    static final int SUGGEST_DISTANCE = 2;
+
+    /**
+     * @param word an unknown first word, lowercase
+     * @return which word was not understood, the nearest subcommand (Levenshtein distance at most
+     *         {@link #SUGGEST_DISTANCE}) when there is one, then the short help
+     */
+    String notUnderstood(String word) {
+        String shown = word.length() > 30 ? word.substring(0, 30) + "…" : word;
+        shown = shown.replaceAll("[`<>&*_~]", "");
+        LevenshteinDistance distance = new LevenshteinDistance(SUGGEST_DISTANCE);
+        String nearest = null;
+        int best = Integer.MAX_VALUE;
+        for (String known : byWord.keySet()) {
+            int d = distance.apply(word, known);
+            if (d >= 0 && d < best) {
+                best = d;
+                nearest = known;
+            }
+        }
+        return "I don't know `" + shown + "`." + (nearest == null ? "" : " Did you mean `/incident " + nearest + "`?")
+                + "\n" + shortHelp();
+    }
+
+    /** @return one line naming every subcommand, and where the full help is */
+    public String shortHelp() {
+        return "Subcommands: " + commands.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", "))
+                + ". `/incident help` explains each.";
     }
 
     /** @return the ephemeral help text: every subcommand's usage, those that run anywhere first */

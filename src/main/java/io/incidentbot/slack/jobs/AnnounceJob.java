@@ -14,11 +14,21 @@ import io.incidentbot.slack.render.ChannelPosts;
 public final class AnnounceJob implements KindHandler<JobPayload.Announce> {
     private final Posts posts;
     private final String announceChannel;
+    private final java.util.function.LongFunction<String> draftLink;
 
     /** @param announceChannel channel ID for announcements, or null when none is configured */
     public AnnounceJob(Posts posts, String announceChannel) {
+        this(posts, announceChannel, n -> null);
+    }
+
+    /**
+     * @param announceChannel channel ID for announcements, or null when none is configured
+     * @param draftLink       the permalink of an incident's postmortem draft by incident number, or null
+     */
+    public AnnounceJob(Posts posts, String announceChannel, java.util.function.LongFunction<String> draftLink) {
         this.posts = posts;
         this.announceChannel = announceChannel;
+        this.draftLink = draftLink;
     }
 
     @Override
@@ -27,6 +37,7 @@ public final class AnnounceJob implements KindHandler<JobPayload.Announce> {
                 || incident.privateIncident() && !(payload.announcement() instanceof JobPayload.Declared)) {
             return Outcome.done();
         }
-        return posts.post(job, announceChannel, ChannelPosts.announcement(payload.announcement(), incident.channelId()));
+        String link = payload.announcement() instanceof JobPayload.Resolved ? draftLink.apply(incident.number()) : null;
+        return posts.post(job, announceChannel, ChannelPosts.announcement(payload.announcement(), incident.channelId(), link));
     }
 }

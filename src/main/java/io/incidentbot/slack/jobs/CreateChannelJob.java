@@ -23,10 +23,15 @@ import java.util.function.Supplier;
  * {@code conversations.create} for the incident channel, trying {@code -2}, {@code -3}... on
  * {@code name_taken}. On a retry (an earlier attempt's answer may have been lost) a taken name is first
  * looked up with {@code conversations.list}: a channel the bot created that no incident owns yet is adopted.
+ * Nothing is created or adopted before the bot's own user ID is known ({@code auth.test} answered): without
+ * it a channel the bot created whose answer was lost could not be recognised, and a second {@code -2}
+ * channel would be made. Until then the job is retried after {@link #IDENTITY_WAIT}.
  */
 public final class CreateChannelJob implements KindHandler<JobPayload.CreateChannel> {
     private static final Logger log = LoggerFactory.getLogger(CreateChannelJob.class);
     private static final int MAX_NAME_ATTEMPTS = 50;
+    /** How long a channel creation waits before asking again whether {@code auth.test} has answered. */
+    static final java.time.Duration IDENTITY_WAIT = java.time.Duration.ofSeconds(2);
 
     private final MethodsClient client;
     private final Deliveries deliveries;
@@ -48,6 +53,9 @@ public final class CreateChannelJob implements KindHandler<JobPayload.CreateChan
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.CreateChannel payload) {
         if (incident.channelId() != null) {
             return Outcome.done();
+        }
+        if (botUserId.get() == null) {
+            return Outcome.retry("bot identity unknown (auth.test has not answered yet)", IDENTITY_WAIT);
         }
         boolean retry = job.attempts() > 0;
         for (int attempt = 1; attempt <= MAX_NAME_ATTEMPTS; attempt++) {

@@ -2,7 +2,9 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
+import java.util.List;
 import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobPayload;
@@ -10,7 +12,10 @@ import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 
-/** The header message: {@code chat.postMessage} the first time (its {@code ts} is stored), {@code chat.update} after. */
+/**
+ * The header message: {@code chat.postMessage} the first time (its {@code ts} is stored), {@code chat.update}
+ * after, and only when the rendered header (fallback text and Block Kit) differs from what was last sent.
+ */
 public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
     private final MethodsClient client;
     private final Posts posts;
@@ -25,18 +30,28 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncHeader payload) {
+        String text = Messages.headerText(incident);
+        List<LayoutBlock> blocks = Messages.headerBlocks(incident);
+        String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
-            SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), Messages.headerText(incident),
-                    Messages.headerBlocks(incident));
+            SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);
             if (r.failure() != null) {
                 return r.failure();
             }
             deliveries.headerPosted(incident.number(), r.response());
+            deliveries.sent(incident.number(), "header", rendered);
+            return Outcome.done();
+        }
+        if (deliveries.lastSent(incident.number(), "header").filter(rendered::equals).isPresent()) {
             return Outcome.done();
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
                 () -> client.chatUpdate(req -> req.channel(incident.channelId()).ts(incident.headerTs())
-                        .text(Messages.headerText(incident)).blocks(Messages.headerBlocks(incident))));
-        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
+                        .text(text).blocks(blocks)));
+        if (!r.ok()) {
+            return SlackCalls.failed("chat.update", r);
+        }
+        deliveries.sent(incident.number(), "header", rendered);
+        return Outcome.done();
     }
 }

@@ -3,26 +3,43 @@ package io.incidentbot.slack.jobs;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 
-/** {@code conversations.setTopic} from the incident's current severity, status, lead and title. */
+/**
+ * {@code conversations.setTopic} from the incident's current severity, status, lead and title, only when
+ * that text differs from the topic the bot set last (each call posts a visible "set the channel topic"
+ * line, and the method is Tier 2).
+ */
 public final class TopicJob implements KindHandler<JobPayload.SyncTopic> {
     private final MethodsClient client;
+    private final Deliveries deliveries;
 
-    /** @param client Web API client with the bot token */
-    public TopicJob(MethodsClient client) {
+    /**
+     * @param client     Web API client with the bot token
+     * @param deliveries remembers the topic last set
+     */
+    public TopicJob(MethodsClient client, Deliveries deliveries) {
         this.client = client;
+        this.deliveries = deliveries;
     }
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncTopic payload) {
         String topic = Messages.topic(incident);
+        if (deliveries.lastSent(incident.number(), "topic").filter(topic::equals).isPresent()) {
+            return Outcome.done();
+        }
         SlackCalls.Result<ConversationsSetTopicResponse> r = SlackCalls.run("conversations.setTopic",
                 () -> client.conversationsSetTopic(req -> req.channel(incident.channelId()).topic(topic)));
-        return r.ok() ? Outcome.done() : SlackCalls.failed("conversations.setTopic", r);
+        if (!r.ok()) {
+            return SlackCalls.failed("conversations.setTopic", r);
+        }
+        deliveries.sent(incident.number(), "topic", topic);
+        return Outcome.done();
     }
 }

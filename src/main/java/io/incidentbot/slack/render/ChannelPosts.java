@@ -29,8 +29,9 @@ import static io.incidentbot.markup.Mentions.of;
  */
 public final class ChannelPosts {
     private static final String USER = Mentions.MENTION.pattern();
-    private static final Pattern STATUS = Pattern.compile(USER + " changed status: Status ([a-z]+) → ([a-z]+)");
-    private static final Pattern REOPENED = Pattern.compile(USER + " reopened incident (\\d+): Status ([a-z]+) → ([a-z]+)");
+    // "Status " is optional: posts before issue 13 said "changed status: Status investigating → identified"
+    private static final Pattern STATUS = Pattern.compile(USER + " changed status: (?:Status )?([a-z]+) → ([a-z]+)");
+    private static final Pattern REOPENED = Pattern.compile(USER + " reopened incident (\\d+): (?:Status )?([a-z]+) → ([a-z]+)");
     private static final Pattern SEVERITY = Pattern.compile(USER + " changed severity: Severity (SEV[1-4]) → (SEV[1-4])");
     private static final Pattern ROLE = Pattern.compile(USER + " assigned (lead|comms|scribe): " + USER);
 
@@ -52,14 +53,14 @@ public final class ChannelPosts {
         } else if (event instanceof StatusUpdatePosted e) {
             return ":loudspeaker: Status update from " + of(e.actor()) + ": " + UserText.inert(e.text());
         } else if (event instanceof FollowUpRecorded e) {
-            return ":white_check_mark: Follow-up recorded by " + of(e.actor()) + ": " + UserText.inert(e.text())
+            return ":clipboard: Follow-up recorded by " + of(e.actor()) + ": " + UserText.inert(e.text())
                     + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
         }
         throw new IllegalArgumentException("no post for " + event);
     }
 
     private static String statusChange(Status from, Status to) {
-        return "Status " + from.label() + " → " + to.label();
+        return from.label() + " → " + to.label();
     }
 
     /**
@@ -96,6 +97,16 @@ public final class ChannelPosts {
      * @return the announcement channel post; a private incident's declaration names nothing
      */
     public static String announcement(JobPayload.Announcement a, String channelId) {
+        return announcement(a, channelId, null);
+    }
+
+    /**
+     * @param a         the announcement as it stood when it was written
+     * @param channelId the incident channel ({@code C...}) to link to
+     * @param draftLink for a resolution: the postmortem draft's permalink, or null to point at the channel
+     * @return the announcement channel post; a resolution carries its summary and a link to the draft
+     */
+    public static String announcement(JobPayload.Announcement a, String channelId, String draftLink) {
         if (a instanceof JobPayload.Declared d) {
             return d.privateIncident()
                     ? ":lock: A private incident was declared. Details are shared with its responders only."
@@ -107,7 +118,10 @@ public final class ChannelPosts {
         } else if (a instanceof JobPayload.Resolved r) {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
                     + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))
-                    + ". <#" + channelId + ">";
+                    + ". <#" + channelId + ">"
+                    + (r.summary() == null || r.summary().isBlank() ? "" : "\n*Resolution:* " + r.summary().strip())
+                    + "\n*Postmortem draft:* " + (draftLink != null ? "<" + draftLink + "|incident-" + r.incident()
+                    + "-postmortem.md>" : "in <#" + channelId + ">");
         }
         throw new IllegalArgumentException("no announcement for " + a);
     }

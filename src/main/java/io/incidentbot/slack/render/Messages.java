@@ -50,7 +50,7 @@ public final class Messages {
                 markdownText("*Severity*\n" + i.severity().name()),
                 markdownText("*Status*\n" + i.status().label()),
                 markdownText("*Lead*\n" + i.lead().map(u -> "<@" + u + ">").orElse("unassigned")),
-                markdownText("*Declared*\nby <@" + i.declaredBy() + "> at " + WHEN.format(i.declaredAt()))))));
+                markdownText("*Declared*\nby <@" + i.declaredBy() + "> " + when(i.declaredAt()))))));
         String otherRoles = i.roles().entrySet().stream().filter(e -> e.getKey() != Role.LEAD)
                 .map(e -> "*" + e.getKey().label() + "* <@" + e.getValue() + ">").collect(Collectors.joining("   "));
         if (!otherRoles.isEmpty()) {
@@ -73,34 +73,85 @@ public final class Messages {
     }
 
     /**
-     * @param incidents open incidents
-     * @param failed    Slack calls given up, per incident number
+     * A time as Slack's date formatting ({@code <!date^epoch^{date_short_pretty} {time}|fallback>}): each
+     * reader sees it in their own time zone ("Today 14:05", "Nov 27 14:05"); clients that cannot format it
+     * show the fallback, UTC.
+     *
+     * @param at the instant
+     * @return the token, e.g. {@code <!date^1764237600^{date_short_pretty} {time}|2026-11-27 10:00 UTC>}
+     */
+    public static String when(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + WHEN.format(at) + ">";
+    }
+
+    private static String when(Instant at, DateTimeFormatter fallback) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback.format(at) + ">";
+    }
+
+    /** Most characters {@link #list} answers with: far under Slack's 40,000 for a message's text, and readable. */
+    public static final int LIST_MAX_CHARS = 12_000;
+
+    /**
+     * @param incidents open incidents, newest first
+     * @param failed    Slack calls given up, per incident number, oldest first
      * @param now       the current time, for ages
-     * @return the ephemeral list: number, severity, title, channel link, age, failed Slack calls
+     * @return the ephemeral list: number, severity, title, channel link, age, and for an incident with
+     *         failed Slack calls the first failure (the cause; later ones follow from it); at most
+     *         {@link #LIST_MAX_CHARS} characters, ending with how many incidents were left out
      */
     public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
                               Instant now) {
         if (incidents.isEmpty()) {
             return "No open incidents. :tada:";
         }
-        StringBuilder sb = new StringBuilder("*Open incidents*\n");
+        StringBuilder sb = new StringBuilder("*Open incidents* (" + incidents.size() + ")\n");
+        int shown = 0;
         for (Incident i : incidents) {
-            sb.append("• *").append(i.number()).append("* ").append(i.severity().name()).append(' ')
-                    .append(escape(i.title())).append(" — ")
-                    .append(i.channelId() == null ? "_channel being created_" : "<#" + i.channelId() + ">")
-                    .append(" — ").append(i.status().label()).append(", ").append(duration(i.age(now))).append(" old");
-            if (i.privateIncident()) {
-                sb.append(" :lock:");
+            String line = listLine(i, failed.getOrDefault(i.number(), List.of()), now);
+            int left = incidents.size() - shown - 1;
+            String tail = left > 0 ? leftOut(left) : "";
+            if (sb.length() + line.length() + tail.length() > LIST_MAX_CHARS) {
+                break;
             }
-            List<OutboxRepository.FailedJob> f = failed.getOrDefault(i.number(), List.of());
-            if (!f.isEmpty()) {
-                sb.append("\n    :warning: ").append(f.size()).append(" Slack call(s) failed, last: ")
-                        .append(f.get(f.size() - 1).kind().name().toLowerCase().replace('_', ' ')).append(" — `")
-                        .append(f.get(f.size() - 1).error()).append('`');
-            }
-            sb.append('\n');
+            sb.append(line);
+            shown++;
+        }
+        if (shown < incidents.size()) {
+            sb.append(leftOut(incidents.size() - shown));
         }
         return sb.toString().strip();
+    }
+
+    private static String leftOut(int n) {
+        return "_…and " + n + " more open incident(s) not shown; the oldest are left out._\n";
+    }
+
+    private static String listLine(Incident i, List<OutboxRepository.FailedJob> f, Instant now) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("• *").append(i.number()).append("* ").append(i.severity().name()).append(' ')
+                .append(escape(i.title())).append(" — ")
+                .append(i.channelId() == null ? (stuck(f) ? "_no channel_" : "_channel being created_")
+                        : "<#" + i.channelId() + ">")
+                .append(" — ").append(i.status().label()).append(", ").append(duration(i.age(now))).append(" old");
+        if (i.privateIncident()) {
+            sb.append(" :lock:");
+        }
+        if (!f.isEmpty()) {
+            OutboxRepository.FailedJob cause = f.get(0);
+            sb.append("\n    :warning: ").append(f.size()).append(" Slack call(s) failed, first: ")
+                    .append(cause.kind().name().toLowerCase().replace('_', ' ')).append(" — `")
+                    .append(cause.error()).append('`');
+            if (stuck(f) && i.channelId() == null) {
+                sb.append("\n    The declarer can `/incident retry ").append(i.number()).append("` or `/incident cancel ")
+                        .append(i.number()).append('`');
+            }
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** @return true when creating the incident's channel failed for good */
+    private static boolean stuck(List<OutboxRepository.FailedJob> f) {
+        return f.stream().anyMatch(j -> j.kind() == io.incidentbot.outbox.OutboxJob.Kind.CREATE_CHANNEL);
     }
 
     /**
@@ -112,10 +163,10 @@ public final class Messages {
             return "Incident " + i.number() + " has no timeline entries yet.";
         }
         StringBuilder sb = new StringBuilder("*Timeline of incident " + i.number() + "* (latest " + entries.size()
-                + ", times in " + zone.getId() + ")\n");
+                + ", times in your time zone)\n");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
         for (TimelineEntry e : entries) {
-            String line = "`" + time.format(e.at()) + "` " + (e.keyEvent() ? ":pushpin: " : "")
+            String line = when(e.at(), time) + " " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
                     + truncate(UserText.inert(Mentions.inEntry(e)).replace('\n', ' '), 200) + "\n";

@@ -24,6 +24,8 @@ public final class Database {
      * @return the migrated storage; close it to release the file or the connections
      * @throws DatabaseUnavailableException when the database cannot be reached, opened or logged in to
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
+     * @throws DatabaseUnavailableException when the file cannot be written (read-only, no permission,
+     *                                      disk full): checked with a real write before anything is served
      */
     public static JdbiStorage open(String location) {
         return open(DatabaseSettings.of(location));
@@ -52,11 +54,27 @@ public final class Database {
         } catch (java.io.IOException e) {
             throw new DatabaseUnavailableException("INCIDENT_DB: cannot create folder for " + file + ": " + e.getMessage());
         }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new DatabaseUnavailableException("INCIDENT_DB " + file + " cannot be written (read-only file)");
+        }
+        try {
+            return open(file);
+        } catch (RuntimeException e) {
+            if (JdbiStorage.isDatabaseFailure(e)) {
+                throw new DatabaseUnavailableException("INCIDENT_DB " + file + " cannot be written: "
+                        + JdbiStorage.rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static JdbiStorage open(Path file) {
         // Take the write lock at BEGIN so two writers never deadlock on lock upgrade.
         HikariDataSource writes = pool("incident-db", file, "IMMEDIATE");
         HikariDataSource reads;
         try {
             Flyway.configure().dataSource(writes).locations("classpath:db/common", "classpath:db/sqlite").load().migrate();
+            probeWrite(writes);
             // Reads begin DEFERRED: a snapshot without the write lock. query_only makes a write there fail
             // instead of taking the write lock behind the Java lock's back.
             HikariConfig readConfig = config("incident-db-read", file, "DEFERRED");
@@ -66,7 +84,18 @@ public final class Database {
             writes.close();
             throw e;
         }
-        return new JdbiStorage(writes, reads);
+        return new JdbiStorage(writes, reads, file);
+    }
+
+    /**
+     * Writes the header's {@code user_version} with its own value: a real write (the write lock, the
+     * write-ahead log and a commit), so a read-only or full database is found at start, not at the first ack.
+     */
+    private static void probeWrite(HikariDataSource writes) {
+        org.jdbi.v3.core.Jdbi.create(writes).useTransaction(h -> {
+            int v = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
+            h.execute("PRAGMA user_version = " + v);
+        });
     }
 
     private static HikariDataSource pool(String name, Path file, String transactionMode) {

@@ -47,4 +47,17 @@ public final class JdbiEventLog implements EventLog {
         }
         return changes;
     }
+
+    @Override
+    public int pruneProcessed(Instant before, int limit) {
+        return h.createUpdate("DELETE FROM processed_event WHERE event_id IN "
+                        + "(SELECT event_id FROM processed_event WHERE received_at < :b LIMIT :l)")
+                .bind("b", micros(before)).bind("l", limit).execute();
+    }
+
+    @Override
+    public int prunePending(Instant before, int limit) {
+        return h.createUpdate("DELETE FROM pending_change WHERE id IN (SELECT id FROM pending_change WHERE at < :b LIMIT :l)")
+                .bind("b", micros(before)).bind("l", limit).execute();
+    }
 }

@@ -45,18 +45,18 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public List<OutboxJob> claim(Instant now, String holder, Instant leaseUntil, int limit) {
+    public List<OutboxJob> claim(Instant now, Instant dueBy, String holder, Instant leaseUntil, int limit) {
         if (limit <= 0) {
             return List.of();
         }
         boolean postgres = Dialect.postgres(h);
         List<OutboxJob> jobs = h.createQuery("""
                 SELECT o.* FROM outbox o
-                WHERE o.state = 'pending' AND o.next_attempt_at <= :now
+                WHERE o.state = 'pending' AND o.next_attempt_at <= :due
                   AND (o.lease_until IS NULL OR o.lease_until < :now)
                   AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.incident = o.incident AND p.id < o.id)
                 ORDER BY o.next_attempt_at, o.id LIMIT :l""" + (postgres ? " FOR UPDATE OF o SKIP LOCKED" : ""))
-                .bind("now", micros(now)).bind("l", limit).map(JdbiOutbox::job).list();
+                .bind("now", micros(now)).bind("due", micros(dueBy)).bind("l", limit).map(JdbiOutbox::job).list();
         if (!jobs.isEmpty()) {
             h.createUpdate("UPDATE outbox SET lease_holder = :h, lease_until = :u WHERE id IN (<ids>)")
                     .bind("h", holder).bind("u", micros(leaseUntil))
@@ -97,9 +97,56 @@ public final class JdbiOutbox implements OutboxRepository {
 
     @Override
     public void retryAt(long id, Instant next, String error) {
-        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, lease_holder = NULL, lease_until = NULL"
-                + " WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = FALSE,"
+                + " lease_holder = NULL, lease_until = NULL WHERE id = :id")
                 .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
+    }
+
+    @Override
+    public void backOffUntil(long id, Instant next, String error) {
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = TRUE WHERE id = :id")
+                .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
+    }
+
+    @Override
+    public int expediteBackoffs(Instant now) {
+        return h.createUpdate("""
+                UPDATE outbox SET next_attempt_at = :now, backing_off = FALSE
+                WHERE state = 'pending' AND backing_off = TRUE AND next_attempt_at > :now""")
+                .bind("now", micros(now)).execute();
+    }
+
+    @Override
+    public int pruneFinished(Instant doneBefore, Instant failedBefore, int limit) {
+        return prune("done", doneBefore, limit) + prune("failed", failedBefore, limit);
+    }
+
+    private int prune(String state, Instant before, int limit) {
+        return h.createUpdate("DELETE FROM outbox WHERE id IN "
+                        + "(SELECT id FROM outbox WHERE state = :s AND finished_at < :b LIMIT :l)")
+                .bind("s", state).bind("b", micros(before)).bind("l", limit).execute();
+    }
+
+    @Override
+    public java.util.Optional<String> lastSent(long incident, String what) {
+        return h.createQuery("SELECT text FROM slack_text WHERE incident = :i AND what = :w")
+                .bind("i", incident).bind("w", what).mapTo(String.class).findOne();
+    }
+
+    @Override
+    public void rememberSent(long incident, String what, String text) {
+        h.createUpdate("""
+                INSERT INTO slack_text (incident, what, text) VALUES (:i, :w, :t)
+                ON CONFLICT (incident, what) DO UPDATE SET text = excluded.text""")
+                .bind("i", incident).bind("w", what).bind("t", text).execute();
+    }
+
+    @Override
+    public int dropOlderPending(long incident, OutboxJob.Kind kind) {
+        return h.createUpdate("""
+                DELETE FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k AND attempts = 0
+                  AND id < (SELECT MAX(id) FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k)""")
+                .bind("i", incident).bind("k", kind.name()).execute();
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,6 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       serialization failure or a deadlock (SQL state {@code 40001}, {@code 40P01}) is run again, up
  *       to {@value #PG_ATTEMPTS} times, after the shared {@link Backoff}. Work must therefore touch
  *       nothing but the repositories (it does: side effects come after the commit).</li>
+ *   <li>On SQLite the file is watched ({@link SqliteFileWatch}): a file deleted or replaced under the
+ *       bot, or writes that fail in SQLite (full disk, read-only), refuse further writes and are
+ *       reported by {@link #problem()} until a write succeeds.</li>
  *   <li>The pragmas set on every connection: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
  *       {@code busy_timeout}, {@code foreign_keys}.</li>
  *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
@@ -47,6 +52,7 @@ public final class JdbiStorage implements Storage {
     private final Jdbi reader;
     private final ReentrantLock writeLock;
     private final DataSource pool;
+    private final SqliteFileWatch watch;
     private static final int PG_ATTEMPTS = 30;
     private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
@@ -57,12 +63,22 @@ public final class JdbiStorage implements Storage {
      *               (both closed by {@link #close()})
      */
     public JdbiStorage(HikariDataSource writes, HikariDataSource reads) {
+        this(writes, reads, null);
+    }
+
+    /**
+     * As {@link #JdbiStorage(HikariDataSource, HikariDataSource)}, watching {@code file}'s identity.
+     *
+     * @param file the SQLite file both pools open, or null not to watch it
+     */
+    public JdbiStorage(HikariDataSource writes, HikariDataSource reads, Path file) {
         this.writes = writes;
         this.reads = reads;
         this.writer = Jdbi.create(writes);
         this.reader = Jdbi.create(reads);
         this.writeLock = new ReentrantLock();
         this.pool = writes;
+        this.watch = new SqliteFileWatch(file);
     }
 
     /**
@@ -77,6 +93,7 @@ public final class JdbiStorage implements Storage {
         this.reader = writer;
         this.writeLock = null;
         this.pool = pool;
+        this.watch = new SqliteFileWatch(null);
     }
 
     /** @return true on PostgreSQL */
@@ -100,10 +117,25 @@ public final class JdbiStorage implements Storage {
         // cost more (bench scenario 2 p99 went from 8 ms unfair to 68 ms fair).
         writeLock.lock();
         try {
-            return writer.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
+            watch.refuseIfMoved();
+            T result = writer.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
+            watch.writeSucceeded();
+            return result;
+        } catch (RuntimeException e) {
+            watch.writeFailed(e);
+            throw e;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /**
+     * @return why the database cannot be trusted: its file was deleted or replaced since it was opened,
+     *         or the last write failed in SQLite (until a write succeeds); empty when fine
+     */
+    @Override
+    public Optional<String> problem() {
+        return watch.problem();
     }
 
     /**
@@ -154,6 +186,15 @@ public final class JdbiStorage implements Storage {
             }
         }
         return false;
+    }
+
+    /** @return true when SQLite itself failed (full, read-only, I/O, cannot open), not the work's logic */
+    static boolean isDatabaseFailure(Throwable e) {
+        return SqliteFileWatch.isDatabaseFailure(e);
+    }
+
+    static String rootMessage(Throwable e) {
+        return SqliteFileWatch.rootMessage(e);
     }
 
     /** Closes both pools; the last connection to close checkpoints the write-ahead log into the file. */

@@ -57,6 +57,19 @@ public final class OpeningStorage implements Storage {
         return ready0().read(work);
     }
 
+    /** @return the opened database's problem; "database not open yet" or the opening error before/instead */
+    @Override
+    public java.util.Optional<String> problem() {
+        if (!opening.isDone()) {
+            return java.util.Optional.of("database not open yet");
+        }
+        try {
+            return ready0().problem();
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("database could not be opened: " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -34,6 +34,8 @@ class RoutesTest {
             "• `/incident list` — open incidents with links to their channels",
             "• `/incident stats [30d|90d|365d]` — incidents per week, median and p90 times to identify, mitigate and resolve by severity",
             "• `/incident help` — this help",
+            "• `/incident retry <n>` — try again to create the channel of incident n (its declarer)",
+            "• `/incident cancel <n>` — close incident n whose channel could not be created (its declarer)",
             "*In an incident channel*",
             "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
             "• `/incident sev <sev1-4>` (or `severity`) — set the severity",
@@ -75,9 +77,21 @@ class RoutesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "frobnicate", "   ", "STATUSES now"})
-    void anUnknownSubcommandGetsTheHelp(String text) {
+    @ValueSource(strings = {"", "   "})
+    void noSubcommandGetsTheHelp(String text) {
         assertThat(run(text)).isEqualTo(Reply.say(HELP));
+    }
+
+    @Test
+    void aMistypedSubcommandIsNamedTheNearestSuggestedAndTheShortHelpFollows() {
+        String shortHelp = "Subcommands: `declare`, `list`, `help`, `status`, `sev`, `lead`, `role`, `note`, `update`, "
+                + "`action`, `resolve`, `postmortem`, `timeline`, `retry`, `cancel`. `/incident help` explains each.";
+        assertThat(run("stauts identified").text())
+                .isEqualTo("I don't know `stauts`. Did you mean `/incident status`?\n" + shortHelp);
+        assertThat(run("STATUSES now").text()).startsWith("I don't know `statuses`. Did you mean `/incident status`?");
+        assertThat(run("decalre sev1 DB down").text()).startsWith("I don't know `decalre`. Did you mean `/incident declare`?");
+        assertThat(run("frobnicate").text()).isEqualTo("I don't know `frobnicate`.\n" + shortHelp);
+        assertThat(run("<!channel>").text()).startsWith("I don't know `!channel`.");
     }
 
     @ParameterizedTest

@@ -92,10 +92,12 @@ class AnnounceSnapshotTest {
                         + ">: *Checkout down*\nFollow along in <#" + channel + ">.",
                 ":loudspeaker: *Incident 1* (SEV1, identified) update from <@" + ALICE + "> in <#" + channel
                         + ">:\nFailing over the database",
-                ":white_check_mark: Incident 1 (*Checkout down*) is resolved after 42 min. <#" + channel + ">");
+                // issue 13: the resolution announcement carries the summary and a link to the draft
+                ":white_check_mark: Incident 1 (*Checkout down*) is resolved after 42 min. <#" + channel + ">"
+                        + "\n*Resolution:* Failed over\n*Postmortem draft:* in <#" + channel + ">");
         List<Map<String, Object>> inChannel = slack.messages(channel);
         assertThat(inChannel).extracting(m -> m.get("text")).contains(
-                "<@" + ALICE + "> changed status: Status investigating → identified",
+                "<@" + ALICE + "> changed status: investigating → identified",
                 ":loudspeaker: Status update from <@" + ALICE + ">: Failing over the database",
                 "<@" + ALICE + "> changed severity: Severity SEV1 → SEV2");
     }

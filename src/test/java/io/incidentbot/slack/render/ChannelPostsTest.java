@@ -62,14 +62,23 @@ class ChannelPostsTest {
                 ChannelPosts.post(new FollowUpRecorded("UA", "Add an alert", "UB", AT)),
                 ChannelPosts.post(new FollowUpRecorded("UA", "Write the runbook", null, AT))))
                 .containsExactly(
-                        "<@UA> changed status: Status investigating → identified",
-                        ":warning: <@UA> reopened incident 4: Status resolved → identified",
+                        // issue 13: "Status" is said once, and a follow-up has no done-checkmark
+                        "<@UA> changed status: investigating → identified",
+                        ":warning: <@UA> reopened incident 4: resolved → identified",
                         "<@UA> changed severity: Severity SEV2 → SEV1",
                         "<@UA> assigned scribe: <@UB>",
                         ":memo: Note from <@UA>: db is back",
                         ":loudspeaker: Status update from <@UA>: Failing over",
-                        ":white_check_mark: Follow-up recorded by <@UA>: Add an alert (owner <@UB>)",
-                        ":white_check_mark: Follow-up recorded by <@UA>: Write the runbook");
+                        ":clipboard: Follow-up recorded by <@UA>: Add an alert (owner <@UB>)",
+                        ":clipboard: Follow-up recorded by <@UA>: Write the runbook");
+    }
+
+    @Test
+    void postsOfEarlierVersionsStillParse() {
+        assertThat(ChannelPosts.parse("<@UA> changed status: Status investigating → identified", AT))
+                .contains(new StatusChanged("UA", Status.INVESTIGATING, Status.IDENTIFIED, AT));
+        assertThat(ChannelPosts.parse(":warning: <@UA> reopened incident 4: Status resolved → identified", AT))
+                .contains(new Reopened("UA", 4, Status.RESOLVED, Status.IDENTIFIED, AT));
     }
 
     @Test
@@ -83,6 +92,11 @@ class ChannelPostsTest {
                 .isEqualTo(":loudspeaker: *Incident 3* (SEV1, identified) update from <@UA> in <#C9>:\nFailing over");
         assertThat(ChannelPosts.announcement(new JobPayload.Resolved(3, "Pay down", declared,
                 declared.plus(Duration.ofMinutes(125))), "C9"))
-                .isEqualTo(":white_check_mark: Incident 3 (*Pay down*) is resolved after 2 h 05 min. <#C9>");
+                .isEqualTo(":white_check_mark: Incident 3 (*Pay down*) is resolved after 2 h 05 min. <#C9>"
+                        + "\n*Postmortem draft:* in <#C9>");
+        assertThat(ChannelPosts.announcement(new JobPayload.Resolved(3, "Pay down", declared,
+                declared.plus(Duration.ofMinutes(125)), "Rolled back the deploy"), "C9", "https://files.example/F1"))
+                .isEqualTo(":white_check_mark: Incident 3 (*Pay down*) is resolved after 2 h 05 min. <#C9>"
+                        + "\n*Resolution:* Rolled back the deploy\n*Postmortem draft:* <https://files.example/F1|incident-3-postmortem.md>");
     }
 }
