@@ -9,6 +9,8 @@ import io.incidentbot.incident.IncidentEvent.StatusChanged;
 import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.reminders.ReminderPolicy;
+import io.incidentbot.reminders.ReminderSchedule;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -32,18 +34,27 @@ public final class IncidentService {
     private final Clock clock;
     private final boolean announce;
     private final Runnable outboxWakeup;
+    private final ReminderSchedule reminders;
+
+    /** As {@link #IncidentService(Storage, Clock, boolean, Runnable, ReminderSchedule)} without reminders. */
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+        this(storage, clock, announce, outboxWakeup, new ReminderSchedule(ReminderPolicy.OFF));
+    }
 
     /**
      * @param storage      the database
      * @param clock        time source for command entries
      * @param announce     true when an announcement channel is configured
      * @param outboxWakeup called after each commit that queued Slack work
+     * @param reminders    keeps reminder due times in step with each change
      */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup,
+                           ReminderSchedule reminders) {
         this.storage = storage;
         this.clock = clock;
         this.announce = announce;
         this.outboxWakeup = outboxWakeup;
+        this.reminders = reminders;
     }
 
     /**
@@ -81,10 +92,49 @@ public final class IncidentService {
                 JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
                         d.declaredBy(), d.privateIncident())), now);
             }
+            reminders.declared(r, n, now);
             return r.incidents().find(n).orElseThrow();
         });
         outboxWakeup.run();
         return incident;
+    }
+
+    /**
+     * Makes a message from any channel a key event of incident {@code number}: a message entry at the
+     * message's own time, by its author, marked key event, and queues its quote (with the permalink
+     * Slack gives) in the incident channel.
+     *
+     * @param number  incident number
+     * @param message the message as Slack sent it
+     * @param actor   Slack user ID of who chose it; must be able to see the incident
+     * @return the incident
+     * @throws IncidentException.NotFound when there is no such open incident {@code actor} may see
+     */
+    public Incident addKeyEvent(long number, QuotedMessage message, String actor) {
+        Incident after = storage.transaction(r -> {
+            Incident inc = r.incidents().find(number).filter(Incident::isOpen)
+                    .filter(i -> mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
+            TimelineEntry e = r.timeline().add(new TimelineEntry(0, number, EntryKind.MESSAGE, message.at(), null, null,
+                    message.author(), message.text(), null, false, true, List.of()));
+            JobPayloads.enqueue(r.outbox(), number, new JobPayload.Quote(e.id(), message.channel(), message.ts(),
+                    message.author(), message.text()), clock.instant());
+            return inc;
+        });
+        outboxWakeup.run();
+        return after;
+    }
+
+    /**
+     * @param number incident number
+     * @param userId Slack user ID of who asks
+     * @return the incident, unless it is private and {@code userId} does not take part in it
+     */
+    public Optional<Incident> findVisible(long number, String userId) {
+        return storage.read(r -> r.incidents().find(number).filter(i -> mayAccess(r, i, userId)));
+    }
+
+    private static boolean mayAccess(Repositories r, Incident i, String userId) {
+        return !i.privateIncident() || r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId));
     }
 
     /** @return open incidents, newest first */
@@ -160,6 +210,9 @@ public final class IncidentService {
             post(r, inc, new RoleAssigned(actor, role, userId, now), now);
             syncState(r, inc.number(), now);
             JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Invite(List.of(userId), null), now);
+            if (role == Role.LEAD) {
+                reminders.leadAssigned(r, inc.number());
+            }
         });
     }
 
@@ -179,6 +232,7 @@ public final class IncidentService {
         return change(channelId, "update", (r, inc, now) -> {
             entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
             post(r, inc, new StatusUpdatePosted(actor, text, now), now);
+            reminders.statusUpdated(r, inc.number(), now);
             if (announce && !inc.privateIncident()) {
                 JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Announce(new JobPayload.Update(
                         inc.number(), inc.severity(), inc.status(), actor, text)), now);
@@ -261,8 +315,14 @@ public final class IncidentService {
             }
             syncState(r, n, now);
             JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
+            if (inc.status() != Status.RESOLVED) {
+                reminders.resolved(r, n, now);
+            }
         } else {
             syncState(r, n, now);
+            if (inc.status() == Status.RESOLVED) {
+                reminders.reopened(r, n, now);
+            }
         }
     }
 

@@ -43,4 +43,14 @@ public final class Deliveries {
     public void enqueue(long incident, JobPayload payload, Instant at) {
         storage.run(r -> JobPayloads.enqueue(r.outbox(), incident, payload, at));
     }
+
+    /** @return the incident's latest status update (the header shows its first line and age), if any */
+    public Optional<io.incidentbot.timeline.TimelineEntry> lastStatusUpdate(long incident) {
+        return storage.read(r -> r.timeline().lastOfKind(incident, io.incidentbot.timeline.EntryKind.STATUS_UPDATE));
+    }
+
+    /** Adds the permalink of a quoted message to its timeline entry. */
+    public void quotedPermalink(long entryId, String permalink) {
+        storage.run(r -> r.timeline().appendText(entryId, "\n" + permalink));
+    }
 }

@@ -23,4 +23,10 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    /** @return reminder due times (issue 10) */
+    ReminderRepository reminders();
+
+    /** @return App Home tab publishing state (issue 10) */
+    HomeViewRepository homeViews();
 }

@@ -6,6 +6,8 @@ import io.incidentbot.store.IncidentRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.store.Repositories;
+import io.incidentbot.store.ReminderRepository;
+import io.incidentbot.store.HomeViewRepository;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
 import org.jdbi.v3.core.Handle;
@@ -52,5 +54,15 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
+    }
+
+    @Override
+    public ReminderRepository reminders() {
+        return new JdbiReminders(h);
+    }
+
+    @Override
+    public HomeViewRepository homeViews() {
+        return new JdbiHomeViews(h);
     }
 }
