@@ -153,6 +153,17 @@ public final class IncidentService {
                 .toList());
     }
 
+    /**
+     * @param userId Slack user ID of who asks
+     * @param limit  most incidents to return
+     * @return resolved incidents {@code userId} may see, latest resolved first
+     */
+    public List<Incident> listResolvedVisibleTo(String userId, int limit) {
+        return storage.read(r -> r.incidents().listAll().stream()
+                .filter(i -> !i.isOpen() && i.resolvedAt() != null && mayAccess(r, i, userId))
+                .sorted(java.util.Comparator.comparing(Incident::resolvedAt).reversed()).limit(limit).toList());
+    }
+
     /** @return for each of {@code incidents}, its outbox jobs (Slack calls) given up, oldest first */
     public Map<Long, List<OutboxRepository.FailedJob>> failedSlackCalls(List<Incident> incidents) {
         return storage.read(r -> {

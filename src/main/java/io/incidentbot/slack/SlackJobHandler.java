@@ -55,6 +55,8 @@ public final class SlackJobHandler implements JobHandler {
         handlers.put(OutboxJob.Kind.SYNC_HEADER, new HeaderJob(client, posts, deliveries));
         handlers.put(OutboxJob.Kind.POST_CHANNEL, new ChannelPostJob(posts));
         handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel));
+        handlers.put(OutboxJob.Kind.REMIND, new io.incidentbot.slack.jobs.ReminderJob(posts));
+        handlers.put(OutboxJob.Kind.QUOTE, new io.incidentbot.slack.jobs.QuoteJob(client, posts, deliveries));
         handlers.put(OutboxJob.Kind.POSTMORTEM, (KindHandler<JobPayload.Postmortem>) (job, inc, p) -> postmortem.apply(job));
     }
 

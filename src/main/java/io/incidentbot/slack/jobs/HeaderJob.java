@@ -27,7 +27,7 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncHeader payload) {
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), Messages.headerText(incident),
-                    Messages.headerBlocks(incident));
+                    io.incidentbot.slack.render.Header.blocks(incident, deliveries.lastStatusUpdate(incident.number())));
             if (r.failure() != null) {
                 return r.failure();
             }
@@ -36,7 +36,7 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
                 () -> client.chatUpdate(req -> req.channel(incident.channelId()).ts(incident.headerTs())
-                        .text(Messages.headerText(incident)).blocks(Messages.headerBlocks(incident))));
+                        .text(Messages.headerText(incident)).blocks(io.incidentbot.slack.render.Header.blocks(incident, deliveries.lastStatusUpdate(incident.number())))));
         return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
     }
 }
