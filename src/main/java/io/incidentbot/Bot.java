@@ -10,6 +10,10 @@ import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.postmortem.PostmortemService;
+import io.incidentbot.reminders.ReminderSchedule;
+import io.incidentbot.reminders.ReminderService;
+import io.incidentbot.slack.interactions.HomeTabs;
+import io.incidentbot.slack.interactions.Interactions;
 import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.slack.PostmortemPublisher;
@@ -47,6 +51,8 @@ public final class Bot implements AutoCloseable {
     private final HttpFrontEnd http;
     private final Backfill backfill;
     private final SocketModeConnection socketMode;
+    private final ReminderService reminders;
+    private final HomeTabs homeTabs;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -72,10 +78,17 @@ public final class Bot implements AutoCloseable {
         JobHandler handler = new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId);
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy());
-        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
+        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
+                new ReminderSchedule(config.reminders()));
+        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
+        this.homeTabs = new HomeTabs(storage, incidents, client, clock);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
-                incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
+                incidents, clock, config.timezone(), runtime.afterAck(), a -> {
+                    a.use(new TimelineEvents(timeline));
+                    Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
+                            runtime.afterAck());
+                });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         // --- end of services and Slack adapter ---
 
@@ -101,6 +114,8 @@ public final class Bot implements AutoCloseable {
         outbox.start();
         runtime.scheduler().scheduleWithFixedDelay(backfill::sweepQuietly, runtime.firstSweep().toMillis(),
                 runtime.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         if (socketMode != null) {
             socketMode.start();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
@@ -118,6 +133,11 @@ public final class Bot implements AutoCloseable {
      */
     public int catchUp() {
         return backfill.sweep();
+    }
+
+    /** Sends the reminders due now (as the periodic check every 10 s does). @return how many were queued */
+    public int sendDueReminders() {
+        return reminders.sendDue();
     }
 
     /** @return the HTTP port */
