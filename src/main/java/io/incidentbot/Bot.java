@@ -85,9 +85,9 @@ public final class Bot implements AutoCloseable {
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
-                    a.use(new TimelineEvents(timeline));
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
                             runtime.afterAck());
+                    a.use(new TimelineEvents(timeline));
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         // --- end of services and Slack adapter ---

@@ -1,6 +1,9 @@
 package io.incidentbot.slack.interactions;
 
+import com.slack.api.app_backend.events.payload.AppHomeOpenedPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
@@ -55,15 +58,21 @@ public final class HomeTabs {
     }
 
     void register(App app, Executor afterAck) {
-        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
-            AppHomeOpenedEvent e = req.getEvent();
-            if (e.getTab() == null || "home".equals(e.getTab())) {
+        // A middleware, not app.event(...): the timeline capture middleware acknowledges every event
+        // without passing it on, so this must run before it (Interactions.register is called first).
+        app.use((req, resp, chain) -> {
+            if (!(req instanceof EventRequest er) || !"app_home_opened".equals(er.getEventType())) {
+                return chain.next(req);
+            }
+            AppHomeOpenedEvent e = GsonFactory.createSnakeCase()
+                    .fromJson(req.getRequestBodyAsString(), AppHomeOpenedPayload.class).getEvent();
+            if (e != null && e.getUser() != null && (e.getTab() == null || "home".equals(e.getTab()))) {
                 String user = e.getUser();
                 Instant now = clock.instant();
                 storage.run(r -> r.homeViews().opened(user, now));
                 afterAck.execute(() -> publish(user, now));
             }
-            return ctx.ack();
+            return Response.ok();
         });
         app.blockAction(HomeTab.DECLARE, (req, ctx) -> {
             String trigger = req.getPayload().getTriggerId();
