@@ -31,14 +31,9 @@ public final class QuoteJob implements KindHandler<JobPayload.Quote> {
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.Quote q) {
-        String permalink = null;
-        {
-            SlackCalls.Result<ChatGetPermalinkResponse> r = SlackCalls.run("chat.getPermalink",
-                    () -> client.chatGetPermalink(req -> req.channel(q.channel()).messageTs(q.ts())));
-            if (r.ok()) {
-                permalink = r.response().getPermalink();
-            }
-        }
+        SlackCalls.Result<ChatGetPermalinkResponse> link = SlackCalls.run("chat.getPermalink",
+                () -> client.chatGetPermalink(req -> req.channel(q.channel()).messageTs(q.ts())));
+        String permalink = link.ok() ? link.response().getPermalink() : null;
         String quoted = "> " + Messages.truncate(q.text() == null ? "" : q.text(), 2800).replace("\n", "\n> ");
         String text = ":pushpin: Key event from " + (q.author() == null ? "a bot" : Mentions.of(q.author()))
                 + " in <#" + q.channel() + ">" + (permalink == null ? "" : " (<" + permalink + "|original>)") + ":\n" + quoted;
