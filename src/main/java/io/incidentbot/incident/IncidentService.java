@@ -244,6 +244,8 @@ public final class IncidentService {
             entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
             post(r, inc, new StatusUpdatePosted(actor, text, now), now);
             reminders.statusUpdated(r, inc.number(), now);
+            // The header shows the last status update's first line.
+            JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.SyncHeader(null), now);
             if (announce && !inc.privateIncident()) {
                 JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Announce(new JobPayload.Update(
                         inc.number(), inc.severity(), inc.status(), actor, text)), now);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.ErrorMiddleware;
 import io.incidentbot.incident.QuotedMessage;
 import io.incidentbot.slack.DeclareModal;
 import io.incidentbot.slack.render.Messages;
@@ -76,7 +78,11 @@ final class Shortcuts {
             if (n.isEmpty() || m.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.INCIDENT, "Pick an incident.")));
             }
-            incidents.addKeyEvent(n.get(), m.get(), user);
+            try {
+                incidents.addKeyEvent(n.get(), m.get(), user);
+            } catch (IncidentException e) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(Modals.INCIDENT, ErrorMiddleware.words(e))));
+            }
             return ctx.ack();
         });
     }

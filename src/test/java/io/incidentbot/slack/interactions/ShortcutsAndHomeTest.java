@@ -125,7 +125,7 @@ class ShortcutsAndHomeTest {
 
         HttpResponse<String> sneaky = bot.client.interactivity(submission("UALICE001", Modals.ADD_TO_TIMELINE, metadata,
                 select(Modals.INCIDENT, "2")));
-        assertThat(sneaky.body()).contains("errors");
+        assertThat(sneaky.body()).contains("\"response_action\":\"errors\"", "\"incident\"", "cannot see it");
         List<TimelineEntry> privateEntries = bot.bot.storage().read(rr -> rr.timeline().list(2));
         assertThat(privateEntries).noneMatch(TimelineEntry::keyEvent);
     }
