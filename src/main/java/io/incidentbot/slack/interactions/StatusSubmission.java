@@ -38,11 +38,7 @@ final class StatusSubmission extends IncidentSubmission {
                     + ". Pick another status or write an update.");
         }
         if (status != incident.status()) {
-            if (status == Status.RESOLVED) {
-                incidents.resolve(incident.channelId(), null, userId);
-            } else {
-                incidents.setStatus(incident.channelId(), status, userId);
-            }
+            incidents.setStatus(incident.channelId(), status, userId);
         }
         if (text != null) {
             incidents.statusUpdate(incident.channelId(), text, userId);
