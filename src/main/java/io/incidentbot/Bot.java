@@ -17,6 +17,10 @@ import io.incidentbot.ops.MetricsServer;
 import io.incidentbot.ops.OpsEndpoints;
 import io.incidentbot.ops.RequestTraces;
 import io.incidentbot.ops.SlackStatus;
+import io.incidentbot.reminders.ReminderSchedule;
+import io.incidentbot.reminders.ReminderService;
+import io.incidentbot.slack.interactions.HomeTabs;
+import io.incidentbot.slack.interactions.Interactions;
 import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.RequestContext;
 import io.incidentbot.slack.SlackTraffic;
@@ -66,6 +70,8 @@ public final class Bot implements AutoCloseable {
     private final MethodsClient client;
     private final BotIdentity identity;
     private final SlackStatus slackStatus;
+    private final ReminderService reminders;
+    private final HomeTabs homeTabs;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -97,11 +103,16 @@ public final class Bot implements AutoCloseable {
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId), metrics);
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
                 leader.holder(), config.db().lease());
-        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
+        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
+                new ReminderSchedule(config.reminders()));
+        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
+        this.homeTabs = new HomeTabs(storage, incidents, client, clock);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(new RequestContext(metrics, traces));
+                    Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
+                            runtime.afterAck());
                     a.use(new TimelineEvents(timeline, metrics));
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
@@ -145,6 +156,10 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(leader.every("backfill", runtime.sweepInterval(), lease,
                         backfill::sweepQuietly), runtime.firstSweep().toMillis(), lease.dividedBy(3).toMillis(),
                 TimeUnit.MILLISECONDS);
+        // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
+        // conditional UPDATE in the database, so only one replica sends it.
+        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
         String metricsWhere = metricsServer == null ? "GET /metrics on port " + http.port()
@@ -173,6 +188,11 @@ public final class Bot implements AutoCloseable {
     /** @return the port of {@code GET /metrics}: {@code METRICS_PORT}'s server, else the HTTP port */
     public int metricsPort() {
         return metricsServer == null ? http.port() : metricsServer.port();
+    }
+
+    /** Sends the reminders due now (as the periodic check every 10 s does). @return how many were queued */
+    public int sendDueReminders() {
+        return reminders.sendDue();
     }
 
     /** @return the HTTP port */

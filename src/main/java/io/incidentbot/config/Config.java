@@ -20,6 +20,7 @@ import java.util.Map;
  * @param db               {@code INCIDENT_DB} with its credentials and lease ({@link DatabaseSettings});
  *                         {@code database} is its location
  * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
+ * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
  */
 public record Config(
         String botToken,
@@ -33,7 +34,8 @@ public record Config(
         ZoneId timezone,
         String keyEventEmoji,
         DatabaseSettings db,
-        OpsSettings ops) {
+        OpsSettings ops,
+        io.incidentbot.reminders.ReminderPolicy reminders) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -86,7 +88,8 @@ public record Config(
             throw new ConfigException("INCIDENT_KEY_EVENT_EMOJI must be an emoji name such as pushpin");
         }
         OpsSettings ops = OpsSettings.fromEnv(env);
-        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops);
+        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
+                ReminderSettings.fromEnv(env));
     }
 
     /**

@@ -32,4 +32,35 @@ public interface IncidentAudit {
 
     /** @param change a committed state change */
     void changed(Change change);
+
+    /**
+     * Tells {@link #changed} each difference in status, severity and roles between two states of an incident.
+     *
+     * @param before the incident before the use case
+     * @param after  the incident after its commit
+     * @param actor  Slack user ID of who made the change
+     * @param at     when it was committed
+     */
+    default void compare(Incident before, Incident after, String actor, Instant at) {
+        long n = after.number();
+        boolean p = after.privateIncident();
+        if (before.status() != after.status()) {
+            What what = before.status() == Status.RESOLVED ? What.REOPENED
+                    : after.status() == Status.RESOLVED ? What.RESOLVED : What.STATUS;
+            changed(new Change(n, p, actor, what, null, before.status().label(),
+                    after.status().label(), at));
+        }
+        if (before.severity() != after.severity()) {
+            changed(new Change(n, p, actor, What.SEVERITY, null,
+                    before.severity().name(), after.severity().name(), at));
+        }
+        for (Role role : Role.values()) {
+            String was = before.roles().get(role);
+            String now = after.roles().get(role);
+            if (now != null && !now.equals(was)) {
+                changed(new Change(n, p, actor, What.ROLE, role.name().toLowerCase(),
+                        was == null ? "none" : was, now, at));
+            }
+        }
+    }
 }

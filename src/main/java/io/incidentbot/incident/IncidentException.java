@@ -110,4 +110,20 @@ public class IncidentException extends RuntimeException {
             return user;
         }
     }
+
+    /** No incident with this number that the asking user may see (or it is resolved, where that matters). */
+    public static final class NotFound extends IncidentException {
+        private final long incident;
+
+        /** @param incident the incident number asked for */
+        public NotFound(long incident) {
+            super("Incident " + incident + " is not open, or you cannot see it.");
+            this.incident = incident;
+        }
+
+        /** @return the incident number asked for */
+        public long incident() {
+            return incident;
+        }
+    }
 }

@@ -9,7 +9,8 @@ import io.incidentbot.incident.IncidentEvent.StatusChanged;
 import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
-import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.reminders.ReminderPolicy;
+import io.incidentbot.reminders.ReminderSchedule;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -34,12 +35,20 @@ public final class IncidentService {
     private final boolean announce;
     private final Runnable outboxWakeup;
     private final IncidentAudit audit;
+    private final ReminderSchedule reminders;
 
     /**
-     * As {@link #IncidentService(Storage, Clock, boolean, Runnable, IncidentAudit)} with the {@link AuditLog}.
+     * As {@link #IncidentService(Storage, Clock, boolean, Runnable, IncidentAudit, ReminderSchedule)} with the
+     * {@link AuditLog} and without reminders.
      */
     public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
-        this(storage, clock, announce, outboxWakeup, new AuditLog());
+        this(storage, clock, announce, outboxWakeup, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF));
+    }
+
+    /** As the full constructor, with the {@link AuditLog}. */
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup,
+                           ReminderSchedule reminders) {
+        this(storage, clock, announce, outboxWakeup, new AuditLog(), reminders);
     }
 
     /**
@@ -48,13 +57,16 @@ public final class IncidentService {
      * @param announce     true when an announcement channel is configured
      * @param outboxWakeup called after each commit that queued Slack work
      * @param audit        told each committed state change (declared, status, severity, role, resolved, reopened)
+     * @param reminders    keeps reminder due times in step with each change
      */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup, IncidentAudit audit) {
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup, IncidentAudit audit,
+                           ReminderSchedule reminders) {
         this.storage = storage;
         this.clock = clock;
         this.announce = announce;
         this.outboxWakeup = outboxWakeup;
         this.audit = audit;
+        this.reminders = reminders;
     }
 
     /**
@@ -66,7 +78,7 @@ public final class IncidentService {
      */
     public Incident declare(Declaration d) {
         String title = d.title() == null ? "" : d.title().strip();
-        if (invisible(title)) {
+        if (IncidentWrites.invisible(title)) {
             throw new IncidentException.TitleBlank();
         }
         if (title.length() > Declaration.MAX_TITLE) {
@@ -74,12 +86,12 @@ public final class IncidentService {
         }
         Instant now = clock.instant();
         Incident incident = storage.transaction(r -> {
-            Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), blankToNull(d.summary()),
+            Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), IncidentWrites.blankToNull(d.summary()),
                     d.declaredBy(), now);
             long n = created.number();
             r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
             r.participants().add(n, d.declaredBy(), now);
-            entry(r, n, EntryKind.DECLARED, d.declaredBy(),
+            IncidentWrites.entry(r, n, EntryKind.DECLARED, d.declaredBy(),
                     "Declared " + d.severity().name() + ": " + TimelineEntry.literal(title) + (d.summary() == null || d.summary().isBlank()
                             ? "" : "\n" + d.summary().strip()), now);
             OutboxRepository out = r.outbox();
@@ -92,6 +104,7 @@ public final class IncidentService {
                 JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
                         d.declaredBy(), d.privateIncident())), now);
             }
+            reminders.declared(r, n, now);
             return r.incidents().find(n).orElseThrow();
         });
         outboxWakeup.run();
@@ -103,6 +116,44 @@ public final class IncidentService {
     /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
     public StuckIncidents stuck() {
         return new StuckIncidents(storage, clock, announce, outboxWakeup);
+    }
+
+    /**
+     * Makes a message from any channel a key event of incident {@code number}: a message entry at the
+     * message's own time, by its author, marked key event, and queues its quote (with the permalink
+     * Slack gives) in the incident channel.
+     *
+     * @param number  incident number
+     * @param message the message as Slack sent it
+     * @param actor   Slack user ID of who chose it; must be able to see the incident
+     * @return the incident
+     * @throws IncidentException.NotFound when there is no such open incident {@code actor} may see
+     */
+    public Incident addKeyEvent(long number, QuotedMessage message, String actor) {
+        Incident after = storage.transaction(r -> {
+            Incident inc = r.incidents().find(number).filter(Incident::isOpen)
+                    .filter(i -> mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
+            TimelineEntry e = r.timeline().add(new TimelineEntry(0, number, EntryKind.MESSAGE, message.at(), null, null,
+                    message.author(), message.text(), null, false, true, List.of()));
+            JobPayloads.enqueue(r.outbox(), number, new JobPayload.Quote(e.id(), message.channel(), message.ts(),
+                    message.author(), message.text()), clock.instant());
+            return inc;
+        });
+        outboxWakeup.run();
+        return after;
+    }
+
+    /**
+     * @param number incident number
+     * @param userId Slack user ID of who asks
+     * @return the incident, unless it is private and {@code userId} does not take part in it
+     */
+    public Optional<Incident> findVisible(long number, String userId) {
+        return storage.read(r -> r.incidents().find(number).filter(i -> mayAccess(r, i, userId)));
+    }
+
+    private static boolean mayAccess(Repositories r, Incident i, String userId) {
+        return !i.privateIncident() || r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId));
     }
 
     /** @return open incidents, newest first */
@@ -119,6 +170,17 @@ public final class IncidentService {
         return storage.read(r -> r.incidents().listOpen().stream()
                 .filter(i -> !i.privateIncident() || r.participants().isMember(i.number(), userId))
                 .toList());
+    }
+
+    /**
+     * @param userId Slack user ID of who asks
+     * @param limit  most incidents to return
+     * @return resolved incidents {@code userId} may see, latest resolved first
+     */
+    public List<Incident> listResolvedVisibleTo(String userId, int limit) {
+        return storage.read(r -> r.incidents().listAll().stream()
+                .filter(i -> !i.isOpen() && i.resolvedAt() != null && mayAccess(r, i, userId))
+                .sorted(java.util.Comparator.comparing(Incident::resolvedAt).reversed()).limit(limit).toList());
     }
 
     /** @return for each of {@code incidents}, its outbox jobs (Slack calls) given up, oldest first */
@@ -155,9 +217,9 @@ public final class IncidentService {
             }
             r.incidents().setSeverity(inc.number(), severity);
             String text = "Severity " + inc.severity().name() + " → " + severity.name();
-            entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
-            post(r, inc, new SeverityChanged(actor, inc.severity(), severity, now), now);
-            syncState(r, inc.number(), now);
+            IncidentWrites.entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
+            IncidentWrites.post(r, inc, new SeverityChanged(actor, inc.severity(), severity, now), now);
+            IncidentWrites.syncState(r, inc.number(), now);
         });
     }
 
@@ -174,18 +236,21 @@ public final class IncidentService {
             r.incidents().setRole(inc.number(), role, userId, now);
             r.participants().add(inc.number(), userId, now);
             String text = role.label() + ": " + TimelineEntry.userToken(userId);
-            entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
-            post(r, inc, new RoleAssigned(actor, role, userId, now), now);
-            syncState(r, inc.number(), now);
+            IncidentWrites.entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
+            IncidentWrites.post(r, inc, new RoleAssigned(actor, role, userId, now), now);
+            IncidentWrites.syncState(r, inc.number(), now);
             JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Invite(List.of(userId), null), now);
+            if (role == Role.LEAD) {
+                reminders.leadAssigned(r, inc.number());
+            }
         });
     }
 
     /** Adds a note to the timeline and echoes it in the channel; see {@link #setStatus}. */
     public Incident note(String channelId, String text, String actor) {
         return change(channelId, "note", (r, inc, now) -> {
-            entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
-            post(r, inc, new NoteAdded(actor, text, now), now);
+            IncidentWrites.entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
+            IncidentWrites.post(r, inc, new NoteAdded(actor, text, now), now);
         });
     }
 
@@ -195,8 +260,11 @@ public final class IncidentService {
      */
     public Incident statusUpdate(String channelId, String text, String actor) {
         return change(channelId, "update", (r, inc, now) -> {
-            entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
-            post(r, inc, new StatusUpdatePosted(actor, text, now), now);
+            IncidentWrites.entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
+            IncidentWrites.post(r, inc, new StatusUpdatePosted(actor, text, now), now);
+            reminders.statusUpdated(r, inc.number(), now);
+            // The header shows the last status update's first line.
+            JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.SyncHeader(null), now);
             if (announce && !inc.privateIncident()) {
                 JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Announce(new JobPayload.Update(
                         inc.number(), inc.severity(), inc.status(), actor, text)), now);
@@ -209,8 +277,8 @@ public final class IncidentService {
         return change(channelId, "action", (r, inc, now) -> {
             r.followUps().add(inc.number(), text, ownerId, actor, now);
             String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
-            entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
-            post(r, inc, new FollowUpRecorded(actor, text, ownerId, now), now);
+            IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
+            IncidentWrites.post(r, inc, new FollowUpRecorded(actor, text, ownerId, now), now);
         });
     }
 
@@ -221,7 +289,7 @@ public final class IncidentService {
      */
     public Incident resolve(String channelId, String summary, String actor) {
         return change(channelId, "resolve", actor, (r, inc, now) ->
-                applyStatus(r, inc, Status.RESOLVED, actor, now, blankToNull(summary)));
+                applyStatus(r, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary)));
     }
 
     /** Queues the postmortem draft for upload to the channel; see {@link #setStatus}. */
@@ -261,27 +329,33 @@ public final class IncidentService {
         if (inc.status() != status) {
             String text = "Status " + inc.status().label() + " → " + status.label();
             if (inc.status() == Status.RESOLVED) {
-                entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
-                post(r, inc, new Reopened(actor, n, inc.status(), status, now), now);
+                IncidentWrites.entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
+                IncidentWrites.post(r, inc, new Reopened(actor, n, inc.status(), status, now), now);
             } else {
-                entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
-                post(r, inc, new StatusChanged(actor, inc.status(), status, now), now);
+                IncidentWrites.entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
+                IncidentWrites.post(r, inc, new StatusChanged(actor, inc.status(), status, now), now);
             }
         }
         if (status == Status.RESOLVED) {
             if (summary != null) {
                 r.incidents().setResolutionSummary(n, summary);
             }
-            entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
-            syncState(r, n, now);
+            IncidentWrites.entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
+            IncidentWrites.syncState(r, n, now);
             // the draft first, so that the resolution announcement can link to it
             JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
             if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
                 JobPayloads.enqueue(r.outbox(), n, new JobPayload.Announce(new JobPayload.Resolved(n, inc.title(),
                         inc.declaredAt(), now, summary != null ? summary : inc.resolutionSummary())), now);
             }
+            if (inc.status() != Status.RESOLVED) {
+                reminders.resolved(r, n, now);
+            }
         } else {
-            syncState(r, n, now);
+            IncidentWrites.syncState(r, n, now);
+            if (inc.status() == Status.RESOLVED) {
+                reminders.reopened(r, n, now);
+            }
         }
     }
 
@@ -306,67 +380,8 @@ public final class IncidentService {
             return r.incidents().find(inc.number()).orElseThrow();
         });
         outboxWakeup.run();
-        audit(before[0], after, actor, at[0]);
+        audit.compare(before[0], after, actor, at[0]);
         return after;
-    }
-
-    /** Tells {@link #audit} each difference in status, severity and roles between two states of an incident. */
-    private void audit(Incident before, Incident after, String actor, Instant at) {
-        long n = after.number();
-        boolean p = after.privateIncident();
-        if (before.status() != after.status()) {
-            IncidentAudit.What what = before.status() == Status.RESOLVED ? IncidentAudit.What.REOPENED
-                    : after.status() == Status.RESOLVED ? IncidentAudit.What.RESOLVED : IncidentAudit.What.STATUS;
-            audit.changed(new IncidentAudit.Change(n, p, actor, what, null, before.status().label(),
-                    after.status().label(), at));
-        }
-        if (before.severity() != after.severity()) {
-            audit.changed(new IncidentAudit.Change(n, p, actor, IncidentAudit.What.SEVERITY, null,
-                    before.severity().name(), after.severity().name(), at));
-        }
-        for (Role role : Role.values()) {
-            String was = before.roles().get(role);
-            String now = after.roles().get(role);
-            if (now != null && !now.equals(was)) {
-                audit.changed(new IncidentAudit.Change(n, p, actor, IncidentAudit.What.ROLE, role.name().toLowerCase(),
-                        was == null ? "none" : was, now, at));
-            }
-        }
-    }
-
-    /**
-     * Queues a header and a topic sync. Both render the incident as it is when delivered, so older
-     * never-attempted syncs of the same kind are dropped (coalesced); the first header post is kept while
-     * the header is not posted yet, so it stays the channel's first message.
-     */
-    private static void syncState(Repositories r, long n, Instant now) {
-        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncHeader(null), now);
-        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncTopic(), now);
-        r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_TOPIC);
-        if (r.incidents().find(n).map(Incident::headerTs).isPresent()) {
-            r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_HEADER);
-        }
-    }
-
-    private static void post(Repositories r, Incident inc, IncidentEvent event, Instant now) {
-        JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.ChannelPost(event), now);
-    }
-
-    private static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {
-        r.timeline().add(new TimelineEntry(0, n, kind, now, null, null, actor, text, null, false, false, List.of()));
-    }
-
-    /**
-     * @return true when {@code s} shows nothing: empty, or only whitespace, space separators (e.g. U+00A0)
-     *         and invisible format characters (U+200B, U+200C, U+200D, U+2060, U+FEFF and the rest of Unicode's Cf)
-     */
-    static boolean invisible(String s) {
-        return s.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SPACE_SEPARATOR);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /**

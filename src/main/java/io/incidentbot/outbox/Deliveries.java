@@ -56,4 +56,14 @@ public final class Deliveries {
     public void sent(long incident, String what, String text) {
         storage.run(r -> r.outbox().rememberSent(incident, what, text));
     }
+
+    /** @return the incident's latest status update (the header shows its first line and age), if any */
+    public Optional<io.incidentbot.timeline.TimelineEntry> lastStatusUpdate(long incident) {
+        return storage.read(r -> r.timeline().lastOfKind(incident, io.incidentbot.timeline.EntryKind.STATUS_UPDATE));
+    }
+
+    /** Adds the permalink of a quoted message to its timeline entry. */
+    public void quotedPermalink(long entryId, String permalink) {
+        storage.run(r -> r.timeline().appendText(entryId, "\n" + permalink));
+    }
 }

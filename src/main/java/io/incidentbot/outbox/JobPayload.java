@@ -85,6 +85,28 @@ public sealed interface JobPayload {
         }
     }
 
+    /** Post the reminder {@code note} into the incident channel (never once the incident is resolved). */
+    record Remind(io.incidentbot.reminders.ReminderNote note) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.REMIND;
+        }
+    }
+
+    /**
+     * A message from another channel was made a key event (timeline entry {@code entryId}): look up its
+     * permalink, add it to the entry and quote the message in the incident channel.
+     *
+     * @param channel Slack channel ID of the message
+     * @param ts      the message's Slack {@code ts}
+     * @param author  Slack user ID of its author, may be null (bots)
+     * @param text    its text as Slack sent it (mrkdwn)
+     */
+    record Quote(long entryId, String channel, String ts, String author, String text) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.QUOTE;
+        }
+    }
+
     /** What an announcement says, as it stood when it was written. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({

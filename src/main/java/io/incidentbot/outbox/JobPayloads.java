@@ -16,15 +16,17 @@ public final class JobPayloads {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    private static final Map<OutboxJob.Kind, Class<? extends JobPayload>> TYPES = Map.of(
-            OutboxJob.Kind.CREATE_CHANNEL, JobPayload.CreateChannel.class,
-            OutboxJob.Kind.INVITE, JobPayload.Invite.class,
-            OutboxJob.Kind.SYNC_TOPIC, JobPayload.SyncTopic.class,
-            OutboxJob.Kind.SYNC_HEADER, JobPayload.SyncHeader.class,
-            OutboxJob.Kind.POST_CHANNEL, JobPayload.ChannelPost.class,
-            OutboxJob.Kind.ANNOUNCE, JobPayload.Announce.class,
-            OutboxJob.Kind.POSTMORTEM, JobPayload.Postmortem.class,
-            OutboxJob.Kind.RESPOND, JobPayload.Respond.class);
+    private static final Map<OutboxJob.Kind, Class<? extends JobPayload>> TYPES = Map.ofEntries(
+            Map.entry(OutboxJob.Kind.REMIND, JobPayload.Remind.class),
+            Map.entry(OutboxJob.Kind.QUOTE, JobPayload.Quote.class),
+            Map.entry(OutboxJob.Kind.CREATE_CHANNEL, JobPayload.CreateChannel.class),
+            Map.entry(OutboxJob.Kind.INVITE, JobPayload.Invite.class),
+            Map.entry(OutboxJob.Kind.SYNC_TOPIC, JobPayload.SyncTopic.class),
+            Map.entry(OutboxJob.Kind.SYNC_HEADER, JobPayload.SyncHeader.class),
+            Map.entry(OutboxJob.Kind.POST_CHANNEL, JobPayload.ChannelPost.class),
+            Map.entry(OutboxJob.Kind.ANNOUNCE, JobPayload.Announce.class),
+            Map.entry(OutboxJob.Kind.POSTMORTEM, JobPayload.Postmortem.class),
+            Map.entry(OutboxJob.Kind.RESPOND, JobPayload.Respond.class));
 
     private JobPayloads() {
     }

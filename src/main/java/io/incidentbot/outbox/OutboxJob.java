@@ -35,6 +35,10 @@ public record OutboxJob(long id, long incident, Kind kind, String payload, int a
         /** Draft the postmortem and upload it ({@code files.getUploadURLExternal}, {@code files.completeUploadExternal}, canvas). */
         POSTMORTEM,
         /** Tell payload {@code user} something through the command's {@code response_url}. */
-        RESPOND
+        RESPOND,
+        /** {@code chat.postMessage} of a reminder (update due, lead missing, unowned follow-ups) with its buttons. */
+        REMIND,
+        /** {@code chat.getPermalink} of a message made a key event from elsewhere, then its quote in the incident channel. */
+        QUOTE
     }
 }

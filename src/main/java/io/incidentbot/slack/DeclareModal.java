@@ -38,25 +38,42 @@ public final class DeclareModal {
      * @return the modal view
      */
     public static View build(String responseUrl) {
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID)
-                .privateMetadata(responseUrl == null ? "" : responseUrl)
+        return build(CALLBACK_ID, responseUrl, null, null, null);
+    }
+
+    /**
+     * @param callbackId {@link #CALLBACK_ID}, or another for a declare modal with its own submission handler
+     * @param metadata   the view's {@code private_metadata} (at most 3,000 characters), may be null
+     * @param severity   the severity selected at first, null for {@link Severity#DEFAULT}
+     * @param title      the title filled in, may be null (cut to {@link Declaration#MAX_TITLE})
+     * @param summary    the summary filled in, may be null (cut to 2,900 characters)
+     * @return the modal view
+     */
+    public static View build(String callbackId, String metadata, Severity severity, String title, String summary) {
+        Severity initial = severity == null ? Severity.DEFAULT : severity;
+        String initialTitle = title == null ? null : io.incidentbot.slack.render.Messages.truncate(title.strip(), Declaration.MAX_TITLE);
+        String sum = summary == null ? null : io.incidentbot.slack.render.Messages.truncate(summary, 2900);
+        List<com.slack.api.model.block.composition.OptionObject> options = List.of(
+                option(plainText("SEV1 — critical, customer-facing outage"), "SEV1"),
+                option(plainText("SEV2 — major degradation"), "SEV2"),
+                option(plainText("SEV3"), "SEV3"),
+                option(plainText("SEV4 — minor"), "SEV4"));
+        return view(v -> v.type("modal").callbackId(callbackId)
+                .privateMetadata(metadata == null ? "" : metadata)
                 .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(
                         input(i -> i.blockId(TITLE).label(plainText("Title"))
                                 .element(plainTextInput(p -> p.actionId(TITLE).maxLength(Declaration.MAX_TITLE)
-                                        .placeholder(plainText("Checkout errors after deploy"))))),
+                                        .initialValue(initialTitle).placeholder(plainText("Checkout errors after deploy"))))),
                         input(i -> i.blockId(SEVERITY).label(plainText("Severity"))
                                 .element(staticSelect(s -> s.actionId(SEVERITY)
-                                        .initialOption(option(plainText("SEV3"), "SEV3"))
-                                        .options(List.of(
-                                                option(plainText("SEV1 — critical, customer-facing outage"), "SEV1"),
-                                                option(plainText("SEV2 — major degradation"), "SEV2"),
-                                                option(plainText("SEV3"), "SEV3"),
-                                                option(plainText("SEV4 — minor"), "SEV4")))))),
+                                        .initialOption(options.get(initial.ordinal()))
+                                        .options(options)))),
                         input(i -> i.blockId(SUMMARY).optional(true).label(plainText("Summary"))
-                                .element(plainTextInput(p -> p.actionId(SUMMARY).multiline(true).maxLength(2900)))),
+                                .element(plainTextInput(p -> p.actionId(SUMMARY).multiline(true).maxLength(2900)
+                                        .initialValue(sum)))),
                         input(i -> i.blockId(PRIVATE).optional(true).label(plainText("Visibility"))
                                 .element(checkboxes(c -> c.actionId(PRIVATE).options(List.of(
                                         option(plainText("Private incident (private channel, no announcement details)"),

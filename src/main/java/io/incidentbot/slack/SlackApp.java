@@ -57,7 +57,8 @@ public final class SlackApp {
             if (reply.openModal()) {
                 String triggerId = p.getTriggerId();
                 String responseUrl = p.getResponseUrl();
-                afterAck.execute(() -> openModal(slack, ctx.client(), triggerId, responseUrl));
+                io.incidentbot.incident.Severity severity = reply.modalSeverity();
+                afterAck.execute(() -> openModal(slack, ctx.client(), triggerId, responseUrl, severity));
                 return ctx.ack();
             }
             return ctx.ack(reply.text());
@@ -84,10 +85,11 @@ public final class SlackApp {
      * outbox); when it fails, the user is told through the {@code response_url} how to declare by text.
      */
     private static void openModal(Slack slack, com.slack.api.methods.MethodsClient client, String triggerId,
-                                  String responseUrl) {
+                                  String responseUrl, io.incidentbot.incident.Severity severity) {
         String error;
         try {
-            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(DeclareModal.build(responseUrl)));
+            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(DeclareModal.build(DeclareModal.CALLBACK_ID,
+                    responseUrl, severity, null, null)));
             if (r.isOk()) {
                 return;
             }

@@ -56,6 +56,8 @@ public final class SlackJobHandler implements JobHandler {
         handlers.put(OutboxJob.Kind.POST_CHANNEL, new ChannelPostJob(posts));
         handlers.put(OutboxJob.Kind.ANNOUNCE, new AnnounceJob(posts, announceChannel,
                 n -> deliveries.lastSent(n, "postmortem").orElse(null)));
+        handlers.put(OutboxJob.Kind.REMIND, new io.incidentbot.slack.jobs.ReminderJob(posts));
+        handlers.put(OutboxJob.Kind.QUOTE, new io.incidentbot.slack.jobs.QuoteJob(client, posts, deliveries));
         handlers.put(OutboxJob.Kind.POSTMORTEM, (KindHandler<JobPayload.Postmortem>) (job, inc, p) -> postmortem.apply(job));
     }
 

@@ -33,4 +33,10 @@ public interface Repositories {
 
     /** @return the signatures of Slack requests accepted lately (replay protection) */
     RequestSignatureRepository requestSignatures();
+
+    /** @return reminder due times (issue 10) */
+    ReminderRepository reminders();
+
+    /** @return App Home tab publishing state (issue 10) */
+    HomeViewRepository homeViews();
 }

@@ -71,4 +71,10 @@ public interface TimelineRepository {
 
     /** @return the greatest message {@code ts} stored for the incident */
     Optional<String> newestMessageTs(long incident);
+
+    /** @return the incident's latest entry of {@code kind} that is not deleted, if any */
+    Optional<TimelineEntry> lastOfKind(long incident, io.incidentbot.timeline.EntryKind kind);
+
+    /** Appends {@code suffix} to an entry's text (e.g. the permalink of a quoted message). */
+    void appendText(long entryId, String suffix);
 }

@@ -74,6 +74,8 @@ class MigrateDbTest {
                 r.postmortems().saveFiles(one, "F0DRAFT", "F0CHART", T0.plusSeconds(50));
                 r.requestSignatures().remember("v0=0123abcd", T0.plusSeconds(51));
                 r.outbox().rememberSent(one, "topic", "SEV1 | resolved | lead: Ada");
+                r.reminders().schedule(two, io.incidentbot.reminders.ReminderKind.values()[0], T0.plusSeconds(90));
+                r.homeViews().opened("U1", T0.plusSeconds(52));
             });
         }
         return file;

@@ -40,7 +40,7 @@ class AuditTest {
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
         incidents = new IncidentService(storage, new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true, () -> { },
-                changes::add);
+                changes::add, new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF));
     }
 
     @AfterEach

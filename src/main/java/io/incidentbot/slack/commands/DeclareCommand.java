@@ -48,7 +48,7 @@ final class DeclareCommand implements Subcommand {
         }
         String title = UserText.plain(sev.isPresent() ? (words.length > 1 ? words[1] : "") : rest);
         if (title.isBlank()) {
-            return new Reply("Opening the declare form…", true);
+            return new Reply("Opening the declare form…", true, sev.orElse(null));
         }
         Incident inc = incidents.declare(new Declaration(title, sev.orElse(Severity.DEFAULT), null, false, in.userId(),
                 in.responseUrl()));

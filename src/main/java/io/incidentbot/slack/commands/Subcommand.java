@@ -55,9 +55,15 @@ public interface Subcommand {
      * What the command asks of the Slack adapter.
      *
      * @param text      the ephemeral answer (Slack mrkdwn)
-     * @param openModal true when the declare modal should be opened with the trigger ID
+     * @param openModal     true when the declare modal should be opened with the trigger ID
+     * @param modalSeverity the severity the modal starts with, null for the default
      */
-    record Reply(String text, boolean openModal) {
+    record Reply(String text, boolean openModal, io.incidentbot.incident.Severity modalSeverity) {
+        /** An answer without a preselected severity. */
+        public Reply(String text, boolean openModal) {
+            this(text, openModal, null);
+        }
+
         /** @return an answer that only says {@code text} */
         public static Reply say(String text) {
             return new Reply(text, false);

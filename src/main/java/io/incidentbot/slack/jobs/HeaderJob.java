@@ -31,7 +31,8 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncHeader payload) {
         String text = Messages.headerText(incident);
-        List<LayoutBlock> blocks = Messages.headerBlocks(incident);
+        List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
+                deliveries.lastStatusUpdate(incident.number()));
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

@@ -10,6 +10,8 @@ import io.incidentbot.store.ParticipantRepository;
 import io.incidentbot.store.PostmortemDeliveryRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.RequestSignatureRepository;
+import io.incidentbot.store.ReminderRepository;
+import io.incidentbot.store.HomeViewRepository;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
 import org.jdbi.v3.core.Handle;
@@ -76,5 +78,15 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public RequestSignatureRepository requestSignatures() {
         return new JdbiRequestSignatures(h);
+    }
+
+    @Override
+    public ReminderRepository reminders() {
+        return new JdbiReminders(h);
+    }
+
+    @Override
+    public HomeViewRepository homeViews() {
+        return new JdbiHomeViews(h);
     }
 }

@@ -116,4 +116,17 @@ public final class JdbiTimeline implements TimelineRepository {
         return h.createQuery("SELECT ts FROM timeline_entry WHERE incident = :i AND ts IS NOT NULL ORDER BY at DESC LIMIT 1")
                 .bind("i", incident).mapTo(String.class).findFirst();
     }
+
+    @Override
+    public Optional<TimelineEntry> lastOfKind(long incident, io.incidentbot.timeline.EntryKind kind) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i AND kind = :k"
+                        + " AND deleted = FALSE ORDER BY at DESC, id DESC LIMIT 1")
+                .bind("i", incident).bind("k", kind.name()).map((rs, ctx) -> entry(rs)).findFirst();
+    }
+
+    @Override
+    public void appendText(long entryId, String suffix) {
+        h.createUpdate("UPDATE timeline_entry SET text = text || :s WHERE id = :id").bind("s", suffix).bind("id", entryId)
+                .execute();
+    }
 }

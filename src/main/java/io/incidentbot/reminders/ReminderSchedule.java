@@ -1,0 +1,66 @@
+package io.incidentbot.reminders;
+
+import io.incidentbot.incident.FollowUp;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.store.Repositories;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps the reminder due times in step with the incident. The incident use cases call these inside
+ * their own transaction, so a due time never disagrees with the state it was computed from.
+ */
+public final class ReminderSchedule {
+    private final ReminderPolicy policy;
+
+    /** @param policy the configured intervals */
+    public ReminderSchedule(ReminderPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** @return the configured intervals */
+    public ReminderPolicy policy() {
+        return policy;
+    }
+
+    /** A new incident: an update reminder one interval on, a lead reminder when it has no lead. */
+    public void declared(Repositories r, long incident, Instant now) {
+        policy.updateInterval().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.UPDATE, now.plus(d)));
+        boolean hasLead = r.incidents().find(incident).flatMap(Incident::lead).isPresent();
+        if (!hasLead) {
+            policy.leadDelay().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.LEAD, now.plus(d)));
+        }
+    }
+
+    /** A status update was posted: the next update reminder is one interval from now. */
+    public void statusUpdated(Repositories r, long incident, Instant now) {
+        policy.updateInterval().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.UPDATE, now.plus(d)));
+    }
+
+    /** A lead was assigned: no lead reminder. */
+    public void leadAssigned(Repositories r, long incident) {
+        r.reminders().cancel(incident, ReminderKind.LEAD);
+    }
+
+    /**
+     * The incident was resolved: no more reminders; its follow-ups without an owner are listed in the
+     * channel with a prompt to assign them.
+     */
+    public void resolved(Repositories r, long incident, Instant now) {
+        r.reminders().cancelAll(incident);
+        List<String> unowned = r.followUps().list(incident).stream().filter(f -> f.ownerId() == null)
+                .map(FollowUp::text).toList();
+        if (!unowned.isEmpty()) {
+            JobPayloads.enqueue(r.outbox(), incident,
+                    new JobPayload.Remind(new ReminderNote.UnownedFollowUps(incident, unowned)), now);
+        }
+    }
+
+    /** The incident was reopened: update reminders start again from now. */
+    public void reopened(Repositories r, long incident, Instant now) {
+        statusUpdated(r, incident, now);
+    }
+}

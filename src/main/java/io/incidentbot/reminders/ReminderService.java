@@ -1,0 +1,123 @@
+package io.incidentbot.reminders;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentException;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.store.ReminderRepository.Due;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends the reminders that are due (a periodic task calls {@link #sendDue}) and snoozes them. Each
+ * reminder is claimed with a conditional update before its post is queued in the same transaction,
+ * so it is sent once however many replicas look, and it survives a restart because the due time is
+ * in the database. Reminders of resolved incidents are dropped, never sent.
+ */
+public final class ReminderService {
+    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+    private static final int BATCH = 100;
+
+    private final Storage storage;
+    private final Clock clock;
+    private final ReminderPolicy policy;
+    private final Runnable outboxWakeup;
+
+    /**
+     * @param storage      the database
+     * @param clock        time source
+     * @param policy       the configured intervals
+     * @param outboxWakeup called after reminders were queued
+     */
+    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup) {
+        this.storage = storage;
+        this.clock = clock;
+        this.policy = policy;
+        this.outboxWakeup = outboxWakeup;
+    }
+
+    /**
+     * Queues every reminder due now (one outbox job each) and schedules the next update reminder one
+     * interval later.
+     *
+     * @return how many reminders this call queued
+     */
+    public int sendDue() {
+        Instant now = clock.instant();
+        List<Due> due = storage.read(r -> r.reminders().due(now, BATCH));
+        int sent = 0;
+        for (Due d : due) {
+            if (storage.transaction(r -> send(r, d, now))) {
+                sent++;
+            }
+        }
+        if (sent > 0) {
+            outboxWakeup.run();
+        }
+        return sent;
+    }
+
+    /** {@link #sendDue} for a scheduler: logs failures instead of throwing, so the schedule goes on. */
+    public void sendDueQuietly() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            log.warn("reminder check failed; trying again at the next one: {}", e.toString());
+        }
+    }
+
+    private boolean send(Repositories r, Due d, Instant now) {
+        if (!r.reminders().claim(d.incident(), d.kind(), now)) {
+            return false;
+        }
+        Incident inc = r.incidents().find(d.incident()).orElse(null);
+        if (inc == null || !inc.isOpen()) {
+            r.reminders().cancelAll(d.incident());
+            return false;
+        }
+        ReminderNote note;
+        if (d.kind() == ReminderKind.UPDATE) {
+            if (policy.updateInterval().isEmpty()) {
+                return false;
+            }
+            Instant since = r.timeline().lastOfKind(inc.number(), EntryKind.STATUS_UPDATE).map(TimelineEntry::at)
+                    .orElse(inc.declaredAt());
+            note = new ReminderNote.UpdateDue(inc.number(), inc.lead().orElse(null), Duration.between(since, now));
+            r.reminders().schedule(inc.number(), ReminderKind.UPDATE, now.plus(policy.update()));
+        } else {
+            if (inc.lead().isPresent() || policy.leadDelay().isEmpty()) {
+                return false;
+            }
+            note = new ReminderNote.LeadMissing(inc.number(), Duration.between(inc.declaredAt(), now));
+        }
+        JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Remind(note), now);
+        return true;
+    }
+
+    /**
+     * Pushes the incident's next update reminder to 30 minutes from now.
+     *
+     * @param incident incident number
+     * @return when the next update reminder is due
+     * @throws IncidentException.NotFound when there is no such open incident
+     */
+    public Instant snooze(long incident) {
+        Instant now = clock.instant();
+        Instant next = now.plus(ReminderPolicy.SNOOZE);
+        storage.run(r -> {
+            Incident inc = r.incidents().find(incident).filter(Incident::isOpen)
+                    .orElseThrow(() -> new IncidentException.NotFound(incident));
+            r.reminders().schedule(inc.number(), ReminderKind.UPDATE, next);
+        });
+        return next;
+    }
+}

@@ -1,0 +1,146 @@
+package io.incidentbot.slack.interactions;
+
+import com.slack.api.app_backend.events.payload.AppHomeOpenedPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.view.View;
+import com.slack.api.util.json.GsonFactory;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.render.HomeTab;
+import io.incidentbot.store.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * The App Home tab: {@code app_home_opened} (tab {@code home}) publishes the user's view with
+ * {@code views.publish}; {@link #refresh} (periodic) republishes it for users who opened it in the last
+ * day when its content changed, at most once a minute per user. What was published when is in the
+ * database ({@code home_view}), claimed with a conditional update, so replicas do not publish twice.
+ */
+public final class HomeTabs {
+    /** Users who opened their Home tab this long ago or less get it republished on changes. */
+    public static final Duration FOLLOW_FOR = Duration.ofDays(1);
+    /** At most one publish per user per this interval. */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(HomeTabs.class);
+
+    private final Storage storage;
+    private final IncidentService incidents;
+    private final MethodsClient client;
+    private final Clock clock;
+
+    /**
+     * @param storage   home_view state
+     * @param incidents what the tab shows
+     * @param client    Web API client with the bot token ({@code views.publish} needs no scope)
+     * @param clock     time source
+     */
+    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock) {
+        this.storage = storage;
+        this.incidents = incidents;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    void register(App app, Executor afterAck) {
+        // A middleware, not app.event(...): the timeline capture middleware acknowledges every event
+        // without passing it on, so this must run before it (Interactions.register is called first).
+        app.use((req, resp, chain) -> {
+            if (!(req instanceof EventRequest er) || !"app_home_opened".equals(er.getEventType())) {
+                return chain.next(req);
+            }
+            AppHomeOpenedEvent e = GsonFactory.createSnakeCase()
+                    .fromJson(req.getRequestBodyAsString(), AppHomeOpenedPayload.class).getEvent();
+            if (e != null && e.getUser() != null && (e.getTab() == null || "home".equals(e.getTab()))) {
+                String user = e.getUser();
+                Instant now = clock.instant();
+                storage.run(r -> r.homeViews().opened(user, now));
+                afterAck.execute(() -> publish(user, now));
+            }
+            return Response.ok();
+        });
+        app.blockAction(HomeTab.DECLARE, (req, ctx) -> {
+            String trigger = req.getPayload().getTriggerId();
+            afterAck.execute(() -> {
+                try {
+                    var r = ctx.client().viewsOpen(v -> v.triggerId(trigger).view(DeclareModal.build(null)));
+                    if (!r.isOk()) {
+                        log.error("views.open of the declare modal from the Home tab failed: {}", r.getError());
+                    }
+                } catch (Exception ex) {
+                    log.error("views.open of the declare modal from the Home tab failed: {}", ex.toString());
+                }
+            });
+            return ctx.ack();
+        });
+    }
+
+    /**
+     * Republishes the Home tab of every user who opened it within {@link #FOLLOW_FOR} and whose view
+     * changed, skipping those published less than {@link #MIN_INTERVAL} ago (they get it at a later run).
+     *
+     * @return how many views were published
+     */
+    public int refresh() {
+        Instant now = clock.instant();
+        List<String> users = storage.read(r -> r.homeViews().openedSince(now.minus(FOLLOW_FOR)));
+        int published = 0;
+        for (String user : users) {
+            if (publishIfChanged(user, now, now.minus(MIN_INTERVAL))) {
+                published++;
+            }
+        }
+        return published;
+    }
+
+    /** {@link #refresh} for a scheduler: logs failures instead of throwing. */
+    public void refreshQuietly() {
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            log.warn("Home tab refresh failed; trying again at the next one: {}", e.toString());
+        }
+    }
+
+    private void publish(String user, Instant now) {
+        publishIfChanged(user, now, now);
+    }
+
+    private boolean publishIfChanged(String user, Instant now, Instant notAfter) {
+        View view = HomeTab.view(user, incidents.listOpenVisibleTo(user), incidents.listResolvedVisibleTo(user,
+                HomeTab.RESOLVED_SHOWN));
+        String hash = hash(GsonFactory.createSnakeCase().toJson(view));
+        if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
+            return false;
+        }
+        SlackCalls.Result<?> r = SlackCalls.run("views.publish", () -> client.viewsPublish(req -> req.userId(user).view(view)));
+        if (!r.ok()) {
+            log.warn("views.publish for {} failed: {}", user, r.failure());
+            return false;
+        }
+        return true;
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

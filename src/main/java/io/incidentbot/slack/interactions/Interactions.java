@@ -1,0 +1,72 @@
+package io.incidentbot.slack.interactions;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.RequestType;
+import com.slack.api.bolt.response.Response;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.reminders.ReminderService;
+import io.incidentbot.slack.render.Header;
+import io.incidentbot.slack.render.Modals;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * Registers the interactive surface on the Bolt app: the header's buttons and their modals, the
+ * reminder buttons, the shortcuts, the App Home tab, and a middleware that answers 200 (with a debug
+ * line) to interactivity payload types or IDs the bot has no listener for, where Bolt would answer 404.
+ */
+public final class Interactions {
+    private static final Logger log = LoggerFactory.getLogger(Interactions.class);
+    private static final Set<RequestType> INTERACTIVE = Set.of(RequestType.BlockAction, RequestType.ViewSubmission,
+            RequestType.ViewClosed, RequestType.GlobalShortcut, RequestType.MessageShortcut,
+            RequestType.BlockSuggestion, RequestType.AttachmentAction, RequestType.DialogSubmission,
+            RequestType.DialogCancellation, RequestType.DialogSuggestion, RequestType.WorkflowStepEdit,
+            RequestType.WorkflowStepSave);
+
+    private Interactions() {
+    }
+
+    /**
+     * @param app       the Bolt app
+     * @param incidents the use cases every button and modal calls
+     * @param reminders snooze
+     * @param homeTabs  the App Home tab publisher
+     * @param announced true when status updates also go to an announcement channel
+     * @param afterAck  runs {@code views.open} right after the ack
+     */
+    public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
+                                boolean announced, Executor afterAck) {
+        app.use((req, resp, chain) -> {
+            Response r = chain.next(req);
+            if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
+                log.debug("no listener for {} payload; answering 200", req.getRequestType());
+                return Response.ok();
+            }
+            return r;
+        });
+        for (OpenModalButton b : List.of(
+                new OpenModalButton(Header.STATUS, Modals::status),
+                new OpenModalButton(Header.SEVERITY, Modals::severity),
+                new OpenModalButton(Header.ROLES, Modals::roles),
+                new OpenModalButton(Header.UPDATE, i -> Modals.update(i, announced)),
+                new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
+                new OpenModalButton(Header.RESOLVE, Modals::resolve))) {
+            b.register(app, incidents, afterAck);
+        }
+        for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
+                new RolesSubmission(incidents), new UpdateSubmission(incidents), new FollowUpSubmission(incidents),
+                new ResolveSubmission(incidents))) {
+            s.register(app);
+        }
+        for (DirectButton b : List.of(new ReopenButton(incidents), new PostmortemButton(incidents),
+                new TakeLeadButton(incidents), new SnoozeButton(incidents, reminders))) {
+            b.register(app, afterAck);
+        }
+        Shortcuts.register(app, incidents, afterAck);
+        homeTabs.register(app, afterAck);
+    }
+}

@@ -1,0 +1,42 @@
+package io.incidentbot.slack.interactions;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.render.Modals;
+
+import java.util.Map;
+
+/**
+ * The Resolve modal: each follow-up line as {@code /incident action <line>}, then what
+ * {@code /incident resolve <summary>} does (so the unowned ones are listed at the resolution).
+ */
+final class ResolveSubmission extends IncidentSubmission {
+    ResolveSubmission(IncidentService incidents) {
+        super(incidents);
+    }
+
+    @Override
+    String callbackId() {
+        return Modals.RESOLVE;
+    }
+
+    @Override
+    String errorBlock() {
+        return Modals.SUMMARY;
+    }
+
+    @Override
+    Map<String, String> apply(Incident incident, Values values, String userId) {
+        String summary = values.text(Modals.SUMMARY);
+        if (summary == null) {
+            return Map.of(Modals.SUMMARY, "Summarise what happened and how it was fixed.");
+        }
+        String followUps = values.text(Modals.FOLLOW_UPS);
+        if (followUps != null) {
+            followUps.lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .forEach(l -> incidents.followUp(incident.channelId(), l, null, userId));
+        }
+        incidents.resolve(incident.channelId(), summary, userId);
+        return Map.of();
+    }
+}

@@ -1,0 +1,88 @@
+package io.incidentbot.slack.render;
+
+import io.incidentbot.markup.Mentions;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+/**
+ * The header message as the incident's control panel: the state {@link Messages#headerBlocks} shows,
+ * the last status update's first line and its age, once resolved the resolved time and time to
+ * resolve, and an {@code actions} block whose buttons open the modals (their {@code value} is the
+ * incident number). Pure function of the incident and its last status update.
+ */
+public final class Header {
+    /** Button action IDs; each button's value is the incident number. */
+    public static final String STATUS = "incident_status";
+    public static final String SEVERITY = "incident_severity";
+    public static final String ROLES = "incident_roles";
+    public static final String UPDATE = "incident_update";
+    public static final String FOLLOW_UP = "incident_follow_up";
+    public static final String RESOLVE = "incident_resolve";
+    public static final String POSTMORTEM = "incident_postmortem";
+    public static final String REOPEN = "incident_reopen";
+    /** The {@code block_id} of the actions block. */
+    public static final String ACTIONS_BLOCK = "incident_actions";
+    /** Slack's limit for button text, in characters. */
+    public static final int MAX_BUTTON_TEXT = 75;
+
+    private Header() {
+    }
+
+    /**
+     * @param i          the incident as it is now
+     * @param lastUpdate its latest status update, if any
+     * @return the header blocks (at most 9, well under Slack's 50)
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate) {
+        List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
+        LayoutBlock hint = blocks.remove(blocks.size() - 1);
+        lastUpdate.ifPresent(u -> blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(
+                ":loudspeaker: *Last update* " + Slack.ago(u.at()) + " by " + Mentions.of(u.userId()) + ": "
+                        + firstLine(UserText.inert(u.text())), Messages.MAX_SECTION)))))));
+        if (!i.isOpen() && i.resolvedAt() != null) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: *Resolved* "
+                    + Slack.date(i.resolvedAt()) + " — time to resolve " + Messages.duration(
+                    Duration.between(i.declaredAt(), i.resolvedAt())))))));
+        }
+        blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons(i))));
+        blocks.add(hint);
+        return blocks;
+    }
+
+    private static List<BlockElement> buttons(Incident i) {
+        String n = String.valueOf(i.number());
+        if (!i.isOpen()) {
+            return List.of(button(POSTMORTEM, "Postmortem", n, "primary"), button(REOPEN, "Reopen", n, null));
+        }
+        return List.of(button(STATUS, "Status", n, null), button(SEVERITY, "Severity", n, null),
+                button(ROLES, "Roles", n, null), button(UPDATE, "Post update", n, "primary"),
+                button(FOLLOW_UP, "Add follow-up", n, null), button(RESOLVE, "Resolve", n, "danger"));
+    }
+
+    /** @return a button; {@code style} is {@code primary}, {@code danger} or null */
+    static ButtonElement button(String actionId, String text, String value, String style) {
+        return ButtonElement.builder().actionId(actionId).text(plainText(Messages.truncate(text, MAX_BUTTON_TEXT)))
+                .value(value).style(style).build();
+    }
+
+    /** @return the first non-blank line of {@code text}, cut to 200 characters */
+    static String firstLine(String text) {
+        String s = text == null ? "" : text.strip();
+        int nl = s.indexOf('\n');
+        return Messages.truncate(nl < 0 ? s : s.substring(0, nl), 200);
+    }
+}

@@ -1,0 +1,91 @@
+package io.incidentbot.slack.render;
+
+import io.incidentbot.markup.Mentions;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Role;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * The App Home tab ({@code views.publish}, view type {@code home}) of one user: a Declare incident
+ * button, the open incidents they may see (those where they hold a role first) with severity,
+ * status, lead, age and channel link, and the last resolved ones with their time to resolve. Ages use
+ * Slack's {@code {ago}} date formatting, so the view only changes when an incident does.
+ */
+public final class HomeTab {
+    /** Action ID of the Declare incident button. */
+    public static final String DECLARE = "home_declare";
+    /** How many resolved incidents the tab lists. */
+    public static final int RESOLVED_SHOWN = 10;
+    /** Slack's limit of blocks in a view. */
+    public static final int MAX_BLOCKS = 100;
+    private static final int OPEN_SHOWN = 40;
+
+    private HomeTab() {
+    }
+
+    /**
+     * @param userId   Slack user ID of the viewer
+     * @param open     open incidents the viewer may see, newest first
+     * @param resolved resolved incidents the viewer may see, latest resolved first
+     * @return the home view, at most 100 blocks
+     */
+    public static View view(String userId, List<Incident> open, List<Incident> resolved) {
+        List<LayoutBlock> b = new ArrayList<>();
+        b.add(header(h -> h.text(plainText("Incidents"))));
+        b.add(actions(a -> a.elements(List.of(Header.button(DECLARE, "Declare incident", "declare", "danger")))));
+        List<Incident> mine = open.stream().filter(i -> i.roles().containsValue(userId)).toList();
+        List<Incident> others = open.stream().filter(i -> !i.roles().containsValue(userId)).toList();
+        b.add(section(s -> s.text(markdownText("*Open incidents* (" + open.size() + ")"))));
+        if (open.isEmpty()) {
+            b.add(context(c -> c.elements(List.of(markdownText("No open incidents. :tada:")))));
+        }
+        List<Incident> ordered = new ArrayList<>(mine);
+        ordered.addAll(others);
+        for (Incident i : ordered.stream().limit(OPEN_SHOWN).toList()) {
+            b.add(section(s -> s.text(markdownText(Messages.truncate(openLine(i, userId), Messages.MAX_SECTION)))));
+        }
+        b.add(divider());
+        b.add(section(s -> s.text(markdownText("*Recently resolved*"))));
+        List<Incident> last = resolved.stream().filter(i -> i.resolvedAt() != null)
+                .sorted(Comparator.comparing(Incident::resolvedAt).reversed()).limit(RESOLVED_SHOWN).toList();
+        if (last.isEmpty()) {
+            b.add(context(c -> c.elements(List.of(markdownText("None yet.")))));
+        } else {
+            b.add(section(s -> s.text(markdownText(Messages.truncate(last.stream().map(HomeTab::resolvedLine)
+                    .collect(Collectors.joining("\n")), Messages.MAX_SECTION)))));
+        }
+        return com.slack.api.model.view.Views.view(v -> v.type("home").blocks(b));
+    }
+
+    private static String openLine(Incident i, String userId) {
+        String roles = i.roles().entrySet().stream().filter(e -> e.getValue().equals(userId)).map(Map.Entry::getKey)
+                .sorted().map(Role::label).collect(Collectors.joining(", "));
+        return (roles.isEmpty() ? "" : ":star: _you are " + roles + "_\n") + "*" + i.number() + "* "
+                + (i.privateIncident() ? ":lock: " : "") + "*" + i.severity().name() + "* " + Messages.escape(i.title())
+                + "\n" + i.status().label() + " · lead " + i.lead().map(Mentions::of).orElse("none yet")
+                + " · declared " + Slack.ago(i.declaredAt()) + " · "
+                + (i.channelId() == null ? "_channel being created_" : "<#" + i.channelId() + ">");
+    }
+
+    private static String resolvedLine(Incident i) {
+        return "• *" + i.number() + "* " + i.severity().name() + " " + Messages.escape(Messages.truncate(i.title(), 120))
+                + " — resolved in " + Messages.duration(Duration.between(i.declaredAt(), i.resolvedAt()))
+                + (i.channelId() == null ? "" : " · <#" + i.channelId() + ">");
+    }
+}

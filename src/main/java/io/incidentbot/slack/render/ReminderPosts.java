@@ -1,0 +1,53 @@
+package io.incidentbot.slack.render;
+
+import io.incidentbot.markup.Mentions;
+import com.slack.api.model.block.LayoutBlock;
+import io.incidentbot.reminders.ReminderNote;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+/** The reminder posts in an incident channel, with their buttons (value: the incident number). */
+public final class ReminderPosts {
+    /** Action ID of the reminder's {@code Snooze 30 min} button. */
+    public static final String SNOOZE = "reminder_snooze";
+    /** Action ID of the lead reminder's {@code I'll lead} button. */
+    public static final String TAKE_LEAD = "reminder_take_lead";
+
+    private ReminderPosts() {
+    }
+
+    /** @return the post's text (notification and fallback) */
+    public static String text(ReminderNote note) {
+        if (note instanceof ReminderNote.UpdateDue u) {
+            return ":alarm_clock: No status update for " + Messages.duration(u.quiet()) + ". "
+                    + (u.lead() == null ? "There is no lead yet" : Mentions.of(u.lead()) + ", as lead") + ": "
+                    + "please post an update for the people waiting on this incident.";
+        } else if (note instanceof ReminderNote.LeadMissing l) {
+            return ":bust_in_silhouette: Incident " + l.incident() + " has had no lead for "
+                    + Messages.duration(l.since()) + ". Who leads it?";
+        } else if (note instanceof ReminderNote.UnownedFollowUps f) {
+            return ":clipboard: These follow-ups have no owner yet:\n" + f.followUps().stream()
+                    .map(t -> "• " + Messages.truncate(t, 300)).collect(Collectors.joining("\n"))
+                    + "\nAssign each with `/incident action <text> @owner` or the *Add follow-up* button, so none is lost.";
+        }
+        throw new IllegalArgumentException("no post for " + note);
+    }
+
+    /** @return the post's blocks: the text and its buttons */
+    public static List<LayoutBlock> blocks(ReminderNote note) {
+        String n = String.valueOf(note.incident());
+        LayoutBlock text = section(s -> s.text(markdownText(Messages.truncate(text(note), Messages.MAX_SECTION))));
+        if (note instanceof ReminderNote.UpdateDue) {
+            return List.of(text, actions(a -> a.elements(List.of(Header.button(Header.UPDATE, "Post update", n, "primary"),
+                    Header.button(SNOOZE, "Snooze 30 min", n, null)))));
+        } else if (note instanceof ReminderNote.LeadMissing) {
+            return List.of(text, actions(a -> a.elements(List.of(Header.button(TAKE_LEAD, "I'll lead", n, "primary")))));
+        }
+        return List.of(text, actions(a -> a.elements(List.of(Header.button(Header.FOLLOW_UP, "Add follow-up", n, null)))));
+    }
+}

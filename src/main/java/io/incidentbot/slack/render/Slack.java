@@ -1,0 +1,28 @@
+package io.incidentbot.slack.render;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Slack's date formatting ({@code <!date^epoch^tokens|fallback>}, "Formatting text for app surfaces",
+ * section "Date formatting"): each reader sees the time in their own zone, and {@code {ago}} keeps an
+ * age current without the bot editing the message.
+ */
+final class Slack {
+    private static final DateTimeFormatter FALLBACK = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneId.of("UTC"));
+
+    private Slack() {
+    }
+
+    /** @return e.g. "3 minutes ago" as the reader's client renders it */
+    static String ago(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{ago}|" + FALLBACK.format(at) + ">";
+    }
+
+    /** @return date and time in the reader's zone */
+    static String date(Instant at) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(at) + ">";
+    }
+}

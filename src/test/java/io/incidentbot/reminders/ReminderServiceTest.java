@@ -1,0 +1,215 @@
+package io.incidentbot.reminders;
+
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.Role;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.TestClock;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reminders against a real SQLite file and a clock the test moves. */
+class ReminderServiceTest {
+    static final ReminderPolicy POLICY = new ReminderPolicy(Duration.ofMinutes(30), Duration.ofMinutes(10));
+
+    @TempDir
+    Path dir;
+    final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+    JdbiStorage storage;
+    IncidentService incidents;
+    ReminderService reminders;
+
+    @BeforeEach
+    void open() {
+        start(POLICY);
+    }
+
+    private void start(ReminderPolicy policy) {
+        storage = Database.open(dir.resolve("incidents.db").toString());
+        incidents = new IncidentService(storage, clock, false, () -> { }, new ReminderSchedule(policy));
+        reminders = new ReminderService(storage, clock, policy, () -> { });
+    }
+
+    @AfterEach
+    void close() {
+        storage.close();
+    }
+
+    /** Declares with a channel linked, so the channel-addressed use cases find it. */
+    private Incident declare(String title, String declaredBy) {
+        Incident inc = incidents.declare(new Declaration(title, Severity.SEV2, null, false, declaredBy, null));
+        storage.run(r -> r.incidents().setChannel(inc.number(), "C" + inc.number() + "CHAN", "inc-" + inc.number()));
+        return storage.read(r -> r.incidents().find(inc.number())).orElseThrow();
+    }
+
+    @Test
+    void anOpenIncidentWithoutUpdatesIsRemindedOnceAnIntervalNamingItsLead() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(reminders.sendDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+        assertThat(reminders.sendDue()).as("never two at once").isZero();
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(reminders.sendDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
+                new ReminderNote.UpdateDue(inc.number(), "UALICE001", Duration.ofMinutes(30)),
+                new ReminderNote.UpdateDue(inc.number(), "UALICE001", Duration.ofMinutes(60)));
+    }
+
+    @Test
+    void aStatusUpdateStartsTheIntervalAgain() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        clock.advance(Duration.ofMinutes(20));
+        incidents.statusUpdate(inc.channelId(), "rolling back", "UALICE001");
+
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(reminders.sendDue()).as("40 min after declaring, 20 after the update").isZero();
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
+                new ReminderNote.UpdateDue(inc.number(), "UALICE001", Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void snoozePushesTheNextReminderThirtyMinutesFromNow() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(5));
+        reminders.snooze(inc.number());
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(reminders.sendDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+    }
+
+    @Test
+    void nothingFiresAfterResolveAndReopenStartsAgain() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        clock.advance(Duration.ofMinutes(10));
+        incidents.resolve(inc.channelId(), "rolled back", "UALICE001");
+
+        clock.advance(Duration.ofHours(5));
+        assertThat(reminders.sendDue()).isZero();
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).isEmpty();
+
+        incidents.setStatus(inc.channelId(), Status.INVESTIGATING, "UALICE001");
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+    }
+
+    @Test
+    void aReminderQueuedBeforeTheResolveIsNotSentForTheResolvedIncident() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        storage.run(r -> r.reminders().schedule(inc.number(), ReminderKind.UPDATE, clock.instant()));
+        incidents.resolve(inc.channelId(), "fixed", "UALICE001");
+        // A due row left behind (e.g. written by an older replica) is dropped, not sent.
+        storage.run(r -> r.reminders().schedule(inc.number(), ReminderKind.UPDATE, clock.instant()));
+
+        assertThat(reminders.sendDue()).isZero();
+        java.util.Optional<io.incidentbot.store.ReminderRepository.Due> left = storage.read(r -> r.reminders().pending(inc.number(), ReminderKind.UPDATE));
+        assertThat(left).isEmpty();
+    }
+
+    @Test
+    void anIncidentWithoutALeadGetsOneLeadReminderAndNoneOnceSomeoneLeads() {
+        // Incidents declared from an alert start without a lead; the slash command makes the declarer lead.
+        long disk = declareWithoutLead("Disk full", "CDISK0001");
+        long queue = declareWithoutLead("Queue backlog", "CQUEUE001");
+        incidents.assignRole("CQUEUE001", Role.LEAD, "UBOB00001", "UBOB00001");
+
+        clock.advance(Duration.ofMinutes(9));
+        assertThat(reminders.sendDue()).isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(reminders.sendDue()).as("one lead reminder only").isZero();
+
+        assertThat(Jobs.reminders(dir.resolve("incidents.db")))
+                .containsExactly(new ReminderNote.LeadMissing(disk, Duration.ofMinutes(10)));
+        assertThat(queue).isNotEqualTo(disk);
+    }
+
+    private long declareWithoutLead(String title, String channel) {
+        ReminderSchedule schedule = new ReminderSchedule(POLICY);
+        return storage.transaction(r -> {
+            Incident i = r.incidents().create(title, Severity.SEV2, false, null, "UALERTBOT", clock.instant());
+            r.incidents().setChannel(i.number(), channel, "inc-" + i.number());
+            schedule.declared(r, i.number(), clock.instant());
+            return i.number();
+        });
+    }
+
+    @Test
+    void aRestartKeepsDueRemindersAndTwoReplicasSendOnce() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        storage.close();
+        clock.advance(Duration.ofMinutes(31));
+        start(POLICY);
+        ReminderService replica = new ReminderService(storage, clock, POLICY, () -> { });
+
+        assertThat(reminders.sendDue() + replica.sendDue()).isEqualTo(1);
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
+                new ReminderNote.UpdateDue(inc.number(), "UALICE001", Duration.ofMinutes(31)));
+    }
+
+    @Test
+    void offSendsNothing() {
+        storage.close();
+        start(ReminderPolicy.OFF);
+        declare("Checkout errors", "UALICE001");
+        clock.advance(Duration.ofDays(2));
+        assertThat(reminders.sendDue()).isZero();
+    }
+
+    @Test
+    void resolvingListsTheFollowUpsWithoutAnOwner() {
+        Incident inc = declare("Checkout errors", "UALICE001");
+        incidents.followUp(inc.channelId(), "add an alert", null, "UALICE001");
+        incidents.followUp(inc.channelId(), "fix the deploy script", "UBOB00001", "UALICE001");
+        incidents.resolve(inc.channelId(), "fixed", "UALICE001");
+
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
+                new ReminderNote.UnownedFollowUps(inc.number(), List.of("add an alert")));
+    }
+
+    /** Reads the outbox's REMIND payloads from the SQLite file, oldest first. */
+    static final class Jobs {
+        static List<ReminderNote> reminders(Path db) {
+            List<ReminderNote> notes = new java.util.ArrayList<>();
+            try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                 var rs = c.createStatement().executeQuery(
+                         "SELECT id, incident, payload FROM outbox WHERE kind = 'REMIND' ORDER BY id")) {
+                while (rs.next()) {
+                    notes.add(((JobPayload.Remind) JobPayloads.read(new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
+                            OutboxJob.Kind.REMIND, rs.getString("payload"), 0, null, null))).note());
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return notes;
+        }
+    }
+}
