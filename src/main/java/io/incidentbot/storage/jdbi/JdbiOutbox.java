@@ -104,7 +104,8 @@ public final class JdbiOutbox implements OutboxRepository {
 
     @Override
     public void backOffUntil(long id, Instant next, String error) {
-        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = TRUE WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, backing_off = TRUE,"
+                + " lease_holder = NULL, lease_until = NULL WHERE id = :id")
                 .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
     }
 

@@ -47,6 +47,19 @@ class JdbiOutboxTest extends SqliteTest {
     }
 
     @Test
+    void aJobBackingOffIsClaimableAgainWhenItsBackoffEndsNotWhenTheLeaseWouldHaveEnded() {
+        long id = enqueue(1, Kind.SYNC_TOPIC, T0);
+        assertThat(storage.transaction((Repositories r) -> r.outbox().claim(T0, "replica-a", T0.plusSeconds(30), 10)))
+                .extracting(OutboxJob::id).containsExactly(id);
+        run(r -> r.outbox().backOffUntil(id, T0.plusSeconds(2), "500"));
+        assertThat(storage.transaction((Repositories r) -> r.outbox().claim(T0.plusSeconds(2), "replica-a", T0.plusSeconds(32), 10)))
+                .as("a failed attempt gives its lease back").extracting(OutboxJob::id).containsExactly(id);
+        run(r -> r.outbox().retryAt(id, T0.plusSeconds(4), "ratelimited"));
+        assertThat(storage.transaction((Repositories r) -> r.outbox().claim(T0.plusSeconds(4), "replica-b", T0.plusSeconds(34), 10)))
+                .as("another replica may take it").extracting(OutboxJob::id).containsExactly(id);
+    }
+
+    @Test
     void aRetryWaitsUntilItsTimeAndCountsTheAttempt() {
         long id = enqueue(1, Kind.SYNC_TOPIC, T0);
         enqueue(1, Kind.POST_CHANNEL, T0);
