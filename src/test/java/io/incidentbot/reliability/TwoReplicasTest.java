@@ -116,10 +116,11 @@ class TwoReplicasTest {
                 Set<String> notes = ConcurrentHashMap.newKeySet();
                 Set<String> messages = ConcurrentHashMap.newKeySet();
                 AtomicBoolean aDead = new AtomicBoolean();
+                AtomicBoolean toA = new AtomicBoolean();
                 AtomicBoolean stop = new AtomicBoolean();
                 Thread stream = new Thread(() -> {
                     for (int i = 0; !stop.get(); i++) {
-                        ChildBot to = aDead.get() ? b : replicas.get(i % 2);
+                        ChildBot to = aDead.get() ? b : toA.get() ? a : replicas.get(i % 2);
                         ChildBot other = to == a ? b : a;
                         String channel = channels.get(i % channels.size());
                         try {
@@ -150,6 +151,9 @@ class TwoReplicasTest {
                 await("notes acknowledged by both", 60, () -> notes.size() >= 30);
                 // Every Web API answer now comes 3 s late (the call is applied at once), so A is killed
                 // in the middle of calls it claimed: their jobs stay pending under A's lease.
+                // From here on every request goes to A until it dies: A commits the jobs and is woken at once,
+                // so A (not only B, whichever polls first) holds some of them when it is killed.
+                toA.set(true);
                 slack.stallFor(java.time.Duration.ofSeconds(3));
                 slack.faults(1.0, 7, SlackStandIn.Fault.STALL);
                 String holderA = a.pid() + "@";
