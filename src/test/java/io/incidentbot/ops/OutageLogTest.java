@@ -34,6 +34,9 @@ class OutageLogTest {
         RunningBot bot = kit.restart(kit.env());
         IncidentChannel one = IncidentChannel.declare(bot, "declare sev1 Payments down", "UALICE001");
         IncidentChannel two = IncidentChannel.declare(bot, "declare sev2 Search slow", "UBOB00001");
+        // No call of the declares may still be in flight when the outage starts: one answered after it
+        // started would end the outage and start a second one.
+        SlackStandIn.await("declares delivered", 30, () -> bot.bot.storage().read(r -> r.outbox().pendingCount()) == 0);
         int before = slack.calls().size();
 
         try (LogCapture log = new LogCapture()) {

@@ -63,7 +63,8 @@ class UserTextTest {
 
         assertThat(everythingPosted()).isNotEmpty().allSatisfy(text -> assertThat(text)
                 .doesNotContain("<!channel").doesNotContain("<!here").doesNotContain("<!everyone")
-                .doesNotContain("<!subteam").doesNotContain("\\u003c!"));
+                .doesNotContain("<!subteam").doesNotContain("\\u003c!channel").doesNotContain("\\u003c!here")
+                .doesNotContain("\\u003c!everyone").doesNotContain("\\u003c!subteam")); // <!date^...> tokens are fine
         assertThat(posts("CANNOUNCE1")).anySatisfy(t -> assertThat(t)
                 .contains("SSO re-login required (<https://evil.example/login>)")
                 .doesNotContain("|SSO re-login required"));

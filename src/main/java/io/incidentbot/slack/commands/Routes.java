@@ -93,7 +93,9 @@ public final class Routes {
     /**
      * @param word an unknown first word, lowercase
      * @return which word was not understood, the nearest subcommand (Levenshtein distance at most
-     *         {@link #SUGGEST_DISTANCE}) when there is one, then the short help
+     *         {@link #SUGGEST_DISTANCE}, where swapped letters, the commonest typo, count as one edit: a
+     *         subcommand with exactly the word's letters wins its tie, so {@code stauts} is {@code status},
+     *         not {@code stats}) when there is one, then the short help
      */
     String notUnderstood(String word) {
         String shown = word.length() > 30 ? word.substring(0, 30) + "…" : word;
@@ -102,7 +104,10 @@ public final class Routes {
         String nearest = null;
         int best = Integer.MAX_VALUE;
         for (String known : byWord.keySet()) {
-            int d = distance.apply(word, known);
+            int edits = distance.apply(word, known);
+            // twice the edits, one less when the letters are the same (a swap): ties go to the anagram
+            int d = edits < 0 ? -1 : 2 * (sameLetters(word, known) ? Math.min(edits, 1) : edits)
+                    - (sameLetters(word, known) ? 1 : 0);
             if (d >= 0 && d < best) {
                 best = d;
                 nearest = known;
@@ -110,6 +115,14 @@ public final class Routes {
         }
         return "I don't know `" + shown + "`." + (nearest == null ? "" : " Did you mean `/incident " + nearest + "`?")
                 + "\n" + shortHelp();
+    }
+
+    private static boolean sameLetters(String a, String b) {
+        char[] x = a.toCharArray();
+        char[] y = b.toCharArray();
+        java.util.Arrays.sort(x);
+        java.util.Arrays.sort(y);
+        return java.util.Arrays.equals(x, y);
     }
 
     /** @return one line naming every subcommand, and where the full help is */

@@ -154,7 +154,18 @@ public final class SlackEndpoint extends Handler.Abstract {
             return;
         }
         boolean remembered = replays != null && slackRequest.getRequestType() != RequestType.Event;
-        if (remembered && !replays.firstUse(signature)) {
+        boolean first = true;
+        if (remembered) {
+            try {
+                first = replays.firstUse(signature);
+            } catch (RuntimeException databaseDown) {
+                // The request cannot act either (its own write fails the same way): let Bolt run it so the
+                // user gets ErrorMiddleware's "nothing was changed" instead of a bare 500.
+                log.warn("replay check skipped, the database failed: {}", databaseDown.toString());
+                remembered = false;
+            }
+        }
+        if (!first) {
             log.warn("ignored a replayed {} request from {} (its signature was accepted before)",
                     slackRequest.getRequestType(), remote(request));
             send(response, callback, 200, "text/plain", "");

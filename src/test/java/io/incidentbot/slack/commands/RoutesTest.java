@@ -84,7 +84,7 @@ class RoutesTest {
 
     @Test
     void aMistypedSubcommandIsNamedTheNearestSuggestedAndTheShortHelpFollows() {
-        String shortHelp = "Subcommands: `declare`, `list`, `help`, `status`, `sev`, `lead`, `role`, `note`, `update`, "
+        String shortHelp = "Subcommands: `declare`, `list`, `stats`, `help`, `status`, `sev`, `lead`, `role`, `note`, `update`, "
                 + "`action`, `resolve`, `postmortem`, `timeline`, `retry`, `cancel`. `/incident help` explains each.";
         assertThat(run("stauts identified").text())
                 .isEqualTo("I don't know `stauts`. Did you mean `/incident status`?\n" + shortHelp);
