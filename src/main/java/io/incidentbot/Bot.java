@@ -3,7 +3,14 @@ package io.incidentbot;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
+import io.incidentbot.alerts.AlertDeliveries;
+import io.incidentbot.alerts.AlertRouter;
+import io.incidentbot.alerts.AlertService;
+import io.incidentbot.changes.ChangeService;
 import io.incidentbot.config.Config;
+import io.incidentbot.hooks.HookHandler;
+import io.incidentbot.slack.interactions.DeclareFromAlert;
+import io.incidentbot.slack.jobs.HookJobs;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler;
@@ -69,20 +76,30 @@ public final class Bot implements AutoCloseable {
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
-        JobHandler handler = new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
-                config.announceChannel(), postmortem, identity::botUserId);
+        AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
+        JobHandler handler = new HookJobs(new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
+                config.announceChannel(), postmortem, identity::botUserId), client, deliveries, alertDeliveries,
+                config.hooks().alertsChannel());
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy());
-        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup);
+        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
+                config.hooks().changeWindow());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
-                incidents, clock, config.timezone(), runtime.afterAck(), a -> a.use(new TimelineEvents(timeline)));
+                incidents, clock, config.timezone(), runtime.afterAck(), a -> {
+                    a.use(new TimelineEvents(timeline));
+                    DeclareFromAlert.register(a, alertDeliveries, runtime.afterAck());
+                });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
+                config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
+        HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock);
         // --- end of services and Slack adapter ---
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
                 new HealthReport(storage));
+        http.mount(hooks);
     }
 
     /**

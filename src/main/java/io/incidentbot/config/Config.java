@@ -17,6 +17,7 @@ import java.util.Map;
  * @param channelPrefix    {@code INCIDENT_CHANNEL_PREFIX}
  * @param timezone         {@code INCIDENT_TIMEZONE}
  * @param keyEventEmoji    {@code INCIDENT_KEY_EVENT_EMOJI}, reaction name without colons
+ * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
  */
 public record Config(
         String botToken,
@@ -28,7 +29,8 @@ public record Config(
         String announceChannel,
         String channelPrefix,
         ZoneId timezone,
-        String keyEventEmoji) {
+        String keyEventEmoji,
+        HookSettings hooks) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -79,7 +81,8 @@ public record Config(
         if (!emoji.matches("[a-z0-9_+'-]+")) {
             throw new ConfigException("INCIDENT_KEY_EVENT_EMOJI must be an emoji name such as pushpin");
         }
-        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji);
+        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji,
+                HookSettings.fromEnv(env));
     }
 
     /**
@@ -129,6 +132,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + database
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", hooks=" + hooks + "]";
     }
 }

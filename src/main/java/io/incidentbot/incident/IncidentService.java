@@ -32,6 +32,7 @@ public final class IncidentService {
     private final Clock clock;
     private final boolean announce;
     private final Runnable outboxWakeup;
+    private final java.time.Duration changeWindow;
 
     /**
      * @param storage      the database
@@ -40,10 +41,21 @@ public final class IncidentService {
      * @param outboxWakeup called after each commit that queued Slack work
      */
     public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
+        this(storage, clock, announce, outboxWakeup, java.time.Duration.ofHours(24));
+    }
+
+    /**
+     * As above, with the window of changes shown before an incident.
+     *
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before a declare are posted with it
+     */
+    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup,
+                           java.time.Duration changeWindow) {
         this.storage = storage;
         this.clock = clock;
         this.announce = announce;
         this.outboxWakeup = outboxWakeup;
+        this.changeWindow = changeWindow;
     }
 
     /**
@@ -62,29 +74,71 @@ public final class IncidentService {
             throw new IncidentException.TitleTooLong(title.length());
         }
         Instant now = clock.instant();
-        Incident incident = storage.transaction(r -> {
+        Incident incident = storage.transaction(r -> declareWithin(r, d, true, now));
+        outboxWakeup.run();
+        return incident;
+    }
+
+    /**
+     * The declare, inside a caller's transaction (a use case that must store something atomically with
+     * it, such as the alert group's link to the incident it declared). The caller wakes the outbox after
+     * committing. Posts the changes of the window before it (see {@link DeclaredChanges}).
+     *
+     * @param withLead true to make the declarer the lead (and a participant invited to the channel);
+     *                 false for a declare by the bot, which leaves the lead open
+     * @param now      the declare time
+     * @return the stored incident
+     * @throws IncidentException when the title is blank or too long
+     */
+    public Incident declareWithin(Repositories r, Declaration d, boolean withLead, Instant now) {
+        String title = d.title() == null ? "" : d.title().strip();
+        if (title.isEmpty()) {
+            throw new IncidentException.TitleBlank();
+        }
+        if (title.length() > Declaration.MAX_TITLE) {
+            throw new IncidentException.TitleTooLong(title.length());
+        }
+        {
             Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), blankToNull(d.summary()),
                     d.declaredBy(), now);
             long n = created.number();
-            r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
-            r.participants().add(n, d.declaredBy(), now);
+            if (withLead) {
+                r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
+                r.participants().add(n, d.declaredBy(), now);
+            }
             entry(r, n, EntryKind.DECLARED, d.declaredBy(),
                     "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
                             ? "" : "\n" + d.summary().strip()), now);
             OutboxRepository out = r.outbox();
             String respond = d.responseUrl();
             JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
-            JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
+            if (withLead) {
+                JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
+            }
             JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
             JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
+            DeclaredChanges.onDeclare(r, n, now, changeWindow);
             if (announce) {
                 JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
                         d.declaredBy(), d.privateIncident())), now);
             }
             return r.incidents().find(n).orElseThrow();
-        });
-        outboxWakeup.run();
-        return incident;
+        }
+    }
+
+    /**
+     * @return the changes around the channel's incident: the {@code INCIDENT_CHANGE_WINDOW} before it and
+     *         those since it was declared
+     * @throws NotAnIncidentChannelException when the channel is no incident's
+     */
+    public io.incidentbot.changes.ChangeReport changes(String channelId) {
+        return storage.read(r -> DeclaredChanges.report(r, r.incidents().findByChannel(channelId)
+                .orElseThrow(() -> new NotAnIncidentChannelException("changes")), changeWindow, clock.instant()));
+    }
+
+    /** @return the numbers of those of {@code incidents} that an alert group declared */
+    public java.util.Set<Long> openedByAlerts(List<Incident> incidents) {
+        return storage.read(r -> r.alerts().declaredByAlerts(incidents.stream().map(Incident::number).toList()));
     }
 
     /** @return open incidents, newest first */

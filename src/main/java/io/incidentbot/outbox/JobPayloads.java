@@ -24,7 +24,9 @@ public final class JobPayloads {
             OutboxJob.Kind.POST_CHANNEL, JobPayload.ChannelPost.class,
             OutboxJob.Kind.ANNOUNCE, JobPayload.Announce.class,
             OutboxJob.Kind.POSTMORTEM, JobPayload.Postmortem.class,
-            OutboxJob.Kind.RESPOND, JobPayload.Respond.class);
+            OutboxJob.Kind.RESPOND, JobPayload.Respond.class,
+            OutboxJob.Kind.ALERT_GROUP, JobPayload.AlertGroup.class,
+            OutboxJob.Kind.POST_CHANGES, JobPayload.ChangesPost.class);
 
     private JobPayloads() {
     }

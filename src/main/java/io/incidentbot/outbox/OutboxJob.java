@@ -35,6 +35,10 @@ public record OutboxJob(long id, long incident, Kind kind, String payload, int a
         /** Draft the postmortem and upload it ({@code files.getUploadURLExternal}, {@code files.completeUploadExternal}, canvas). */
         POSTMORTEM,
         /** Tell payload {@code user} something through the command's {@code response_url}. */
-        RESPOND
+        RESPOND,
+        /** Coalesced Slack work of one alert group: its alerts-channel message or a digest in its incident channel. */
+        ALERT_GROUP,
+        /** {@code chat.postMessage} of the changes before a newly declared incident into its channel. */
+        POST_CHANGES
     }
 }

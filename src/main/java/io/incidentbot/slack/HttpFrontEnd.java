@@ -185,6 +185,14 @@ public final class HttpFrontEnd implements AutoCloseable {
         Content.Sink.write(response, true, body, callback);
     }
 
+    /**
+     * Puts {@code handler} in front of this front end (before {@link #start()}): it sees every request
+     * first and returns false for those it does not take (e.g. {@link io.incidentbot.hooks.HookHandler}).
+     */
+    public void mount(Handler handler) {
+        server.setHandler(new Handler.Sequence(handler, server.getHandler()));
+    }
+
     /** Starts listening. */
     public void start() throws Exception {
         server.start();

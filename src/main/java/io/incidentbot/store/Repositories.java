@@ -23,4 +23,10 @@ public interface Repositories {
     EventLog events();
 
     UserNameRepository userNames();
+
+    /** @return alert groups, alerts and their transitions (issue 12) */
+    AlertRepository alerts();
+
+    /** @return changes and GitHub deliveries (issue 12) */
+    ChangeRepository changes();
 }

@@ -53,6 +53,8 @@ public final class ChannelPosts {
         } else if (event instanceof FollowUpRecorded e) {
             return ":white_check_mark: Follow-up recorded by " + of(e.actor()) + ": " + e.text()
                     + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
+        } else if (event instanceof IncidentEvent.AlertsResolved e) {
+            return AlertPosts.allResolved(e);
         }
         throw new IllegalArgumentException("no post for " + event);
     }

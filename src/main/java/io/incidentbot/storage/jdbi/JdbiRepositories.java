@@ -53,4 +53,14 @@ public record JdbiRepositories(Handle h) implements Repositories {
     public UserNameRepository userNames() {
         return new JdbiUserNames(h);
     }
+
+    @Override
+    public io.incidentbot.store.AlertRepository alerts() {
+        return new JdbiAlerts(h);
+    }
+
+    @Override
+    public io.incidentbot.store.ChangeRepository changes() {
+        return new JdbiChanges(h);
+    }
 }
