@@ -6,7 +6,11 @@ import io.incidentbot.store.AlertRepository.StoredAlert;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 import io.incidentbot.store.Storage;
 
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,9 +67,23 @@ public final class AlertDeliveries {
         storage.run(r -> r.alerts().messagePosted(groupId, ts));
     }
 
-    /** Records that the digest posted transitions up to ID {@code transitionId}. */
+    /**
+     * Records that the digest posted transitions up to ID {@code transitionId}; when more wait (a digest
+     * reads at most {@link #DIGEST_READ}), queues the next digest {@link AlertService#SLACK_INTERVAL} after
+     * this one.
+     */
     public void digestPosted(long groupId, long transitionId) {
-        storage.run(r -> r.alerts().postedThrough(groupId, transitionId));
+        storage.run(r -> {
+            r.alerts().postedThrough(groupId, transitionId);
+            r.alerts().find(groupId).ifPresent(g -> {
+                if (!g.slackPending() && r.alerts().countAfter(groupId, transitionId) > 0) {
+                    Instant last = g.lastSlackAt() != null ? g.lastSlackAt() : clock.instant();
+                    JobPayloads.enqueue(r.outbox(), -groupId, new JobPayload.AlertGroup(groupId),
+                            last.plus(AlertService.SLACK_INTERVAL));
+                    r.alerts().slackQueued(groupId);
+                }
+            });
+        });
     }
 
     /** @return alert group {@code groupId}'s title (for the declare modal the button opens), if it exists */

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * delivered, so any number of notifications in between cost one {@code chat.postMessage} or
  * {@code chat.update}: at most one per group per 10 s, in the alerts channel and (as a digest) in the
  * incident channel alike. Its ordering key is {@code -groupId}, so a group waiting out its interval
- * never holds up another group's or an incident's own jobs.
+ * never holds up another group's or an incident's own jobs; only the first digest of a declare, due at
+ * once, goes in the incident's lane, behind the jobs that create its channel.
  */
 public final class AlertService {
     /** Least time between two Slack messages or updates for one alert group. */
@@ -119,10 +120,10 @@ public final class AlertService {
                     JobPayloads.enqueue(r.outbox(), incident, new JobPayload.ChannelPost(new IncidentEvent.AlertsResolved(
                             botUserId.get(), alerts.alerts(groupId).size(), now)), now);
                 }
-                queueSlack(r, g, now);
+                queueSlack(r, g, now, -g.id());
                 return new Receipt("timeline", stored.size(), incident);
             }
-            queueSlack(r, g, now);
+            queueSlack(r, g, now, -g.id());
             return new Receipt("alerts_channel", stored.size(), null);
         });
         outboxWakeup.run();
@@ -140,17 +141,22 @@ public final class AlertService {
                 false, now);
         r.alerts().linkIncident(g.id(), inc.number());
         stored.forEach(t -> r.timeline().add(entry(inc.number(), t, bot)));
-        queueSlack(r, g, now);
+        // The first digest goes in the incident's own lane, after the jobs that create its channel.
+        queueSlack(r, g, now, inc.number());
         return new Receipt("declare", stored.size(), inc.number());
     }
 
-    /** Queues the group's coalescing Slack job unless one is queued already. */
-    private static void queueSlack(Repositories r, Group g, Instant now) {
+    /**
+     * Queues the group's coalescing Slack job unless one is queued already (so a group has at most one).
+     *
+     * @param lane the job's ordering key: {@code -groupId}, or the incident number for the digest of a declare
+     */
+    private static void queueSlack(Repositories r, Group g, Instant now, long lane) {
         if (g.slackPending()) {
             return;
         }
         Instant due = g.lastSlackAt() == null ? now : g.lastSlackAt().plus(SLACK_INTERVAL);
-        JobPayloads.enqueue(r.outbox(), -g.id(), new JobPayload.AlertGroup(g.id()), due.isBefore(now) ? now : due);
+        JobPayloads.enqueue(r.outbox(), lane, new JobPayload.AlertGroup(g.id()), due.isBefore(now) ? now : due);
         r.alerts().slackQueued(g.id());
     }
 
