@@ -73,7 +73,8 @@ public final class Bot implements AutoCloseable {
 
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
-        PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
+        PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
+                config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);

@@ -19,10 +19,23 @@ import java.util.Objects;
  *                     this list are counted as participants too
  * @param displayNames Slack user ID to display name; IDs not in it are shown as {@code <@U123>}
  * @param zone         time zone for every time in the draft, e.g. {@code UTC}
+ * @param alerts       the alerts of the alert group that declared it, by first fired (empty for most incidents)
+ * @param changesBefore the changes of {@code INCIDENT_CHANGE_WINDOW} before it was declared, most recent first
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                              List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
+                              List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                              List<io.incidentbot.store.AlertRepository.StoredAlert> alerts,
+                              List<io.incidentbot.changes.Change> changesBefore) {
+
+    /** An input without alerts or changes (the draft then has neither section). */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
+        this(incident, entries, followUps, participants, displayNames, zone, List.of(), List.of());
+    }
+
     public PostmortemInput {
+        alerts = List.copyOf(alerts);
+        changesBefore = List.copyOf(changesBefore);
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(entries, "entries");
         followUps = List.copyOf(followUps);

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The postmortem draft: a pure function of stored state to Markdown.
  *
- * <p>Sections, in order: title line, summary table, Summary, Impact, Timeline of key events, Root
+ * <p>Sections, in order: title line, summary table, Alerts and Changes before the incident (each only
+ * when the incident has any, so incidents without them draft as before), Summary, Impact, Timeline of key events, Root
  * cause and contributing factors, What went well, What went wrong, Where we got lucky, Follow-ups,
  * Participants, Appendix: full channel log. Sections people must write themselves hold an italic
  * prompt starting with "To do". Times are {@code HH:MM} in the input's zone, under a date heading
@@ -57,6 +58,7 @@ public final class PostmortemRenderer {
         boolean multiDay = !times.day(scan.first()).equals(times.day(scan.last()));
         header();
         table();
+        new Signals(out, times).write(incident, in.alerts(), in.changesBefore());
         summary();
         section("Impact", Prompts.IMPACT);
         keyEvents(scan, multiDay);

@@ -37,6 +37,7 @@ import java.util.Set;
 public final class PostmortemService {
     private static final Logger log = LoggerFactory.getLogger(PostmortemService.class);
 
+    private final java.time.Duration changeWindow;
     private final Storage storage;
     private final UserDirectory directory;
     private final Clock clock;
@@ -49,6 +50,17 @@ public final class PostmortemService {
      * @param zone      time zone of every time in the draft (configured by {@code INCIDENT_TIMEZONE})
      */
     public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone) {
+        this(storage, directory, clock, zone, java.time.Duration.ofHours(24));
+    }
+
+    /**
+     * As above, with the window of changes the draft lists before the incident.
+     *
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}
+     */
+    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone,
+                             java.time.Duration changeWindow) {
+        this.changeWindow = changeWindow;
         this.storage = storage;
         this.directory = directory;
         this.clock = clock;
@@ -84,7 +96,8 @@ public final class PostmortemService {
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
         TimelineSource entries = sink -> r.timeline().forEach(number, sink::accept);
         PostmortemInput input = new PostmortemInput(incident, entries, r.followUps().list(number),
-                r.participants().list(number), names, zone);
+                r.participants().list(number), names, zone, r.alerts().alertsOfIncident(number),
+                r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES));
         try {
             PostmortemRenderer.render(input, w);
         } catch (IOException e) {

@@ -29,12 +29,18 @@ final class HookBot implements AutoCloseable {
     static final String GITHUB_SECRET = "github-secret-for-tests";
     static final String ALERTS_CHANNEL = "CALERTS001";
 
-    final TestClock clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    final TestClock clock;
     final Bot bot;
     final SignedClient slack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     HookBot(SlackStandIn standIn, Path database, Map<String, String> extraEnv) throws Exception {
+        this(standIn, database, extraEnv, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** @param start the bot's clock at start (slash commands are then signed with its time) */
+    HookBot(SlackStandIn standIn, Path database, Map<String, String> extraEnv, Instant start) throws Exception {
+        this.clock = new TestClock(start);
         Map<String, String> env = RunningBot.env(standIn, database);
         env.put("INCIDENT_WEBHOOK_TOKEN", TOKEN);
         env.put("GITHUB_WEBHOOK_SECRET", GITHUB_SECRET);
@@ -43,6 +49,12 @@ final class HookBot implements AutoCloseable {
         this.bot = new Bot(Config.fromEnv(env), BotRuntime.withSweeps(clock, RunningBot.FAST, Duration.ofHours(1),
                 BotRuntime.SWEEP_INTERVAL)).start();
         this.slack = new SignedClient(bot.port(), standIn.url("/response/"));
+    }
+
+    /** Sends {@code /incident <text>} signed with the bot clock's time; @return the ephemeral reply */
+    String command(String text, String userId, String channelId) {
+        return SignedClient.text(slack.post(SignedClient.form(slack.commandFields(text, userId, channelId)),
+                "application/x-www-form-urlencoded", clock.instant().getEpochSecond(), Map.of()));
     }
 
     URI uri(String path) {

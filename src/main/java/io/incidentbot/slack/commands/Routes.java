@@ -59,7 +59,8 @@ public final class Routes {
                 r -> new ActionCommand(incidents),
                 r -> new ResolveCommand(incidents),
                 r -> new PostmortemCommand(incidents),
-                r -> new TimelineCommand(incidents, zone)));
+                r -> new TimelineCommand(incidents, zone),
+                r -> new ChangesCommand(incidents)));
     }
 
     /**

@@ -106,13 +106,13 @@ public final class AlertPosts {
 
     /** @return the post of a new incident: "Changes in the 24 h before this incident: ..." */
     public static String changesOnDeclare(Duration window, List<Change> changes, long total, Instant declaredAt) {
-        return "*Changes in the " + Messages.duration(window).replace(" 00 min", "") + " before this incident*\n"
+        return "*Changes in the " + window(window) + " before this incident*\n"
                 + changeLines(changes, total, declaredAt);
     }
 
     /** @return the answer of {@code /incident changes}: the window before, and the changes since declared */
     public static String report(ChangeReport r) {
-        String window = Messages.duration(r.window()).replace(" 00 min", "");
+        String window = window(r.window());
         String before = r.beforeTotal() == 0 ? "_No changes recorded._" : changeLines(r.before(), r.beforeTotal(), r.declaredAt());
         String during = r.duringTotal() == 0 ? "_No changes recorded._" : changeLines(r.during(), r.duringTotal(), r.declaredAt());
         return "*Changes in the " + window + " before incident " + r.incident() + "*\n" + before
@@ -140,6 +140,15 @@ public final class AlertPosts {
             s.append("…and ").append(total - changes.size()).append(" earlier\n");
         }
         return s.toString();
+    }
+
+    /** @return a change window as people say it: {@code 24 h}, {@code 7 d}, {@code 90 min} */
+    static String window(Duration d) {
+        if (d.toMinutes() % 60 != 0) {
+            return Messages.duration(d);
+        }
+        long hours = d.toHours();
+        return hours <= 48 || hours % 24 != 0 ? hours + " h" : hours / 24 + " d";
     }
 
     /** @return a Slack date token showing the reader's local time, with a UTC fallback */

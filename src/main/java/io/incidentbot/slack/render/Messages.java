@@ -79,6 +79,16 @@ public final class Messages {
      */
     public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
                               Instant now) {
+        return list(incidents, failed, java.util.Set.of(), now);
+    }
+
+    /**
+     * As {@link #list(List, java.util.Map, Instant)}, marking the incidents an alert group opened.
+     *
+     * @param fromAlerts numbers of the incidents an alert group declared (issue 12)
+     */
+    public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
+                              java.util.Set<Long> fromAlerts, Instant now) {
         if (incidents.isEmpty()) {
             return "No open incidents. :tada:";
         }
@@ -90,6 +100,9 @@ public final class Messages {
                     .append(" — ").append(i.status().label()).append(", ").append(duration(i.age(now))).append(" old");
             if (i.privateIncident()) {
                 sb.append(" :lock:");
+            }
+            if (fromAlerts.contains(i.number())) {
+                sb.append(" — :rotating_light: opened by alerts");
             }
             List<OutboxRepository.FailedJob> f = failed.getOrDefault(i.number(), List.of());
             if (!f.isEmpty()) {
