@@ -142,7 +142,11 @@ public final class OutboxWorker implements AutoCloseable {
         try {
             JobHandler.Outcome outcome;
             try {
-                storage.run(r -> r.outbox().startAttempt(job.id()));
+                // The list of due heads may have been read just before this job was marked done by its
+                // previous delivery: a job that is no longer pending is not delivered a second time.
+                if (!storage.transaction(r -> r.outbox().startAttempt(job.id()))) {
+                    return;
+                }
                 outcome = handler.handle(job);
             } catch (JobPayloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());

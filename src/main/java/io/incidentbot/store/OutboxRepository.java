@@ -28,8 +28,10 @@ public interface OutboxRepository {
     /**
      * Counts an attempt before it is made, so that after a crash or a lost answer the next attempt
      * knows an earlier one may have reached Slack.
+     *
+     * @return false when the job is no longer pending (delivered or given up meanwhile): do not deliver it
      */
-    void startAttempt(long id);
+    boolean startAttempt(long id);
 
     /** Marks a job delivered. */
     void markDone(long id, Instant at);

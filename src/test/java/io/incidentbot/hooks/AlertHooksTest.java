@@ -175,6 +175,40 @@ class AlertHooksTest {
         assertThat(slack.calls().size() - callsBefore).isEqualTo(2);
     }
 
+    @Test
+    void twoHundredGroupsAtOnceAreOneMessageEachAndOneUpdateEachPerTenSeconds() throws Exception {
+        start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
+        for (int i = 0; i < 200; i++) {
+            String body = "{\"title\":\"Disk 90% full on db-" + i + "\",\"status\":\"firing\",\"dedup_key\":\"disk-db-" + i
+                    + "\",\"severity\":\"warning\",\"at\":\"2026-11-27T14:00:00Z\"}";
+            HttpResponse<String> r = hooks.postUntilStored("/hooks/alerts", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(r.body()).contains("\"route\":\"alerts_channel\"");
+        }
+        SlackStandIn.await("200 group messages", 30, () -> postsTo(HookBot.ALERTS_CHANNEL).size() == 200);
+        for (int i = 0; i < 200; i++) {
+            String lastResolved = i % 2 == 0 ? "2026-11-27T14:01:00Z" : "2026-11-27T14:03:00Z";
+            for (String[] step : List.of(new String[] {"resolved", "2026-11-27T14:01:00Z"},
+                    new String[] {"firing", "2026-11-27T14:02:00Z"}, new String[] {"resolved", lastResolved})) {
+                String status = step[0];
+                String at = step[1];
+                String body = "{\"title\":\"Disk 90% full on db-" + i + "\",\"status\":\"" + status + "\",\"dedup_key\":\"disk-db-" + i
+                        + "\",\"severity\":\"warning\",\"at\":\"" + at + "\"}";
+                assertThat(hooks.post("/hooks/alerts", body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).statusCode())
+                        .isEqualTo(200);
+            }
+        }
+        assertThat(slack.calls("chat.update")).as("nothing within 10 s of each group's message").isEmpty();
+        hooks.clock.advance(Duration.ofSeconds(10));
+        SlackStandIn.await("one update per group", 30, () -> slack.calls("chat.update").size() == 200);
+        assertThat(postsTo(HookBot.ALERTS_CHANNEL)).hasSize(200);
+        assertThat(slack.calls("chat.update")).extracting(c -> c.arg("ts")).doesNotHaveDuplicates();
+        // Odd groups resolved again at 14:03; even groups were sent their 14:01 resolution a second time,
+        // which is the same notification as before and changes nothing: they stay firing since 14:02.
+        assertThat(slack.calls("chat.update")).filteredOn(c -> c.arg("text").startsWith("Resolved: Disk 90% full")).hasSize(100);
+        assertThat(slack.calls("chat.update")).filteredOn(c -> c.arg("text").startsWith("Firing (1 of 1): Disk 90% full")).hasSize(100);
+        assertThat(openIncidents()).isZero();
+    }
+
     private int openIncidents() {
         List<Incident> open = hooks.bot.storage().read(r -> r.incidents().listOpen());
         return open.size();

@@ -48,8 +48,9 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public void startAttempt(long id) {
-        h.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id").bind("id", id).execute();
+    public boolean startAttempt(long id) {
+        return h.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id AND state = 'pending'")
+                .bind("id", id).execute() == 1;
     }
 
     @Override
