@@ -66,13 +66,6 @@ public final class IncidentService {
      * @throws IncidentException when the title is blank or too long
      */
     public Incident declare(Declaration d) {
-        String title = d.title() == null ? "" : d.title().strip();
-        if (title.isEmpty()) {
-            throw new IncidentException.TitleBlank();
-        }
-        if (title.length() > Declaration.MAX_TITLE) {
-            throw new IncidentException.TitleTooLong(title.length());
-        }
         Instant now = clock.instant();
         Incident incident = storage.transaction(r -> declareWithin(r, d, true, now));
         outboxWakeup.run();
@@ -98,32 +91,30 @@ public final class IncidentService {
         if (title.length() > Declaration.MAX_TITLE) {
             throw new IncidentException.TitleTooLong(title.length());
         }
-        {
-            Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), blankToNull(d.summary()),
-                    d.declaredBy(), now);
-            long n = created.number();
-            if (withLead) {
-                r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
-                r.participants().add(n, d.declaredBy(), now);
-            }
-            entry(r, n, EntryKind.DECLARED, d.declaredBy(),
-                    "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
-                            ? "" : "\n" + d.summary().strip()), now);
-            OutboxRepository out = r.outbox();
-            String respond = d.responseUrl();
-            JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
-            if (withLead) {
-                JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
-            }
-            JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
-            JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
-            DeclaredChanges.onDeclare(r, n, now, changeWindow);
-            if (announce) {
-                JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
-                        d.declaredBy(), d.privateIncident())), now);
-            }
-            return r.incidents().find(n).orElseThrow();
+        Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), blankToNull(d.summary()),
+                d.declaredBy(), now);
+        long n = created.number();
+        if (withLead) {
+            r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
+            r.participants().add(n, d.declaredBy(), now);
         }
+        entry(r, n, EntryKind.DECLARED, d.declaredBy(),
+                "Declared " + d.severity().name() + ": " + title + (d.summary() == null || d.summary().isBlank()
+                        ? "" : "\n" + d.summary().strip()), now);
+        OutboxRepository out = r.outbox();
+        String respond = d.responseUrl();
+        JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
+        if (withLead) {
+            JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
+        }
+        JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
+        JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
+        DeclaredChanges.onDeclare(r, n, now, changeWindow);
+        if (announce) {
+            JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
+                    d.declaredBy(), d.privateIncident())), now);
+        }
+        return r.incidents().find(n).orElseThrow();
     }
 
     /**

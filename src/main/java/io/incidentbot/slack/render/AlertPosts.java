@@ -31,6 +31,8 @@ public final class AlertPosts {
     public static final String DECLARE_ACTION = "declare_from_alert";
     /** Most alerts listed in a group message or digest; the rest are counted. */
     public static final int LISTED = 10;
+    /** Characters of the group message's section text spent on alert lines (Slack's limit is 3,000). */
+    private static final int SECTION_BUDGET = 2900;
 
     private AlertPosts() {
     }
@@ -90,15 +92,23 @@ public final class AlertPosts {
                 : ":large_green_circle: *Resolved*";
         StringBuilder s = new StringBuilder(state).append(" — *").append(Messages.escape(Messages.truncate(title, 300)))
                 .append("*\n");
-        alerts.stream().limit(LISTED).forEach(a -> s.append(a.status() == AlertStatus.FIRING ? "• :red_circle: " : "• :white_circle: ")
-                .append(link(a.name(), a.url()))
-                .append(a.firstFiredAt() == null ? "" : " since " + date(a.firstFiredAt()))
-                .append(a.resolvedAt() == null ? "" : ", resolved " + date(a.resolvedAt())).append('\n'));
-        if (alerts.size() > LISTED) {
-            s.append("…and ").append(alerts.size() - LISTED).append(" more\n");
+        int listed = 0;
+        for (StoredAlert a : alerts) {
+            String line = (a.status() == AlertStatus.FIRING ? "• :red_circle: " : "• :white_circle: ")
+                    + link(Messages.truncate(a.name(), 100), a.url())
+                    + (a.firstFiredAt() == null ? "" : " since " + date(a.firstFiredAt()))
+                    + (a.resolvedAt() == null ? "" : ", resolved " + date(a.resolvedAt())) + "\n";
+            if (listed == LISTED || s.length() + line.length() > SECTION_BUDGET) {
+                break;
+            }
+            s.append(line);
+            listed++;
+        }
+        if (alerts.size() > listed) {
+            s.append("…and ").append(alerts.size() - listed).append(" more\n");
         }
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(section(x -> x.text(markdownText(Messages.truncate(s.toString().strip(), 3000)))));
+        blocks.add(section(x -> x.text(markdownText(s.toString().strip()))));
         blocks.add(actions(a -> a.blockId("alert_group").elements(List.of(button(b -> b.actionId(DECLARE_ACTION)
                 .text(plainText("Declare incident")).value(Long.toString(groupId)).style("danger"))))));
         return blocks;
