@@ -28,6 +28,7 @@ import io.incidentbot.slack.SocketModeConnection;
 import io.incidentbot.slack.events.Backfill;
 import io.incidentbot.slack.events.TimelineEvents;
 import io.incidentbot.storage.jdbi.OpeningStorage;
+import io.incidentbot.store.Leader;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.TimelineService;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class Bot implements AutoCloseable {
     private final HttpFrontEnd http;
     private final Backfill backfill;
     private final SocketModeConnection socketMode;
+    private final Leader leader;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -65,7 +67,8 @@ public final class Bot implements AutoCloseable {
     public Bot(Config config, BotRuntime runtime) {
         this.config = config;
         this.runtime = runtime;
-        this.storage = new OpeningStorage(config.database());
+        this.storage = new OpeningStorage(config.db());
+        this.leader = new Leader(storage, runtime.clock(), Leader.newHolderId());
         Clock clock = runtime.clock();
         Slack slack = SlackSdk.forApi(config.apiUrl());
         MethodsClient client = slack.methods(config.botToken());
@@ -74,14 +77,15 @@ public final class Bot implements AutoCloseable {
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
-                config.hooks().changeWindow());
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
         JobHandler handler = new HookJobs(new SlackJobHandler(slack, config.botToken(), deliveries, config.channelPrefix(),
                 config.announceChannel(), postmortem, identity::botUserId), client, deliveries, alertDeliveries,
                 config.hooks().alertsChannel());
-        this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy());
+        this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
+                leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
                 config.hooks().changeWindow());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
@@ -117,8 +121,12 @@ public final class Bot implements AutoCloseable {
         http.start();
         storage.ready();
         outbox.start();
-        runtime.scheduler().scheduleWithFixedDelay(backfill::sweepQuietly, runtime.firstSweep().toMillis(),
-                runtime.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
+        // One replica sweeps at a time: every replica ticks every lease/3, the lease holder sweeps every
+        // sweepInterval, and another replica takes over (and sweeps at once) when the holder dies.
+        Duration lease = config.db().lease();
+        runtime.scheduler().scheduleWithFixedDelay(leader.every("backfill", runtime.sweepInterval(), lease,
+                        backfill::sweepQuietly), runtime.firstSweep().toMillis(), lease.dividedBy(3).toMillis(),
+                TimeUnit.MILLISECONDS);
         if (socketMode != null) {
             socketMode.start();
             log.info("incident-bot serving Slack over Socket Mode; /healthz on port {}", http.port());
@@ -158,6 +166,7 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().shutdownNow();
         runtime.afterAck().shutdown();
         outbox.stop(Duration.ofSeconds(10));
+        leader.release("backfill");
         try {
             app.stop();
         } catch (Exception e) {

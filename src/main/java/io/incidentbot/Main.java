@@ -34,6 +34,11 @@ public final class Main {
         Bot bot;
         try {
             bot = new Bot(config, BotRuntime.standard(Clock.systemUTC(), OutboxWorker.Policy.defaults())).start();
+        } catch (io.incidentbot.storage.jdbi.DatabaseUnavailableException e) {
+            // A bad INCIDENT_DB, an unreachable server, wrong credentials: configuration, not a crash.
+            System.err.println("incident-bot: " + e.getMessage());
+            System.exit(2);
+            return;
         } catch (Exception e) {
             System.err.println("incident-bot: cannot start: " + e.getMessage());
             org.slf4j.LoggerFactory.getLogger(Main.class).error("start failed", e);

@@ -1,5 +1,6 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.config.DatabaseSettings;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UnknownIncidentException;
 import io.incidentbot.postmortem.UserDirectory;
@@ -23,9 +24,14 @@ import java.util.Map;
 /**
  * Command-line tools, run by {@code Main} when it is given arguments:
  * <ul>
- *   <li>{@code postmortem <number>}: prints the postmortem draft of an incident;</li>
+ *   <li>{@code postmortem <number> [--chart FILE]}: prints the postmortem draft of an incident and, with
+ *       {@code --chart}, writes its timeline picture (PNG) to FILE;</li>
+ *   <li>{@code stats [--since 90d] [--chart FILE]}: incident insights (counts per week, median and p90
+ *       times by severity, longest open, follow-ups), with {@code --chart} incidents per week as a PNG;</li>
  *   <li>{@code import <export-dir-or-zip> --channel <name>}: imports a channel of a Slack export as a
- *       resolved incident and prints its draft.</li>
+ *       resolved incident and prints its draft;</li>
+ *   <li>{@code migrate-db <from> <to>}: copies every table of one database into another, empty one
+ *       (e.g. a SQLite file into PostgreSQL), see {@link MigrateDb}.</li>
  * </ul>
  * They read {@code INCIDENT_DB} (SQLite file, default {@code ./incidents.db}) and {@code INCIDENT_TIMEZONE}
  * (default {@code UTC}) and need no Slack token. The draft goes to standard output as UTF-8 Markdown;
@@ -35,11 +41,20 @@ public final class Cli {
     /** The usage text, printed for no arguments, {@code help}, or an unknown command. */
     static final String USAGE = """
             usage: incident-bot                                   run the bot (configured by environment variables)
-                   incident-bot postmortem <number>               print the postmortem draft of an incident
+                   incident-bot postmortem <number> [--chart FILE]
+                                                                  print the postmortem draft of an incident; with
+                                                                  --chart, also write its timeline picture (PNG)
+                   incident-bot stats [--since 90d] [--chart FILE]
+                                                                  incident insights; with --chart, incidents per
+                                                                  week as a PNG
                    incident-bot import <export-dir-or-zip> --channel <name>
                                                                   import a channel of a Slack export as a resolved
                                                                   incident and print its postmortem draft
-            environment: INCIDENT_DB (SQLite file, default ./incidents.db), INCIDENT_TIMEZONE (default UTC)""";
+                   incident-bot migrate-db <from> <to>            copy every table of one database into another,
+                                                                  empty one, e.g. ./incidents.db to
+                                                                  jdbc:postgresql://db:5432/incidents
+            environment: INCIDENT_DB (SQLite file or jdbc:postgresql://..., default ./incidents.db),
+                         INCIDENT_DB_USER, INCIDENT_DB_PASSWORD (PostgreSQL), INCIDENT_TIMEZONE (default UTC)""";
 
     private Cli() {
     }
@@ -58,8 +73,10 @@ public final class Cli {
         String command = args.length == 0 ? "" : args[0];
         try {
             switch (command) {
-                case "postmortem" -> postmortem(rest, env, out);
+                case "postmortem" -> postmortem(rest, env, out, err);
                 case "import" -> importChannel(rest, env, out, err);
+                case "stats" -> stats(rest, env, out, err);
+                case "migrate-db" -> MigrateDb.run(rest, env, err);
                 default -> {
                     err.println(USAGE);
                     return 2;
@@ -78,21 +95,53 @@ public final class Cli {
         }
     }
 
-    private static void postmortem(List<String> args, Map<String, String> env, PrintStream out)
+    private static void postmortem(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
             throws CliException, IOException {
-        if (args.size() != 1) {
-            throw new CliException("needs one incident number: postmortem <number>");
+        Path chart = null;
+        List<String> rest = new java.util.ArrayList<>(args);
+        int flag = rest.indexOf("--chart");
+        if (flag >= 0) {
+            if (flag + 1 >= rest.size() || rest.get(flag + 1).isBlank() || rest.get(flag + 1).startsWith("--")) {
+                throw new CliException("--chart needs a file name: postmortem <number> --chart incident-<n>-timeline.png");
+            }
+            chart = Path.of(rest.get(flag + 1));
+            rest.subList(flag, flag + 2).clear();
         }
-        long number = number(args.get(0));
+        if (rest.size() != 1) {
+            throw new CliException("needs one incident number: postmortem <number> [--chart FILE]");
+        }
+        long number = number(rest.get(0));
+        Path parent = chart == null ? null : chart.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CliException("--chart: there is no folder " + parent);
+        }
         ZoneId zone = zone(env);
         String path = database(env);
-        if (!Files.exists(Path.of(path))) {
+        if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
-        try (JdbiStorage storage = Database.open(path)) {
-            print(new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone), number, out);
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
+            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
+            if (chart != null) {
+                Files.write(chart, drafts.chart(number));
+                err.println("Wrote the timeline picture of incident " + number + " to " + chart + ".");
+            }
+            print(drafts, number, out);
         } catch (UnknownIncidentException e) {
-            throw new CliException("there is no incident " + number + " in " + path);
+            throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
+        }
+    }
+
+    private static void stats(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
+            throws CliException, IOException {
+        StatsCli command = StatsCli.parse(args);
+        ZoneId zone = zone(env);
+        String path = database(env);
+        if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
+            throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
+        }
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
+            command.run(storage, Clock.systemUTC(), zone, out, err);
         }
     }
 
@@ -101,7 +150,7 @@ public final class Cli {
         ImportCommand command = ImportCommand.parse(args);
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
-        try (JdbiStorage storage = Database.open(database(env))) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             ImportCommand.store(plan, storage, zone, Clock.systemUTC(), out, err);
         }
     }

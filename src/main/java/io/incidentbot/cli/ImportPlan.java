@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import java.util.stream.Collectors;
 
 /**

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param channelPrefix    {@code INCIDENT_CHANNEL_PREFIX}
  * @param timezone         {@code INCIDENT_TIMEZONE}
  * @param keyEventEmoji    {@code INCIDENT_KEY_EVENT_EMOJI}, reaction name without colons
+ * @param db               {@code INCIDENT_DB} with its credentials and lease ({@link DatabaseSettings});
+ *                         {@code database} is its location
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
  */
 public record Config(
@@ -30,6 +32,7 @@ public record Config(
         String channelPrefix,
         ZoneId timezone,
         String keyEventEmoji,
+        DatabaseSettings db,
         HookSettings hooks) {
 
     /** Slack's production Web API base URL. */
@@ -67,7 +70,8 @@ public record Config(
             apiUrl = apiUrl + "/";
         }
         int port = port(optional(env, "PORT", "3000"));
-        String database = optional(env, "INCIDENT_DB", "./incidents.db");
+        DatabaseSettings db = DatabaseSettings.fromEnv(env);
+        String database = db.location();
         String announce = optional(env, "INCIDENT_ANNOUNCE_CHANNEL", null);
         if (announce != null && !announce.matches("[CG][A-Z0-9]{2,}")) {
             throw new ConfigException("INCIDENT_ANNOUNCE_CHANNEL must be a channel ID such as C0123ABCD (not a #name)");
@@ -81,7 +85,7 @@ public record Config(
         if (!emoji.matches("[a-z0-9_+'-]+")) {
             throw new ConfigException("INCIDENT_KEY_EVENT_EMOJI must be an emoji name such as pushpin");
         }
-        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji,
+        return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db,
                 HookSettings.fromEnv(env));
     }
 
@@ -130,7 +134,7 @@ public record Config(
     /** Never prints the token or the signing secret. */
     @Override
     public String toString() {
-        return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + database
+        return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
                 + ", keyEventEmoji=" + keyEventEmoji + ", hooks=" + hooks + "]";
     }

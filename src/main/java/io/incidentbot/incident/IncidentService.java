@@ -342,4 +342,15 @@ public final class IncidentService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /**
+     * Incident insights over the last {@code window}, from stored declared/identified/mitigated/resolved
+     * times ({@link io.incidentbot.insights.StatsService}).
+     *
+     * @param window how far back, e.g. 90 days
+     * @param zone   zone the weeks are counted in
+     */
+    public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone) {
+        return new io.incidentbot.insights.StatsService(storage, clock).stats(window, zone);
+    }
 }

@@ -9,16 +9,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers outbox jobs: for each incident its oldest pending job, one at a time per incident (so
- * calls for one channel keep their order), several incidents in parallel. Retries honour
+ * calls for one channel keep their order), several incidents in parallel. Jobs are claimed with a
+ * lease in the database ({@link io.incidentbot.store.OutboxRepository#claim}), never by in-memory
+ * bookkeeping, so several replicas on one database share the work without delivering a job twice; a
+ * live worker renews its leases every poll, and the jobs of a worker that died (kill -9) are claimed
+ * by another once their lease expires. Retries honour
  * {@code Retry-After}; other failures back off exponentially with jitter; a job still failing
  * after {@link Policy#giveUpAfter} is marked failed.
  */
@@ -46,7 +50,11 @@ public final class OutboxWorker implements AutoCloseable {
     private final ExecutorService executor;
     private final Policy policy;
     private final Backoff backoff;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final String holder;
+    private final Duration lease;
+    private final int parallel;
+    private final AtomicInteger delivering = new AtomicInteger();
+    private volatile Instant renewedAt = Instant.MIN;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean wakeRequested;
@@ -57,6 +65,19 @@ public final class OutboxWorker implements AutoCloseable {
      * @param executor runs deliveries; its size bounds how many incidents are served at once
      */
     public OutboxWorker(Storage storage, JobHandler handler, Clock clock, ExecutorService executor, Policy policy) {
+        this(storage, handler, clock, executor, policy, io.incidentbot.store.Leader.newHolderId(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param executor runs deliveries; its size bounds how many jobs this replica claims at once
+     * @param holder   this replica's ID, written into the leases it takes
+     * @param lease    how long a claimed job stays with this replica without a renewal
+     */
+    public OutboxWorker(Storage storage, JobHandler handler, Clock clock, ExecutorService executor, Policy policy,
+                        String holder, Duration lease) {
+        this.holder = holder;
+        this.lease = lease;
+        this.parallel = executor instanceof ThreadPoolExecutor pool ? pool.getMaximumPoolSize() : 16;
         this.storage = storage;
         this.handler = handler;
         this.clock = clock;
@@ -89,7 +110,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** @return true when jobs are being delivered right now */
     public boolean busy() {
-        return !inFlight.isEmpty();
+        return delivering.get() > 0;
     }
 
     private void dispatchLoop() {
@@ -120,22 +141,39 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /**
-     * Hands every due head job (the oldest pending job of each incident, due by the clock's now) whose
-     * incident is not already being served to the executor. With a same-thread executor the jobs are
-     * delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
+     * Renews this replica's leases when a third of the lease has passed, then claims due head jobs (the
+     * oldest pending job of each incident, due by the clock's now, not leased by a live replica) up to
+     * the executor's free threads and hands them to the executor. With a same-thread executor the jobs
+     * are delivered and their outcomes recorded before it returns (how the unit tests drive the worker).
      */
     public void dispatchDue() {
-        List<OutboxJob> due = storage.read(r -> r.outbox().dueHeads(clock.instant(), 64));
-        for (OutboxJob job : due) {
-            if (inFlight.add(job.incident())) {
-                try {
-                    executor.execute(() -> deliver(job));
-                } catch (RuntimeException rejected) {
-                    inFlight.remove(job.incident());
-                    return;
-                }
+        Instant now = clock.instant();
+        if (delivering.get() > 0 && Duration.between(renewedAt, now).compareTo(lease.dividedBy(3)) >= 0) {
+            storage.run(r -> r.outbox().renewLeases(holder, now.plus(lease)));
+            renewedAt = now;
+        }
+        int free = parallel - delivering.get();
+        if (free <= 0) {
+            return;
+        }
+        List<OutboxJob> claimed = storage.transaction(r -> r.outbox().claim(now, holder, now.plus(lease), free));
+        for (int i = 0; i < claimed.size(); i++) {
+            OutboxJob job = claimed.get(i);
+            delivering.incrementAndGet();
+            try {
+                executor.execute(() -> deliver(job));
+            } catch (RuntimeException rejected) {
+                delivering.decrementAndGet();
+                // Shutting down: the unstarted claims go back to the other replicas at once.
+                storage.run(r -> r.outbox().releaseLeases(holder));
+                return;
             }
         }
+    }
+
+    /** @return this replica's lease holder ID */
+    public String holder() {
+        return holder;
     }
 
     private void deliver(OutboxJob job) {
@@ -156,7 +194,7 @@ public final class OutboxWorker implements AutoCloseable {
             }
             record(job, outcome);
         } finally {
-            inFlight.remove(job.incident());
+            delivering.decrementAndGet();
             wakeup();
         }
     }
@@ -220,6 +258,11 @@ public final class OutboxWorker implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            storage.run(r -> r.outbox().releaseLeases(holder));
+        } catch (RuntimeException e) {
+            log.debug("could not release outbox leases: {}", e.toString());
         }
     }
 

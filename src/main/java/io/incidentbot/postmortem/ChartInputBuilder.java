@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class ChartInputBuilder {
     private static final Pattern STATUS_TO = Pattern.compile("→\\s*([a-z]+)\\s*$");
-    private static final Pattern DECLARED_SEV = Pattern.compile("\\b(SEV[1-4])\\b");
-    private static final Pattern SEV_CHANGE = Pattern.compile("(SEV[1-4])\\s*→\\s*(SEV[1-4])");
+    static final Pattern DECLARED_SEV = Pattern.compile("\\b(SEV[1-4])\\b");
+    static final Pattern SEV_CHANGE = Pattern.compile("(SEV[1-4])\\s*→\\s*(SEV[1-4])");
 
     private final Incident incident;
     private final ActivityHistogram activity = new ActivityHistogram();
@@ -58,13 +58,13 @@ public final class ChartInputBuilder {
     }
 
     /**
-     * The picture's input for the draft's input, without alerts or changes.
+     * The picture's input for the draft's input, with the input's alerts and no changes.
      *
      * @param in the postmortem draft's input; its timeline is read once
      * @return the chart input, time axis in {@code in.zone()}
      */
     public static ChartInput of(PostmortemInput in) {
-        return of(in, List.of(), List.of());
+        return of(in, in.alerts(), List.of());
     }
 
     /**

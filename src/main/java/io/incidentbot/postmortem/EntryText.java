@@ -1,6 +1,6 @@
 package io.incidentbot.postmortem;
 
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
 import io.incidentbot.timeline.TimelineEntry.SharedFile;
 

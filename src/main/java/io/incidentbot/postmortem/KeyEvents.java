@@ -1,6 +1,6 @@
 package io.incidentbot.postmortem;
 
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
@@ -11,16 +11,27 @@ import java.io.UncheckedIOException;
  * The timeline of key events: every command entry (declared, status, severity and role changes,
  * notes, status updates, follow-ups, resolved, reopened) and every message marked as a key event
  * (pinned or given the key-event emoji), in timeline order. Deleted entries never appear.
+ *
+ * <p>Each item starts with its number in bold, {@code **(7)**}, counted from 1 in timeline order: the
+ * timeline picture ({@link TimelineChart}) draws key event 7 as a circle with 7 in it. The number is
+ * written in the item rather than as an ordered list ({@code 7.}) because a date heading between
+ * items would make some Markdown renderers (and Slack canvases) restart an ordered list at 1.
  */
 final class KeyEvents {
     private final Appendable out;
     private final EntryText text;
     private final DayHeadings days;
+    private int number;
 
     KeyEvents(Appendable out, EntryText text, DayHeadings days) {
         this.out = out;
         this.text = text;
         this.days = days;
+    }
+
+    /** @return the item head of key event {@code number}, e.g. {@code **(7)** } */
+    static String marker(int number) {
+        return "**(" + number + ")** ";
     }
 
     /** @return true when the entry belongs in the timeline of key events */
@@ -44,7 +55,8 @@ final class KeyEvents {
     private void write(TimelineEntry e) {
         StringBuilder s = new StringBuilder(days.before(e.at()));
         String where = e.kind() == EntryKind.MESSAGE && e.isThreadReply() ? " (in a thread)" : "";
-        Md.item(s, 0, days.timeOf(e.at()) + " " + text.who(e) + where + ": ", describe(e));
+        number++;
+        Md.item(s, 0, marker(number) + days.timeOf(e.at()) + " " + text.who(e) + where + ": ", describe(e));
         try {
             out.append(s);
         } catch (IOException x) {

@@ -17,15 +17,18 @@ import java.util.Set;
 /**
  * The postmortem draft: a pure function of stored state to Markdown.
  *
- * <p>Sections, in order: title line, summary table, Alerts and Changes before the incident (each only
- * when the incident has any, so incidents without them draft as before), Summary, Impact, Timeline of key events, Root
- * cause and contributing factors, What went well, What went wrong, Where we got lucky, Follow-ups,
- * Participants, Appendix: full channel log. Sections people must write themselves hold an italic
- * prompt starting with "To do". Times are {@code HH:MM} in the input's zone, under a date heading
+ * <p>Sections, in order: title line, summary table, Alerts and Changes before the incident (each
+ * only when the incident has any, so incidents without them draft as before), Summary, Impact, Response metrics, Timeline of
+ * key events (numbered as the picture's markers, with a link to the picture), Root cause and
+ * contributing factors, What went well, What went wrong, Where we got lucky, Follow-ups,
+ * Participants, Appendix: full channel log. Summary and Impact are drafted from the record
+ * ({@link FactSections}) and say so; sections people must write themselves hold an italic prompt
+ * starting with "To do". Times are {@code HH:MM} in the input's zone, under a date heading
  * per day when the incident spans more than one calendar day there.
  *
  * <p>The timeline is read three times as a stream (see {@link TimelineSource}); only the thread
- * replies are held in memory between the first pass and the channel log.
+ * replies are held in memory between the first pass and the channel log. The response metrics are
+ * gathered in the first pass, in bounded memory ({@link ResponseFacts}).
  */
 public final class PostmortemRenderer {
     private final PostmortemInput in;
@@ -56,11 +59,13 @@ public final class PostmortemRenderer {
     private void write() throws IOException {
         TimelineScan scan = TimelineScan.of(incident, in.entries());
         boolean multiDay = !times.day(scan.first()).equals(times.day(scan.last()));
+        FactSections facts = new FactSections(out, in, scan.facts(), text, names, times, multiDay);
         header();
         table();
-        new Signals(out, times).write(incident, in.alerts(), in.changesBefore());
-        summary();
-        section("Impact", Prompts.IMPACT);
+        new Signals(out, times).write(incident, in.alertTable(), in.changesBefore());
+        facts.summary();
+        facts.impact();
+        facts.metrics();
         keyEvents(scan, multiDay);
         section("Root cause and contributing factors", Prompts.ROOT_CAUSE);
         section("What went well", Prompts.WENT_WELL);
@@ -108,30 +113,13 @@ public final class PostmortemRenderer {
         out.append("| ").append(name).append(" | ").append(Md.cell(value)).append(" |\n");
     }
 
-    private void summary() throws IOException {
-        out.append("## Summary\n\n");
-        String summary = Md.block(text.markdown(incident.summary()));
-        String resolution = Md.block(text.markdown(incident.resolutionSummary()));
-        if (summary.isEmpty() && resolution.isEmpty()) {
-            out.append(Prompts.SUMMARY).append("\n\n");
-            return;
-        }
-        if (!summary.isEmpty()) {
-            out.append("**At declaration:** ").append(summary).append("\n\n");
-        }
-        if (!resolution.isEmpty()) {
-            out.append("**Resolution:** ").append(resolution).append("\n\n");
-        } else if (!incident.isOpen()) {
-            out.append(Prompts.RESOLUTION).append("\n\n");
-        }
-    }
-
     private void section(String title, String body) throws IOException {
         out.append("## ").append(title).append("\n\n").append(body).append("\n\n");
     }
 
     private void keyEvents(TimelineScan scan, boolean multiDay) throws IOException {
         out.append("## Timeline of key events\n\n");
+        out.append(chartImage(incident.number(), TimelineChart.fileName(incident.number()))).append("\n\n");
         if (scan.keyEvents() == 0) {
             out.append(Prompts.NO_KEY_EVENTS).append("\n\n");
             return;
@@ -139,6 +127,20 @@ public final class PostmortemRenderer {
         out.append(Prompts.KEY_EVENTS).append("\n\n");
         new KeyEvents(out, text, new DayHeadings(times, multiDay)).write(in.entries());
         out.append('\n');
+    }
+
+    /**
+     * The Markdown line that shows the timeline picture. The draft links the picture's file name, as
+     * uploaded next to the draft (and as {@code postmortem <n> --chart FILE} writes it); the canvas
+     * links the uploaded file instead.
+     *
+     * @param number incident number
+     * @param target the picture's file name or URL
+     * @return {@code ![Timeline picture of incident <n>...](target)}
+     */
+    public static String chartImage(long number, String target) {
+        return "![Timeline picture of incident " + number + ": status phases, severity changes, numbered key events "
+                + "and messages per interval](" + target + ")";
     }
 
     private void followUps() throws IOException {

@@ -1,9 +1,10 @@
 package io.incidentbot.postmortem;
 
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
+import io.incidentbot.store.PostmortemDeliveryRepository.Delivery;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.TimelineEntry;
@@ -42,6 +43,7 @@ public final class PostmortemService {
     private final UserDirectory directory;
     private final Clock clock;
     private final ZoneId zone;
+    private final AlertHistory alerts;
 
     /**
      * @param storage   the database
@@ -50,7 +52,18 @@ public final class PostmortemService {
      * @param zone      time zone of every time in the draft (configured by {@code INCIDENT_TIMEZONE})
      */
     public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone) {
-        this(storage, directory, clock, zone, java.time.Duration.ofHours(24));
+        this(storage, directory, clock, zone, AlertHistory.NONE);
+    }
+
+    /**
+     * @param storage   the database
+     * @param directory looks up names missing from the cache; {@link UserDirectory#NONE} for none
+     * @param clock     time stamps cached names
+     * @param zone      time zone of every time in the draft (configured by {@code INCIDENT_TIMEZONE})
+     * @param alerts    the alerts that fired per incident, for Impact and the picture
+     */
+    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone, AlertHistory alerts) {
+        this(storage, directory, clock, zone, alerts, java.time.Duration.ofHours(24));
     }
 
     /**
@@ -58,13 +71,28 @@ public final class PostmortemService {
      *
      * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}
      */
-    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone,
+    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone, AlertHistory alerts,
                              java.time.Duration changeWindow) {
         this.changeWindow = changeWindow;
         this.storage = storage;
         this.directory = directory;
         this.clock = clock;
         this.zone = zone;
+        this.alerts = alerts;
+    }
+
+    /**
+     * Draws incident {@code number}'s timeline picture ({@link TimelineChart}), numbered as its draft's
+     * timeline of key events. The timeline is read once, in a read transaction; the picture is drawn
+     * after it ends.
+     *
+     * @return PNG bytes, {@value TimelineChart#WIDTH}x{@value TimelineChart#HEIGHT} px
+     * @throws UnknownIncidentException when there is no such incident
+     * @throws IOException              when PNG encoding fails
+     */
+    public byte[] chart(long number) throws IOException {
+        ChartInput chart = storage.read(r -> ChartInputBuilder.of(input(r, number, Map.of())));
+        return TimelineChart.png(chart);
     }
 
     /**
@@ -79,7 +107,10 @@ public final class PostmortemService {
         Path spool = Files.createTempFile("postmortem-" + number + "-", ".md");
         try {
             try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-                storage.run(r -> renderTo(r, number, names, w));
+                storage.read(r -> {
+                    renderTo(r, number, names, w);
+                    return null;
+                });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
@@ -92,17 +123,35 @@ public final class PostmortemService {
         }
     }
 
-    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w) {
+    private PostmortemInput input(Repositories r, long number, Map<String, String> names) {
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
         TimelineSource entries = sink -> r.timeline().forEach(number, sink::accept);
-        PostmortemInput input = new PostmortemInput(incident, entries, r.followUps().list(number),
-                r.participants().list(number), names, zone, r.alerts().alertsOfIncident(number),
+        return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
+                zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES));
+    }
+
+    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w) {
         try {
-            PostmortemRenderer.render(input, w);
+            PostmortemRenderer.render(input(r, number, names), w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** @return where incident {@code number}'s draft was delivered in Slack, if it was */
+    public Optional<Delivery> delivery(long number) {
+        return storage.read(r -> r.postmortems().find(number));
+    }
+
+    /** Remembers the Slack file IDs of the newest draft and picture uploaded for incident {@code number}. */
+    public void rememberFiles(long number, String draftFileId, String chartFileId) {
+        storage.run(r -> r.postmortems().saveFiles(number, draftFileId, chartFileId, clock.instant()));
+    }
+
+    /** Remembers the ID of incident {@code number}'s channel canvas. */
+    public void rememberCanvas(long number, String canvasId) {
+        storage.run(r -> r.postmortems().saveCanvas(number, canvasId, clock.instant()));
     }
 
     /** @return display names of everyone the draft mentions: cached, else looked up (and cached) */

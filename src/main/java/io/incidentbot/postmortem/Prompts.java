@@ -5,12 +5,17 @@ final class Prompts {
     static final String SUMMARY = "_To do: in two or three sentences, what happened, who was affected, "
             + "and how it was resolved._";
     static final String RESOLUTION = "_To do: how was it resolved?_";
-    static final String IMPACT = """
-            _To do: who and what was affected, for how long, and how badly?_
+    static final String SUMMARY_DRAFTED = "_To do: this summary was drafted from what the channel recorded; edit it "
+            + "into two or three sentences: what happened, who was affected, and how it was resolved._";
+    static final String IMPACT_DRAFTED = "_To do: who and what was affected, for how long, and how badly? "
+            + "The first lines were drafted from the incident's record; correct them and add the rest._";
+    static final String IMPACT_QUESTIONS = """
             - _Customers or internal users affected, and how (errors, slowness, data)._
             - _Size: failed requests or orders, error rate, SLOs and error budget spent._
             - _How we know: link the dashboards and queries._""";
-    static final String KEY_EVENTS = "_Status, severity and role changes, notes, status updates, follow-ups, "
+    static final String METRICS = "_Measured from the incident's record: times from the declaration, "
+            + "people, status updates and follow-ups._";
+    static final String KEY_EVENTS = "_Numbers match the numbered markers in the timeline picture. Status, severity and role changes, notes, status updates, follow-ups, "
             + "and messages that were pinned or marked with :pushpin:. Every message is in the appendix._";
     static final String NO_KEY_EVENTS = "_No key events were recorded. Pin messages, or react with :pushpin:, "
             + "during an incident to bring them here; the full log is in the appendix._";

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * What the draft needs to know before it writes anything, gathered in one pass over the timeline:
- * message and key-event counts, the time span, and the thread replies (so the channel log can put
- * them under their first message). Deleted entries are left out of all of it.
+ * message and key-event counts, the time span, the thread replies (so the channel log can put
+ * them under their first message), and the {@link ResponseFacts} the drafted sections use. Deleted
+ * entries are left out of all of it.
  */
 final class TimelineScan {
     private final Map<String, Integer> messageCounts = new HashMap<>();
@@ -22,13 +23,15 @@ final class TimelineScan {
     private Instant last;
     private int messages;
     private int keyEvents;
+    private final ResponseFacts facts;
 
-    private TimelineScan() {
+    private TimelineScan(Incident incident) {
+        this.facts = new ResponseFacts(incident);
     }
 
     /** Reads {@code entries} once; the span starts at the declaration and reaches the resolution. */
     static TimelineScan of(Incident incident, TimelineSource entries) {
-        TimelineScan scan = new TimelineScan();
+        TimelineScan scan = new TimelineScan(incident);
         scan.widen(incident.declaredAt());
         if (incident.resolvedAt() != null) {
             scan.widen(incident.resolvedAt());
@@ -42,6 +45,7 @@ final class TimelineScan {
             return;
         }
         widen(e.at());
+        facts.add(e);
         if (KeyEvents.isKeyEvent(e)) {
             keyEvents++;
         }
@@ -83,6 +87,11 @@ final class TimelineScan {
     /** @return number of entries for the timeline of key events */
     int keyEvents() {
         return keyEvents;
+    }
+
+    /** @return the facts for the Summary, Impact and Response metrics sections */
+    ResponseFacts facts() {
+        return facts;
     }
 
     /** @return messages per author's Slack user ID */

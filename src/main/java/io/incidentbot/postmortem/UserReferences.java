@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 
 /** Collects the Slack user IDs a draft will name: authors, actors, owners and {@code <@U...>} mentions. */
 final class UserReferences {

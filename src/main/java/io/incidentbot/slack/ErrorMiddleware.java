@@ -11,7 +11,7 @@ import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.NotAnIncidentChannelException;
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.slack.render.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -26,6 +26,24 @@ public interface OutboxRepository {
     List<OutboxJob> dueHeads(Instant now, int limit);
 
     /**
+     * Claims due head jobs for {@code holder} until {@code leaseUntil}: a job is claimable when it is
+     * pending, due by {@code now}, not leased (or its lease expired before {@code now}: its holder died)
+     * and no earlier job of its incident is pending (so one incident's jobs stay in order across
+     * replicas, and none is claimable while an earlier one is leased). On PostgreSQL the rows are locked
+     * with {@code FOR UPDATE SKIP LOCKED}, so two replicas claiming at once never take the same job.
+     *
+     * @param limit most jobs to claim
+     * @return the claimed jobs, oldest due first
+     */
+    List<OutboxJob> claim(Instant now, String holder, Instant leaseUntil, int limit);
+
+    /** Extends every lease {@code holder} holds on a pending job to {@code leaseUntil}. */
+    void renewLeases(String holder, Instant leaseUntil);
+
+    /** Gives up {@code holder}'s leases on pending jobs (shutdown), so another replica takes them at once. */
+    void releaseLeases(String holder);
+
+    /**
      * Counts an attempt before it is made, so that after a crash or a lost answer the next attempt
      * knows an earlier one may have reached Slack.
      *
@@ -33,10 +51,10 @@ public interface OutboxRepository {
      */
     boolean startAttempt(long id);
 
-    /** Marks a job delivered. */
+    /** Marks a job delivered (and ends its lease). */
     void markDone(long id, Instant at);
 
-    /** Schedules another attempt and records the error that caused it. */
+    /** Schedules another attempt, records the error that caused it and ends the job's lease. */
     void retryAt(long id, Instant next, String error);
 
     /** Marks a job failed for good; later jobs of the incident proceed. */

@@ -29,4 +29,10 @@ public interface Repositories {
 
     /** @return changes and GitHub deliveries (issue 12) */
     ChangeRepository changes();
+
+    PostmortemDeliveryRepository postmortems();
+
+    InsightsRepository insights();
+    /** @return named leases for work that runs on one replica at a time ({@link Leader}) */
+    Leases leases();
 }

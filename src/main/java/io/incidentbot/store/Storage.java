@@ -10,7 +10,10 @@ public interface Storage extends AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in a transaction and commits it before returning.
+     * Runs {@code work} in a transaction and commits it before returning. On PostgreSQL the
+     * transaction is serializable and is run again when the database aborts it for a conflict with
+     * another replica's transaction, so {@code work} may run more than once: it must change nothing
+     * but the repositories (collect results in its return value, do Slack calls after the commit).
      *
      * @return what the work returned
      * @throws RuntimeException whatever the work threw, after rolling back

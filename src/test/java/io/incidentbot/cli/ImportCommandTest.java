@@ -99,13 +99,13 @@ class ImportCommandTest {
     @Test
     void keyEventsFilesAndMarkupAreThere() {
         String keyEvents = section(run.out(), "Timeline of key events");
-        assertThat(keyEvents).contains("- 22:41 **priya**: Declared SEV1: Orders DB failover",
-                "- 22:50 **Hana (EM)**: Assigned comms: @Hana (EM)",
-                "- 23:14 **priya**: :pushpin: *Decision:* fence orders-db-1",
-                "- 23:18 **Zoë**: Root cause so far",
-                "- 23:20 **priya**: Status investigating → identified",
-                "- 00:41 **Zoë**: Replay complete", "- 01:05 **priya**: Status identified → monitoring",
-                "- 01:50 **priya**: Status monitoring → resolved");
+        assertThat(keyEvents).contains("- **(1)** 22:41 **priya**: Declared SEV1: Orders DB failover",
+                "- **(2)** 22:50 **Hana (EM)**: Assigned comms: @Hana (EM)",
+                "- **(3)** 23:14 **priya**: :pushpin: *Decision:* fence orders-db-1",
+                "- **(4)** 23:18 **Zoë**: Root cause so far",
+                "- **(5)** 23:20 **priya**: Status investigating → identified",
+                "- **(6)** 00:41 **Zoë**: Replay complete", "- **(7)** 01:05 **priya**: Status identified → monitoring",
+                "- **(8)** 01:50 **priya**: Status monitoring → resolved");
         assertThat(section(run.out(), "Appendix: full channel log").lines().filter(l -> l.contains("📌"))).hasSize(3);
         assertThat(run.out())
                 .contains("📎 [pg-primary-disk.png](https://example.slack.com/files/U07DBA0002/F07PGDISK01/pg-primary-disk.png)")

@@ -56,6 +56,37 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void chartWritesTheTimelinePictureAsAPngThatDecodesAndStillPrintsTheDraft() throws Exception {
+        Path png = dir.resolve("incident-1-timeline.png");
+
+        CliRun run = CliRun.run(env, "postmortem", "1", "--chart", png.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("# Incident 1: Orders DB failover\n")
+                .contains("](incident-1-timeline.png)");
+        assertThat(run.err()).isEqualTo("Wrote the timeline picture of incident 1 to " + png + ".\n");
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image).as("a PNG ImageIO can read").isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(800);
+        long colours = java.util.stream.IntStream.range(0, 400).map(i -> image.getRGB(i * 4, 400)).distinct().count();
+        assertThat(colours).as("colours across the middle of the picture").isGreaterThan(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--chart", "--chart|--verbose", "--chart|/no/such/folder/x.png"})
+    void aChartWithoutAUsableFileIsRefusedAndNothingIsPrinted(String flags) {
+        List<String> args = new java.util.ArrayList<>(List.of("postmortem", "1"));
+        args.addAll(List.of(flags.split("\\|")));
+
+        CliRun run = CliRun.run(env, args.toArray(String[]::new));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("postmortem: ");
+    }
+
+    @Test
     void theTimeZoneComesFromTheEnvironment() {
         CliRun run = CliRun.run(Map.of("INCIDENT_DB", env.get("INCIDENT_DB"), "INCIDENT_TIMEZONE", "Europe/Berlin"),
                 "postmortem", "1");

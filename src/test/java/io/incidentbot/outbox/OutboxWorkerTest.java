@@ -53,6 +53,22 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void aJobClaimedByAReplicaThatDiedIsDeliveredOnceItsLeaseHasRunOut() {
+        long id = enqueue(1, new JobPayload.SyncTopic());
+        storage.run(r -> r.outbox().claim(clock.instant(), "killed-replica", clock.instant().plusSeconds(30), 10));
+
+        worker.dispatchDue();
+        clock.advance(Duration.ofSeconds(30));
+        worker.dispatchDue();
+        assertThat(handler.jobs).as("the dead replica's lease still runs").isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        worker.dispatchDue();
+        assertThat(handler.jobs).extracting(OutboxJob::id).containsExactly(id);
+        assertThat(pending()).isZero();
+    }
+
+    @Test
     void jobsOfOneIncidentAreDeliveredInTheOrderTheyWereWritten() {
         enqueue(1, new JobPayload.SyncTopic());
         enqueue(1, new JobPayload.Postmortem("U1"));

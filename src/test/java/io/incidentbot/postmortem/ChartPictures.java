@@ -76,16 +76,28 @@ final class ChartPictures {
         return new PostmortemInput(incident, entries, List.of(), List.of(), Map.of(), zone);
     }
 
+    private static final Pattern KEY_EVENT_ITEM =
+            Pattern.compile("(?m)^- \\*\\*\\((\\d+)\\)\\*\\* (?:\\d{4}-\\d\\d-\\d\\d )?(\\d\\d:\\d\\d) ");
+
     /** @return the draft's timeline of key events as {@code HH:MM} per item, in order */
     static List<String> draftKeyEventTimes(String draft) {
+        return keyEventItems(draft, 2);
+    }
+
+    /** @return the numbers the draft's timeline of key events gives its items ({@code **(7)**}), in order */
+    static List<Integer> draftKeyEventNumbers(String draft) {
+        return keyEventItems(draft, 1).stream().map(Integer::valueOf).toList();
+    }
+
+    private static List<String> keyEventItems(String draft, int group) {
         int start = draft.indexOf("## Timeline of key events");
         int end = draft.indexOf("\n## ", start + 1);
-        Matcher m = Pattern.compile("(?m)^- (?:\\d{4}-\\d\\d-\\d\\d )?(\\d\\d:\\d\\d) ").matcher(draft.substring(start, end));
-        List<String> times = new java.util.ArrayList<>();
+        Matcher m = KEY_EVENT_ITEM.matcher(draft.substring(start, end));
+        List<String> found = new java.util.ArrayList<>();
         while (m.find()) {
-            times.add(m.group(1));
+            found.add(m.group(group));
         }
-        return times;
+        return found;
     }
 
     /** @return the text of every tick the picture's time axis draws */

@@ -35,7 +35,8 @@ class LongIncidentTest {
                     ZoneId.of("UTC")).render(number, out);
 
             assertThat(out.headings().stream().filter(h -> h.startsWith("## "))).containsExactly(
-                    "## Summary", "## Impact", "## Timeline of key events", "## Root cause and contributing factors",
+                    "## Summary", "## Impact", "## Response metrics", "## Timeline of key events",
+                    "## Root cause and contributing factors",
                     "## What went well", "## What went wrong", "## Where we got lucky", "## Follow-ups",
                     "## Participants", "## Appendix: full channel log");
             assertThat(out.headings()).contains("### 2026-03-14", "### 2026-03-15", "### 2026-03-16");

@@ -44,7 +44,7 @@ class PostmortemRendererTest {
         assertThat(draft).contains("Times are in America/Los_Angeles.")
                 .contains("| Declared | 2026-03-14 15:58 by Alice Chen |")
                 .contains("| Resolved | 2026-03-14 18:12 (2 h 14 min after declared) |")
-                .contains("- 15:58 **Alice Chen**: Declared SEV2: Orders DB failover")
+                .contains("- **(1)** 15:58 **Alice Chen**: Declared SEV2: Orders DB failover")
                 .contains("  - 17:05 📌 **Carol Díaz**: Error rate back to baseline (0.2%).")
                 .doesNotContain("### 2026-");
         assertThat(draft).contains("the first message of this thread, 14:30, is not in this log");
@@ -78,7 +78,7 @@ class PostmortemRendererTest {
         String draft = render(input(incident, entries, UTC));
 
         assertThat(draft).doesNotContain("### ")
-                .contains("- 09:00 **Alice Chen**: Declared SEV3: Login slow\n- 10:30 **Alice Chen**: Resolved\n")
+                .contains("- **(1)** 09:00 **Alice Chen**: Declared SEV3: Login slow\n- **(2)** 10:30 **Alice Chen**: Resolved\n")
                 .contains("- 09:05 **Bob**: looking\n")
                 .contains("| Time to resolve | 1 h 30 min |");
     }
@@ -90,7 +90,7 @@ class PostmortemRendererTest {
         String draft = render(new PostmortemInput(incident, sink -> { }, List.of(), List.of(), Map.of(), UTC));
 
         assertThat(draft.lines().filter(l -> l.startsWith("#"))).containsExactly(
-                "# Incident 7: Login slow", "## Summary", "## Impact", "## Timeline of key events",
+                "# Incident 7: Login slow", "## Summary", "## Impact", "## Response metrics", "## Timeline of key events",
                 "## Root cause and contributing factors", "## What went well", "## What went wrong",
                 "## Where we got lucky", "## Follow-ups", "## Participants", "## Appendix: full channel log");
         assertThat(draft).contains(Prompts.SUMMARY).contains(Prompts.NO_KEY_EVENTS).contains(Prompts.NO_FOLLOW_UPS)

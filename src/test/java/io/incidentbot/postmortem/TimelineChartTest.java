@@ -85,7 +85,8 @@ class TimelineChartTest {
         assertThat(draft).isNotEmpty();
         assertThat(in.keyEvents()).extracting(k -> HH_MM.format(k.at().atZone(UTC))).containsExactlyElementsOf(draft);
         assertThat(in.keyEvents()).extracting(KeyEvent::number)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, draft.size()).boxed().toList());
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, draft.size()).boxed().toList())
+                .containsExactlyElementsOf(ChartPictures.draftKeyEventNumbers(sample.draft()));
         TimelineChart.Drawn d = TimelineChart.draw(in);
         XYPlot lane = (XYPlot) d.plot().getSubplots().get(1);
         XYItemLabelGenerator labels = lane.getRenderer().getItemLabelGenerator(0, 0);

@@ -13,7 +13,7 @@ import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackEvents;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

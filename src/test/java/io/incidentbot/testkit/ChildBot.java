@@ -57,6 +57,11 @@ public final class ChildBot implements AutoCloseable {
         return child;
     }
 
+    /** @return the child JVM's process ID */
+    public long pid() {
+        return process.pid();
+    }
+
     /** kill -9. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -69,6 +69,9 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private final Map<String, String> canvases = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploadBytes = new ConcurrentHashMap<>();
+    private final Set<String> deletedFiles = ConcurrentHashMap.newKeySet();
 
     /** The kinds of failure {@link #faults} injects. */
     public enum Fault {
@@ -230,16 +233,18 @@ public final class SlackStandIn implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) {
         String path = request.getPath() == null ? "" : request.getPath().replaceAll("\\?.*", "");
-        String body = request.getBody().readUtf8();
-        Map<String, String> args = parse(request.getHeader("Content-Type"), body);
-        String auth = request.getHeader("Authorization");
-        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : args.get("token");
         if (path.startsWith("/upload/")) {
-            uploads.put(path.substring("/upload/".length()), body);
+            byte[] bytes = request.getBody().readByteArray();
+            uploadBytes.put(path.substring("/upload/".length()), bytes);
+            uploads.put(path.substring("/upload/".length()), new String(bytes, StandardCharsets.UTF_8));
             calls.add(new Call("upload", Map.of("file", path.substring("/upload/".length()), "bytes",
                     String.valueOf(request.getBodySize())), null));
             return new MockResponse().setResponseCode(200).setBody("OK - " + request.getBodySize());
         }
+        String body = request.getBody().readUtf8();
+        Map<String, String> args = parse(request.getHeader("Content-Type"), body);
+        String auth = request.getHeader("Authorization");
+        String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : args.get("token");
         if (path.startsWith("/response/")) {
             calls.add(new Call("response_url" + path.substring("/response".length()), args, null));
             return new MockResponse().setResponseCode(200).setBody("ok");
@@ -401,7 +406,28 @@ public final class SlackStandIn implements AutoCloseable {
                 }
                 ok.put("files", files);
             }
-            case "conversations.canvases.create" -> ok.put("canvas_id", "F0CANVAS" + ids.incrementAndGet());
+            case "conversations.canvases.create" -> {
+                String id = "F0CANVAS" + ids.incrementAndGet();
+                if (canvases.putIfAbsent(call.arg("channel_id"), id) != null) {
+                    return Map.of("ok", false, "error", "channel_canvas_already_exists");
+                }
+                ok.put("canvas_id", id);
+            }
+            case "canvases.edit" -> {
+                if (!canvases.containsValue(String.valueOf(call.arg("canvas_id")))) {
+                    return Map.of("ok", false, "error", "canvas_not_found");
+                }
+            }
+            case "conversations.info" -> {
+                String canvas = canvases.get(String.valueOf(call.arg("channel")));
+                ok.put("channel", canvas == null ? Map.of("id", call.arg("channel"))
+                        : Map.of("id", call.arg("channel"), "properties", Map.of("canvas", Map.of("file_id", canvas))));
+            }
+            case "files.delete" -> {
+                if (!fileNames.containsKey(String.valueOf(call.arg("file"))) || !deletedFiles.add(call.arg("file"))) {
+                    return Map.of("ok", false, "error", "file_not_found");
+                }
+            }
             case "conversations.list" -> {
                 List<Map<String, Object>> list = new ArrayList<>();
                 channelsByName.forEach((name, id) -> list.add(Map.of("id", id, "name", name,
@@ -449,6 +475,27 @@ public final class SlackStandIn implements AutoCloseable {
         return args;
     }
 
+
+    /** @return channel canvases created so far, channel ID to canvas ID */
+    public Map<String, String> canvases() {
+        return Map.copyOf(canvases);
+    }
+
+    /** @return the bytes uploaded for a file ID, or null */
+    public byte[] uploadedBytes(String fileId) {
+        byte[] b = uploadBytes.get(fileId);
+        return b == null ? null : b.clone();
+    }
+
+    /** @return IDs of files deleted with {@code files.delete} */
+    public Set<String> deletedFiles() {
+        return Set.copyOf(deletedFiles);
+    }
+
+    /** @return the name each uploaded file ID was given ({@code files.getUploadURLExternal}) */
+    public Map<String, String> fileNames() {
+        return Map.copyOf(fileNames);
+    }
 
     /** @return channels created so far (name to ID), in no order */
     public Map<String, String> channels() {

@@ -82,15 +82,23 @@ public final class BenchMain {
     // ---------------------------------------------------------------- the bot
 
     private Map<String, String> env(SlackStandIn slack, Path db) {
+        return env(slack, db.toString());
+    }
+
+    private Map<String, String> env(SlackStandIn slack, String db) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SLACK_BOT_TOKEN", SlackStandIn.BOT_TOKEN);
         env.put("SLACK_SIGNING_SECRET", secret);
         env.put("SLACK_API_URL", slack.apiUrl());
-        env.put("INCIDENT_DB", db.toString());
+        env.put("INCIDENT_DB", db);
         return env;
     }
 
     private ServerProcess startOurs(SlackStandIn slack, Path db) throws Exception {
+        return startOurs(slack, db.toString());
+    }
+
+    private ServerProcess startOurs(SlackStandIn slack, String db) throws Exception {
         return ServerProcess.start("incident-bot", s.jvmOptions(), List.of("-jar", s.text("JAR")), env(slack, db),
                 results.resolve("bot.log"));
     }
@@ -113,7 +121,9 @@ public final class BenchMain {
         if (s.flag("CDS") && s.scenarios().contains(4)) {
             appCds(slack, starts);
         }
-        Path db = work.resolve("incidents.db");
+        String db = BenchDatabase.location(s.text("DB"), work.resolve("incidents.db"));
+        report.database = s.text("DB");
+        log("incident-bot database for scenarios 1 and 2: " + s.text("DB"));
         try (ServerProcess bot = startOurs(slack, db)) {
             report.oursStarts.add(bot.startMillis);
             log(String.format("incident-bot start %d: healthy after %.0f ms (pid %d, port %d)", starts, bot.startMillis,

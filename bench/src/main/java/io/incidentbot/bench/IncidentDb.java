@@ -12,14 +12,19 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * Reads the bot's SQLite file read-only, from outside the bot (schema:
- * {@code src/main/resources/db/sqlite/V1__initial_schema.sql}).
+ * Reads the bot's database read-only, from outside the bot: its SQLite file, or its PostgreSQL
+ * database with {@code DB=postgres} (schema: {@code src/main/resources/db/}).
  */
 final class IncidentDb {
-    private final Path file;
+    private final String location;
 
     IncidentDb(Path file) {
-        this.file = file;
+        this(file.toAbsolutePath().toString());
+    }
+
+    /** @param location a SQLite file path or a PostgreSQL JDBC URL with its credentials */
+    IncidentDb(String location) {
+        this.location = location;
     }
 
     /** An incident and its channel. */
@@ -27,15 +32,20 @@ final class IncidentDb {
     }
 
     private Connection open() throws SQLException {
+        if (location.startsWith("jdbc:postgresql:")) {
+            Connection c = DriverManager.getConnection(location);
+            c.setReadOnly(true);
+            return c;
+        }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(10_000);
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+        return DriverManager.getConnection("jdbc:sqlite:" + location, config.toProperties());
     }
 
     /** @return the newest incident whose channel exists */
     Optional<IncidentChannel> newestWithChannel() throws SQLException {
-        if (!Files.exists(file)) {
+        if (!location.startsWith("jdbc:") && !Files.exists(Path.of(location))) {
             return Optional.empty();
         }
         try (Connection c = open(); PreparedStatement s = c.prepareStatement(

@@ -81,6 +81,8 @@ final class Report {
     double baseRssAfter = Double.NaN;
     double basePeakRss = Double.NaN;
     Saturation s1Ours;
+    /** The bot's database in scenarios 1 and 2: {@code sqlite} or {@code postgres} ({@code DB=}). */
+    String database = "sqlite";
     Saturation s1Base;
     FixedRate s2;
     Render s3;
@@ -108,7 +110,8 @@ final class Report {
         b.append("## Benchmark results\n\n");
         b.append("Run ").append(startedAt).append(", commit ").append(System.getenv().getOrDefault("BENCH_GIT", "?"))
                 .append("; ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("; server JVMs `").append(s.text("JVM_OPTS"))
+                .append(System.getProperty("java.version")).append("; bot database (scenarios 1, 2) ")
+                .append(database).append("; server JVMs `").append(s.text("JVM_OPTS"))
                 .append("`; load average ").append(loadBefore).append(" before, ").append(loadAverage()).append(" after");
         if (!s.overrides().isEmpty()) {
             b.append("; overrides ").append(s.overrides());
@@ -126,7 +129,7 @@ final class Report {
         b.append(t);
         b.append("\nLatency is the ack latency seen by the load generator (request sent to answer read; in "
                 + "scenario 2 from the request's slot in the schedule). \"stored\" counts `MESSAGE` timeline entries "
-                + "in the bot's SQLite file after the run; a run that loses events is FAILED however fast it was.\n");
+                + "in the bot's database after the run; a run that loses events is FAILED however fast it was.\n");
         if (s1Ours != null && s1Ours.result.firstError() != null) {
             b.append("\nFirst failed answer (incident-bot, scenario 1): `").append(s1Ours.result.firstError()
                     .replace('\n', ' ').replace("`", "'")).append("`\n");

@@ -35,6 +35,8 @@ final class Settings {
         DEFAULTS.put("CDS", "0");                   // 1: scenario 4 also measures starts with an AppCDS archive
         DEFAULTS.put("JVM_OPTS", "-Xmx512m");       // every server JVM (bot, baseline, render probe)
         DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours) and 3, summarized
+        DEFAULTS.put("DB", "sqlite");               // scenarios 1 and 2 (ours): sqlite, or postgres (a fresh database
+                                                    // on INCIDENT_TEST_POSTGRES's server, else .ci/postgres.sh's)
         DEFAULTS.put("SEED", "42");
         DEFAULTS.put("JAR", "target/incident-bot.jar");
         DEFAULTS.put("CLASSES", "bench/target/classes");

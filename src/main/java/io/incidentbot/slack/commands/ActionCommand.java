@@ -1,7 +1,7 @@
 package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 
 import java.util.List;
 

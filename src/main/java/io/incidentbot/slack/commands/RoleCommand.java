@@ -2,7 +2,7 @@ package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Role;
-import io.incidentbot.slack.render.Mentions;
+import io.incidentbot.markup.Mentions;
 
 import java.util.List;
 import java.util.Optional;

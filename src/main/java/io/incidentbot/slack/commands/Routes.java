@@ -49,6 +49,7 @@ public final class Routes {
         return new Routes(incidents, List.of(
                 r -> new DeclareCommand(incidents),
                 r -> new ListCommand(incidents, clock),
+                r -> new StatsCommand(incidents, zone),
                 r -> new HelpCommand(r),
                 r -> new StatusCommand(incidents),
                 r -> new SeverityCommand(incidents),

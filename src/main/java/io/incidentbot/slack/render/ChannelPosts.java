@@ -1,5 +1,6 @@
 package io.incidentbot.slack.render;
 
+import io.incidentbot.markup.Mentions;
 import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.IncidentEvent.FollowUpRecorded;
 import io.incidentbot.incident.IncidentEvent.NoteAdded;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static io.incidentbot.slack.render.Mentions.of;
+import static io.incidentbot.markup.Mentions.of;
 
 /**
  * What the bot posts into an incident channel and the announcement channel, as pure functions of the

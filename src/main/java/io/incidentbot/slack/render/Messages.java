@@ -1,5 +1,6 @@
 package io.incidentbot.slack.render;
 
+import io.incidentbot.markup.Mentions;
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;

@@ -2,36 +2,55 @@ package io.incidentbot.storage.jdbi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.incidentbot.config.DatabaseSettings;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the SQLite database file and brings its schema up to date with Flyway. */
+/**
+ * Opens the database named by {@code INCIDENT_DB} and brings its schema up to date with Flyway: a
+ * SQLite file (migrations {@code db/common} + {@code db/sqlite}) or a PostgreSQL database
+ * ({@code db/common} + {@code db/postgresql}, see {@link PostgresDatabase}).
+ */
 public final class Database {
     private Database() {
     }
 
     /**
-     * Opens {@code path} (created if missing) in WAL mode and migrates it.
+     * Opens a SQLite file, or a PostgreSQL URL with any credentials in its parameters.
      *
-     * @param path SQLite file path, e.g. {@code ./incidents.db}
-     * @return a storage on two small connection pools (writes, reads); close it to checkpoint and
-     *         release the file
-     * @throws IllegalArgumentException when the path is a PostgreSQL URL (not supported yet)
+     * @param location SQLite file path, e.g. {@code ./incidents.db}, or {@code jdbc:postgresql://...}
+     * @return the migrated storage; close it to release the file or the connections
+     * @throws DatabaseUnavailableException when the database cannot be reached, opened or logged in to
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
      */
-    public static JdbiStorage open(String path) {
-        if (path.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("INCIDENT_DB: PostgreSQL is not supported yet; give a SQLite file path");
+    public static JdbiStorage open(String location) {
+        return open(DatabaseSettings.of(location));
+    }
+
+    /**
+     * Opens the database of {@code settings}.
+     *
+     * @return the migrated storage; close it to release the file or the connections
+     * @throws DatabaseUnavailableException when the database cannot be reached, opened or logged in to
+     * @throws org.flywaydb.core.api.FlywayException when a migration fails
+     */
+    public static JdbiStorage open(DatabaseSettings settings) {
+        if (settings.postgres()) {
+            return PostgresDatabase.open(settings);
         }
+        return openSqlite(settings.location().replaceFirst("^jdbc:sqlite:", ""));
+    }
+
+    private static JdbiStorage openSqlite(String path) {
         Path file = Path.of(path).toAbsolutePath();
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("INCIDENT_DB: cannot create folder for " + file + ": " + e.getMessage(), e);
+            throw new DatabaseUnavailableException("INCIDENT_DB: cannot create folder for " + file + ": " + e.getMessage());
         }
         // Take the write lock at BEGIN so two writers never deadlock on lock upgrade.
         HikariDataSource writes = pool("incident-db", file, "IMMEDIATE");

@@ -30,13 +30,17 @@ public final class JdbiIncidents implements IncidentRepository {
     @Override
     public Incident create(String title, Severity severity, boolean privateIncident, String summary,
                            String declaredBy, Instant declaredAt) {
-        long number = h.createUpdate("""
-                INSERT INTO incident (title, severity, status, is_private, summary, declared_by, declared_at)
-                VALUES (:title, :severity, :status, :private, :summary, :by, :at)""")
-                .bind("title", title).bind("severity", severity.name())
+        // Gap-free and unique across replicas: the counter row is incremented in this transaction (a
+        // row lock on PostgreSQL, the single writer on SQLite), so a rollback returns the number and a
+        // concurrent declare waits for it. An identity/sequence would leave a hole on rollback.
+        long number = h.createQuery("UPDATE counter SET value = value + 1 WHERE name = 'incident' RETURNING value")
+                .mapTo(Long.class).one();
+        h.createUpdate("""
+                INSERT INTO incident (number, title, severity, status, is_private, summary, declared_by, declared_at)
+                VALUES (:number, :title, :severity, :status, :private, :summary, :by, :at)""")
+                .bind("number", number).bind("title", title).bind("severity", severity.name())
                 .bind("status", Status.INVESTIGATING.name()).bind("private", privateIncident)
-                .bind("summary", summary).bind("by", declaredBy).bind("at", micros(declaredAt))
-                .executeAndReturnGeneratedKeys("number").mapTo(Long.class).one();
+                .bind("summary", summary).bind("by", declaredBy).bind("at", micros(declaredAt)).execute();
         return find(number).orElseThrow();
     }
 

@@ -15,8 +15,8 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
  * {@link OutboxRepository} on table {@code outbox}, bound to the handle of one transaction. A job's
  * {@code state} is {@code pending}, {@code done} or {@code failed}; the jobs of one incident are
  * delivered in ID order, so only the oldest pending job of each incident (its head) is ever due.
- * With one bot process this needs no row locks; several replicas on one database will need a lease
- * on the heads they take (e.g. PostgreSQL's {@code FOR UPDATE SKIP LOCKED}).
+ * Deliveries are claimed with a lease ({@code lease_holder}, {@code lease_until}): the same columns
+ * and SQL on SQLite (under its single writer) and PostgreSQL (plus {@code FOR UPDATE SKIP LOCKED}).
  */
 public final class JdbiOutbox implements OutboxRepository {
     private final Handle h;
@@ -41,10 +41,46 @@ public final class JdbiOutbox implements OutboxRepository {
                 JOIN (SELECT incident, MIN(id) AS id FROM outbox WHERE state = 'pending' GROUP BY incident) head
                   ON head.id = o.id
                 WHERE o.next_attempt_at <= :now ORDER BY o.next_attempt_at, o.id LIMIT :l""")
-                .bind("now", micros(now)).bind("l", limit)
-                .map((rs, ctx) -> new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
-                        OutboxJob.Kind.valueOf(rs.getString("kind")), rs.getString("payload"), rs.getInt("attempts"),
-                        instant(rs, "next_attempt_at"), instant(rs, "created_at"))).list();
+                .bind("now", micros(now)).bind("l", limit).map(JdbiOutbox::job).list();
+    }
+
+    @Override
+    public List<OutboxJob> claim(Instant now, String holder, Instant leaseUntil, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        boolean postgres = Dialect.postgres(h);
+        List<OutboxJob> jobs = h.createQuery("""
+                SELECT o.* FROM outbox o
+                WHERE o.state = 'pending' AND o.next_attempt_at <= :now
+                  AND (o.lease_until IS NULL OR o.lease_until < :now)
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.incident = o.incident AND p.id < o.id)
+                ORDER BY o.next_attempt_at, o.id LIMIT :l""" + (postgres ? " FOR UPDATE OF o SKIP LOCKED" : ""))
+                .bind("now", micros(now)).bind("l", limit).map(JdbiOutbox::job).list();
+        if (!jobs.isEmpty()) {
+            h.createUpdate("UPDATE outbox SET lease_holder = :h, lease_until = :u WHERE id IN (<ids>)")
+                    .bind("h", holder).bind("u", micros(leaseUntil))
+                    .bindList("ids", jobs.stream().map(OutboxJob::id).toList()).execute();
+        }
+        return jobs;
+    }
+
+    @Override
+    public void renewLeases(String holder, Instant leaseUntil) {
+        h.createUpdate("UPDATE outbox SET lease_until = :u WHERE lease_holder = :h AND state = 'pending'")
+                .bind("u", micros(leaseUntil)).bind("h", holder).execute();
+    }
+
+    @Override
+    public void releaseLeases(String holder) {
+        h.createUpdate("UPDATE outbox SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = :h AND state = 'pending'")
+                .bind("h", holder).execute();
+    }
+
+    private static OutboxJob job(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new OutboxJob(rs.getLong("id"), rs.getLong("incident"), OutboxJob.Kind.valueOf(rs.getString("kind")),
+                rs.getString("payload"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "created_at"));
     }
 
     @Override
@@ -55,19 +91,22 @@ public final class JdbiOutbox implements OutboxRepository {
 
     @Override
     public void markDone(long id, Instant at) {
-        h.createUpdate("UPDATE outbox SET state = 'done', finished_at = :at WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET state = 'done', finished_at = :at, lease_holder = NULL, lease_until = NULL"
+                + " WHERE id = :id")
                 .bind("at", micros(at)).bind("id", id).execute();
     }
 
     @Override
     public void retryAt(long id, Instant next, String error) {
-        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET next_attempt_at = :n, last_error = :e, lease_holder = NULL, lease_until = NULL"
+                + " WHERE id = :id")
                 .bind("n", micros(next)).bind("e", error).bind("id", id).execute();
     }
 
     @Override
     public void markFailed(long id, Instant at, String error) {
-        h.createUpdate("UPDATE outbox SET state = 'failed', finished_at = :at, last_error = :e WHERE id = :id")
+        h.createUpdate("UPDATE outbox SET state = 'failed', finished_at = :at, last_error = :e, lease_holder = NULL,"
+                + " lease_until = NULL WHERE id = :id")
                 .bind("at", micros(at)).bind("e", error).bind("id", id).execute();
     }
 

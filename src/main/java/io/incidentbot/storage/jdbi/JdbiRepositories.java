@@ -2,9 +2,12 @@ package io.incidentbot.storage.jdbi;
 
 import io.incidentbot.store.EventLog;
 import io.incidentbot.store.FollowUpRepository;
+import io.incidentbot.store.Leases;
 import io.incidentbot.store.IncidentRepository;
+import io.incidentbot.store.InsightsRepository;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.ParticipantRepository;
+import io.incidentbot.store.PostmortemDeliveryRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.store.UserNameRepository;
@@ -62,5 +65,20 @@ public record JdbiRepositories(Handle h) implements Repositories {
     @Override
     public io.incidentbot.store.ChangeRepository changes() {
         return new JdbiChanges(h);
+    }
+
+    @Override
+    public PostmortemDeliveryRepository postmortems() {
+        return new JdbiPostmortemDeliveries(h);
+    }
+
+    @Override
+    public InsightsRepository insights() {
+        return new JdbiInsights(h);
+    }
+
+    @Override
+    public Leases leases() {
+        return new JdbiLeases(h);
     }
 }

@@ -1,13 +1,20 @@
 package io.incidentbot.storage.jdbi;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.incidentbot.retry.Backoff;
 import io.incidentbot.store.Storage;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * {@link Storage} on JDBI over SQLite: the transaction mechanics, with the repositories of
+ * {@link Storage} on JDBI over SQLite or PostgreSQL: the transaction mechanics, with the repositories of
  * {@link JdbiRepositories} bound to each transaction's handle. Every statement binds its values as
  * parameters; times are stored as epoch microseconds.
  *
@@ -22,6 +29,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *       connections are {@code PRAGMA query_only}: in WAL mode such a transaction reads one snapshot
  *       (taken at its first read) and never waits for the writer, nor the writer for it. On PostgreSQL
  *       the same is a {@code READ ONLY} transaction (repeatable read for one snapshot) on one pool.</li>
+ *   <li>PostgreSQL writes run {@code SERIALIZABLE}, so every transaction the services write behaves
+ *       as on SQLite's single writer, whichever replica runs it; one that PostgreSQL aborts for a
+ *       serialization failure or a deadlock (SQL state {@code 40001}, {@code 40P01}) is run again, up
+ *       to {@value #PG_ATTEMPTS} times, after the shared {@link Backoff}. Work must therefore touch
+ *       nothing but the repositories (it does: side effects come after the commit).</li>
  *   <li>The pragmas set on every connection: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
  *       {@code busy_timeout}, {@code foreign_keys}.</li>
  *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
@@ -33,7 +45,10 @@ public final class JdbiStorage implements Storage {
     private final HikariDataSource reads;
     private final Jdbi writer;
     private final Jdbi reader;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReentrantLock writeLock;
+    private final DataSource pool;
+    private static final int PG_ATTEMPTS = 30;
+    private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
     /**
      * @param writes a migrated data source whose transactions begin {@code IMMEDIATE}
@@ -46,10 +61,39 @@ public final class JdbiStorage implements Storage {
         this.reads = reads;
         this.writer = Jdbi.create(writes);
         this.reader = Jdbi.create(reads);
+        this.writeLock = new ReentrantLock();
+        this.pool = writes;
+    }
+
+    /**
+     * PostgreSQL: one pool for reads and writes; no Java lock (row locks and serializable isolation).
+     *
+     * @param pool a migrated PostgreSQL data source (closed by {@link #close()})
+     */
+    public JdbiStorage(HikariDataSource pool) {
+        this.writes = pool;
+        this.reads = null;
+        this.writer = Jdbi.create(pool);
+        this.reader = writer;
+        this.writeLock = null;
+        this.pool = pool;
+    }
+
+    /** @return true on PostgreSQL */
+    public boolean postgres() {
+        return writeLock == null;
+    }
+
+    /** @return the write pool (for {@link TableCopy}) */
+    DataSource dataSource() {
+        return pool;
     }
 
     @Override
     public <T> T transaction(Work<T> work) {
+        if (writeLock == null) {
+            return serializable(work);
+        }
         // SQLite has one writer at a time and every transaction here starts IMMEDIATE (takes the write
         // lock). Queueing on a Java lock beats SQLite's busy handler, which polls with sleeps of up to
         // 100 ms and makes ack latency jump under load. The lock is not fair: a fair lock's hand-offs
@@ -72,14 +116,53 @@ public final class JdbiStorage implements Storage {
      */
     @Override
     public <T> T read(Work<T> work) {
+        if (writeLock == null) {
+            return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+                handle.execute("SET TRANSACTION READ ONLY");
+                return work.run(new JdbiRepositories(handle));
+            });
+        }
         return reader.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
+    }
+
+    private <T> T serializable(Work<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicInteger attempts = new AtomicInteger();
+        boolean done = SERIALIZATION_BACKOFF.retry(() -> {
+            try {
+                result.set(writer.inTransaction(TransactionIsolationLevel.SERIALIZABLE,
+                        handle -> work.run(new JdbiRepositories(handle))));
+                return true;
+            } catch (RuntimeException e) {
+                if (!retryable(e) || attempts.incrementAndGet() >= PG_ATTEMPTS) {
+                    throw e;
+                }
+                return false;
+            }
+        }, d -> Thread.sleep(d.toMillis()));
+        if (!done) {
+            throw new IllegalStateException("interrupted while retrying a serialization failure");
+        }
+        return result.get();
+    }
+
+    /** @return true when PostgreSQL aborted the transaction for a serialization failure or a deadlock */
+    static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes both pools; the last connection to close checkpoints the write-ahead log into the file. */
     @Override
     public void close() {
         try {
-            reads.close();
+            if (reads != null) {
+                reads.close();
+            }
         } finally {
             writes.close();
         }

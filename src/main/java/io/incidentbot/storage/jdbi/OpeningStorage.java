@@ -15,7 +15,12 @@ public final class OpeningStorage implements Storage {
 
     /** Starts opening {@code path} with {@link Database#open} on a new thread. */
     public OpeningStorage(String path) {
-        opening = CompletableFuture.supplyAsync(() -> Database.open(path), r -> {
+        this(io.incidentbot.config.DatabaseSettings.of(path));
+    }
+
+    /** Starts opening the database of {@code settings} with {@link Database#open} on a new thread. */
+    public OpeningStorage(io.incidentbot.config.DatabaseSettings settings) {
+        opening = CompletableFuture.supplyAsync(() -> Database.open(settings), r -> {
             Thread t = new Thread(r, "database-open");
             t.setDaemon(true);
             t.start();

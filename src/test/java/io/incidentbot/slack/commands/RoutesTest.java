@@ -25,13 +25,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The routing table of {@code /incident}: the help it generates, unknown words, the incident-channel check. */
 class RoutesTest {
-    /** The help text as the bot showed it before the routing table generated it. */
+    /** The help text as the bot showed it before the routing table generated it, plus {@code stats}. */
     private static final String HELP = String.join("\n",
             "*`/incident` — incident response*",
             "*Anywhere*",
             "• `/incident declare [sev1-4] <title>` — open an incident (SEV3 when no severity is given)",
             "• `/incident declare` — open the declare form (title, severity, summary, private)",
             "• `/incident list` — open incidents with links to their channels",
+            "• `/incident stats [30d|90d|365d]` — incidents per week, median and p90 times to identify, mitigate and resolve by severity",
             "• `/incident help` — this help",
             "*In an incident channel*",
             "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
@@ -90,6 +91,15 @@ class RoutesTest {
         assertThat(e.operation()).isEqualTo(word);
         assertThat(ErrorMiddleware.words(e)).isEqualTo("`/incident " + word + "` must be run in an incident channel. "
                 + "Use `/incident list` to find one, or `/incident declare` to open one.");
+    }
+
+    @Test
+    void statsRunsAnywhereAndRefusesABadWindowWithItsUsage() {
+        assertThat(run("stats").text()).startsWith("*Incident insights*\n```\nIncidents declared in the last 90 days")
+                .contains("Per week (from Monday)");
+        assertThat(run("stats 30D").text()).contains("in the last 30 days");
+        assertThat(run("stats soon").text())
+                .isEqualTo("soon is not a window: use 30d, 90d or 365d. Usage: `/incident stats [30d|90d|365d]`");
     }
 
     @Test

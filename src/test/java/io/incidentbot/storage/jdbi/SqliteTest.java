@@ -4,6 +4,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
+import io.incidentbot.testkit.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,22 +13,45 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-/** A real SQLite file in a temporary folder, opened with {@link Database#open} before each test. */
+/**
+ * The storage contract suite's base: a real SQLite file in a temporary folder, opened with
+ * {@link Database#open} before each test; a subclass that overrides {@link #postgres()} runs the same
+ * tests on a fresh PostgreSQL database instead ({@code *OnPostgresTest}).
+ */
 abstract class SqliteTest {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     @TempDir
     Path dir;
     JdbiStorage storage;
+    String postgresUrl;
+
+    /** @return true to run on a fresh PostgreSQL database ({@link TestPostgres}) instead of SQLite */
+    boolean postgres() {
+        return false;
+    }
+
+    /** @return where this test's database is: a SQLite file path or a PostgreSQL URL */
+    String location() {
+        return postgres() ? postgresUrl : dir.resolve("incidents.db").toString();
+    }
 
     @BeforeEach
     void openDatabase() {
-        storage = Database.open(dir.resolve("incidents.db").toString());
+        if (postgres()) {
+            postgresUrl = TestPostgres.createDatabase();
+        }
+        storage = Database.open(location());
     }
 
     @AfterEach
     void closeDatabase() {
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
+        if (postgresUrl != null) {
+            TestPostgres.drop(postgresUrl);
+        }
     }
 
     /** Runs work in its own write transaction and returns its result. */

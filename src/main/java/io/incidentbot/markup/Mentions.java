@@ -1,4 +1,4 @@
-package io.incidentbot.slack.render;
+package io.incidentbot.markup;
 
 import io.incidentbot.timeline.TimelineEntry;
 

@@ -1,0 +1,67 @@
+package io.incidentbot.cli;
+
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.storage.jdbi.JdbiStorage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code stats} on the command line: text on standard output, the weekly chart as a PNG, bad input refused. */
+class StatsCliTest {
+    @TempDir
+    Path dir;
+    private Map<String, String> env;
+
+    @BeforeEach
+    void seed() {
+        Path db = dir.resolve("incidents.db");
+        env = Map.of("INCIDENT_DB", db.toString());
+        Instant now = Instant.now();
+        try (JdbiStorage storage = Database.open(db.toString())) {
+            storage.run(r -> {
+                for (int[] i : new int[][] {{1, 60}, {2, 120}, {400, 30}}) {
+                    Instant declared = now.minus(Duration.ofDays(i[0]));
+                    long n = r.incidents().create("Checkout down " + i[0], Severity.SEV2, false, null, "U1", declared)
+                            .number();
+                    r.incidents().setStatus(n, Status.RESOLVED, null, null, declared.plus(Duration.ofMinutes(i[1])));
+                }
+            });
+        }
+    }
+
+    @Test
+    void printsTheInsightsAndWritesTheWeeklyChart() throws Exception {
+        Path png = dir.resolve("weekly.png");
+
+        CliRun run = CliRun.run(env, "stats", "--since", "30d", "--chart", png.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Incidents declared in the last 30 days (")
+                .contains("): 2, 0 still open\n")
+                .contains("  SEV2     2  —                        —                        1 h / 2 h (2)\n")
+                .contains("Longest open\n  none: every incident is resolved\n");
+        assertThat(run.err()).isEqualTo("Wrote incidents per week to " + png + ".\n");
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+    }
+
+    @Test
+    void aBadWindowIsOneLineAndExitStatusTwo() {
+        CliRun run = CliRun.run(env, "stats", "--since", "soon");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("stats: --since: soon is not a window: use 30d, 90d or 365d\n");
+    }
+}
