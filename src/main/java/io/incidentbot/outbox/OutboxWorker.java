@@ -4,6 +4,7 @@ import io.incidentbot.retry.Backoff;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -177,14 +178,12 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void deliver(OutboxJob job) {
+        MDC.put("incident", String.valueOf(job.incident()));
+        MDC.put("outbox_job", String.valueOf(job.id()));
         try {
             JobHandler.Outcome outcome;
             try {
-                // The list of due heads may have been read just before this job was marked done by its
-                // previous delivery: a job that is no longer pending is not delivered a second time.
-                if (!storage.transaction(r -> r.outbox().startAttempt(job.id()))) {
-                    return;
-                }
+                storage.run(r -> r.outbox().startAttempt(job.id()));
                 outcome = handler.handle(job);
             } catch (JobPayloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());
@@ -194,6 +193,8 @@ public final class OutboxWorker implements AutoCloseable {
             }
             record(job, outcome);
         } finally {
+            MDC.remove("incident");
+            MDC.remove("outbox_job");
             delivering.decrementAndGet();
             wakeup();
         }
@@ -208,7 +209,9 @@ public final class OutboxWorker implements AutoCloseable {
                     giveUp(job, outcome.error(), now);
                 } else {
                     Duration wait = outcome.retryAfter() != null ? outcome.retryAfter() : backoff(job.attempts());
-                    log.info("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
+                    // DEBUG: during a Slack outage every job retries; the outage is logged once (WARN when it
+                    // starts, INFO when it ends) and retries are counted in incidentbot_outbox_retried_total.
+                    log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
                             job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
                     storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
                 }

@@ -46,10 +46,8 @@ public interface OutboxRepository {
     /**
      * Counts an attempt before it is made, so that after a crash or a lost answer the next attempt
      * knows an earlier one may have reached Slack.
-     *
-     * @return false when the job is no longer pending (delivered or given up meanwhile): do not deliver it
      */
-    boolean startAttempt(long id);
+    void startAttempt(long id);
 
     /** Marks a job delivered (and ends its lease). */
     void markDone(long id, Instant at);

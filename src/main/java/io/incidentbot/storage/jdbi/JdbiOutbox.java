@@ -84,9 +84,8 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public boolean startAttempt(long id) {
-        return h.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id AND state = 'pending'")
-                .bind("id", id).execute() == 1;
+    public void startAttempt(long id) {
+        h.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id").bind("id", id).execute();
     }
 
     @Override
