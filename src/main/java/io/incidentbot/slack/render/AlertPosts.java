@@ -63,7 +63,7 @@ public final class AlertPosts {
                     + " resolved: " + names(resolved));
         }
         if (total > fresh.size()) {
-            lines.add("…and " + (total - fresh.size()) + " more alert changes; every one is in the timeline.");
+            lines.add("…and " + (total - fresh.size()) + " more alert changes; they follow in the next digest.");
         }
         return String.join("\n", lines);
     }
