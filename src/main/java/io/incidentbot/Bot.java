@@ -3,7 +3,14 @@ package io.incidentbot;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
+import io.incidentbot.alerts.AlertDeliveries;
+import io.incidentbot.alerts.AlertRouter;
+import io.incidentbot.alerts.AlertService;
+import io.incidentbot.changes.ChangeService;
 import io.incidentbot.config.Config;
+import io.incidentbot.hooks.HookHandler;
+import io.incidentbot.slack.interactions.DeclareFromAlert;
+import io.incidentbot.slack.jobs.HookJobs;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler;
@@ -96,15 +103,18 @@ public final class Bot implements AutoCloseable {
 
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
-        PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone());
+        PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts)::publish;
-        JobHandler handler = new MeteredJobHandler(new SlackJobHandler(slack, config.botToken(), deliveries,
-                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId), metrics);
+        AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
+        JobHandler handler = new MeteredJobHandler(new HookJobs(new SlackJobHandler(slack, config.botToken(), deliveries,
+                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId), client, deliveries,
+                alertDeliveries, config.hooks().alertsChannel()), metrics);
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
                 leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
-                new ReminderSchedule(config.reminders()));
+                new io.incidentbot.incident.AuditLog(), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
@@ -114,8 +124,12 @@ public final class Bot implements AutoCloseable {
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
                             runtime.afterAck());
                     a.use(new TimelineEvents(timeline, metrics));
+                    DeclareFromAlert.register(a, alertDeliveries, runtime.afterAck());
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
+                config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
+        HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +145,7 @@ public final class Bot implements AutoCloseable {
         Integer metricsPort = config.ops().metricsPort();
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
+        http.mount(hooks);
     }
 
     /**

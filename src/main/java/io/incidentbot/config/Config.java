@@ -21,6 +21,7 @@ import java.util.Map;
  *                         {@code database} is its location
  * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
  * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
+ * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
  */
 public record Config(
         String botToken,
@@ -35,7 +36,8 @@ public record Config(
         String keyEventEmoji,
         DatabaseSettings db,
         OpsSettings ops,
-        io.incidentbot.reminders.ReminderPolicy reminders) {
+        io.incidentbot.reminders.ReminderPolicy reminders,
+        HookSettings hooks) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -89,7 +91,7 @@ public record Config(
         }
         OpsSettings ops = OpsSettings.fromEnv(env);
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
-                ReminderSettings.fromEnv(env));
+                ReminderSettings.fromEnv(env), HookSettings.fromEnv(env));
     }
 
     /**
@@ -139,6 +141,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + "]";
     }
 }

@@ -18,7 +18,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.RoleAssigned.class, name = "role_assigned"),
         @JsonSubTypes.Type(value = IncidentEvent.NoteAdded.class, name = "note_added"),
         @JsonSubTypes.Type(value = IncidentEvent.StatusUpdatePosted.class, name = "status_update_posted"),
-        @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded")
+        @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded"),
+        @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved")
 })
 public sealed interface IncidentEvent {
     /** @return Slack user ID of who made the change */
@@ -53,5 +54,12 @@ public sealed interface IncidentEvent {
 
     /** A follow-up was recorded; {@code owner} is a Slack user ID or null when nobody was named. */
     record FollowUpRecorded(String actor, String text, String owner, Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * Every alert of the alert group that declared the incident has resolved ({@code alerts} of them);
+     * the bot suggests {@code monitoring} and never resolves by itself. {@code actor} is the bot.
+     */
+    record AlertsResolved(String actor, int alerts, Instant at) implements IncidentEvent {
     }
 }

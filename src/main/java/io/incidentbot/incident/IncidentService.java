@@ -36,19 +36,14 @@ public final class IncidentService {
     private final Runnable outboxWakeup;
     private final IncidentAudit audit;
     private final ReminderSchedule reminders;
+    private final java.time.Duration changeWindow;
 
     /**
-     * As {@link #IncidentService(Storage, Clock, boolean, Runnable, IncidentAudit, ReminderSchedule)} with the
-     * {@link AuditLog} and without reminders.
+     * As the full constructor with the {@link AuditLog}, without reminders, and a 24 h change window.
      */
     public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
-        this(storage, clock, announce, outboxWakeup, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF));
-    }
-
-    /** As the full constructor, with the {@link AuditLog}. */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup,
-                           ReminderSchedule reminders) {
-        this(storage, clock, announce, outboxWakeup, new AuditLog(), reminders);
+        this(storage, clock, announce, outboxWakeup, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF),
+                java.time.Duration.ofHours(24));
     }
 
     /**
@@ -58,15 +53,17 @@ public final class IncidentService {
      * @param outboxWakeup called after each commit that queued Slack work
      * @param audit        told each committed state change (declared, status, severity, role, resolved, reopened)
      * @param reminders    keeps reminder due times in step with each change
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before a declare are posted with it
      */
     public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup, IncidentAudit audit,
-                           ReminderSchedule reminders) {
+                           ReminderSchedule reminders, java.time.Duration changeWindow) {
         this.storage = storage;
         this.clock = clock;
         this.announce = announce;
         this.outboxWakeup = outboxWakeup;
         this.audit = audit;
         this.reminders = reminders;
+        this.changeWindow = changeWindow;
     }
 
     /**
@@ -77,40 +74,42 @@ public final class IncidentService {
      * @throws IncidentException when the title is blank or too long
      */
     public Incident declare(Declaration d) {
-        String title = d.title() == null ? "" : d.title().strip();
-        if (IncidentWrites.invisible(title)) {
-            throw new IncidentException.TitleBlank();
-        }
-        if (title.length() > Declaration.MAX_TITLE) {
-            throw new IncidentException.TitleTooLong(title.length());
-        }
         Instant now = clock.instant();
-        Incident incident = storage.transaction(r -> {
-            Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), IncidentWrites.blankToNull(d.summary()),
-                    d.declaredBy(), now);
-            long n = created.number();
-            r.incidents().setRole(n, Role.LEAD, d.declaredBy(), now);
-            r.participants().add(n, d.declaredBy(), now);
-            IncidentWrites.entry(r, n, EntryKind.DECLARED, d.declaredBy(),
-                    "Declared " + d.severity().name() + ": " + TimelineEntry.literal(title) + (d.summary() == null || d.summary().isBlank()
-                            ? "" : "\n" + d.summary().strip()), now);
-            OutboxRepository out = r.outbox();
-            String respond = d.responseUrl();
-            JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
-            JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
-            JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
-            JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
-            if (announce) {
-                JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
-                        d.declaredBy(), d.privateIncident())), now);
-            }
-            reminders.declared(r, n, now);
-            return r.incidents().find(n).orElseThrow();
-        });
+        Incident incident = storage.transaction(r -> declareWithin(r, d, true, now));
         outboxWakeup.run();
         audit.changed(new IncidentAudit.Change(incident.number(), incident.privateIncident(), d.declaredBy(),
                 IncidentAudit.What.DECLARED, null, "none", incident.severity().name(), now));
         return incident;
+    }
+
+    /**
+     * The declare, inside a caller's transaction (a use case that must store something atomically with
+     * it, such as the alert group's link to the incident it declared). The caller wakes the outbox after
+     * committing. Posts the changes of the window before it (see {@link DeclaredChanges}).
+     *
+     * @param withLead true to make the declarer the lead (and a participant invited to the channel);
+     *                 false for a declare by the bot, which leaves the lead open
+     * @param now      the declare time
+     * @return the stored incident
+     * @throws IncidentException when the title is blank or too long
+     */
+    public Incident declareWithin(Repositories r, Declaration d, boolean withLead, Instant now) {
+        return new Declarations(announce, changeWindow, reminders).declare(r, d, withLead, now);
+    }
+
+    /**
+     * @return the changes around the channel's incident: the {@code INCIDENT_CHANGE_WINDOW} before it and
+     *         those since it was declared
+     * @throws NotAnIncidentChannelException when the channel is no incident's
+     */
+    public io.incidentbot.changes.ChangeReport changes(String channelId) {
+        return storage.read(r -> DeclaredChanges.report(r, r.incidents().findByChannel(channelId)
+                .orElseThrow(() -> new NotAnIncidentChannelException("changes")), changeWindow, clock.instant()));
+    }
+
+    /** @return the numbers of those of {@code incidents} that an alert group declared */
+    public java.util.Set<Long> openedByAlerts(List<Incident> incidents) {
+        return storage.read(r -> r.alerts().declaredByAlerts(incidents.stream().map(Incident::number).toList()));
     }
 
     /** @return the use cases for incidents whose channel could not be created (retry, cancel) */

@@ -93,6 +93,19 @@ public sealed interface JobPayload {
     }
 
     /**
+     * Bring alert group {@code group}'s Slack message up to date: post or update (in place) its message
+     * in {@code INCIDENT_ALERTS_CHANNEL}, or post a digest of its new transitions in its incident's
+     * channel. Like {@link SyncHeader} it carries no snapshot on purpose: it coalesces every notification
+     * that arrived while it waited (its ordering key is {@code -group}, see
+     * {@link io.incidentbot.alerts.AlertService}), so it shows the group as it is when delivered.
+     */
+    record AlertGroup(long group) implements JobPayload {
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.ALERT_GROUP;
+        }
+    }
+
+    /**
      * A message from another channel was made a key event (timeline entry {@code entryId}): look up its
      * permalink, add it to the entry and quote the message in the incident channel.
      *
@@ -104,6 +117,24 @@ public sealed interface JobPayload {
     record Quote(long entryId, String channel, String ts, String author, String text) implements JobPayload {
         public OutboxJob.Kind kind() {
             return OutboxJob.Kind.QUOTE;
+        }
+    }
+
+    /**
+     * Post "Changes in the ... before this incident" into a newly declared incident's channel.
+     *
+     * @param window  {@code INCIDENT_CHANGE_WINDOW}
+     * @param changes the most recent changes in the window, most recent first (at most 10), as stored at declare
+     * @param total   how many changes the window holds
+     */
+    record ChangesPost(java.time.Duration window, List<io.incidentbot.changes.Change> changes, long total)
+            implements JobPayload {
+        public ChangesPost {
+            changes = List.copyOf(changes);
+        }
+
+        public OutboxJob.Kind kind() {
+            return OutboxJob.Kind.POST_CHANGES;
         }
     }
 

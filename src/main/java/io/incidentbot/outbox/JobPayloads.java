@@ -26,7 +26,9 @@ public final class JobPayloads {
             Map.entry(OutboxJob.Kind.POST_CHANNEL, JobPayload.ChannelPost.class),
             Map.entry(OutboxJob.Kind.ANNOUNCE, JobPayload.Announce.class),
             Map.entry(OutboxJob.Kind.POSTMORTEM, JobPayload.Postmortem.class),
-            Map.entry(OutboxJob.Kind.RESPOND, JobPayload.Respond.class));
+            Map.entry(OutboxJob.Kind.RESPOND, JobPayload.Respond.class),
+            Map.entry(OutboxJob.Kind.ALERT_GROUP, JobPayload.AlertGroup.class),
+            Map.entry(OutboxJob.Kind.POST_CHANGES, JobPayload.ChangesPost.class));
 
     private JobPayloads() {
     }

@@ -39,6 +39,10 @@ public record OutboxJob(long id, long incident, Kind kind, String payload, int a
         /** {@code chat.postMessage} of a reminder (update due, lead missing, unowned follow-ups) with its buttons. */
         REMIND,
         /** {@code chat.getPermalink} of a message made a key event from elsewhere, then its quote in the incident channel. */
-        QUOTE
+        QUOTE,
+        /** Coalesced Slack work of one alert group: its alerts-channel message or a digest in its incident channel. */
+        ALERT_GROUP,
+        /** {@code chat.postMessage} of the changes before a newly declared incident into its channel. */
+        POST_CHANGES
     }
 }

@@ -21,18 +21,33 @@ import java.util.Objects;
  * @param zone         time zone for every time in the draft, e.g. {@code UTC}
  * @param alerts       alerts that fired for the incident, with their firing intervals, for the Impact
  *                     section and the picture; empty when none are known
+ * @param alertTable   the alerts of the alert group that declared it, by first fired, for the Alerts
+ *                     section (empty for most incidents)
+ * @param changesBefore the changes of {@code INCIDENT_CHANGE_WINDOW} before it was declared, most recent
+ *                     first, for the Changes before the incident section
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                              List<ChartInput.AlertSpan> alerts) {
+                              List<ChartInput.AlertSpan> alerts,
+                              List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                              List<io.incidentbot.changes.Change> changesBefore) {
     /** An input with no alerts known. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
         this(incident, entries, followUps, participants, displayNames, zone, List.of());
     }
 
+    /** An input without the Alerts and Changes before the incident sections. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, List.of(), List.of());
+    }
+
     public PostmortemInput {
         alerts = List.copyOf(alerts);
+        alertTable = List.copyOf(alertTable);
+        changesBefore = List.copyOf(changesBefore);
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(entries, "entries");
         followUps = List.copyOf(followUps);

@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * The postmortem draft: a pure function of stored state to Markdown.
  *
- * <p>Sections, in order: title line, summary table, Summary, Impact, Response metrics, Timeline of
+ * <p>Sections, in order: title line, summary table, Alerts and Changes before the incident (each
+ * only when the incident has any, so incidents without them draft as before), Summary, Impact, Response metrics, Timeline of
  * key events (numbered as the picture's markers, with a link to the picture), Root cause and
  * contributing factors, What went well, What went wrong, Where we got lucky, Follow-ups,
  * Participants, Appendix: full channel log. Summary and Impact are drafted from the record
@@ -61,6 +62,7 @@ public final class PostmortemRenderer {
         FactSections facts = new FactSections(out, in, scan.facts(), text, names, times, multiDay);
         header();
         table();
+        new Signals(out, times).write(incident, in.alertTable(), in.changesBefore());
         facts.summary();
         facts.impact();
         facts.metrics();

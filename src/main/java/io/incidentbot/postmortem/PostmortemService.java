@@ -39,6 +39,7 @@ import java.util.Set;
 public final class PostmortemService {
     private static final Logger log = LoggerFactory.getLogger(PostmortemService.class);
 
+    private final java.time.Duration changeWindow;
     private final Storage storage;
     private final UserDirectory directory;
     private final Clock clock;
@@ -63,6 +64,17 @@ public final class PostmortemService {
      * @param alerts    the alerts that fired per incident, for Impact and the picture
      */
     public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone, AlertHistory alerts) {
+        this(storage, directory, clock, zone, alerts, java.time.Duration.ofHours(24));
+    }
+
+    /**
+     * As above, with the window of changes the draft lists before the incident.
+     *
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}
+     */
+    public PostmortemService(Storage storage, UserDirectory directory, Clock clock, ZoneId zone, AlertHistory alerts,
+                             java.time.Duration changeWindow) {
+        this.changeWindow = changeWindow;
         this.storage = storage;
         this.directory = directory;
         this.clock = clock;
@@ -116,7 +128,8 @@ public final class PostmortemService {
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
         TimelineSource entries = sink -> r.timeline().forEach(number, sink::accept);
         return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
-                zone, alerts.spans(r, incident));
+                zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
+                r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES));
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w) {

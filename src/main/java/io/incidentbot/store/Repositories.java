@@ -24,6 +24,12 @@ public interface Repositories {
 
     UserNameRepository userNames();
 
+    /** @return alert groups, alerts and their transitions (issue 12) */
+    AlertRepository alerts();
+
+    /** @return changes and GitHub deliveries (issue 12) */
+    ChangeRepository changes();
+
     PostmortemDeliveryRepository postmortems();
 
     InsightsRepository insights();

@@ -21,7 +21,11 @@ public enum EntryKind {
     /** The incident was resolved; text is the resolution summary. */
     RESOLVED,
     /** A resolved incident was reopened. */
-    REOPENED;
+    REOPENED,
+    /** An alert of the incident's alert group started firing or resolved, timed by its own {@code startsAt} / {@code endsAt}. */
+    ALERT,
+    /** A change (deploy, merge, config, feature flag) from the window before the incident, at its own time. */
+    CHANGE;
 
     /** @return true for entries made by the bot's commands rather than channel messages */
     public boolean isCommand() {

@@ -76,6 +76,18 @@ class MigrateDbTest {
                 r.outbox().rememberSent(one, "topic", "SEV1 | resolved | lead: Ada");
                 r.reminders().schedule(two, io.incidentbot.reminders.ReminderKind.values()[0], T0.plusSeconds(90));
                 r.homeViews().opened("U1", T0.plusSeconds(52));
+                long group = r.alerts().group(io.incidentbot.alerts.AlertSource.ALERTMANAGER, "{}:{alertname=\"DiskFull\"}",
+                        "Disk full", T0);
+                io.incidentbot.alerts.Alert disk = new io.incidentbot.alerts.Alert("1a30ba71cca2921f", "DiskFull",
+                        io.incidentbot.alerts.AlertStatus.FIRING, java.util.Map.of("severity", "critical"), java.util.Map.of(),
+                        T0, null, "http://prometheus.example.org/graph", null, null, null);
+                r.alerts().addTransition(group, new io.incidentbot.alerts.Transition(disk,
+                        io.incidentbot.alerts.AlertStatus.FIRING, T0), T0);
+                r.alerts().linkIncident(group, one);
+                r.changes().add(new io.incidentbot.changes.Change("changes", "sha256:0123", "Raise pool to 50", "checkout",
+                        "production", "ana", "https://git.example.com/infra/pull/88", io.incidentbot.changes.ChangeKind.CONFIG,
+                        T0.minusSeconds(3600)), T0);
+                r.changes().firstDelivery("72d3162e-cc78-11e3-81ab-4c9367dc0958", T0);
             });
         }
         return file;

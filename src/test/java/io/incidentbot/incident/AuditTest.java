@@ -40,7 +40,8 @@ class AuditTest {
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
         incidents = new IncidentService(storage, new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true, () -> { },
-                changes::add, new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF));
+                changes::add, new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF),
+                java.time.Duration.ofHours(24));
     }
 
     @AfterEach

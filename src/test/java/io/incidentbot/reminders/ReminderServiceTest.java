@@ -42,7 +42,8 @@ class ReminderServiceTest {
 
     private void start(ReminderPolicy policy) {
         storage = Database.open(dir.resolve("incidents.db").toString());
-        incidents = new IncidentService(storage, clock, false, () -> { }, new ReminderSchedule(policy));
+        incidents = new IncidentService(storage, clock, false, () -> { }, new io.incidentbot.incident.AuditLog(),
+                new ReminderSchedule(policy), java.time.Duration.ofHours(24));
         reminders = new ReminderService(storage, clock, policy, () -> { });
     }
 

@@ -35,6 +35,7 @@ final class ListCommand implements Subcommand {
     @Override
     public Reply run(Invocation in, String rest) {
         List<Incident> visible = incidents.listOpenVisibleTo(in.userId());
-        return Reply.say(Messages.list(visible, incidents.failedSlackCalls(visible), clock.instant()));
+        return Reply.say(Messages.list(visible, incidents.failedSlackCalls(visible), incidents.openedByAlerts(visible),
+                clock.instant()));
     }
 }

@@ -64,7 +64,8 @@ public final class Routes {
                 r -> new PostmortemCommand(incidents),
                 r -> new TimelineCommand(incidents, zone),
                 r -> new RetryCommand(incidents),
-                r -> new CancelCommand(incidents)));
+                r -> new CancelCommand(incidents),
+                r -> new ChangesCommand(incidents)));
     }
 
     /**

@@ -55,6 +55,8 @@ public final class ChannelPosts {
         } else if (event instanceof FollowUpRecorded e) {
             return ":clipboard: Follow-up recorded by " + of(e.actor()) + ": " + UserText.inert(e.text())
                     + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
+        } else if (event instanceof IncidentEvent.AlertsResolved e) {
+            return AlertPosts.allResolved(e);
         }
         throw new IllegalArgumentException("no post for " + event);
     }

@@ -101,6 +101,16 @@ public final class Messages {
      */
     public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
                               Instant now) {
+        return list(incidents, failed, java.util.Set.of(), now);
+    }
+
+    /**
+     * As {@link #list(List, java.util.Map, Instant)}, marking the incidents an alert group opened.
+     *
+     * @param fromAlerts numbers of the incidents an alert group declared (issue 12)
+     */
+    public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
+                              java.util.Set<Long> fromAlerts, Instant now) {
         if (incidents.isEmpty()) {
             return "No open incidents. :tada:";
         }
@@ -108,6 +118,11 @@ public final class Messages {
         int shown = 0;
         for (Incident i : incidents) {
             String line = listLine(i, failed.getOrDefault(i.number(), List.of()), now);
+            if (fromAlerts.contains(i.number())) {
+                int eol = line.indexOf('\n');
+                line = eol < 0 ? line + " — :rotating_light: opened by alerts"
+                        : line.substring(0, eol) + " — :rotating_light: opened by alerts" + line.substring(eol);
+            }
             int left = incidents.size() - shown - 1;
             String tail = left > 0 ? leftOut(left) : "";
             if (sb.length() + line.length() + tail.length() > LIST_MAX_CHARS) {

@@ -61,6 +61,16 @@ public record JdbiRepositories(Handle h) implements Repositories {
     }
 
     @Override
+    public io.incidentbot.store.AlertRepository alerts() {
+        return new JdbiAlerts(h);
+    }
+
+    @Override
+    public io.incidentbot.store.ChangeRepository changes() {
+        return new JdbiChanges(h);
+    }
+
+    @Override
     public PostmortemDeliveryRepository postmortems() {
         return new JdbiPostmortemDeliveries(h);
     }

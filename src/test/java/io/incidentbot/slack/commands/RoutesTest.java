@@ -47,6 +47,7 @@ class RoutesTest {
             "• `/incident resolve [summary]` — resolve the incident and draft the postmortem",
             "• `/incident postmortem` — (re)generate the postmortem draft",
             "• `/incident timeline` — show the latest timeline entries",
+            "• `/incident changes` — changes in the window before the incident, and during it",
             "Messages, thread replies, :pushpin: reactions and pins in the incident channel become the timeline.");
 
     @TempDir
@@ -96,7 +97,7 @@ class RoutesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"status identified", "sev sev1", "severity 2", "lead <@UBOB00001>", "role comms <@UBOB00001>",
-            "note hi", "update all good", "action fix it", "resolve", "postmortem", "timeline", "STATUS resolved"})
+            "note hi", "update all good", "action fix it", "resolve", "postmortem", "timeline", "changes", "STATUS resolved"})
     void everyChannelScopedSubcommandIsRefusedOutsideAnIncidentChannel(String text) {
         NotAnIncidentChannelException e = catchThrowableOfType(() -> run(text), NotAnIncidentChannelException.class);
 

@@ -1,0 +1,180 @@
+package io.incidentbot.alerts;
+
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.store.AlertRepository;
+import io.incidentbot.store.AlertRepository.Group;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The alert use cases (issue 12): one notification in, routed by {@link AlertRouter}, committed in one
+ * transaction with everything it causes: the transitions (each stored once), a declared incident and the
+ * group's link to it, timeline entries, and the Slack work as outbox jobs.
+ *
+ * <p><b>Storms.</b> Slack work of a group is one coalescing {@link JobPayload.AlertGroup} job: a
+ * notification queues it only when none is queued, due {@link #SLACK_INTERVAL} after the group's last
+ * job was taken (or now, for a group that never had one). The job reads the group as it is when
+ * delivered, so any number of notifications in between cost one {@code chat.postMessage} or
+ * {@code chat.update}: at most one per group per 10 s, in the alerts channel and (as a digest) in the
+ * incident channel alike. Its ordering key is {@code -groupId}, so a group waiting out its interval
+ * never holds up another group's or an incident's own jobs; only the first digest of a declare, due at
+ * once, goes in the incident's lane, behind the jobs that create its channel.
+ */
+public final class AlertService {
+    /** Least time between two Slack messages or updates for one alert group. */
+    public static final Duration SLACK_INTERVAL = Duration.ofSeconds(10);
+
+    private final Storage storage;
+    private final IncidentService incidents;
+    private final AlertRouter router;
+    private final Supplier<String> botUserId;
+    private final Clock clock;
+    private final Runnable outboxWakeup;
+
+    /**
+     * @param storage      the database
+     * @param incidents    declares incidents (inside this service's transaction)
+     * @param router       the routing decision ({@code INCIDENT_ALERT_DECLARE}, alerts channel set or not)
+     * @param botUserId    the bot's Slack user ID, the declarer of incidents it opens; null until known
+     * @param clock        receipt times and job due times
+     * @param outboxWakeup called after each commit that queued Slack work
+     */
+    public AlertService(Storage storage, IncidentService incidents, AlertRouter router, Supplier<String> botUserId,
+                        Clock clock, Runnable outboxWakeup) {
+        this.storage = storage;
+        this.incidents = incidents;
+        this.router = router;
+        this.botUserId = botUserId;
+        this.clock = clock;
+        this.outboxWakeup = outboxWakeup;
+    }
+
+    /**
+     * What a notification did.
+     *
+     * @param route    {@code declare}, {@code timeline}, {@code alerts_channel} or {@code drop}
+     * @param stored   transitions stored now (0 for a redelivery)
+     * @param incident the group's incident number, or null
+     */
+    public record Receipt(String route, int stored, Long incident) {
+    }
+
+    /** The bot's own Slack user ID is not known yet ({@code auth.test} has not answered): try again later. */
+    public static final class NotReadyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotReadyException() {
+            super("the bot is starting; try again", null, false, false);
+        }
+    }
+
+    /**
+     * Stores one notification and everything it causes, committed before this returns.
+     *
+     * @param n the parsed webhook body
+     * @return what it did
+     * @throws NotReadyException when a declare is due before the bot knows its own user ID
+     */
+    public Receipt receive(AlertNotification n) {
+        Instant now = clock.instant();
+        Receipt receipt = storage.transaction(r -> {
+            AlertRepository alerts = r.alerts();
+            long groupId = alerts.group(n.source(), n.groupKey(), n.title(), now);
+            Group g = alerts.find(groupId).orElseThrow();
+            OptionalLong open = g.incident() != null && r.incidents().find(g.incident()).map(Incident::isOpen)
+                    .orElse(false) ? OptionalLong.of(g.incident()) : OptionalLong.empty();
+            Route route = router.route(n, new GroupState(open, alerts.lastStatus(groupId)));
+            List<Transition> stored = new ArrayList<>();
+            for (Transition t : route.transitions()) {
+                if (alerts.addTransition(groupId, t, now).isPresent()) {
+                    stored.add(t);
+                }
+            }
+            if (stored.isEmpty()) {
+                return new Receipt("drop", 0, g.incident());
+            }
+            if (route instanceof Route.Declare d) {
+                return declare(r, g, d, stored, now);
+            } else if (route instanceof Route.TimelineEntries t) {
+                long incident = t.incident();
+                stored.forEach(tr -> r.timeline().add(entry(incident, tr, botUserId.get())));
+                if (t.allResolved() && alerts.markResolvedSaid(groupId)) {
+                    JobPayloads.enqueue(r.outbox(), incident, new JobPayload.ChannelPost(new IncidentEvent.AlertsResolved(
+                            botUserId.get(), alerts.alerts(groupId).size(), now)), now);
+                }
+                queueSlack(r, g, now, -g.id());
+                return new Receipt("timeline", stored.size(), incident);
+            }
+            queueSlack(r, g, now, -g.id());
+            return new Receipt("alerts_channel", stored.size(), null);
+        });
+        outboxWakeup.run();
+        return receipt;
+    }
+
+    private Receipt declare(Repositories r, Group g, Route.Declare d, List<Transition> stored, Instant now) {
+        String bot = botUserId.get();
+        if (bot == null) {
+            throw new NotReadyException();
+        }
+        String title = d.title().length() > Declaration.MAX_TITLE ? d.title().substring(0, Declaration.MAX_TITLE)
+                : d.title();
+        Incident inc = incidents.declareWithin(r, new Declaration(title, d.severity(), null, false, bot, null),
+                false, now);
+        r.alerts().linkIncident(g.id(), inc.number());
+        stored.forEach(t -> r.timeline().add(entry(inc.number(), t, bot)));
+        // The first digest goes in the incident's own lane, after the jobs that create its channel.
+        queueSlack(r, g, now, inc.number());
+        return new Receipt("declare", stored.size(), inc.number());
+    }
+
+    /**
+     * Queues the group's coalescing Slack job unless one is queued already (so a group has at most one).
+     *
+     * @param lane the job's ordering key: {@code -groupId}, or the incident number for the digest of a declare
+     */
+    private static void queueSlack(Repositories r, Group g, Instant now, long lane) {
+        if (g.slackPending()) {
+            return;
+        }
+        Instant due = g.lastSlackAt() == null ? now : g.lastSlackAt().plus(SLACK_INTERVAL);
+        JobPayloads.enqueue(r.outbox(), lane, new JobPayload.AlertGroup(g.id()), due.isBefore(now) ? now : due);
+        r.alerts().slackQueued(g.id());
+    }
+
+    /** @return the timeline entry of a transition, a key event at the alert's own time */
+    static TimelineEntry entry(long incident, Transition t, String actor) {
+        return new TimelineEntry(0, incident, EntryKind.ALERT, t.at(), null, null, actor, entryText(t), null,
+                false, true, List.of());
+    }
+
+    /** @return {@code Alert firing: Name (label=value, ...) url} */
+    static String entryText(Transition t) {
+        Alert a = t.alert();
+        Map<String, String> labels = new TreeMap<>(a.labels());
+        labels.remove("alertname");
+        String url = a.generatorUrl() != null ? a.generatorUrl() : a.dashboardUrl();
+        return "Alert " + t.to().label() + ": " + a.name()
+                + (labels.isEmpty() ? "" : " (" + labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(", ")) + ")")
+                + (url == null ? "" : " " + url);
+    }
+}

@@ -1,0 +1,132 @@
+package io.incidentbot.store;
+
+import io.incidentbot.alerts.AlertSource;
+import io.incidentbot.alerts.AlertStatus;
+import io.incidentbot.alerts.Transition;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Stored alert groups (issue 12): each group's link to the incident it declared, its alerts' latest
+ * state, every transition once, and the bookkeeping of its coalesced Slack messages.
+ */
+public interface AlertRepository {
+
+    /**
+     * Finds or creates the group ({@code source}, {@code groupKey}).
+     *
+     * @param title the title to store when the group is new
+     * @param now   its creation time
+     * @return the group's ID
+     */
+    long group(AlertSource source, String groupKey, String title, Instant now);
+
+    /** @return the group with ID {@code id} */
+    Optional<Group> find(long id);
+
+    /** @return the group that declared incident {@code incident}, if any */
+    Optional<Group> findByIncident(long incident);
+
+    /** @return the last stored status of each alert of the group, alert key to status */
+    Map<String, AlertStatus> lastStatus(long groupId);
+
+    /**
+     * Stores a transition unless the same (group, alert key, status, time) is stored already, and
+     * updates the alert's latest state.
+     *
+     * @param receivedAt when the notification arrived
+     * @return the transition's ID, or empty when it was stored before (a redelivery)
+     */
+    OptionalLong addTransition(long groupId, Transition t, Instant receivedAt);
+
+    /** Records that the group declared incident {@code incident} (in the declare's transaction). */
+    void linkIncident(long groupId, long incident);
+
+    /** Records that a coalescing Slack job for the group is queued. */
+    void slackQueued(long groupId);
+
+    /**
+     * Takes the group's queued Slack job: not pending any more, last taken at {@code now}, so that the
+     * next notification queues another job no earlier than {@code now} plus the coalescing interval.
+     *
+     * @return the group as it is now
+     */
+    Optional<Group> takeForSlack(long groupId, Instant now);
+
+    /** Records the {@code ts} of the group's message in the alerts channel. */
+    void messagePosted(long groupId, String ts);
+
+    /** Records that transitions up to ID {@code transitionId} were posted to the incident channel. */
+    void postedThrough(long groupId, long transitionId);
+
+    /** @return true the first time only: the "every alert resolved" message is to be posted */
+    boolean markResolvedSaid(long groupId);
+
+    /** @return the group's alerts, latest state, by first fired */
+    List<StoredAlert> alerts(long groupId);
+
+    /** @return the alerts of every group that declared incident {@code incident}, by first fired */
+    List<StoredAlert> alertsOfIncident(long incident);
+
+    /** @return transitions of the group with ID above {@code afterId}, oldest first, at most {@code limit} */
+    List<StoredTransition> transitionsAfter(long groupId, long afterId, int limit);
+
+    /** @return how many transitions of the group have an ID above {@code afterId} */
+    long countAfter(long groupId, long afterId);
+
+    /** @return how many transitions the group has */
+    long transitionCount(long groupId);
+
+    /** @return those of {@code incidents} (numbers) that an alert group declared */
+    Set<Long> declaredByAlerts(Collection<Long> incidents);
+
+    /**
+     * A stored alert group.
+     *
+     * @param id            database ID
+     * @param source        the webhook it arrives on
+     * @param groupKey      its key within the source
+     * @param title         the title of its first notification
+     * @param incident      the incident it declared, or null
+     * @param messageTs     {@code ts} of its message in the alerts channel, or null
+     * @param slackPending  a coalescing Slack job is queued
+     * @param lastSlackAt   when its last Slack job was taken, or null
+     * @param postedThrough highest transition ID posted to the incident channel
+     */
+    record Group(long id, AlertSource source, String groupKey, String title, Long incident, String messageTs,
+                 boolean slackPending, Instant lastSlackAt, long postedThrough) {
+    }
+
+    /**
+     * An alert's latest state.
+     *
+     * @param key          fingerprint or derived key
+     * @param name         alert name
+     * @param status       firing or resolved
+     * @param firstFiredAt earliest {@code startsAt} seen, may be null
+     * @param resolvedAt   {@code endsAt} of its latest resolution, null while firing
+     * @param url          link (generator, dashboard), may be null
+     */
+    record StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
+                       String url) {
+    }
+
+    /**
+     * One stored transition.
+     *
+     * @param id     database ID (increasing in arrival order)
+     * @param key    alert key
+     * @param name   alert name
+     * @param status what it changed to
+     * @param at     its own time ({@code startsAt} / {@code endsAt})
+     * @param url    link, may be null
+     */
+    record StoredTransition(long id, String key, String name, AlertStatus status, Instant at, String url) {
+    }
+}
