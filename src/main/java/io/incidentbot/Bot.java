@@ -145,7 +145,7 @@ public final class Bot implements AutoCloseable {
         Integer metricsPort = config.ops().metricsPort();
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
-        http.mount(hooks);
+        http.mount("/hooks/*", hooks);
     }
 
     /**

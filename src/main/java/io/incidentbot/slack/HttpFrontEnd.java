@@ -112,15 +112,6 @@ public final class HttpFrontEnd implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Puts {@code handler} in front of this front end (before {@link #start()}): it sees every request
-     * first and returns false for those it does not take (e.g. {@link io.incidentbot.hooks.HookHandler},
-     * which applies its own 1 MiB limit and plain error answers).
-     */
-    public void mount(Handler handler) {
-        server.setHandler(new Handler.Sequence(handler, server.getHandler()));
-    }
-
     /** @return the Jetty server, for handlers mounted around this one (ops/OpsEndpoints) before it starts */
     public Server server() {
         return server;

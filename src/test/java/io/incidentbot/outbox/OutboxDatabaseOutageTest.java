@@ -122,9 +122,13 @@ class OutboxDatabaseOutageTest {
             assertThat(worker.alive()).isTrue();
 
             storage.failing = false;
-            clock.advance(Duration.ofMinutes(1));
-            worker.wakeup();
-            assertThat(delivered.await(20, TimeUnit.SECONDS)).as("delivered after recovery").isTrue();
+            // The settable clock stands still unless moved: keep moving it past the storage pause (a write
+            // that was failing while the flag flipped may have paused deliveries once more).
+            io.incidentbot.testkit.SlackStandIn.await("delivered after recovery", 20, () -> {
+                clock.advance(Duration.ofSeconds(31));
+                worker.wakeup();
+                return delivered.getCount() == 0;
+            });
             assertThat(threadsMade.get()).as("delivery threads created").isEqualTo(1);
             assertThat(worker.alive()).isTrue();
         } finally {

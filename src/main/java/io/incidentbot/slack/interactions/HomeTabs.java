@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import io.incidentbot.incident.Incident;
 import java.util.List;
 import java.util.concurrent.Executor;
 
@@ -122,8 +123,9 @@ public final class HomeTabs {
     }
 
     private boolean publishIfChanged(String user, Instant now, Instant notAfter) {
-        View view = HomeTab.view(user, incidents.listOpenVisibleTo(user), incidents.listResolvedVisibleTo(user,
-                HomeTab.RESOLVED_SHOWN));
+        List<Incident> open = incidents.listOpenVisibleTo(user);
+        View view = HomeTab.view(user, open, incidents.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
+                incidents.openedByAlerts(open));
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
         if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
             return false;

@@ -46,6 +46,15 @@ public final class HomeTab {
      * @return the home view, at most 100 blocks
      */
     public static View view(String userId, List<Incident> open, List<Incident> resolved) {
+        return view(userId, open, resolved, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #view(String, List, List)}, marking the open incidents an alert group declared.
+     *
+     * @param fromAlerts numbers of the incidents an alert group opened (issue 12)
+     */
+    public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts) {
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText("Incidents"))));
         b.add(actions(a -> a.elements(List.of(Header.button(DECLARE, "Declare incident", "declare", "danger")))));
@@ -58,7 +67,8 @@ public final class HomeTab {
         List<Incident> ordered = new ArrayList<>(mine);
         ordered.addAll(others);
         for (Incident i : ordered.stream().limit(OPEN_SHOWN).toList()) {
-            b.add(section(s -> s.text(markdownText(Messages.truncate(openLine(i, userId), Messages.MAX_SECTION)))));
+            String line = openLine(i, userId) + (fromAlerts.contains(i.number()) ? " · :rotating_light: opened by alerts" : "");
+            b.add(section(s -> s.text(markdownText(Messages.truncate(line, Messages.MAX_SECTION)))));
         }
         b.add(divider());
         b.add(section(s -> s.text(markdownText("*Recently resolved*"))));

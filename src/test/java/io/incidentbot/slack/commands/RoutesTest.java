@@ -86,7 +86,7 @@ class RoutesTest {
     @Test
     void aMistypedSubcommandIsNamedTheNearestSuggestedAndTheShortHelpFollows() {
         String shortHelp = "Subcommands: `declare`, `list`, `stats`, `help`, `status`, `sev`, `lead`, `role`, `note`, `update`, "
-                + "`action`, `resolve`, `postmortem`, `timeline`, `retry`, `cancel`. `/incident help` explains each.";
+                + "`action`, `resolve`, `postmortem`, `timeline`, `retry`, `cancel`, `changes`. `/incident help` explains each.";
         assertThat(run("stauts identified").text())
                 .isEqualTo("I don't know `stauts`. Did you mean `/incident status`?\n" + shortHelp);
         assertThat(run("STATUSES now").text()).startsWith("I don't know `statuses`. Did you mean `/incident status`?");

@@ -70,6 +70,14 @@ class BlockKitLimitsTest {
     }
 
     @Test
+    void theHomeTabMarksTheIncidentsAnAlertGroupOpened() {
+        String json = com.slack.api.util.json.GsonFactory.createSnakeCase().toJson(HomeTab.view("UALICE001",
+                List.of(incident(7, true, false), incident(8, true, false)), List.of(), java.util.Set.of(8L)));
+        assertThat(json.split("opened by alerts", -1)).as("one marked incident").hasSize(2);
+        assertThat(json.substring(json.indexOf("*8*"))).contains("opened by alerts");
+    }
+
+    @Test
     void theHomeTabWithManyIncidentsStaysWithinAViewsLimits() {
         List<Incident> open = IntStream.rangeClosed(1, 150).mapToObj(n -> incident(n, true, n % 2 == 0)).toList();
         List<Incident> resolved = IntStream.rangeClosed(151, 300).mapToObj(n -> incident(n, false, false)).toList();
