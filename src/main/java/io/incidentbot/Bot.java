@@ -129,7 +129,8 @@ public final class Bot implements AutoCloseable {
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
-        HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock);
+        HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
+                metrics::hookNotification);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -173,7 +174,11 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
-        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(() -> reminders.sendDueQuietly(n -> {
+            for (int i = 0; i < n; i++) {
+                metrics.reminderSent();
+            }
+        }), 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);

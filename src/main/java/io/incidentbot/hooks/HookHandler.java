@@ -42,6 +42,7 @@ public final class HookHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(HookHandler.class);
 
     private final HookSettings settings;
+    private final java.util.function.Consumer<String> received;
     private final AlertService alerts;
     private final ChangeService changes;
     private final Clock clock;
@@ -51,8 +52,12 @@ public final class HookHandler extends Handler.Abstract {
      * @param alerts   stores alert notifications
      * @param changes  stores changes
      * @param clock    "now" for bodies without a time
+     * @param received told the hook's name ({@code alertmanager}, {@code grafana}, {@code alerts},
+     *                 {@code changes}, {@code github}) of each notification answered 2xx (the metric)
      */
-    public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock) {
+    public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock,
+                       java.util.function.Consumer<String> received) {
+        this.received = received;
         this.settings = settings;
         this.alerts = alerts;
         this.changes = changes;
@@ -93,7 +98,9 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 413, "body over 1 MiB");
         }
         try {
-            return github ? github(request, body, response, callback) : receive(name, body, response, callback);
+            boolean answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
+            received.accept(name);
+            return answered;
         } catch (MalformedPayloadException e) {
             return send(response, callback, 400, e.getMessage());
         } catch (AlertService.NotReadyException e) {

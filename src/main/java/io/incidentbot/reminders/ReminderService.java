@@ -68,8 +68,17 @@ public final class ReminderService {
 
     /** {@link #sendDue} for a scheduler: logs failures instead of throwing, so the schedule goes on. */
     public void sendDueQuietly() {
+        sendDueQuietly(n -> { });
+    }
+
+    /**
+     * As {@link #sendDueQuietly()}, telling {@code sent} how many reminders were queued (the metric).
+     *
+     * @param sent told the count of reminders this check queued
+     */
+    public void sendDueQuietly(java.util.function.IntConsumer sent) {
         try {
-            sendDue();
+            sent.accept(sendDue());
         } catch (RuntimeException e) {
             log.warn("reminder check failed; trying again at the next one: {}", e.toString());
         }

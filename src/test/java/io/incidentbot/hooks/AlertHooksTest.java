@@ -74,6 +74,8 @@ class AlertHooksTest {
         HttpResponse<String> first = hooks.postUntilStored("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"));
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"route\":\"declare\"").contains("\"incident\":1");
+        assertThat(hooks.send(java.net.http.HttpRequest.newBuilder(hooks.uri("/metrics")).GET().build()).body())
+                .as("the notification is counted").contains("incidentbot_hook_notifications_total{source=\"alertmanager\"}");
 
         Incident inc = incident(1);
         assertThat(inc.title()).isEqualTo("BlackBox Probe Failure: https://server.example.org");
