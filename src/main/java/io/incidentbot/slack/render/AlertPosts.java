@@ -69,7 +69,7 @@ public final class AlertPosts {
     }
 
     private static String names(List<StoredTransition> ts) {
-        String shown = ts.stream().limit(LISTED).map(t -> link(t.name(), t.url()) + " " + date(t.at()))
+        String shown = ts.stream().limit(LISTED).map(t -> link(t.name(), t.url()) + " " + Slack.date(t.at()))
                 .collect(Collectors.joining(", "));
         return ts.size() > LISTED ? shown + " and " + (ts.size() - LISTED) + " more" : shown;
     }
@@ -96,8 +96,8 @@ public final class AlertPosts {
         for (StoredAlert a : alerts) {
             String line = (a.status() == AlertStatus.FIRING ? "• :red_circle: " : "• :white_circle: ")
                     + link(Messages.truncate(a.name(), 100), a.url())
-                    + (a.firstFiredAt() == null ? "" : " since " + date(a.firstFiredAt()))
-                    + (a.resolvedAt() == null ? "" : ", resolved " + date(a.resolvedAt())) + "\n";
+                    + (a.firstFiredAt() == null ? "" : " since " + Slack.date(a.firstFiredAt()))
+                    + (a.resolvedAt() == null ? "" : ", resolved " + Slack.date(a.resolvedAt())) + "\n";
             if (listed == LISTED || s.length() + line.length() > SECTION_BUDGET) {
                 break;
             }
@@ -134,7 +134,7 @@ public final class AlertPosts {
         for (Change c : changes) {
             Duration d = Duration.between(c.at(), declaredAt);
             String rel = d.isNegative() ? Messages.duration(d.negated()) + " after" : Messages.duration(d) + " before";
-            s.append("• ").append(date(c.at())).append(" (").append(rel).append(") *").append(c.kind().label()).append('*');
+            s.append("• ").append(Slack.date(c.at())).append(" (").append(rel).append(") *").append(c.kind().label()).append('*');
             if (c.service() != null) {
                 s.append(' ').append(Messages.escape(c.service()));
             }
@@ -159,12 +159,6 @@ public final class AlertPosts {
         }
         long hours = d.toHours();
         return hours <= 48 || hours % 24 != 0 ? hours + " h" : hours / 24 + " d";
-    }
-
-    /** @return a Slack date token showing the reader's local time, with a UTC fallback */
-    static String date(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + at.toString().substring(0, 16)
-                .replace('T', ' ') + " UTC>";
     }
 
     private static String link(String label, String url) {

@@ -30,7 +30,6 @@ public final class Messages {
     /** Slack's limit for a header block's text, in characters. */
     public static final int MAX_HEADER = 150;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneId.of("UTC"));
 
     private Messages() {
     }
@@ -81,11 +80,7 @@ public final class Messages {
      * @return the token, e.g. {@code <!date^1764237600^{date_short_pretty} {time}|2026-11-27 10:00 UTC>}
      */
     public static String when(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + WHEN.format(at) + ">";
-    }
-
-    private static String when(Instant at, DateTimeFormatter fallback) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback.format(at) + ">";
+        return Slack.date(at);
     }
 
     /** Most characters {@link #list} answers with: far under Slack's 40,000 for a message's text, and readable. */
@@ -181,7 +176,7 @@ public final class Messages {
                 + ", times in your time zone)\n");
         DateTimeFormatter time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(zone);
         for (TimelineEntry e : entries) {
-            String line = when(e.at(), time) + " " + (e.keyEvent() ? ":pushpin: " : "")
+            String line = Slack.date(e.at(), time) + " " + (e.keyEvent() ? ":pushpin: " : "")
                     + (e.isThreadReply() ? "↳ " : "") + (e.userId() == null ? "" : "<@" + e.userId() + "> ")
                     + (e.kind().isCommand() ? "_" + e.kind().name().toLowerCase().replace('_', ' ') + "_ " : "")
                     + truncate(UserText.inert(Mentions.inEntry(e)).replace('\n', ' '), 200) + "\n";

@@ -21,8 +21,16 @@ final class Slack {
         return "<!date^" + at.getEpochSecond() + "^{ago}|" + FALLBACK.format(at) + ">";
     }
 
-    /** @return date and time in the reader's zone */
+    /** @return date and time in the reader's zone, e.g. {@code <!date^1764237600^{date_short_pretty} {time}|2026-11-27 10:00 UTC>} */
     static String date(Instant at) {
-        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + FALLBACK.format(at) + ">";
+        return date(at, FALLBACK);
+    }
+
+    /**
+     * @param fallback what clients that cannot format the token show (e.g. the incident's time zone)
+     * @return date and time in the reader's zone
+     */
+    static String date(Instant at, DateTimeFormatter fallback) {
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback.format(at) + ">";
     }
 }
