@@ -3,16 +3,16 @@ package io.incidentbot.ops;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import io.incidentbot.slack.http.PlainJetty;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /metrics} on a port of its own ({@code METRICS_PORT}), so scrapes stay off the public
- * port that Slack reaches: a small Jetty server (4 threads) that answers nothing else (404).
+ * port that Slack reaches: a small Jetty server (4 threads, {@link PlainJetty}: no server version, plain
+ * error pages) that answers nothing else (404).
  */
 public final class MetricsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
@@ -23,12 +23,7 @@ public final class MetricsServer implements AutoCloseable {
      * @param metrics what {@code /metrics} shows
      */
     public MetricsServer(int port, Metrics metrics) {
-        QueuedThreadPool threads = new QueuedThreadPool(4, 1);
-        threads.setName("metrics");
-        server = new Server(threads);
-        ServerConnector connector = new ServerConnector(server, 1, 1);
-        connector.setPort(port);
-        server.addConnector(connector);
+        server = PlainJetty.create("metrics", port, 4, 1);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -49,15 +44,11 @@ public final class MetricsServer implements AutoCloseable {
 
     /** @return the port listened on */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return PlainJetty.port(server);
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("metrics server stop failed: {}", e.toString());
-        }
+        PlainJetty.stop(server, log);
     }
 }

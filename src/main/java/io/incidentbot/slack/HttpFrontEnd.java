@@ -1,21 +1,17 @@
 package io.incidentbot.slack;
 
 import com.slack.api.bolt.App;
-import io.incidentbot.slack.http.PlainErrors;
+import io.incidentbot.slack.http.PlainJetty;
 import io.incidentbot.slack.http.ReplayGuard;
 import io.incidentbot.slack.http.SlackEndpoint;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,19 +62,7 @@ public final class HttpFrontEnd implements AutoCloseable {
      */
     public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health,
                         ReplayGuard replays) {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
-        threads.setName("http");
-        server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(port);
-        connector.setHost("0.0.0.0");
-        server.addConnector(connector);
-        server.setStopTimeout(10_000);
-        server.setStopAtShutdown(false);
-        server.setErrorHandler(new PlainErrors());
+        server = PlainJetty.create("http", port, 64, 8);
         mount("/healthz", new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
@@ -124,16 +108,12 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     /** @return the port listened on */
     public int port() {
-        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        return PlainJetty.port(server);
     }
 
     /** Stops taking requests and lets requests in flight finish (up to 10 s). */
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("HTTP server stop failed: {}", e.toString());
-        }
+        PlainJetty.stop(server, log);
     }
 }

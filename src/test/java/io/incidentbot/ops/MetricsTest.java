@@ -84,5 +84,6 @@ class MetricsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(new Scrape(r.body()).has("incidentbot_build_info")).isTrue();
         assertThat(metricsClient.get("/readyz").statusCode()).as("only /metrics on the metrics port").isEqualTo(404);
+        assertThat(r.headers().firstValue("Server")).as("the metrics port names no server either").isEmpty();
     }
 }
