@@ -69,19 +69,7 @@ public final class RunningBot implements AutoCloseable {
      * @return true when ready
      */
     public boolean awaitReady(Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (client.get("/readyz").statusCode() == 200) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return SlackStandIn.within(atMost, () -> client.get("/readyz").statusCode() == 200);
     }
 
     @Override

@@ -228,18 +228,30 @@ public final class SlackStandIn implements AutoCloseable {
      * @throws AssertionError after {@code seconds}
      */
     public static void await(String what, int seconds, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        if (!within(java.time.Duration.ofSeconds(seconds), condition)) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+
+    /**
+     * The one polling wait of the test kit: checks {@code condition} every 20 ms for at most {@code atMost}.
+     *
+     * @return true once it held, false when the time ran out or the thread was interrupted
+     */
+    public static boolean within(java.time.Duration atMost, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                return false;
             }
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+                return false;
             }
         }
+        return true;
     }
 
     private MockResponse answer(RecordedRequest request) {
