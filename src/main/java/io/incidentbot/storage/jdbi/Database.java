@@ -60,9 +60,9 @@ public final class Database {
         try {
             return open(file);
         } catch (RuntimeException e) {
-            if (JdbiStorage.isDatabaseFailure(e)) {
+            if (SqliteFileWatch.isDatabaseFailure(e)) {
                 throw new DatabaseUnavailableException("INCIDENT_DB " + file + " cannot be written: "
-                        + JdbiStorage.rootMessage(e), e);
+                        + SqliteFileWatch.rootMessage(e), e);
             }
             throw e;
         }

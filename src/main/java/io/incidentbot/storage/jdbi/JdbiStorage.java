@@ -188,15 +188,6 @@ public final class JdbiStorage implements Storage {
         return false;
     }
 
-    /** @return true when SQLite itself failed (full, read-only, I/O, cannot open), not the work's logic */
-    static boolean isDatabaseFailure(Throwable e) {
-        return SqliteFileWatch.isDatabaseFailure(e);
-    }
-
-    static String rootMessage(Throwable e) {
-        return SqliteFileWatch.rootMessage(e);
-    }
-
     /** Closes both pools; the last connection to close checkpoints the write-ahead log into the file. */
     @Override
     public void close() {
