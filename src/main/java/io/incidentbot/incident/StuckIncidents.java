@@ -6,7 +6,6 @@ import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
-import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -82,8 +81,8 @@ public final class StuckIncidents {
             Instant now = clock.instant();
             r.incidents().setStatus(number, Status.RESOLVED, i.identifiedAt(), i.mitigatedAt(), now);
             r.incidents().setResolutionSummary(number, "Cancelled: its channel could not be created.");
-            r.timeline().add(new TimelineEntry(0, number, EntryKind.RESOLVED, now, null, null, actor,
-                    "Cancelled: the incident channel could not be created.", null, false, false, List.of()));
+            IncidentWrites.entry(r, number, EntryKind.RESOLVED, actor,
+                    "Cancelled: the incident channel could not be created.", now);
             return r.incidents().find(number).orElseThrow();
         });
     }
