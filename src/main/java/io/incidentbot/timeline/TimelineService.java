@@ -1,5 +1,6 @@
 package io.incidentbot.timeline;
 
+import io.incidentbot.store.GroupCommit;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.ChannelEvent.MemberJoined;
@@ -8,7 +9,9 @@ import io.incidentbot.store.EventLog.PendingChange;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Captures incident timelines from channel events, exactly once and independent of arrival order.
@@ -19,9 +22,22 @@ import java.util.Optional;
  * that arrives before its message waits as a pending change and is applied when the message arrives.
  * The changes themselves commute: the newest edit wins by edit time, a deletion is final, and each
  * key-event mark keeps the state of its latest change. So any arrival order ends in the same timeline.
+ *
+ * <p>Events recorded concurrently share a transaction ({@link GroupCommit}): under load the Events API
+ * requests that arrive while one commit is under way are committed together in the next, and each
+ * {@link #record} still returns only after its own event is committed.
  */
 public final class TimelineService {
+    /** Most events committed in one transaction. */
+    static final int MAX_GROUP = 64;
+
+    /** Most channels whose incident number is remembered (then the memory starts again). */
+    private static final int MAX_CHANNELS = 10_000;
+
     private final Storage storage;
+    private final GroupCommit commits;
+    /** Channel ID to incident number: an incident keeps its channel for good, so a hit is never stale. */
+    private final Map<String, Long> incidentOfChannel = new ConcurrentHashMap<>();
     private final Clock clock;
     private final String keyEventEmoji;
 
@@ -44,12 +60,14 @@ public final class TimelineService {
      */
     public TimelineService(Storage storage, Clock clock, String keyEventEmoji) {
         this.storage = storage;
+        this.commits = new GroupCommit(storage, MAX_GROUP);
         this.clock = clock;
         this.keyEventEmoji = keyEventEmoji;
     }
 
     /**
-     * Records one channel event, committing before it returns.
+     * Records one channel event, committing before it returns (in a transaction it may share with events
+     * recorded at the same time by other threads).
      *
      * @param eventId Slack's {@code event_id} ({@code Ev...}), or null when there is none (then only the
      *                message's {@code (channel, ts)} guards against duplicates)
@@ -61,8 +79,8 @@ public final class TimelineService {
         if (event instanceof ChannelEvent.ReactionChanged r && !isKeyEventEmoji(r.emoji())) {
             return Outcome.IRRELEVANT;
         }
-        return storage.transaction(r -> {
-            Optional<Long> incident = r.incidents().numberOfChannel(event.channelId());
+        return commits.transaction(r -> {
+            Optional<Long> incident = incidentOf(r, event.channelId());
             if (incident.isEmpty()) {
                 return Outcome.NOT_AN_INCIDENT_CHANNEL;
             }
@@ -72,6 +90,22 @@ public final class TimelineService {
             apply(r, incident.get(), event);
             return Outcome.RECORDED;
         });
+    }
+
+    /** @return the incident whose channel this is; only found ones are remembered (a channel may become one) */
+    private Optional<Long> incidentOf(Repositories r, String channelId) {
+        Long known = incidentOfChannel.get(channelId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Long> found = r.incidents().numberOfChannel(channelId);
+        if (found.isPresent()) {
+            if (incidentOfChannel.size() >= MAX_CHANNELS) {
+                incidentOfChannel.clear();
+            }
+            incidentOfChannel.put(channelId, found.get());
+        }
+        return found;
     }
 
     /**

@@ -39,6 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>On SQLite the file is watched ({@link SqliteFileWatch}): a file deleted or replaced under the
  *       bot, or writes that fail in SQLite (full disk, read-only), refuse further writes and are
  *       reported by {@link #problem()} until a write succeeds.</li>
+ *   <li>Both databases: a transaction prepares each SQL text once ({@link StatementReuse}).</li>
  *   <li>The pragmas set on every connection: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
  *       {@code busy_timeout}, {@code foreign_keys}.</li>
  *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
@@ -74,8 +75,8 @@ public final class JdbiStorage implements Storage {
     public JdbiStorage(HikariDataSource writes, HikariDataSource reads, Path file) {
         this.writes = writes;
         this.reads = reads;
-        this.writer = Jdbi.create(writes);
-        this.reader = Jdbi.create(reads);
+        this.writer = Jdbi.create(writes).setStatementBuilderFactory(StatementReuse.FACTORY);
+        this.reader = Jdbi.create(reads).setStatementBuilderFactory(StatementReuse.FACTORY);
         this.writeLock = new ReentrantLock();
         this.pool = writes;
         this.watch = new SqliteFileWatch(file);
@@ -89,7 +90,7 @@ public final class JdbiStorage implements Storage {
     public JdbiStorage(HikariDataSource pool) {
         this.writes = pool;
         this.reads = null;
-        this.writer = Jdbi.create(pool);
+        this.writer = Jdbi.create(pool).setStatementBuilderFactory(StatementReuse.FACTORY);
         this.reader = writer;
         this.writeLock = null;
         this.pool = pool;
