@@ -87,7 +87,8 @@ public final class AlertService {
     }
 
     /**
-     * Stores one notification and everything it causes, committed before this returns.
+     * Stores one notification and everything it causes, committed before this returns. A declare is then
+     * written to the audit log ({@link IncidentService#declaredWithin}), declared by the bot.
      *
      * @param n the parsed webhook body
      * @return what it did
@@ -95,7 +96,9 @@ public final class AlertService {
      */
     public Receipt receive(AlertNotification n) {
         Instant now = clock.instant();
+        Incident[] declared = new Incident[1];
         Receipt receipt = storage.transaction(r -> {
+            declared[0] = null; // PostgreSQL may run this again after a serialization failure
             AlertRepository alerts = r.alerts();
             long groupId = alerts.group(n.source(), n.groupKey(), n.title(), now);
             Group g = alerts.find(groupId).orElseThrow();
@@ -112,7 +115,8 @@ public final class AlertService {
                 return new Receipt("drop", 0, g.incident());
             }
             if (route instanceof Route.Declare d) {
-                return declare(r, g, d, stored, now);
+                declared[0] = declare(r, g, d, stored, now);
+                return new Receipt("declare", stored.size(), declared[0].number());
             } else if (route instanceof Route.TimelineEntries t) {
                 long incident = t.incident();
                 stored.forEach(tr -> r.timeline().add(entry(incident, tr, botUserId.get())));
@@ -127,10 +131,13 @@ public final class AlertService {
             return new Receipt("alerts_channel", stored.size(), null);
         });
         outboxWakeup.run();
+        if (declared[0] != null) {
+            incidents.declaredWithin(declared[0], now);
+        }
         return receipt;
     }
 
-    private Receipt declare(Repositories r, Group g, Route.Declare d, List<Transition> stored, Instant now) {
+    private Incident declare(Repositories r, Group g, Route.Declare d, List<Transition> stored, Instant now) {
         String bot = botUserId.get();
         if (bot == null) {
             throw new NotReadyException();
@@ -143,7 +150,7 @@ public final class AlertService {
         stored.forEach(t -> r.timeline().add(entry(inc.number(), t, bot)));
         // The first digest goes in the incident's own lane, after the jobs that create its channel.
         queueSlack(r, g, now, inc.number());
-        return new Receipt("declare", stored.size(), inc.number());
+        return inc;
     }
 
     /**

@@ -117,6 +117,29 @@ class AlertHooksTest {
     }
 
     @Test
+    void anIncidentDeclaredByAnAlertGroupIsWrittenToTheAuditLogLikeEveryOtherDeclare() throws Exception {
+        start(Map.of());
+        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.incidentbot.audit");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            assertThat(hooks.postUntilStored("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"))
+                    .body()).contains("\"route\":\"declare\"");
+            // A redelivery and a later notification of the group declare nothing, so they audit nothing.
+            hooks.post("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"));
+            hooks.post("/hooks/alertmanager", HookFixtures.bytes("alertmanager/resolved-critical.json"));
+        } finally {
+            audit.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .containsExactly("incident 1 declared SEV2 by " + SlackStandIn.BOT_USER);
+        assertThat(lines.list.get(0).getMDCPropertyMap()).containsEntry("incident", "1");
+    }
+
+    @Test
     void aGroupThatDoesNotDeclareHasOneMessageInTheAlertsChannelUpdatedInPlace() throws Exception {
         start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
         assertThat(hooks.post("/hooks/grafana", HookFixtures.bytes("grafana/firing.json")).body())
