@@ -8,6 +8,7 @@ import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.store.AlertRepository;
 import io.incidentbot.store.AlertRepository.Group;
+import io.incidentbot.store.AlertRepository.StoredTransition;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
@@ -16,7 +17,7 @@ import io.incidentbot.timeline.TimelineEntry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -105,11 +106,11 @@ public final class AlertService {
             OptionalLong open = g.incident() != null && r.incidents().find(g.incident()).map(Incident::isOpen)
                     .orElse(false) ? OptionalLong.of(g.incident()) : OptionalLong.empty();
             Route route = router.route(n, new GroupState(open, alerts.lastStatus(groupId)));
-            List<Transition> stored = new ArrayList<>();
+            // A transition belongs to the group's open incident; any other waits for the group's next incident.
+            Long belongs = route instanceof Route.TimelineEntries t ? t.incident() : null;
+            Map<Long, Transition> stored = new LinkedHashMap<>();
             for (Transition t : route.transitions()) {
-                if (alerts.addTransition(groupId, t, now).isPresent()) {
-                    stored.add(t);
-                }
+                alerts.addTransition(groupId, t, belongs, now).ifPresent(id -> stored.put(id, t));
             }
             if (stored.isEmpty()) {
                 return new Receipt("drop", 0, g.incident());
@@ -119,15 +120,15 @@ public final class AlertService {
                 return new Receipt("declare", stored.size(), declared[0].number());
             } else if (route instanceof Route.TimelineEntries t) {
                 long incident = t.incident();
-                stored.forEach(tr -> r.timeline().add(entry(incident, tr, botUserId.get())));
+                stored.values().forEach(tr -> r.timeline().add(entry(incident, tr, botUserId.get())));
                 if (t.allResolved() && alerts.markResolvedSaid(groupId)) {
                     JobPayloads.enqueue(r.outbox(), incident, new JobPayload.ChannelPost(new IncidentEvent.AlertsResolved(
                             botUserId.get(), alerts.alerts(groupId).size(), now)), now);
                 }
-                queueSlack(r, g, now, -g.id());
+                queueSlack(r, g, now, null);
                 return new Receipt("timeline", stored.size(), incident);
             }
-            queueSlack(r, g, now, -g.id());
+            queueSlack(r, g, now, null);
             return new Receipt("alerts_channel", stored.size(), null);
         });
         outboxWakeup.run();
@@ -137,7 +138,7 @@ public final class AlertService {
         return receipt;
     }
 
-    private Incident declare(Repositories r, Group g, Route.Declare d, List<Transition> stored, Instant now) {
+    private Incident declare(Repositories r, Group g, Route.Declare d, Map<Long, Transition> stored, Instant now) {
         String bot = botUserId.get();
         if (bot == null) {
             throw new NotReadyException();
@@ -146,24 +147,43 @@ public final class AlertService {
                 : d.title();
         Incident inc = incidents.declareWithin(r, new Declaration(title, d.severity(), null, false, bot, null),
                 false, now);
-        r.alerts().linkIncident(g.id(), inc.number());
-        stored.forEach(t -> r.timeline().add(entry(inc.number(), t, bot)));
-        // The first digest goes in the incident's own lane, after the jobs that create its channel.
-        queueSlack(r, g, now, inc.number());
+        link(r, g, inc.number(), stored, bot, now);
         return inc;
+    }
+
+    /**
+     * Links the group to a new incident, which takes the group's transitions that belong to no incident yet
+     * (see {@link AlertRepository#linkIncident}), and queues the group's first digest for the incident.
+     *
+     * @param fresh the transitions of the notification being received, by ID: timeline entries with their labels
+     */
+    private static void link(Repositories r, Group g, long incident, Map<Long, Transition> fresh, String actor,
+                             Instant now) {
+        for (StoredTransition t : r.alerts().linkIncident(g.id(), incident)) {
+            Transition rich = fresh.get(t.id());
+            if (rich != null) {
+                r.timeline().add(entry(incident, rich, actor));
+            }
+        }
+        queueSlack(r, g, now, incident);
     }
 
     /**
      * Queues the group's coalescing Slack job unless one is queued already (so a group has at most one).
      *
-     * @param lane the job's ordering key: {@code -groupId}, or the incident number for the digest of a declare
+     * @param declared the incident a declare just linked the group to, else null: its first digest, when due
+     *                 at once, goes in the incident's own lane, after the jobs that create its channel; one due
+     *                 later (a group that fires again soon after its last message) waits in the group's lane,
+     *                 so as not to hold up the new incident's own jobs, and for its channel if need be
      */
-    private static void queueSlack(Repositories r, Group g, Instant now, long lane) {
+    private static void queueSlack(Repositories r, Group g, Instant now, Long declared) {
         if (g.slackPending()) {
             return;
         }
         Instant due = g.lastSlackAt() == null ? now : g.lastSlackAt().plus(SLACK_INTERVAL);
-        JobPayloads.enqueue(r.outbox(), lane, new JobPayload.AlertGroup(g.id()), due.isBefore(now) ? now : due);
+        boolean atOnce = !due.isAfter(now);
+        JobPayloads.enqueue(r.outbox(), declared != null && atOnce ? declared : -g.id(),
+                new JobPayload.AlertGroup(g.id()), atOnce ? now : due);
         r.alerts().slackQueued(g.id());
     }
 
