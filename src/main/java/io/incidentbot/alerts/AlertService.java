@@ -3,6 +3,7 @@ package io.incidentbot.alerts;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -138,6 +140,60 @@ public final class AlertService {
         return receipt;
     }
 
+    /**
+     * The alert group has an open incident already (someone declared from its message in the alerts channel
+     * after the group declared one, or twice): nothing was declared.
+     */
+    public static final class GroupHasIncident extends IncidentException {
+        private static final long serialVersionUID = 1L;
+        private final long incident;
+
+        /** @param incident the number of the group's open incident */
+        public GroupHasIncident(long incident) {
+            super("Incident " + incident + " is already open for this alert group; its alerts go to that incident.");
+            this.incident = incident;
+        }
+
+        /** @return the number of the group's open incident */
+        public long incident() {
+            return incident;
+        }
+    }
+
+    /**
+     * Declares an incident from alert group {@code groupId} (its message's <b>Declare incident</b> button in
+     * the alerts channel), in one transaction: the declare as asked (the declarer leads), the group's link
+     * to the new incident, so that later notifications go to its timeline, and the group's transitions that
+     * belong to no incident yet as its alerts and timeline entries (key events at their own times; the
+     * declarer chose this group, so all of them, where a declare by the group itself makes entries of its
+     * declaring notification only); the group's alerts digest is queued for the new channel.
+     * Then wakes the outbox and audits the declare. A group that does not exist declares without a link.
+     *
+     * @param groupId the group's ID, as the button carried it; null for none
+     * @param d       what the declarer asked for
+     * @return the declared incident
+     * @throws GroupHasIncident  when the group has an open incident already (nothing is declared)
+     * @throws IncidentException when the title is blank or too long
+     */
+    public Incident declareFrom(Long groupId, Declaration d) {
+        Instant now = clock.instant();
+        Incident declared = storage.transaction(r -> {
+            Optional<Group> group = groupId == null ? Optional.empty() : r.alerts().find(groupId);
+            if (group.isPresent() && group.get().incident() != null) {
+                r.incidents().find(group.get().incident()).filter(Incident::isOpen).ifPresent(i -> {
+                    throw new GroupHasIncident(i.number());
+                });
+            }
+            Incident inc = incidents.declareWithin(r, d, true, now);
+            group.ifPresent(g -> link(r, g, inc.number(), Map.of(), botUserId.get() != null ? botUserId.get()
+                    : d.declaredBy(), true, now));
+            return inc;
+        });
+        outboxWakeup.run();
+        incidents.declaredWithin(declared, now);
+        return declared;
+    }
+
     private Incident declare(Repositories r, Group g, Route.Declare d, Map<Long, Transition> stored, Instant now) {
         String bot = botUserId.get();
         if (bot == null) {
@@ -147,7 +203,7 @@ public final class AlertService {
                 : d.title();
         Incident inc = incidents.declareWithin(r, new Declaration(title, d.severity(), null, false, bot, null),
                 false, now);
-        link(r, g, inc.number(), stored, bot, now);
+        link(r, g, inc.number(), stored, bot, false, now);
         return inc;
     }
 
@@ -155,14 +211,17 @@ public final class AlertService {
      * Links the group to a new incident, which takes the group's transitions that belong to no incident yet
      * (see {@link AlertRepository#linkIncident}), and queues the group's first digest for the incident.
      *
-     * @param fresh the transitions of the notification being received, by ID: timeline entries with their labels
+     * @param fresh    the transitions of the notification being received, by ID: timeline entries with their labels
+     * @param allTaken true to make every transition taken a timeline entry, false for the fresh ones only
      */
     private static void link(Repositories r, Group g, long incident, Map<Long, Transition> fresh, String actor,
-                             Instant now) {
+                             boolean allTaken, Instant now) {
         for (StoredTransition t : r.alerts().linkIncident(g.id(), incident)) {
             Transition rich = fresh.get(t.id());
             if (rich != null) {
                 r.timeline().add(entry(incident, rich, actor));
+            } else if (allTaken) {
+                r.timeline().add(entry(incident, t, actor));
             }
         }
         queueSlack(r, g, now, incident);
@@ -191,6 +250,13 @@ public final class AlertService {
     static TimelineEntry entry(long incident, Transition t, String actor) {
         return new TimelineEntry(0, incident, EntryKind.ALERT, t.at(), null, null, actor, entryText(t), null,
                 false, true, List.of());
+    }
+
+    /** @return the timeline entry of a stored transition (no labels): {@code Alert firing: Name url} */
+    static TimelineEntry entry(long incident, StoredTransition t, String actor) {
+        return new TimelineEntry(0, incident, EntryKind.ALERT, t.at(), null, null, actor, "Alert "
+                + t.status().label() + ": " + t.name() + (t.url() == null ? "" : " " + t.url()), null, false, true,
+                List.of());
     }
 
     /** @return {@code Alert firing: Name (label=value, ...) url} */
