@@ -118,17 +118,17 @@ public final class Bot implements AutoCloseable {
         this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
+        AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
+                config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(new RequestContext(metrics, traces));
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
                             runtime.afterAck());
                     a.use(new TimelineEvents(timeline, metrics));
-                    DeclareFromAlert.register(a, alertDeliveries, runtime.afterAck());
+                    DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
-        AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
-                config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);

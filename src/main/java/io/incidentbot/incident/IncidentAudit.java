@@ -34,6 +34,17 @@ public interface IncidentAudit {
     void changed(Change change);
 
     /**
+     * Tells {@link #changed} that {@code incident} was declared (by its declarer, at its severity).
+     *
+     * @param incident the incident as its declare stored it
+     * @param at       when the declare was committed
+     */
+    default void declared(Incident incident, Instant at) {
+        changed(new Change(incident.number(), incident.privateIncident(), incident.declaredBy(), What.DECLARED, null,
+                "none", incident.severity().name(), at));
+    }
+
+    /**
      * Tells {@link #changed} each difference in status, severity and roles between two states of an incident.
      *
      * @param before the incident before the use case

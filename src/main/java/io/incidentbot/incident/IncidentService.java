@@ -1,12 +1,5 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.incident.IncidentEvent.FollowUpRecorded;
-import io.incidentbot.incident.IncidentEvent.NoteAdded;
-import io.incidentbot.incident.IncidentEvent.Reopened;
-import io.incidentbot.incident.IncidentEvent.RoleAssigned;
-import io.incidentbot.incident.IncidentEvent.SeverityChanged;
-import io.incidentbot.incident.IncidentEvent.StatusChanged;
-import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.reminders.ReminderPolicy;
@@ -77,15 +70,24 @@ public final class IncidentService {
         Instant now = clock.instant();
         Incident incident = storage.transaction(r -> declareWithin(r, d, true, now));
         outboxWakeup.run();
-        audit.changed(new IncidentAudit.Change(incident.number(), incident.privateIncident(), d.declaredBy(),
-                IncidentAudit.What.DECLARED, null, "none", incident.severity().name(), now));
+        audit.declared(incident, now);
         return incident;
     }
 
     /**
+     * Audits a declare made by {@link #declareWithin}, once its transaction committed.
+     *
+     * @param incident the incident {@link #declareWithin} returned
+     * @param at       the declare time
+     */
+    public void declaredWithin(Incident incident, Instant at) {
+        audit.declared(incident, at);
+    }
+
+    /**
      * The declare, inside a caller's transaction (a use case that must store something atomically with
-     * it, such as the alert group's link to the incident it declared). The caller wakes the outbox after
-     * committing. Posts the changes of the window before it (see {@link DeclaredChanges}).
+     * it, such as the alert group's link to the incident it declared). After committing, the caller wakes
+     * the outbox and calls {@link #declaredWithin}. Posts the changes before it (see {@link DeclaredChanges}).
      *
      * @param withLead true to make the declarer the lead (and a participant invited to the channel);
      *                 false for a declare by the bot, which leaves the lead open
@@ -217,7 +219,7 @@ public final class IncidentService {
             r.incidents().setSeverity(inc.number(), severity);
             String text = "Severity " + inc.severity().name() + " → " + severity.name();
             IncidentWrites.entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
-            IncidentWrites.post(r, inc, new SeverityChanged(actor, inc.severity(), severity, now), now);
+            IncidentWrites.post(r, inc, new IncidentEvent.SeverityChanged(actor, inc.severity(), severity, now), now);
             IncidentWrites.syncState(r, inc.number(), now);
         });
     }
@@ -236,7 +238,7 @@ public final class IncidentService {
             r.participants().add(inc.number(), userId, now);
             String text = role.label() + ": " + TimelineEntry.userToken(userId);
             IncidentWrites.entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
-            IncidentWrites.post(r, inc, new RoleAssigned(actor, role, userId, now), now);
+            IncidentWrites.post(r, inc, new IncidentEvent.RoleAssigned(actor, role, userId, now), now);
             IncidentWrites.syncState(r, inc.number(), now);
             JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Invite(List.of(userId), null), now);
             if (role == Role.LEAD) {
@@ -249,7 +251,7 @@ public final class IncidentService {
     public Incident note(String channelId, String text, String actor) {
         return change(channelId, "note", (r, inc, now) -> {
             IncidentWrites.entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
-            IncidentWrites.post(r, inc, new NoteAdded(actor, text, now), now);
+            IncidentWrites.post(r, inc, new IncidentEvent.NoteAdded(actor, text, now), now);
         });
     }
 
@@ -260,7 +262,7 @@ public final class IncidentService {
     public Incident statusUpdate(String channelId, String text, String actor) {
         return change(channelId, "update", (r, inc, now) -> {
             IncidentWrites.entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
-            IncidentWrites.post(r, inc, new StatusUpdatePosted(actor, text, now), now);
+            IncidentWrites.post(r, inc, new IncidentEvent.StatusUpdatePosted(actor, text, now), now);
             reminders.statusUpdated(r, inc.number(), now);
             // The header shows the last status update's first line.
             JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.SyncHeader(null), now);
@@ -277,7 +279,7 @@ public final class IncidentService {
             r.followUps().add(inc.number(), text, ownerId, actor, now);
             String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
             IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
-            IncidentWrites.post(r, inc, new FollowUpRecorded(actor, text, ownerId, now), now);
+            IncidentWrites.post(r, inc, new IncidentEvent.FollowUpRecorded(actor, text, ownerId, now), now);
         });
     }
 
@@ -329,10 +331,10 @@ public final class IncidentService {
             String text = "Status " + inc.status().label() + " → " + status.label();
             if (inc.status() == Status.RESOLVED) {
                 IncidentWrites.entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
-                IncidentWrites.post(r, inc, new Reopened(actor, n, inc.status(), status, now), now);
+                IncidentWrites.post(r, inc, new IncidentEvent.Reopened(actor, n, inc.status(), status, now), now);
             } else {
                 IncidentWrites.entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
-                IncidentWrites.post(r, inc, new StatusChanged(actor, inc.status(), status, now), now);
+                IncidentWrites.post(r, inc, new IncidentEvent.StatusChanged(actor, inc.status(), status, now), now);
             }
         }
         if (status == Status.RESOLVED) {

@@ -24,7 +24,8 @@ import static com.slack.api.model.view.Views.viewTitle;
 public final class DeclareModal {
     /** The view's {@code callback_id}. */
     public static final String CALLBACK_ID = "incident_declare";
-    static final String TITLE = "title";
+    /** Block ID (and action ID) of the title input, where a refusal of the declare is shown. */
+    public static final String TITLE = "title";
     static final String SEVERITY = "severity";
     static final String SUMMARY = "summary";
     static final String PRIVATE = "private";

@@ -13,8 +13,10 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Stored alert groups (issue 12): each group's link to the incident it declared, its alerts' latest
- * state, every transition once, and the bookkeeping of its coalesced Slack messages.
+ * Stored alert groups (issue 12): each group's link to its incident now, its alerts' latest state, every
+ * transition once with the incident it belongs to, and the bookkeeping of its coalesced Slack messages.
+ * A group can have one incident after another (it fires again after its incident was resolved); each
+ * incident keeps the transitions that were its own.
  */
 public interface AlertRepository {
 
@@ -30,7 +32,7 @@ public interface AlertRepository {
     /** @return the group with ID {@code id} */
     Optional<Group> find(long id);
 
-    /** @return the group that declared incident {@code incident}, if any */
+    /** @return the group linked to incident {@code incident} now, if any */
     Optional<Group> findByIncident(long incident);
 
     /** @return the last stored status of each alert of the group, alert key to status */
@@ -40,13 +42,21 @@ public interface AlertRepository {
      * Stores a transition unless the same (group, alert key, status, time) is stored already, and
      * updates the alert's latest state.
      *
+     * @param incident   the open incident of the group it belongs to, or null (taken by the group's next
+     *                   incident, see {@link #linkIncident})
      * @param receivedAt when the notification arrived
      * @return the transition's ID, or empty when it was stored before (a redelivery)
      */
-    OptionalLong addTransition(long groupId, Transition t, Instant receivedAt);
+    OptionalLong addTransition(long groupId, Transition t, Long incident, Instant receivedAt);
 
-    /** Records that the group declared incident {@code incident} (in the declare's transaction). */
-    void linkIncident(long groupId, long incident);
+    /**
+     * Makes {@code incident} the group's incident (in the transaction that declared it): later notifications
+     * go to its timeline, the "every alert resolved" message is due again, and the group's transitions
+     * that belong to no incident yet become the incident's.
+     *
+     * @return the transitions the incident took, oldest first
+     */
+    List<StoredTransition> linkIncident(long groupId, long incident);
 
     /** Records that a coalescing Slack job for the group is queued. */
     void slackQueued(long groupId);
@@ -71,7 +81,11 @@ public interface AlertRepository {
     /** @return the group's alerts, latest state, by first fired */
     List<StoredAlert> alerts(long groupId);
 
-    /** @return the alerts of every group that declared incident {@code incident}, by first fired */
+    /**
+     * @return the alerts of incident {@code incident}, from its own transitions: latest status, first fired
+     *         (the alert's earliest firing among them, else its first firing at all), resolved (when the last
+     *         of them is a resolution), by first fired
+     */
     List<StoredAlert> alertsOfIncident(long incident);
 
     /** @return transitions of the group with ID above {@code afterId}, oldest first, at most {@code limit} */
@@ -83,7 +97,7 @@ public interface AlertRepository {
     /** @return how many transitions the group has */
     long transitionCount(long groupId);
 
-    /** @return those of {@code incidents} (numbers) that an alert group declared */
+    /** @return those of {@code incidents} (numbers) that were opened by or from an alert group */
     Set<Long> declaredByAlerts(Collection<Long> incidents);
 
     /**

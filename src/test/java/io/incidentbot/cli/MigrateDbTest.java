@@ -82,7 +82,7 @@ class MigrateDbTest {
                         io.incidentbot.alerts.AlertStatus.FIRING, java.util.Map.of("severity", "critical"), java.util.Map.of(),
                         T0, null, "http://prometheus.example.org/graph", null, null, null);
                 r.alerts().addTransition(group, new io.incidentbot.alerts.Transition(disk,
-                        io.incidentbot.alerts.AlertStatus.FIRING, T0), T0);
+                        io.incidentbot.alerts.AlertStatus.FIRING, T0), null, T0);
                 r.alerts().linkIncident(group, one);
                 r.changes().add(new io.incidentbot.changes.Change("changes", "sha256:0123", "Raise pool to 50", "checkout",
                         "production", "ana", "https://git.example.com/infra/pull/88", io.incidentbot.changes.ChangeKind.CONFIG,

@@ -117,6 +117,75 @@ class AlertHooksTest {
     }
 
     @Test
+    void anIncidentDeclaredByAnAlertGroupIsWrittenToTheAuditLogLikeEveryOtherDeclare() throws Exception {
+        start(Map.of());
+        ch.qos.logback.classic.Logger audit = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("io.incidentbot.audit");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        audit.addAppender(lines);
+        try {
+            assertThat(hooks.postUntilStored("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"))
+                    .body()).contains("\"route\":\"declare\"");
+            // A redelivery and a later notification of the group declare nothing, so they audit nothing.
+            hooks.post("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"));
+            hooks.post("/hooks/alertmanager", HookFixtures.bytes("alertmanager/resolved-critical.json"));
+        } finally {
+            audit.detachAppender(lines);
+        }
+        assertThat(lines.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .containsExactly("incident 1 declared SEV2 by " + SlackStandIn.BOT_USER);
+        assertThat(lines.list.get(0).getMDCPropertyMap()).containsEntry("incident", "1");
+    }
+
+    @Test
+    void aGroupFiringAgainAfterItsIncidentWasResolvedDeclaresANewOneAndTheOldDraftKeepsItsAlerts() throws Exception {
+        start(Map.of());
+        hooks.postUntilStored("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"));
+        hooks.post("/hooks/alertmanager", HookFixtures.bytes("alertmanager/resolved-critical.json"));
+        String first = channelOf(1);
+        SlackStandIn.await("the monitoring suggestion of incident 1", 10, () -> postsTo(first).stream()
+                .anyMatch(c -> String.valueOf(c.arg("text")).contains("/incident status monitoring")));
+        hooks.command("resolve probe target back", "U0LEAD001", first);
+        assertThat(incident(1).isOpen()).isFalse();
+
+        ObjectNode refire = (ObjectNode) JSON.readTree(HookFixtures.bytes("alertmanager/firing-critical.json"));
+        ((ObjectNode) refire.get("alerts").get(0)).put("startsAt", "2023-02-06T15:00:00Z");
+        assertThat(hooks.post("/hooks/alertmanager", JSON.writeValueAsBytes(refire)).body())
+                .contains("\"route\":\"declare\"").contains("\"incident\":2");
+        assertThat(openIncidents()).isEqualTo(1);
+        assertThat(entries(2, EntryKind.ALERT)).extracting(TimelineEntry::at)
+                .containsExactly(Instant.parse("2023-02-06T15:00:00Z"));
+        // Its resolution goes to incident 2 and, once more, suggests monitoring in its channel.
+        ObjectNode resolved = (ObjectNode) JSON.readTree(HookFixtures.bytes("alertmanager/resolved-critical.json"));
+        ((ObjectNode) resolved.get("alerts").get(0)).put("startsAt", "2023-02-06T15:00:00Z")
+                .put("endsAt", "2023-02-06T15:10:00Z");
+        assertThat(hooks.post("/hooks/alertmanager", JSON.writeValueAsBytes(resolved)).body())
+                .contains("\"route\":\"timeline\"").contains("\"incident\":2");
+        String second = channelOf(2);
+        SlackStandIn.await("the monitoring suggestion of incident 2", 10, () -> postsTo(second).stream()
+                .anyMatch(c -> String.valueOf(c.arg("text")).contains("/incident status monitoring")));
+
+        String old = draft(1);
+        assertThat(old).as("incident 1 keeps its own alerts").contains("## Alerts\n\n"
+                + "| Alert | First fired | Resolved | Duration | Link |\n|---|---|---|---|---|\n"
+                + "| ProbeFailure | 2023-02-06 13:08 | 2023-02-06 13:31 | 23 min |");
+        assertThat(old.substring(old.indexOf("## Timeline of key events"), old.indexOf("## Root cause")))
+                .contains("Alert firing: ProbeFailure").contains("Alert resolved: ProbeFailure").doesNotContain("15:00");
+        String now = draft(2);
+        assertThat(now).contains("| ProbeFailure | 2023-02-06 15:00 | 2023-02-06 15:10 | 10 min |")
+                .doesNotContain("13:08");
+    }
+
+    private String draft(long number) throws java.io.IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        new io.incidentbot.postmortem.PostmortemService(hooks.bot.storage(), io.incidentbot.postmortem.UserDirectory.NONE,
+                hooks.clock, java.time.ZoneOffset.UTC, new io.incidentbot.postmortem.StoredAlerts()).render(number, out);
+        return out.toString();
+    }
+
+    @Test
     void aGroupThatDoesNotDeclareHasOneMessageInTheAlertsChannelUpdatedInPlace() throws Exception {
         start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
         assertThat(hooks.post("/hooks/grafana", HookFixtures.bytes("grafana/firing.json")).body())

@@ -3,66 +3,93 @@ package io.incidentbot.slack.interactions;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
-import com.slack.api.model.block.InputBlock;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import io.incidentbot.alerts.AlertDeliveries;
+import io.incidentbot.alerts.AlertService;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentException;
 import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.ErrorMiddleware;
 import io.incidentbot.slack.render.AlertPosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
  * The alert group message's <b>Declare incident</b> button ({@code action_id}
  * {@value AlertPosts#DECLARE_ACTION}, value the group ID): acks at once, then opens the declare modal
- * ({@code views.open}, the trigger ID is valid for 3 s) with the group's title filled in. The modal's
- * submission is the ordinary declare.
+ * ({@code views.open}, the trigger ID is valid for 3 s) with the group's title filled in and the group ID
+ * in its {@code private_metadata}. Its submission ({@code callback_id} {@value #CALLBACK_ID}) declares the
+ * incident linked to the group ({@link AlertService#declareFrom}): the group's alerts become its alerts and
+ * key events, and later notifications of the group go to its timeline instead of the alerts channel.
  */
 public final class DeclareFromAlert {
+    /** The modal's {@code callback_id}. */
+    public static final String CALLBACK_ID = "incident_declare_from_alert";
     private static final Logger log = LoggerFactory.getLogger(DeclareFromAlert.class);
 
     private DeclareFromAlert() {
     }
 
     /**
-     * Registers the block action listener.
+     * Registers the block action and the modal's submission.
      *
      * @param app      the Bolt app
      * @param alerts   reads the group's title
+     * @param declare  declares an incident linked to the group
      * @param afterAck runs the {@code views.open} right after the ack
      */
-    public static void register(App app, AlertDeliveries alerts, Executor afterAck) {
+    public static void register(App app, AlertDeliveries alerts, AlertService declare, Executor afterAck) {
         app.blockAction(AlertPosts.DECLARE_ACTION, (req, ctx) -> {
             var p = req.getPayload();
-            String value = p.getActions() == null || p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-            String title = value != null && value.matches("\\d{1,18}")
-                    ? alerts.title(Long.parseLong(value)).orElse("") : "";
+            Optional<Long> group = groupId(p.getActions() == null || p.getActions().isEmpty() ? null
+                    : p.getActions().get(0).getValue());
+            String title = group.flatMap(alerts::title).orElse("");
+            View view = modal(group.orElse(null), title);
             String triggerId = p.getTriggerId();
             MethodsClient client = ctx.client();
-            afterAck.execute(() -> open(client, triggerId, title));
+            afterAck.execute(() -> open(client, triggerId, view));
+            return ctx.ack();
+        });
+        app.viewSubmission(CALLBACK_ID, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            DeclareModal.Submission s = DeclareModal.read(view.getState(), req.getPayload().getUser().getId(), null);
+            if (!s.errors().isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
+            }
+            Optional<Long> group = groupId(view.getPrivateMetadata());
+            try {
+                Incident inc = declare.declareFrom(group.orElse(null), s.declaration());
+                log.info("incident {} declared from alert group {}", inc.number(), group.orElse(null));
+            } catch (IncidentException e) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(DeclareModal.TITLE,
+                        ErrorMiddleware.words(e))));
+            }
             return ctx.ack();
         });
     }
 
-    /** @return the declare modal with {@code title} as the title field's initial value */
-    public static View prefilled(String title) {
-        View v = DeclareModal.build(null);
-        for (LayoutBlock b : v.getBlocks()) {
-            if (b instanceof InputBlock in && in.getElement() instanceof PlainTextInputElement e && !e.isMultiline()
-                    && !title.isBlank()) {
-                e.setInitialValue(title.length() > 3000 ? title.substring(0, 3000) : title);
-                break;
-            }
-        }
-        return v;
+    /**
+     * @param groupId the alert group's ID, kept in {@code private_metadata}; null for none
+     * @param title   the title filled in (cut to the title's limit)
+     * @return the declare modal opened from an alert group's message
+     */
+    public static View modal(Long groupId, String title) {
+        return DeclareModal.build(CALLBACK_ID, groupId == null ? null : String.valueOf(groupId), null,
+                title == null || title.isBlank() ? null : title, null);
     }
 
-    private static void open(MethodsClient client, String triggerId, String title) {
+    /** @return the group ID a button value or {@code private_metadata} carries, if it is one */
+    static Optional<Long> groupId(String value) {
+        return value != null && value.matches("\\d{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
+    }
+
+    private static void open(MethodsClient client, String triggerId, View view) {
         try {
-            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(prefilled(title)));
+            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(view));
             if (!r.isOk()) {
                 log.error("views.open for declare_from_alert failed: {}", r.getError());
             }

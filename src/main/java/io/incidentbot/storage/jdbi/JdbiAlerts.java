@@ -8,9 +8,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,7 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /**
  * {@link AlertRepository} on tables {@code alert_group}, {@code alert} and {@code alert_transition}
- * (migration V6), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
+ * (migrations V6, V9), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
  * {@code RETURNING}, booleans bound from Java.
  */
 public final class JdbiAlerts implements AlertRepository {
@@ -36,6 +39,9 @@ public final class JdbiAlerts implements AlertRepository {
     private static final RowMapper<StoredAlert> ALERT = (rs, ctx) -> new StoredAlert(rs.getString("alert_key"),
             rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "first_fired_at"),
             instant(rs, "resolved_at"), rs.getString("url"));
+    private static final RowMapper<StoredTransition> TRANSITION = (rs, ctx) -> new StoredTransition(rs.getLong("id"),
+            rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
+            instant(rs, "at"), rs.getString("url"));
 
     private final Handle h;
 
@@ -75,14 +81,14 @@ public final class JdbiAlerts implements AlertRepository {
     }
 
     @Override
-    public OptionalLong addTransition(long groupId, Transition t, Instant receivedAt) {
+    public OptionalLong addTransition(long groupId, Transition t, Long incident, Instant receivedAt) {
         var a = t.alert();
         String url = a.generatorUrl() != null ? a.generatorUrl() : a.dashboardUrl();
         Optional<Long> id = h.createQuery("""
-                INSERT INTO alert_transition (group_id, alert_key, name, status, at, url, received_at)
-                VALUES (:g, :k, :n, :s, :at, :u, :r) ON CONFLICT DO NOTHING RETURNING id""")
+                INSERT INTO alert_transition (group_id, alert_key, name, status, at, url, received_at, incident)
+                VALUES (:g, :k, :n, :s, :at, :u, :r, :i) ON CONFLICT DO NOTHING RETURNING id""")
                 .bind("g", groupId).bind("k", a.key()).bind("n", a.name()).bind("s", t.to().name())
-                .bind("at", micros(t.at())).bind("u", url).bind("r", micros(receivedAt))
+                .bind("at", micros(t.at())).bind("u", url).bind("r", micros(receivedAt)).bind("i", incident)
                 .mapTo(Long.class).findFirst();
         if (id.isEmpty()) {
             return OptionalLong.empty();
@@ -102,9 +108,15 @@ public final class JdbiAlerts implements AlertRepository {
     }
 
     @Override
-    public void linkIncident(long groupId, long incident) {
-        h.createUpdate("UPDATE alert_group SET incident = :i WHERE id = :g").bind("i", incident).bind("g", groupId)
-                .execute();
+    public List<StoredTransition> linkIncident(long groupId, long incident) {
+        h.createUpdate("UPDATE alert_group SET incident = :i, resolved_said = :f WHERE id = :g").bind("i", incident)
+                .bind("f", false).bind("g", groupId).execute();
+        List<StoredTransition> taken = new ArrayList<>(h.createQuery("""
+                UPDATE alert_transition SET incident = :i WHERE group_id = :g AND incident IS NULL
+                RETURNING id, alert_key, name, status, at, url""")
+                .bind("i", incident).bind("g", groupId).map(TRANSITION).list());
+        taken.sort(Comparator.comparingLong(StoredTransition::id));
+        return taken;
     }
 
     @Override
@@ -146,19 +158,44 @@ public final class JdbiAlerts implements AlertRepository {
 
     @Override
     public List<StoredAlert> alertsOfIncident(long incident) {
-        return h.createQuery("""
-                SELECT a.* FROM alert a JOIN alert_group g ON g.id = a.group_id
-                WHERE g.incident = :i ORDER BY a.first_fired_at, a.alert_key""").bind("i", incident).map(ALERT).list();
+        // Folded here from the incident's own transitions in arrival order (the order the alert table's latest
+        // state follows too): the same on SQLite and PostgreSQL, and an incident has few.
+        record Row(String alert, String key, String name, AlertStatus status, Instant at, String url, Instant everFired) {
+        }
+        List<Row> rows = h.createQuery("""
+                SELECT t.group_id, t.alert_key, t.name, t.status, t.at, t.url, a.first_fired_at
+                FROM alert_transition t JOIN alert a ON a.group_id = t.group_id AND a.alert_key = t.alert_key
+                WHERE t.incident = :i ORDER BY t.id""").bind("i", incident)
+                .map((rs, ctx) -> new Row(rs.getLong("group_id") + "/" + rs.getString("alert_key"),
+                        rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
+                        instant(rs, "at"), rs.getString("url"), instant(rs, "first_fired_at"))).list();
+        Map<String, StoredAlert> byAlert = new LinkedHashMap<>();
+        for (Row r : rows) {
+            StoredAlert was = byAlert.get(r.alert());
+            Instant fired = was == null ? null : was.firstFiredAt();
+            if (r.status() == AlertStatus.FIRING && (fired == null || r.at().isBefore(fired))) {
+                fired = r.at();
+            }
+            byAlert.put(r.alert(), new StoredAlert(r.key(), r.name(), r.status(), fired,
+                    r.status() == AlertStatus.RESOLVED ? r.at() : null, r.url() != null ? r.url()
+                    : was == null ? null : was.url()));
+        }
+        // An alert that only resolved within the incident fired before it: its first firing at all.
+        Map<String, Instant> everFired = new HashMap<>();
+        rows.forEach(r -> everFired.putIfAbsent(r.alert(), r.everFired()));
+        List<StoredAlert> alerts = new ArrayList<>();
+        byAlert.forEach((k, a) -> alerts.add(a.firstFiredAt() != null ? a : new StoredAlert(a.key(), a.name(),
+                a.status(), everFired.get(k), a.resolvedAt(), a.url())));
+        alerts.sort(Comparator.comparing(StoredAlert::firstFiredAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(StoredAlert::key));
+        return alerts;
     }
 
     @Override
     public List<StoredTransition> transitionsAfter(long groupId, long afterId, int limit) {
         return h.createQuery("""
                 SELECT * FROM alert_transition WHERE group_id = :g AND id > :a ORDER BY id LIMIT :l""")
-                .bind("g", groupId).bind("a", afterId).bind("l", limit)
-                .map((rs, ctx) -> new StoredTransition(rs.getLong("id"), rs.getString("alert_key"),
-                        rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "at"),
-                        rs.getString("url"))).list();
+                .bind("g", groupId).bind("a", afterId).bind("l", limit).map(TRANSITION).list();
     }
 
     @Override
@@ -177,7 +214,7 @@ public final class JdbiAlerts implements AlertRepository {
         if (incidents.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(h.createQuery("SELECT DISTINCT incident FROM alert_group WHERE incident IN (<ids>)")
+        return new HashSet<>(h.createQuery("SELECT DISTINCT incident FROM alert_transition WHERE incident IN (<ids>)")
                 .bindList("ids", List.copyOf(incidents)).mapTo(Long.class).list());
     }
 }
