@@ -135,7 +135,7 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5));
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;

@@ -41,6 +41,8 @@ public final class Metrics {
     /** Tag value for requests whose kind was never learnt (refused before Bolt read them). */
     public static final String UNKNOWN = "unknown";
     private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*");
+    /** The {@code method} tag of a POST to a slash command's {@code response_url} (not a Web API method). */
+    private static final String RESPONSE_URL = "response_url";
     private static final Pattern SLACK_ERROR = Pattern.compile("[a-z][a-z0-9_]{0,60}");
     private static final Pattern HTTP = Pattern.compile("HTTP (\\d{3}).*");
     private static final Pattern EXCEPTION = Pattern.compile("([A-Z][A-Za-z0-9]*(Exception|Error)).*");
@@ -168,7 +170,8 @@ public final class Metrics {
         int colon = error.indexOf(": ");
         String method = colon > 0 ? error.substring(0, colon) : "none";
         String rest = colon > 0 ? error.substring(colon + 2).strip() : error.strip();
-        if (!METHOD.matcher(method).matches() || !method.contains(".") && !method.startsWith("files")) {
+        if (!RESPONSE_URL.equals(method)
+                && (!METHOD.matcher(method).matches() || !method.contains(".") && !method.startsWith("files"))) {
             method = "none";
             rest = error.strip();
         }
