@@ -115,7 +115,7 @@ public final class Bot implements AutoCloseable {
                 leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
                 new io.incidentbot.incident.AuditLog(), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
-        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
+        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup, metrics::reminderSent);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock);
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
@@ -174,11 +174,7 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
-        runtime.scheduler().scheduleWithFixedDelay(() -> reminders.sendDueQuietly(n -> {
-            for (int i = 0; i < n; i++) {
-                metrics.reminderSent();
-            }
-        }), 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);

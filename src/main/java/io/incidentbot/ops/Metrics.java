@@ -33,9 +33,9 @@ import java.util.regex.Pattern;
  * {@link #request}; {@code slack/events/TimelineEvents} calls {@link #eventStored} and
  * {@link #eventDuplicate}; {@link MeteredJobHandler} calls {@link #outboxRetried} and
  * {@link #outboxFailed}; {@code slack/SlackTraffic} calls {@link #slackCall}; {@link DatabaseGauges}
- * registers the gauges read from the database. {@link #reminderSent()} and
- * {@link #hookNotification(String)} are for the reminders and the webhook receivers: call them once
- * per reminder posted and per webhook notification accepted.
+ * registers the gauges read from the database; {@code reminders/ReminderService} calls
+ * {@link #reminderSent()} once per reminder sent; the webhook receivers call
+ * {@link #hookNotification(String)} once per notification accepted.
  */
 public final class Metrics {
     /** Tag value for requests whose kind was never learnt (refused before Bolt read them). */
@@ -143,9 +143,9 @@ public final class Metrics {
                 .register(registry).record(latency);
     }
 
-    /** A reminder was posted (for the reminders feature: call once per reminder sent). */
+    /** A reminder was sent: claimed and queued for posting in its incident channel (called by {@code reminders/ReminderService}). */
     public void reminderSent() {
-        Counter.builder("incidentbot.reminders.sent").description("Reminders posted").register(registry).increment();
+        Counter.builder("incidentbot.reminders.sent").description("Reminders sent (queued for posting)").register(registry).increment();
     }
 
     /**
