@@ -116,7 +116,7 @@ public final class Bot implements AutoCloseable {
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
                 new io.incidentbot.incident.AuditLog(), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup, metrics::reminderSent);
-        this.homeTabs = new HomeTabs(storage, incidents, client, clock);
+        this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
