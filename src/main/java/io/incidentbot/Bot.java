@@ -115,8 +115,8 @@ public final class Bot implements AutoCloseable {
                 leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
                 new io.incidentbot.incident.AuditLog(), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
-        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup);
-        this.homeTabs = new HomeTabs(storage, incidents, client, clock);
+        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup, metrics::reminderSent);
+        this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
@@ -135,7 +135,7 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5));
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
@@ -174,11 +174,7 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
-        runtime.scheduler().scheduleWithFixedDelay(() -> reminders.sendDueQuietly(n -> {
-            for (int i = 0; i < n; i++) {
-                metrics.reminderSent();
-            }
-        }), 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);

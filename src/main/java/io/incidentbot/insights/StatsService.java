@@ -42,9 +42,12 @@ public final class StatsService {
         Instant from = to.minus(window);
         record Read(List<IncidentTimes> incidents, List<IncidentTimes> open, Map<String, Integer> owners) {
         }
-        Read read = storage.read(r -> new Read(r.insights().declaredSince(from), r.insights().longestOpen(5),
-                r.insights().followUpsByOwner(from)));
-        return StatsCalculator.compute(read.incidents(), read.open(), read.owners(), from, to, zone);
+        // Open incidents declared after `to` are left out: the window ends at `to` (the clock may be a
+        // ticking one, e.g. the Home tab's, which shows the insights as of the hour).
+        Read read = storage.read(r -> new Read(r.insights().declaredIn(from, to), r.insights().longestOpen(5),
+                r.insights().followUpsByOwner(from, to)));
+        List<IncidentTimes> open = read.open().stream().filter(i -> !i.declaredAt().isAfter(to)).toList();
+        return StatsCalculator.compute(read.incidents(), open, read.owners(), from, to, zone);
     }
 
     /**

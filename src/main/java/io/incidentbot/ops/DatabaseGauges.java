@@ -12,12 +12,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Gauges read from the database ({@link Storage#read}, which never waits for the write lock): open
- * incidents by severity, outbox jobs pending, and the age of the oldest due outbox job. One read
+ * incidents by severity, outbox jobs pending by the Web API method they will call, and the age of the
+ * oldest due outbox job. One read
  * serves all of them and is kept for {@code ttl}, so a scrape every few seconds costs at most one
  * short read transaction per {@code ttl}. When the read fails the gauges show NaN. The gauges hold this
  * object strongly (Micrometer's gauges hold theirs weakly by default), so nobody else needs to keep it.
@@ -29,15 +34,16 @@ public final class DatabaseGauges {
      * What one read saw.
      *
      * @param openBySeverity open incidents per severity
-     * @param pending        outbox jobs waiting for delivery
+     * @param pending        outbox jobs waiting for delivery, per Web API method (every method present)
      * @param oldestDue      how long the oldest due outbox job has been due (zero when none is)
      */
-    record Snapshot(Map<Severity, Long> openBySeverity, long pending, Duration oldestDue) {
+    record Snapshot(Map<Severity, Long> openBySeverity, Map<String, Long> pending, Duration oldestDue) {
     }
 
     private final Storage storage;
     private final Clock clock;
     private final Duration ttl;
+    private final Function<OutboxJob.Kind, String> methodOf;
     private Snapshot last;
     private long readAtNanos;
     private boolean failed;
@@ -47,23 +53,38 @@ public final class DatabaseGauges {
      *
      * @param metrics the registry owner
      * @param storage the database
-     * @param clock   time source for the outbox job ages
-     * @param ttl     how long one read serves scrapes (e.g. 5 s)
+     * @param clock    time source for the outbox job ages
+     * @param ttl      how long one read serves scrapes (e.g. 5 s)
+     * @param methodOf the Web API method a job of each kind calls first ({@code slack/jobs/JobMethods}):
+     *                 the pending gauge's {@code method} tag, one gauge per method (0 when none waits)
      */
-    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl) {
+    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl,
+                          Function<OutboxJob.Kind, String> methodOf) {
         this.storage = storage;
         this.clock = clock;
         this.ttl = ttl;
+        this.methodOf = methodOf;
         for (Severity s : Severity.values()) {
             Gauge.builder("incidentbot.incidents.open", this, g -> g.value(snap -> snap.openBySeverity().get(s)))
                     .description("Open (not resolved) incidents by severity").tag("severity", s.name().toLowerCase())
                     .strongReference(true).register(metrics.registry());
         }
-        Gauge.builder("incidentbot.outbox.pending", this, g -> g.value(Snapshot::pending))
-                .description("Outbox jobs (Web API work) waiting for delivery").strongReference(true).register(metrics.registry());
+        for (String method : methods()) {
+            Gauge.builder("incidentbot.outbox.pending", this, g -> g.value(snap -> snap.pending().get(method)))
+                    .description("Outbox jobs (Web API work) waiting for delivery, by the Web API method they call first")
+                    .tag("method", method).strongReference(true).register(metrics.registry());
+        }
         Gauge.builder("incidentbot.outbox.oldest.due", this, g -> g.value(snap -> snap.oldestDue().toMillis() / 1000.0))
                 .description("How long the oldest due outbox job has waited past its due time").baseUnit("seconds")
                 .strongReference(true).register(metrics.registry());
+    }
+
+    private Set<String> methods() {
+        Set<String> methods = new TreeSet<>();
+        for (OutboxJob.Kind k : OutboxJob.Kind.values()) {
+            methods.add(methodOf.apply(k));
+        }
+        return methods;
     }
 
     private interface Read {
@@ -100,7 +121,10 @@ public final class DatabaseGauges {
             }
             List<OutboxJob> due = r.outbox().dueHeads(now, 1);
             Duration oldest = due.isEmpty() ? Duration.ZERO : Duration.between(due.get(0).nextAttemptAt(), now);
-            return new Snapshot(open, r.outbox().pendingCount(), oldest.isNegative() ? Duration.ZERO : oldest);
+            Map<String, Long> pending = new HashMap<>();
+            methods().forEach(m -> pending.put(m, 0L));
+            r.outbox().pendingByKind().forEach((kind, n) -> pending.merge(methodOf.apply(kind), n, Long::sum));
+            return new Snapshot(open, pending, oldest.isNegative() ? Duration.ZERO : oldest);
         });
     }
 }

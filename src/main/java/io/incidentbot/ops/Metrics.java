@@ -33,14 +33,16 @@ import java.util.regex.Pattern;
  * {@link #request}; {@code slack/events/TimelineEvents} calls {@link #eventStored} and
  * {@link #eventDuplicate}; {@link MeteredJobHandler} calls {@link #outboxRetried} and
  * {@link #outboxFailed}; {@code slack/SlackTraffic} calls {@link #slackCall}; {@link DatabaseGauges}
- * registers the gauges read from the database. {@link #reminderSent()} and
- * {@link #hookNotification(String)} are for the reminders and the webhook receivers: call them once
- * per reminder posted and per webhook notification accepted.
+ * registers the gauges read from the database; {@code reminders/ReminderService} calls
+ * {@link #reminderSent()} once per reminder sent; the webhook receivers call
+ * {@link #hookNotification(String)} once per notification accepted.
  */
 public final class Metrics {
     /** Tag value for requests whose kind was never learnt (refused before Bolt read them). */
     public static final String UNKNOWN = "unknown";
     private static final Pattern METHOD = Pattern.compile("[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*");
+    /** The {@code method} tag of a POST to a slash command's {@code response_url} (not a Web API method). */
+    private static final String RESPONSE_URL = "response_url";
     private static final Pattern SLACK_ERROR = Pattern.compile("[a-z][a-z0-9_]{0,60}");
     private static final Pattern HTTP = Pattern.compile("HTTP (\\d{3}).*");
     private static final Pattern EXCEPTION = Pattern.compile("([A-Z][A-Za-z0-9]*(Exception|Error)).*");
@@ -141,9 +143,9 @@ public final class Metrics {
                 .register(registry).record(latency);
     }
 
-    /** A reminder was posted (for the reminders feature: call once per reminder sent). */
+    /** A reminder was sent: claimed and queued for posting in its incident channel (called by {@code reminders/ReminderService}). */
     public void reminderSent() {
-        Counter.builder("incidentbot.reminders.sent").description("Reminders posted").register(registry).increment();
+        Counter.builder("incidentbot.reminders.sent").description("Reminders sent (queued for posting)").register(registry).increment();
     }
 
     /**
@@ -168,7 +170,8 @@ public final class Metrics {
         int colon = error.indexOf(": ");
         String method = colon > 0 ? error.substring(0, colon) : "none";
         String rest = colon > 0 ? error.substring(colon + 2).strip() : error.strip();
-        if (!METHOD.matcher(method).matches() || !method.contains(".") && !method.startsWith("files")) {
+        if (!RESPONSE_URL.equals(method)
+                && (!METHOD.matcher(method).matches() || !method.contains(".") && !method.startsWith("files"))) {
             method = "none";
             rest = error.strip();
         }

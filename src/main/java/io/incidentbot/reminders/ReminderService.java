@@ -31,18 +31,28 @@ public final class ReminderService {
     private final Clock clock;
     private final ReminderPolicy policy;
     private final Runnable outboxWakeup;
+    private final Runnable sentOne;
+
+    /** A service that counts nothing; see {@link #ReminderService(Storage, Clock, ReminderPolicy, Runnable, Runnable)}. */
+    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup) {
+        this(storage, clock, policy, outboxWakeup, () -> { });
+    }
 
     /**
      * @param storage      the database
      * @param clock        time source
      * @param policy       the configured intervals
      * @param outboxWakeup called after reminders were queued
+     * @param sentOne      called once per reminder queued for posting, whichever path sent it (the
+     *                     periodic check or a direct {@link #sendDue} call): the reminders-sent metric
      */
-    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup) {
+    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup,
+                           Runnable sentOne) {
         this.storage = storage;
         this.clock = clock;
         this.policy = policy;
         this.outboxWakeup = outboxWakeup;
+        this.sentOne = sentOne;
     }
 
     /**
@@ -58,6 +68,7 @@ public final class ReminderService {
         for (Due d : due) {
             if (storage.transaction(r -> send(r, d, now))) {
                 sent++;
+                sentOne.run();
             }
         }
         if (sent > 0) {
@@ -68,17 +79,8 @@ public final class ReminderService {
 
     /** {@link #sendDue} for a scheduler: logs failures instead of throwing, so the schedule goes on. */
     public void sendDueQuietly() {
-        sendDueQuietly(n -> { });
-    }
-
-    /**
-     * As {@link #sendDueQuietly()}, telling {@code sent} how many reminders were queued (the metric).
-     *
-     * @param sent told the count of reminders this check queued
-     */
-    public void sendDueQuietly(java.util.function.IntConsumer sent) {
         try {
-            sent.accept(sendDue());
+            sendDue();
         } catch (RuntimeException e) {
             log.warn("reminder check failed; trying again at the next one: {}", e.toString());
         }

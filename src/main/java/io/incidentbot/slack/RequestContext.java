@@ -7,6 +7,8 @@ import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import io.incidentbot.ops.Metrics;
 import io.incidentbot.ops.RequestTraces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.time.Duration;
@@ -16,9 +18,11 @@ import java.time.Duration;
  * request this is ({@code command}, {@code event}, {@code interaction}) and puts its request ID in the
  * {@code request_id} MDC field while Bolt handles it (the body may be read, and Bolt run, on another
  * thread than the one that received the request). Requests that arrive over Socket Mode have no HTTP
- * timing: this middleware counts and times them itself.
+ * timing: this middleware counts and times them itself. At DEBUG it logs one line per request handled
+ * (kind, status, time), with the MDC fields of the request.
  */
 public final class RequestContext implements Middleware {
+    private static final Logger log = LoggerFactory.getLogger(RequestContext.class);
     private final Metrics metrics;
     private final RequestTraces traces;
 
@@ -47,9 +51,11 @@ public final class RequestContext implements Middleware {
             status = r == null || r.getStatusCode() == null ? 200 : r.getStatusCode();
             return r;
         } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
             if (!timedByHttp) {
-                metrics.request(kind, status, Duration.ofNanos(System.nanoTime() - start));
+                metrics.request(kind, status, took);
             }
+            log.debug("{} request answered {} in {} ms", kind, status, took.toMillis());
             if (previous == null) {
                 MDC.remove("request_id");
             } else {

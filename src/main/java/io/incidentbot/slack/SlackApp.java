@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Builds the Bolt app: the {@code /incident} slash command, the declare modal's submission, the
- * Events API listeners, and the middlewares (signature check in HTTP mode, bot identity, errors).
+ * Events API listeners, and the middlewares (bot identity, the {@code incident} log field, errors).
  */
 public final class SlackApp {
     private static final Logger log = LoggerFactory.getLogger(SlackApp.class);
@@ -44,11 +44,13 @@ public final class SlackApp {
         // Mode has no signatures (the socket itself is authenticated).
         AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
                 .requestVerificationEnabled(false).sslCheckEnabled(false).build();
+        Routes command = Routes.standard(incidents, clock, zone);
         List<Middleware> middlewares = new ArrayList<>();
         middlewares.add(identity);
+        // Before the error middleware, so that an unexpected error's log line names the incident too.
+        middlewares.add(new IncidentContext(incidents, command));
         middlewares.add(new ErrorMiddleware(incidents));
         App app = new App(config, middlewares);
-        Routes command = Routes.standard(incidents, clock, zone);
 
         app.command("/incident", (req, ctx) -> {
             var p = req.getPayload();

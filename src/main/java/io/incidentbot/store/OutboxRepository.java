@@ -115,6 +115,9 @@ public interface OutboxRepository {
     /** @return how many jobs wait for delivery */
     long pendingCount();
 
+    /** @return how many jobs of each kind wait for delivery; kinds with none are absent */
+    java.util.Map<Kind, Long> pendingByKind();
+
     /**
      * A job that failed for good.
      *

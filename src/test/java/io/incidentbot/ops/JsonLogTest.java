@@ -68,6 +68,43 @@ class JsonLogTest {
         assertThat(Files.readString(logFile)).doesNotContain("payroll").doesNotContain(SlackStandIn.BOT_TOKEN);
     }
 
+    @Test
+    void linesLoggedWhileHandlingACommandInAnIncidentChannelCarryItsNumberAndOnlyThen(@TempDir Path dir) throws Exception {
+        Path logFile = dir.resolve("bot.log");
+        try (SlackStandIn slack = new SlackStandIn()) {
+            Map<String, String> env = RunningBot.env(slack, dir.resolve("incidents.db"));
+            env.put("LOG_FORMAT", "json");
+            env.put("LOG_LEVEL", "DEBUG");
+            try (ChildBot bot = ChildBot.start(slack, env, logFile)) {
+                assertThat(bot.client.say("declare sev2 Checkout errors", "UALICE001", "CGENERAL1"))
+                        .contains("Declared incident 1");
+                SlackStandIn.await("channel created", 20, () -> slack.channels().size() == 1);
+                String channel = slack.channels().values().iterator().next();
+                SlackStandIn.await("channel linked", 20, () -> bot.client.say("status identified", "UALICE001", channel)
+                        .contains("identified"));
+                assertThat(bot.client.say("list", "UALICE001", "CGENERAL1")).contains("Checkout errors");
+                bot.terminate();
+            }
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(logFile)) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        List<JsonNode> commands = lines.stream().filter(l -> l.path("loggerName").asText().equals(
+                "io.incidentbot.slack.RequestContext") && l.path("formattedMessage").asText().startsWith("command ")).toList();
+        assertThat(commands).as("declare, status, list: one line each").hasSizeGreaterThanOrEqualTo(3);
+        JsonNode status = commands.get(commands.size() - 2);
+        assertThat(status.path("mdc").path("incident").asText()).as("/incident status in the incident channel").isEqualTo("1");
+        assertThat(status.path("mdc").path("request_id").asText()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(commands.get(0).path("mdc").has("incident")).as("declare in #general concerns no incident yet").isFalse();
+        assertThat(commands.get(commands.size() - 1).path("mdc").has("incident")).as("list in #general, after").isFalse();
+        assertThat(lines).anyMatch(l -> l.path("loggerName").asText().equals("io.incidentbot.audit")
+                && l.path("formattedMessage").asText().equals("incident 1 status investigating -> identified by UALICE001")
+                && l.path("mdc").path("incident").asText().equals("1"));
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);

@@ -73,6 +73,37 @@ class MetricsTest {
     }
 
     @Test
+    void outboxJobsPendingRetriedAndFailedAreToldApartByWebApiMethodAndSlackError() {
+        slack.override("chat.postMessage", c -> SlackStandIn.json(Map.of("ok", false, "error", "internal_error")));
+        RunningBot bot = kit.bot();
+
+        bot.client.command("declare sev2 Checkout errors", "UALICE001", "CGENERAL1");
+
+        // The header and the announcement wait behind chat.postMessage, which keeps failing (retried);
+        // conversations.setTopic is refused for good (missing_scope, failed).
+        SlackStandIn.await("jobs waiting for chat.postMessage", 15, () -> {
+            Scrape s = new Scrape(bot.client.get("/metrics").body());
+            return s.value("incidentbot_outbox_pending", "method", "chat.postMessage") >= 2
+                    && s.value("incidentbot_outbox_retried_total", "method", "chat.postMessage", "error", "internal_error") >= 1
+                    && s.value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1;
+        });
+        Scrape s = scrape(bot);
+        assertThat(s.samples.keySet().stream().filter(k -> k.startsWith("incidentbot_outbox_pending")))
+                .as("one gauge per method a job calls first, none without a method")
+                .containsExactlyInAnyOrder(java.util.stream.Stream.of("chat.getPermalink", "chat.postMessage",
+                        "conversations.create", "conversations.invite", "conversations.setTopic", "filesUploadV2",
+                        "response_url").map(m -> "incidentbot_outbox_pending{method=\"" + m + "\"}").toArray(String[]::new));
+        assertThat(s.value("incidentbot_outbox_retried_total", "method", "conversations.create", "error", "internal_error"))
+                .as("the channel was created at once").isZero();
+    }
+
+    @Test
+    void aResponseUrlFailureIsTaggedLikeAWebApiMethod() {
+        assertThat(Metrics.methodAndError("response_url: HTTP 503")).containsExactly("response_url", "http_503");
+        assertThat(Metrics.methodAndError("chat.postMessage: internal_error")).containsExactly("chat.postMessage", "internal_error");
+    }
+
+    @Test
     void withMetricsPortSetMetricsLeaveThePublicPort() throws Exception {
         Map<String, String> env = kit.env();
         env.put("METRICS_PORT", "0");

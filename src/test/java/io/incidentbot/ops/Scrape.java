@@ -7,15 +7,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One {@code /metrics} answer (Prometheus text format 0.0.4) read into samples, for assertions. */
-final class Scrape {
+public final class Scrape {
     private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** Sample name with its labels sorted, e.g. {@code x_total{a="1",b="2"}}, to value. */
-    final Map<String, Double> samples = new LinkedHashMap<>();
-    final String text;
+    public final Map<String, Double> samples = new LinkedHashMap<>();
+    public final String text;
 
-    Scrape(String text) {
+    public Scrape(String text) {
         this.text = text;
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
@@ -37,7 +37,7 @@ final class Scrape {
     }
 
     /** @return the sample's value, 0 when it is absent; {@code labels} as name, value, name, value... */
-    double value(String name, String... labels) {
+    public double value(String name, String... labels) {
         Map<String, String> l = new TreeMap<>();
         for (int i = 0; i < labels.length; i += 2) {
             l.put(labels[i], labels[i + 1]);
@@ -46,7 +46,7 @@ final class Scrape {
     }
 
     /** @return true when some sample has this name */
-    boolean has(String name) {
+    public boolean has(String name) {
         return samples.keySet().stream().anyMatch(k -> k.equals(name) || k.startsWith(name + "{"));
     }
 

@@ -31,6 +31,11 @@ final class CancelCommand implements Subcommand {
     }
 
     @Override
+    public Long namedIncident(String rest) {
+        return IncidentNumbers.parse(rest);
+    }
+
+    @Override
     public Reply run(Invocation in, String rest) {
         Long number = IncidentNumbers.parse(rest);
         if (number == null) {

@@ -2,6 +2,7 @@ package io.incidentbot.slack.commands;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
+import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.slack.commands.Subcommand.Invocation;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -74,10 +76,9 @@ public final class Routes {
      * @throws io.incidentbot.incident.IncidentException when the domain refuses
      */
     public Reply run(Invocation in) {
-        String text = in.text() == null ? "" : in.text().strip();
-        String[] parts = text.split("\\s+", 2);
-        String word = parts[0].toLowerCase(Locale.ROOT);
-        String rest = parts.length > 1 ? parts[1].strip() : "";
+        String[] parts = split(in);
+        String word = parts[0];
+        String rest = parts[1];
         Subcommand c = byWord.get(word);
         if (c == null) {
             return Reply.say(word.isEmpty() ? help() : notUnderstood(word));
@@ -86,6 +87,35 @@ public final class Routes {
             throw new NotAnIncidentChannelException(word);
         }
         return c.run(in, rest);
+    }
+
+    /**
+     * The incident an invocation concerns, for the {@code incident} log field while it is handled: the
+     * number its subcommand names ({@code retry 12}), else, for a channel-scoped subcommand, the incident
+     * of the channel it runs in. Anywhere-subcommands ({@code declare}, {@code list}, {@code stats}) and
+     * unknown words concern none.
+     *
+     * @return the incident number, empty for none
+     * @throws RuntimeException when the database cannot be read
+     */
+    public Optional<Long> concerns(Invocation in) {
+        String[] parts = split(in);
+        Subcommand c = byWord.get(parts[0]);
+        if (c == null) {
+            return Optional.empty();
+        }
+        Long named = c.namedIncident(parts[1]);
+        if (named != null) {
+            return Optional.of(named);
+        }
+        return c.channelScoped() ? incidents.findByChannel(in.channelId()).map(Incident::number) : Optional.empty();
+    }
+
+    /** @return {first word in lowercase, the rest stripped} */
+    private static String[] split(Invocation in) {
+        String text = in.text() == null ? "" : in.text().strip();
+        String[] parts = text.split("\\s+", 2);
+        return new String[] {parts[0].toLowerCase(Locale.ROOT), parts.length > 1 ? parts[1].strip() : ""};
     }
 
     /** Farthest (in edits) a mistyped word may be from a subcommand to be suggested. */

@@ -22,6 +22,17 @@ public interface Subcommand {
     boolean channelScoped();
 
     /**
+     * The incident the text names, for the {@code incident} log field while the command is handled
+     * ({@code retry 12}); a channel-scoped command without one concerns its channel's incident.
+     *
+     * @param rest the text after the subcommand word, stripped
+     * @return the incident number given, null when the text names none (the default)
+     */
+    default Long namedIncident(String rest) {
+        return null;
+    }
+
+    /**
      * Runs it; every change is committed before it returns, and it never calls Slack.
      *
      * @param in   the invocation

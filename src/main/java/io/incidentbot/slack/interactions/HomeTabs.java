@@ -9,6 +9,8 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.IncidentService;
+import io.incidentbot.insights.IncidentStats;
+import io.incidentbot.insights.StatsService;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.DeclareModal;
 import io.incidentbot.slack.render.HomeTab;
@@ -22,13 +24,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import io.incidentbot.incident.Incident;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The App Home tab: {@code app_home_opened} (tab {@code home}) publishes the user's view with
+ * The App Home tab (open incidents, recent resolutions, and the last 90 days' insights as
+ * {@code /incident stats} shows them): {@code app_home_opened} (tab {@code home}) publishes the user's view with
  * {@code views.publish}; {@link #refresh} (periodic) republishes it for users who opened it in the last
  * day when its content changed, at most once a minute per user. What was published when is in the
  * database ({@code home_view}), claimed with a conditional update, so replicas do not publish twice.
@@ -40,22 +45,39 @@ public final class HomeTabs {
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
     private static final Logger log = LoggerFactory.getLogger(HomeTabs.class);
 
+    /**
+     * The insights on the tab are computed as of the start of the hour (a ticking clock): shown "as of
+     * now" their longest-open ages ({@code open 3 h 10 min}) would change the view every minute and
+     * {@link #refresh} would republish it to every follower once a minute while any incident is open.
+     */
+    public static final Duration INSIGHTS_TICK = Duration.ofHours(1);
+
     private final Storage storage;
     private final IncidentService incidents;
     private final MethodsClient client;
     private final Clock clock;
+    private final StatsService insights;
+    private final ZoneId zone;
+
+    /** As {@link #HomeTabs(Storage, IncidentService, MethodsClient, Clock, ZoneId)}, weeks counted in UTC. */
+    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock) {
+        this(storage, incidents, client, clock, ZoneOffset.UTC);
+    }
 
     /**
-     * @param storage   home_view state
+     * @param storage   home_view state, and the insights' reads
      * @param incidents what the tab shows
      * @param client    Web API client with the bot token ({@code views.publish} needs no scope)
      * @param clock     time source
+     * @param zone      zone the insights' weeks are counted in ({@code INCIDENT_TIMEZONE})
      */
-    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock) {
+    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock, ZoneId zone) {
         this.storage = storage;
         this.incidents = incidents;
         this.client = client;
         this.clock = clock;
+        this.insights = new StatsService(storage, Clock.tick(clock, INSIGHTS_TICK));
+        this.zone = zone;
     }
 
     void register(App app, Executor afterAck) {
@@ -101,8 +123,9 @@ public final class HomeTabs {
         Instant now = clock.instant();
         List<String> users = storage.read(r -> r.homeViews().openedSince(now.minus(FOLLOW_FOR)));
         int published = 0;
+        IncidentStats stats = users.isEmpty() ? null : insights.stats(StatsService.DEFAULT_WINDOW, zone);
         for (String user : users) {
-            if (publishIfChanged(user, now, now.minus(MIN_INTERVAL))) {
+            if (publishIfChanged(user, now, now.minus(MIN_INTERVAL), stats)) {
                 published++;
             }
         }
@@ -119,13 +142,14 @@ public final class HomeTabs {
     }
 
     private void publish(String user, Instant now) {
-        publishIfChanged(user, now, now);
+        publishIfChanged(user, now, now, insights.stats(StatsService.DEFAULT_WINDOW, zone));
     }
 
-    private boolean publishIfChanged(String user, Instant now, Instant notAfter) {
+    /** @param stats the insights, the same for every user (private incidents are never named in them) */
+    private boolean publishIfChanged(String user, Instant now, Instant notAfter, IncidentStats stats) {
         List<Incident> open = incidents.listOpenVisibleTo(user);
         View view = HomeTab.view(user, open, incidents.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
-                incidents.openedByAlerts(open));
+                incidents.openedByAlerts(open), stats);
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
         if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
             return false;

@@ -5,6 +5,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
+import io.incidentbot.insights.IncidentStats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 /**
  * The App Home tab ({@code views.publish}, view type {@code home}) of one user: a Declare incident
  * button, the open incidents they may see (those where they hold a role first) with severity,
- * status, lead, age and channel link, and the last resolved ones with their time to resolve. Ages use
- * Slack's {@code {ago}} date formatting, so the view only changes when an incident does.
+ * status, lead, age and channel link, the last resolved ones with their time to resolve, and the
+ * incident insights of {@code /incident stats}. Ages use Slack's {@code {ago}} date formatting, so the
+ * view only changes when an incident does (and the insights, computed as of the hour, once an hour).
  */
 public final class HomeTab {
     /** Action ID of the Declare incident button. */
@@ -35,6 +37,8 @@ public final class HomeTab {
     /** Slack's limit of blocks in a view. */
     public static final int MAX_BLOCKS = 100;
     private static final int OPEN_SHOWN = 40;
+    /** Most blocks besides the open incidents and the insights: header, button, two titles, the resolved list, two dividers. */
+    private static final int FIXED_BLOCKS = 7;
 
     private HomeTab() {
     }
@@ -55,6 +59,19 @@ public final class HomeTab {
      * @param fromAlerts numbers of the incidents an alert group opened (issue 12)
      */
     public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts) {
+        return view(userId, open, resolved, fromAlerts, null);
+    }
+
+    /**
+     * As {@link #view(String, List, List, java.util.Set)}, with the incident insights at the end
+     * ({@link StatsMessage#blocks}, the figures of {@code /incident stats}); the open incidents shown are
+     * cut so the view stays within {@link #MAX_BLOCKS}.
+     *
+     * @param insights the insights to show, null for none
+     */
+    public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts,
+                            IncidentStats insights) {
+        List<LayoutBlock> stats = insights == null ? List.of() : StatsMessage.blocks(insights);
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText("Incidents"))));
         b.add(actions(a -> a.elements(List.of(Header.button(DECLARE, "Declare incident", "declare", "danger")))));
@@ -66,7 +83,7 @@ public final class HomeTab {
         }
         List<Incident> ordered = new ArrayList<>(mine);
         ordered.addAll(others);
-        for (Incident i : ordered.stream().limit(OPEN_SHOWN).toList()) {
+        for (Incident i : ordered.stream().limit(Math.min(OPEN_SHOWN, MAX_BLOCKS - FIXED_BLOCKS - stats.size())).toList()) {
             String line = openLine(i, userId) + (fromAlerts.contains(i.number()) ? " · :rotating_light: opened by alerts" : "");
             b.add(section(s -> s.text(markdownText(Messages.truncate(line, Messages.MAX_SECTION)))));
         }
@@ -79,6 +96,10 @@ public final class HomeTab {
         } else {
             b.add(section(s -> s.text(markdownText(Messages.truncate(last.stream().map(HomeTab::resolvedLine)
                     .collect(Collectors.joining("\n")), Messages.MAX_SECTION)))));
+        }
+        if (!stats.isEmpty()) {
+            b.add(divider());
+            b.addAll(stats);
         }
         return com.slack.api.model.view.Views.view(v -> v.type("home").blocks(b));
     }

@@ -40,6 +40,9 @@ public final class Modals {
     public static final String FOLLOW_UP = "incident_follow_up_modal";
     public static final String RESOLVE = "incident_resolve_modal";
     public static final String ADD_TO_TIMELINE = "add_to_timeline_modal";
+    /** Callback IDs of the modals whose {@code private_metadata} is the incident number (the header's). */
+    public static final java.util.Set<String> OF_AN_INCIDENT = java.util.Set.of(STATUS, SEVERITY, ROLES, UPDATE,
+            FOLLOW_UP, RESOLVE);
     /** Input block and action IDs. */
     public static final String STATUS_SELECT = "status";
     public static final String SEVERITY_SELECT = "severity";

@@ -32,9 +32,9 @@ public final class JdbiInsights implements InsightsRepository {
     }
 
     @Override
-    public List<IncidentTimes> declaredSince(Instant since) {
-        return h.createQuery(SELECT + " WHERE declared_at >= :since ORDER BY declared_at, number")
-                .bind("since", micros(since)).map(ROW).list();
+    public List<IncidentTimes> declaredIn(Instant from, Instant to) {
+        return h.createQuery(SELECT + " WHERE declared_at >= :from AND declared_at <= :to ORDER BY declared_at, number")
+                .bind("from", micros(from)).bind("to", micros(to)).map(ROW).list();
     }
 
     @Override
@@ -44,12 +44,12 @@ public final class JdbiInsights implements InsightsRepository {
     }
 
     @Override
-    public Map<String, Integer> followUpsByOwner(Instant since) {
+    public Map<String, Integer> followUpsByOwner(Instant from, Instant to) {
         Map<String, Integer> out = new HashMap<>();
         h.createQuery("""
                 SELECT f.owner_id, COUNT(*) AS n FROM follow_up f JOIN incident i ON i.number = f.incident
-                WHERE i.declared_at >= :since GROUP BY f.owner_id""")
-                .bind("since", micros(since))
+                WHERE i.declared_at >= :from AND i.declared_at <= :to GROUP BY f.owner_id""")
+                .bind("from", micros(from)).bind("to", micros(to))
                 .map((rs, ctx) -> Map.entry(String.valueOf(rs.getString(1)), rs.getInt(2)))
                 .forEach(e -> out.put("null".equals(e.getKey()) ? null : e.getKey(), e.getValue()));
         return out;

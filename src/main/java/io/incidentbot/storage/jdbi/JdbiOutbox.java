@@ -7,6 +7,7 @@ import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.incidentbot.storage.jdbi.Rows.instant;
 import static io.incidentbot.storage.jdbi.Rows.micros;
@@ -172,6 +173,15 @@ public final class JdbiOutbox implements OutboxRepository {
     @Override
     public long pendingCount() {
         return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'pending'").mapTo(Long.class).one();
+    }
+
+    @Override
+    public Map<OutboxJob.Kind, Long> pendingByKind() {
+        Map<OutboxJob.Kind, Long> counts = new java.util.EnumMap<>(OutboxJob.Kind.class);
+        h.createQuery("SELECT kind, COUNT(*) AS n FROM outbox WHERE state = 'pending' GROUP BY kind")
+                .map((rs, ctx) -> Map.entry(OutboxJob.Kind.valueOf(rs.getString("kind")), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     private static List<FailedJob> failedRows(Query q) {

@@ -68,6 +68,20 @@ class HomeTabsRefreshTest {
     }
 
     @Test
+    void timePassingChangesTheInsightsOnlyOnceAnHourSoAnOpenIncidentDoesNotRepublishEveryMinute() {
+        opened("UALICE001");
+        declare("Checkout errors");
+        assertThat(homeTabs.refresh()).isEqualTo(1);
+        assertThat(slack.calls("views.publish").get(0).arg("view")).contains("Incident insights", "Longest open");
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(homeTabs.refresh()).as("the insights are as of 10:00 until 11:00").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(homeTabs.refresh()).as("as of 11:00: open 1 h").isEqualTo(1);
+        assertThat(slack.calls("views.publish").get(1).arg("view")).contains("open 1 h");
+    }
+
+    @Test
     void onlyUsersWhoOpenedTheirTabInTheLastDayAreFollowed() {
         opened("UOLDTIMER");
         clock.advance(Duration.ofDays(1).plusMinutes(1));

@@ -85,6 +85,29 @@ class BlockKitLimitsTest {
     }
 
     @Test
+    void theHomeTabWithAYearsInsightsAndTitlesOfAThousandCharactersStaysWithinAViewsLimits() {
+        List<Incident> open = IntStream.rangeClosed(1, 150).mapToObj(n -> incident(n, true, n % 2 == 0)).toList();
+        List<Incident> resolved = IntStream.rangeClosed(151, 300).mapToObj(n -> incident(n, false, false)).toList();
+        String title = LONG.repeat(3).substring(0, io.incidentbot.incident.Declaration.MAX_TITLE);
+        List<io.incidentbot.insights.IncidentTimes> longest = IntStream.rangeClosed(1, 5).mapToObj(n ->
+                new io.incidentbot.insights.IncidentTimes(n, title, Severity.SEV1, false, T0.minus(Duration.ofDays(n)),
+                        null, null, null)).toList();
+        Map<String, Integer> owners = new java.util.HashMap<>();
+        IntStream.range(0, 400).forEach(n -> owners.put("U" + (100000000 + n), n + 1));
+        io.incidentbot.insights.IncidentStats stats = io.incidentbot.insights.StatsCalculator.compute(longest, longest,
+                owners, T0.minus(Duration.ofDays(365)), T0, java.time.ZoneId.of("UTC"));
+
+        View view = HomeTab.view("UALICE001", open, resolved, Set.of(), stats);
+
+        checkView(view, 100);
+        String json = json(view);
+        assertThat(json).contains("Incident insights", "Longest open", "Follow-ups by owner");
+        assertThat(json).contains("…");
+        assertThat(json.split("\\(SEV1\\), open \\d+ d", -1).length - 1)
+                .as("the 5 longest open, titles shortened in the middle, ages kept").isEqualTo(5);
+    }
+
+    @Test
     void theRemindersStayWithinAMessagesLimits() {
         List<String> followUps = new ArrayList<>();
         IntStream.range(0, 200).forEach(n -> followUps.add(LONG));
