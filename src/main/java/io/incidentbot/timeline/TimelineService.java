@@ -92,6 +92,15 @@ public final class TimelineService {
         });
     }
 
+    /**
+     * @param channelId a Slack channel ID
+     * @return the incident number of that channel when an event of it was recorded since start (no query:
+     *         for naming the incident in log lines after {@link #record})
+     */
+    public Optional<Long> knownIncident(String channelId) {
+        return Optional.ofNullable(channelId == null ? null : incidentOfChannel.get(channelId));
+    }
+
     /** @return the incident whose channel this is; only found ones are remembered (a channel may become one) */
     private Optional<Long> incidentOf(Repositories r, String channelId) {
         Long known = incidentOfChannel.get(channelId);

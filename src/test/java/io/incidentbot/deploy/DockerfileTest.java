@@ -110,14 +110,18 @@ class DockerfileTest {
                 .orElseThrow(() -> new AssertionError("no -XX:SharedArchiveFile in " + entry))
                 .substring("-XX:SharedArchiveFile=".length());
         String training = dockerfile.finalStage().all("RUN").stream().map(Instruction::args)
-                .filter(r -> r.contains("-XX:ArchiveClassesAtExit=")).findFirst()
-                .orElseThrow(() -> new AssertionError("no training run with -XX:ArchiveClassesAtExit in the final stage"));
-        assertThat(training).as("the training run writes the archive the entry point reads, from the same jar path")
-                .contains("-XX:ArchiveClassesAtExit=" + archive + " ").contains("-jar /app/incident-bot.jar import ");
-        Matcher channel = Pattern.compile("import /tmp/samples/export --channel (\\S+)").matcher(training);
-        assertThat(channel.find()).as("training run drafts a sample incident: %s", training).isTrue();
-        assertThat(Path.of("samples/export", channel.group(1))).isDirectory();
+                .filter(r -> r.contains("train-cds.sh")).findFirst()
+                .orElseThrow(() -> new AssertionError("no AppCDS training run (train-cds.sh) in the final stage"));
+        Matcher run = Pattern.compile("train-cds\\.sh (\\S+) (\\S+) /tmp/samples/export (\\S+)").matcher(training);
+        assertThat(run.find()).as("training run: %s", training).isTrue();
+        assertThat(run.group(1)).as("the training uses the entry point's jar path").isEqualTo("/app/incident-bot.jar");
+        assertThat(run.group(2)).as("the training writes the archive the entry point reads").isEqualTo(archive);
+        assertThat(Path.of("samples/export", run.group(3))).as("the sample incident it drafts").isDirectory();
         assertThat(training).contains("source=samples");
+        String script = Files.readString(Path.of("deploy/docker/train-cds.sh"));
+        assertThat(script).as("the script starts the server and runs the import, then dumps one archive")
+                .contains("-XX:DumpLoadedClassList=").contains("-jar \"$jar\" import").contains("-Xshare:dump")
+                .contains("-XX:SharedArchiveFile=\"$archive\"").contains("-cp \"$jar\"");
     }
 
     @Test

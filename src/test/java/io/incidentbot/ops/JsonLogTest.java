@@ -60,6 +60,7 @@ class JsonLogTest {
                 && l.path("mdc").path("request_id").asText().length() >= 8
                 && l.path("formattedMessage").asText().equals("incident 1 declared SEV2 by UALICE001"));
         assertThat(lines).anyMatch(l -> l.path("mdc").path("event_id").asText().startsWith("Ev")
+                && l.path("mdc").path("incident").asText().equals("1")
                 && l.path("formattedMessage").asText().contains("seen before"));
         assertThat(lines).anyMatch(l -> l.path("mdc").path("slack_method").asText().equals("conversations.setTopic")
                 && l.path("mdc").path("incident").asText().equals("1") && l.path("level").asText().equals("WARN"));

@@ -30,6 +30,9 @@ import java.util.Optional;
  * always be missing; reading the JSON ourselves acks all of them, and keeps fields the model classes
  * drop or rename.
  *
+ * <p>Log lines written after an event was recorded carry the {@code event_id} and {@code incident} MDC
+ * fields.
+ *
  * <p>Failures: an event Slack can never deliver better (a malformed {@code ts}) is logged and acked;
  * a storage failure propagates, so the error middleware answers 500 and Slack redelivers the event
  * (nothing was committed, its {@code event_id} included).
@@ -77,6 +80,7 @@ public final class TimelineEvents implements Middleware {
             Optional<ChannelEvent> event = read(envelope, bot, eventId);
             if (event.isPresent()) {
                 TimelineService.Outcome outcome = timeline.record(eventId, event.get());
+                timeline.knownIncident(event.get().channelId()).ifPresent(n -> MDC.put("incident", String.valueOf(n)));
                 count(outcome);
                 if (outcome == TimelineService.Outcome.DUPLICATE) {
                     log.info("event {} seen before (retry {} {}): acknowledged, nothing changed", eventId,
@@ -88,6 +92,7 @@ public final class TimelineEvents implements Middleware {
             return Response.ok();
         } finally {
             MDC.remove("event_id");
+            MDC.remove("incident");
         }
     }
 

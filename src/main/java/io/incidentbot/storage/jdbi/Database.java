@@ -3,7 +3,6 @@ package io.incidentbot.storage.jdbi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.incidentbot.config.DatabaseSettings;
-import org.flywaydb.core.Flyway;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +72,7 @@ public final class Database {
         HikariDataSource writes = pool("incident-db", file, "IMMEDIATE");
         HikariDataSource reads;
         try {
-            Flyway.configure().dataSource(writes).locations("classpath:db/common", "classpath:db/sqlite").load().migrate();
+            Migrations.migrate(writes, "sqlite");
             probeWrite(writes);
             // Reads begin DEFERRED: a snapshot without the write lock. query_only makes a write there fail
             // instead of taking the write lock behind the Java lock's back.

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.incidentbot.config.DatabaseSettings;
-import org.flywaydb.core.Flyway;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,8 +48,7 @@ final class PostgresDatabase {
             throw unavailable(settings, e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/common", "classpath:db/postgresql")
-                    .load().migrate();
+            Migrations.migrate(pool, "postgresql");
         } catch (RuntimeException e) {
             pool.close();
             throw e;
