@@ -21,10 +21,24 @@ import org.jdbi.v3.core.Handle;
  * portable between SQLite and PostgreSQL (upserts with {@code ON CONFLICT}, generated keys through
  * JDBC, booleans as {@code TRUE}/{@code FALSE}, times as integer epoch microseconds), so a storage on
  * another database can bind them too; only the transaction mechanics ({@link JdbiStorage}) differ.
- *
- * @param h the handle, in a transaction the caller commits or rolls back
+ * The statements run for every Events API event are plain JDBC, prepared once per transaction
+ * ({@link PreparedCache}).
  */
-public record JdbiRepositories(Handle h) implements Repositories {
+public final class JdbiRepositories implements Repositories {
+    private final Handle h;
+    private final PreparedCache prepared;
+
+    /** @param h the handle, in a transaction the caller commits or rolls back */
+    public JdbiRepositories(Handle h) {
+        this.h = h;
+        this.prepared = PreparedCache.of(h);
+    }
+
+    /** @return the transaction's handle */
+    public Handle h() {
+        return h;
+    }
+
     @Override
     public IncidentRepository incidents() {
         return new JdbiIncidents(h);
@@ -32,7 +46,7 @@ public record JdbiRepositories(Handle h) implements Repositories {
 
     @Override
     public TimelineRepository timeline() {
-        return new JdbiTimeline(h);
+        return new JdbiTimeline(h, prepared);
     }
 
     @Override
@@ -42,7 +56,7 @@ public record JdbiRepositories(Handle h) implements Repositories {
 
     @Override
     public ParticipantRepository participants() {
-        return new JdbiParticipants(h);
+        return new JdbiParticipants(h, prepared);
     }
 
     @Override
@@ -52,7 +66,7 @@ public record JdbiRepositories(Handle h) implements Repositories {
 
     @Override
     public EventLog events() {
-        return new JdbiEventLog(h);
+        return new JdbiEventLog(h, prepared);
     }
 
     @Override

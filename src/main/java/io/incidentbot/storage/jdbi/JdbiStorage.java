@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>On SQLite the file is watched ({@link SqliteFileWatch}): a file deleted or replaced under the
  *       bot, or writes that fail in SQLite (full disk, read-only), refuse further writes and are
  *       reported by {@link #problem()} until a write succeeds.</li>
- *   <li>Both databases: a transaction prepares each SQL text once ({@link StatementReuse}).</li>
+ *   <li>Both databases: the statements that record Events API events are plain JDBC, each prepared once
+ *       per transaction ({@link PreparedCache}).</li>
  *   <li>The pragmas set on every connection: {@code journal_mode=WAL}, {@code synchronous=NORMAL},
  *       {@code busy_timeout}, {@code foreign_keys}.</li>
  *   <li>The Flyway migrations in {@code db/sqlite} use SQLite DDL (portable ones go in {@code db/common}) ({@code AUTOINCREMENT}); another
@@ -75,8 +76,8 @@ public final class JdbiStorage implements Storage {
     public JdbiStorage(HikariDataSource writes, HikariDataSource reads, Path file) {
         this.writes = writes;
         this.reads = reads;
-        this.writer = Jdbi.create(writes).setStatementBuilderFactory(StatementReuse.FACTORY);
-        this.reader = Jdbi.create(reads).setStatementBuilderFactory(StatementReuse.FACTORY);
+        this.writer = Jdbi.create(writes);
+        this.reader = Jdbi.create(reads);
         this.writeLock = new ReentrantLock();
         this.pool = writes;
         this.watch = new SqliteFileWatch(file);
@@ -90,7 +91,7 @@ public final class JdbiStorage implements Storage {
     public JdbiStorage(HikariDataSource pool) {
         this.writes = pool;
         this.reads = null;
-        this.writer = Jdbi.create(pool).setStatementBuilderFactory(StatementReuse.FACTORY);
+        this.writer = Jdbi.create(pool);
         this.reader = writer;
         this.writeLock = null;
         this.pool = pool;

@@ -4,6 +4,10 @@ import io.incidentbot.store.TimelineRepository;
 import io.incidentbot.timeline.TimelineEntry;
 import org.jdbi.v3.core.Handle;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,41 +22,76 @@ import static io.incidentbot.storage.jdbi.TimelineRows.entry;
 /**
  * {@link TimelineRepository} on tables {@code timeline_entry} and {@code key_mark}, bound to the
  * handle of one transaction. A message is unique per {@code (incident, ts)} (a partial unique index).
+ * The insert, run for every message event, is plain JDBC through the transaction's {@link PreparedCache}.
  */
 public final class JdbiTimeline implements TimelineRepository {
     private static final String INSERT = """
             INSERT INTO timeline_entry (incident, kind, at, ts, thread_ts, user_id, text, edited_at, deleted, pinned, files)
-            VALUES (:incident, :kind, :at, :ts, :threadTs, :user, :text, :editedAt, :deleted, :pinned, :files)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    // RETURNING, not JDBC generated keys: on a conflict sqlite-jdbc's generated keys report the
+    // connection's previous insert (last_insert_rowid), as if a row had been stored.
+    private static final String ADD = INSERT + " RETURNING id";
+    /** One statement: the unique (incident, ts) index turns a second copy into a no-op. */
+    private static final String ADD_IF_ABSENT = INSERT + " ON CONFLICT DO NOTHING RETURNING id";
 
     private final Handle h;
+    private final PreparedCache prepared;
 
-    /** @param h the handle of the caller's transaction */
-    public JdbiTimeline(Handle h) {
+    /**
+     * @param h        the handle of the caller's transaction
+     * @param prepared that transaction's statements
+     */
+    JdbiTimeline(Handle h, PreparedCache prepared) {
         this.h = h;
+        this.prepared = prepared;
     }
 
     @Override
     public TimelineEntry add(TimelineEntry e) {
-        return insert(e, "").orElseThrow();
+        return insert(e, ADD).orElseThrow();
     }
 
     @Override
     public Optional<TimelineEntry> addMessageIfAbsent(TimelineEntry e) {
-        // One statement: the unique (incident, ts) index turns a second copy into a no-op.
-        return insert(e, " ON CONFLICT DO NOTHING");
+        return insert(e, ADD_IF_ABSENT);
     }
 
-    private Optional<TimelineEntry> insert(TimelineEntry e, String onConflict) {
-        // RETURNING, not JDBC generated keys: on a conflict sqlite-jdbc's generated keys report the
-        // connection's previous insert (last_insert_rowid), as if a row had been stored.
-        return h.createQuery(INSERT + onConflict + " RETURNING id")
-                .bind("incident", e.incident()).bind("kind", e.kind().name()).bind("at", micros(e.at()))
-                .bind("ts", e.ts()).bind("threadTs", e.threadTs()).bind("user", e.userId()).bind("text", e.text())
-                .bind("editedAt", micros(e.editedAt())).bind("deleted", e.deleted()).bind("pinned", e.keyEvent())
-                .bind("files", TimelineRows.jsonOfFiles(e.files()))
-                .mapTo(Long.class).findFirst()
-                .map(id -> new TimelineEntry(id, e.incident(), e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(),
-                        e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));
+    private Optional<TimelineEntry> insert(TimelineEntry e, String sql) {
+        try {
+            PreparedStatement s = prepared.get(sql);
+            s.setLong(1, e.incident());
+            s.setString(2, e.kind().name());
+            s.setLong(3, micros(e.at()));
+            text(s, 4, e.ts());
+            text(s, 5, e.threadTs());
+            text(s, 6, e.userId());
+            text(s, 7, e.text());
+            if (e.editedAt() == null) {
+                s.setNull(8, Types.BIGINT);
+            } else {
+                s.setLong(8, micros(e.editedAt()));
+            }
+            s.setBoolean(9, e.deleted());
+            s.setBoolean(10, e.keyEvent());
+            text(s, 11, TimelineRows.jsonOfFiles(e.files()));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TimelineEntry(rs.getLong(1), e.incident(), e.kind(), e.at(), e.ts(), e.threadTs(),
+                        e.userId(), e.text(), e.editedAt(), e.deleted(), e.keyEvent(), e.files()));
+            }
+        } catch (SQLException x) {
+            throw new StatementFailedException(sql, x);
+        }
+    }
+
+    private static void text(PreparedStatement s, int i, String v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.VARCHAR);
+        } else {
+            s.setString(i, v);
+        }
     }
 
     @Override
