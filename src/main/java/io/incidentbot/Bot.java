@@ -120,12 +120,14 @@ public final class Bot implements AutoCloseable {
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
+        RequestContext requests = new RequestContext(metrics, traces);
+        TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
-                    a.use(new RequestContext(metrics, traces));
+                    a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
                             runtime.afterAck());
-                    a.use(new TimelineEvents(timeline, metrics));
+                    a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                 });
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
@@ -142,7 +144,7 @@ public final class Bot implements AutoCloseable {
         HealthReport readiness = new HealthReport(storage, clock, slackStatus,
                 socketMode == null ? null : socketMode::connected, java.util.List.of(outbox::problem));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                readiness, new ReplayGuard(storage, clock));
+                readiness, new ReplayGuard(storage, clock), requests.around(timelineEvents));
         Integer metricsPort = config.ops().metricsPort();
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);

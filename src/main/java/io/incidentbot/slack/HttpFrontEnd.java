@@ -62,6 +62,17 @@ public final class HttpFrontEnd implements AutoCloseable {
      */
     public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health,
                         ReplayGuard replays) {
+        this(port, app, signingSecret, clock, health, replays, null);
+    }
+
+    /**
+     * As {@link #HttpFrontEnd(int, App, String, Clock, Supplier, ReplayGuard)}, with Events API callbacks
+     * answered without Bolt.
+     *
+     * @param events answers the {@code event_callback} requests it takes ({@link SlackEndpoint}), or null
+     */
+    public HttpFrontEnd(int port, App app, String signingSecret, Clock clock, Supplier<Health> health,
+                        ReplayGuard replays, io.incidentbot.slack.http.EventCallbacks events) {
         server = PlainJetty.create("http", port, 64, 8);
         mount("/healthz", new Handler.Abstract() {
             @Override
@@ -76,7 +87,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             }
         });
         if (app != null) {
-            mount("/slack/events", new SlackEndpoint(app, signingSecret, clock, replays));
+            mount("/slack/events", new SlackEndpoint(app, signingSecret, clock, replays, events));
         }
         SizeLimitHandler limit = new SizeLimitHandler(MAX_BODY, -1);
         limit.setHandler(paths);

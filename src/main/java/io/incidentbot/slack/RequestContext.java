@@ -9,9 +9,12 @@ import io.incidentbot.ops.Metrics;
 import io.incidentbot.ops.RequestTraces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.incidentbot.slack.http.EventCallbacks;
 import org.slf4j.MDC;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Bolt middleware, first after the error middleware: tells the HTTP front end's timing what kind of
@@ -62,6 +65,35 @@ public final class RequestContext implements Middleware {
                 MDC.put("request_id", previous);
             }
         }
+    }
+
+    /**
+     * The same bookkeeping for Events API requests answered without Bolt: kind {@code event} for the HTTP
+     * timing, {@code request_id} in the MDC, the DEBUG line.
+     *
+     * @param inner answers the events it takes
+     * @return {@code inner} with this bookkeeping around each request it answers
+     */
+    public EventCallbacks around(EventCallbacks inner) {
+        return (envelope, headers) -> {
+            List<String> ids = headers.get(RequestTraces.HEADER.toLowerCase(java.util.Locale.ROOT));
+            String id = ids == null || ids.isEmpty() ? null : ids.get(0);
+            long start = System.nanoTime();
+            if (id != null) {
+                MDC.put("request_id", id);
+            }
+            try {
+                OptionalInt status = inner.answer(envelope, headers);
+                if (status.isPresent()) {
+                    traces.kind(id, "event");
+                    log.debug("event request answered {} in {} ms", status.getAsInt(),
+                            Duration.ofNanos(System.nanoTime() - start).toMillis());
+                }
+                return status;
+            } finally {
+                MDC.remove("request_id");
+            }
+        };
     }
 
     static String kind(RequestType type) {

@@ -137,11 +137,27 @@ public final class BenchMain {
         String db = BenchDatabase.location(s.text("DB"), work.resolve("incidents.db"));
         report.database = s.text("DB");
         log("incident-bot database for scenarios 1 and 2: " + s.text("DB"));
+        int replicas = Math.max(1, s.integer("REPLICAS"));
+        if (replicas > 1 && !s.text("DB").equals("postgres")) {
+            throw new IllegalArgumentException("REPLICAS=" + replicas + " needs DB=postgres (one SQLite file has one writer)");
+        }
+        if (replicas > 1) {
+            report.database = s.text("DB") + ", " + replicas + " replicas";
+        }
+        List<ServerProcess> others = new ArrayList<>();
         try (ServerProcess bot = startOurs(slack, db)) {
             report.oursStarts.add(bot.startMillis);
             log(String.format("incident-bot start %d: healthy after %.0f ms (pid %d, port %d)", starts, bot.startMillis,
                     bot.process.pid(), bot.port));
-            LoadGenerator load = new LoadGenerator(bot.port, secret, slack.url("/response/"));
+            List<Integer> ports = new ArrayList<>(List.of(bot.port));
+            for (int i = 2; i <= replicas; i++) {
+                ServerProcess other = startOurs(slack, db);
+                others.add(other);
+                ports.add(other.port);
+                log(String.format("incident-bot replica %d: healthy after %.0f ms (port %d)", i, other.startMillis, other.port));
+            }
+            bot.alsoCount(others);
+            LoadGenerator load = new LoadGenerator(ports, secret, slack.url("/response/"));
             IncidentDb.IncidentChannel incident = declare(slack, load, new IncidentDb(db));
             Thread.sleep(2000);
             report.oursRssIdle = bot.rssMiB();
@@ -165,6 +181,10 @@ public final class BenchMain {
                     load.closedLoop(warm, s.integer("CONCURRENCY"));
                 }
                 report.s2 = new FixedRateScenario(s, slack, users).run(load, events, incident, idb);
+            }
+        } finally {
+            for (ServerProcess other : others) {
+                other.close();
             }
         }
     }

@@ -34,6 +34,9 @@ final class LoadGenerator {
 
     private final HttpClient http;
     private final SignedClient signed;
+    /** One client per server when events are spread over several replicas (round robin), else just {@link #signed}. */
+    private final List<SignedClient> replicas;
+    private int next;
 
     /**
      * One run's outcome.
@@ -68,13 +71,21 @@ final class LoadGenerator {
      * @param responseBase  base of the {@code response_url}s of commands (a stand-in URL ending in {@code /})
      */
     LoadGenerator(int port, String signingSecret, String responseBase) {
+        this(List.of(port), signingSecret, responseBase);
+    }
+
+    /**
+     * @param ports the HTTP ports of the replicas, which get the events in turn (commands go to the first)
+     */
+    LoadGenerator(List<Integer> ports, String signingSecret, String responseBase) {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 // Completion callbacks only record a number and release a permit: run them on the
                 // client's selector thread rather than hopping to a pool (less CPU taken from the server).
                 .executor(Runnable::run)
                 .build();
-        this.signed = new SignedClient(port, responseBase, signingSecret);
+        this.replicas = ports.stream().map(p -> new SignedClient(p, responseBase, signingSecret)).toList();
+        this.signed = replicas.get(0);
     }
 
     /** A request ready to send, and the body it was signed over. */
@@ -91,7 +102,8 @@ final class LoadGenerator {
     }
 
     private HttpRequest request(String body, String contentType) {
-        return signed.request(body, contentType, System.currentTimeMillis() / 1000,
+        SignedClient to = contentType.equals("application/json") ? replicas.get(next++ % replicas.size()) : signed;
+        return to.request(body, contentType, System.currentTimeMillis() / 1000,
                 Map.of("User-Agent", "Slackbot 1.0 (+https://api.slack.com/robots)"));
     }
 

@@ -110,11 +110,28 @@ final class ServerProcess implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** Other replicas whose CPU {@link #cpuMillis} adds to this process's (scenario 1 with {@code REPLICAS}). */
+    private List<ServerProcess> alsoCounted = List.of();
+
+    /** @param others replicas serving the same load, counted in {@link #cpuMillis} */
+    void alsoCount(List<ServerProcess> others) {
+        alsoCounted = List.copyOf(others);
+    }
+
+    /** @return CPU time (user + system) of this process and the replicas counted with it, milliseconds */
+    double cpuMillis() {
+        double total = ownCpuMillis();
+        for (ServerProcess other : alsoCounted) {
+            total += other.ownCpuMillis();
+        }
+        return total;
+    }
+
     /**
      * @return CPU time the process used so far (user + system, all threads), milliseconds, from
      *         {@code /proc/<pid>/stat}; NaN where there is no {@code /proc}
      */
-    double cpuMillis() {
+    private double ownCpuMillis() {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -37,6 +37,7 @@ final class Settings {
         DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours) and 3, summarized
         DEFAULTS.put("DB", "sqlite");               // scenarios 1 and 2 (ours): sqlite, or postgres (a fresh database
                                                     // on INCIDENT_TEST_POSTGRES's server, else .ci/postgres.sh's)
+        DEFAULTS.put("REPLICAS", "1");              // scenario 1 (ours): bot processes on one database (2+: DB=postgres)
         DEFAULTS.put("SEED", "42");
         DEFAULTS.put("JAR", "target/incident-bot.jar");
         DEFAULTS.put("CLASSES", "bench/target/classes");

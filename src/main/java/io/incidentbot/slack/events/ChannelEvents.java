@@ -20,6 +20,19 @@ final class ChannelEvents {
     private ChannelEvents() {
     }
 
+    /** The event types {@link #read} turns into channel events. */
+    private static final java.util.Set<String> RECORDED = java.util.Set.of("message", "reaction_added",
+            "reaction_removed", "pin_added", "pin_removed", "member_joined_channel", "member_left_channel");
+
+    /**
+     * @param type an event's {@code type}
+     * @return true when events of this type can change a timeline (others, e.g. {@code app_home_opened},
+     *         are some other listener's)
+     */
+    static boolean recorded(String type) {
+        return RECORDED.contains(type);
+    }
+
     /**
      * @param event the {@code event} object of an {@code event_callback}
      * @param bot   the bot, whose own messages, reactions targets and joins are not captured

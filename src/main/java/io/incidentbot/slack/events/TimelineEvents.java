@@ -14,14 +14,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import io.incidentbot.slack.http.EventCallbacks;
+
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * Handles every Events API request ({@code event_callback}) itself and answers it, before Bolt's
  * listener dispatch: the event is read from the raw JSON, recorded on the timeline and committed,
- * then acknowledged with 200. Other requests go on down the chain.
+ * then acknowledged with 200. Other requests go on down the chain. Over HTTP, the events a timeline
+ * records do not reach Bolt at all ({@link EventCallbacks}: the front end's one JSON parse is used);
+ * over Socket Mode, and for other event types, this runs as a Bolt middleware.
  *
  * <p>Why a middleware and not {@code app.event(SomeEvent.class, ...)} listeners: Bolt dispatches by
  * {@code type:subtype} to one model class per subtype and answers 404 (so Slack retries, then gives
@@ -37,27 +45,36 @@ import java.util.Optional;
  * a storage failure propagates, so the error middleware answers 500 and Slack redelivers the event
  * (nothing was committed, its {@code event_id} included).
  */
-public final class TimelineEvents implements Middleware {
+public final class TimelineEvents implements Middleware, EventCallbacks {
     private static final Logger log = LoggerFactory.getLogger(TimelineEvents.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TimelineService timeline;
     private final io.incidentbot.ops.Metrics metrics;
+    private final Supplier<String> botUserId;
+    private final Supplier<String> botId;
 
     /** @param timeline records the events */
     public TimelineEvents(TimelineService timeline) {
-        this(timeline, null);
+        this(timeline, null, () -> null, () -> null);
     }
 
     /**
-     * @param timeline records the events
-     * @param metrics  counts events stored and duplicates dropped; null counts nothing
+     * @param timeline  records the events
+     * @param metrics   counts events stored and duplicates dropped; null counts nothing
+     * @param botUserId the bot's user ID from {@code auth.test} (null until known), for events answered
+     *                  without Bolt ({@link #answer}); Bolt's context carries it otherwise
+     * @param botId     the bot ID ({@code B...}) likewise
      */
-    public TimelineEvents(TimelineService timeline, io.incidentbot.ops.Metrics metrics) {
+    public TimelineEvents(TimelineService timeline, io.incidentbot.ops.Metrics metrics, Supplier<String> botUserId,
+                          Supplier<String> botId) {
         this.timeline = timeline;
         this.metrics = metrics;
+        this.botUserId = botUserId;
+        this.botId = botId;
     }
 
+    /** Bolt's path (Socket Mode, and events the HTTP front end leaves to Bolt): every event is acked here. */
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         if (req.getRequestType() != RequestType.Event) {
@@ -71,7 +88,33 @@ public final class TimelineEvents implements Middleware {
             return Response.ok();
         }
         EventContext ctx = (EventContext) req.getContext();
-        BotUser bot = BotUser.of(envelope, ctx.getBotUserId(), ctx.getBotId());
+        record(envelope, BotUser.of(envelope, ctx.getBotUserId(), ctx.getBotId()), ctx.getRetryNum(), ctx.getRetryReason());
+        return Response.ok();
+    }
+
+    /**
+     * The HTTP path without Bolt: takes the event types a timeline records, from the body the front end
+     * parsed once; leaves others (e.g. {@code app_home_opened}) to Bolt's listeners.
+     *
+     * @return 200 once the event is committed (or known, or irrelevant); 500 when storing failed, so Slack
+     *         redelivers it (nothing was committed); empty for event types a timeline does not record
+     */
+    @Override
+    public OptionalInt answer(JsonNode envelope, Map<String, List<String>> headers) {
+        if (!ChannelEvents.recorded(envelope.path("event").path("type").asText(""))) {
+            return OptionalInt.empty();
+        }
+        try {
+            record(envelope, BotUser.of(envelope, botUserId.get(), botId.get()), number(first(headers, "x-slack-retry-num")),
+                    first(headers, "x-slack-retry-reason"));
+            return OptionalInt.of(200);
+        } catch (RuntimeException e) {
+            log.error("event handling failed; answering 500 so Slack redelivers it", e);
+            return OptionalInt.of(500);
+        }
+    }
+
+    private void record(JsonNode envelope, BotUser bot, Integer retryNum, String retryReason) {
         String eventId = envelope.path("event_id").asText(null);
         if (eventId != null) {
             MDC.put("event_id", eventId);
@@ -84,16 +127,24 @@ public final class TimelineEvents implements Middleware {
                 count(outcome);
                 if (outcome == TimelineService.Outcome.DUPLICATE) {
                     log.info("event {} seen before (retry {} {}): acknowledged, nothing changed", eventId,
-                            ctx.getRetryNum(), ctx.getRetryReason());
+                            retryNum, retryReason);
                 } else {
                     log.debug("event {}: {}", eventId, outcome);
                 }
             }
-            return Response.ok();
         } finally {
             MDC.remove("event_id");
             MDC.remove("incident");
         }
+    }
+
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    private static Integer number(String s) {
+        return s != null && s.matches("\\d{1,3}") ? Integer.valueOf(s) : null;
     }
 
     private void count(TimelineService.Outcome outcome) {

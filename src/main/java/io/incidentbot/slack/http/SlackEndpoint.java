@@ -47,6 +47,8 @@ import java.util.Map;
  * <li>a request seen before (same signature) is a replay: 200, empty, nothing done. Events API callbacks
  *     are not remembered: each is recorded exactly once by its {@code event_id} in the transaction that
  *     records it, which covers replays and Slack's own redeliveries alike;</li>
+ * <li>an {@code event_callback} JSON body is parsed once and offered to the {@link EventCallbacks}, which
+ *     answer the events they take without Bolt;</li>
  * <li>Bolt runs it. An answer of 500 or more forgets the signature again, so a retry may act.</li>
  * </ol>
  * This is the only signature check: the Bolt app is built without a signing secret.
@@ -64,7 +66,9 @@ public final class SlackEndpoint extends Handler.Abstract {
     private final SlackSignature.Verifier verifier;
     private final Clock clock;
     private final ReplayGuard replays;
+    private final EventCallbacks events;
     private final SSLCheckPayloadDetector sslCheck = new SSLCheckPayloadDetector();
+    private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{1,12}");
 
     /**
      * @param app           the Bolt app (built without request verification)
@@ -73,6 +77,17 @@ public final class SlackEndpoint extends Handler.Abstract {
      * @param replays       remembers accepted signatures, or null to accept replays (the bench's bare baseline)
      */
     public SlackEndpoint(App app, String signingSecret, Clock clock, ReplayGuard replays) {
+        this(app, signingSecret, clock, replays, null);
+    }
+
+    /**
+     * As {@link #SlackEndpoint(App, String, Clock, ReplayGuard)}, with Events API callbacks answered
+     * without Bolt.
+     *
+     * @param events answers {@code event_callback} requests it takes, or null to give every request to Bolt
+     */
+    public SlackEndpoint(App app, String signingSecret, Clock clock, ReplayGuard replays, EventCallbacks events) {
+        this.events = events;
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
@@ -131,6 +146,16 @@ public final class SlackEndpoint extends Handler.Abstract {
             send(response, callback, 401, "text/plain", "invalid signature");
             return;
         }
+        if (events != null && body.startsWith("{")) {
+            JsonNode envelope = json(body);
+            if (envelope != null && "event_callback".equals(envelope.path("type").asText())) {
+                java.util.OptionalInt status = events.answer(envelope, headers);
+                if (status.isPresent()) {
+                    send(response, callback, status.getAsInt(), "text/plain", "");
+                    return;
+                }
+            }
+        }
         com.slack.api.bolt.request.Request<?> slackRequest;
         try {
             slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
@@ -185,17 +210,22 @@ public final class SlackEndpoint extends Handler.Abstract {
 
     /** @return true for Slack's {@code {"type": "app_rate_limited", ...}} callback */
     private static boolean rateLimited(String body) {
+        JsonNode n = json(body);
+        return n != null && "app_rate_limited".equals(n.path("type").asText());
+    }
+
+    /** @return the body as JSON, or null when it is not JSON */
+    private static JsonNode json(String body) {
         try {
-            JsonNode n = JSON.readTree(body);
-            return n != null && "app_rate_limited".equals(n.path("type").asText());
+            return JSON.readTree(body);
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 
     /** @return true when the timestamp is epoch seconds within 5 minutes of now, either way */
     static boolean fresh(String timestamp, Clock clock) {
-        if (timestamp == null || !timestamp.matches("\\d{1,12}")) {
+        if (timestamp == null || !TIMESTAMP.matcher(timestamp).matches()) {
             return false;
         }
         long skew = Math.abs(clock.millis() / 1000 - Long.parseLong(timestamp));
