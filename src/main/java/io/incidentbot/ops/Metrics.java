@@ -91,23 +91,34 @@ public final class Metrics {
      * @param latency from receipt to the ack being written
      */
     public void request(String kind, int status, Duration latency) {
-        Counter.builder("incidentbot.requests").description("Requests from Slack and webhooks, by kind and outcome")
-                .tag("kind", kind).tag("outcome", outcome(status)).register(registry).increment();
-        Timer.builder("incidentbot.ack").description("Time from receiving a request to acknowledging it")
-                .tag("kind", kind).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(latency);
+        // Once per request from Slack: the two meters of each (kind, outcome) are built once and kept.
+        RequestMeters m = requestMeters.computeIfAbsent(kind + " " + outcome(status), k -> new RequestMeters(
+                Counter.builder("incidentbot.requests").description("Requests from Slack and webhooks, by kind and outcome")
+                        .tag("kind", kind).tag("outcome", outcome(status)).register(registry),
+                Timer.builder("incidentbot.ack").description("Time from receiving a request to acknowledging it")
+                        .tag("kind", kind).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10))
+                        .register(registry)));
+        m.requests().increment();
+        m.ack().record(latency);
     }
+
+    private record RequestMeters(Counter requests, Timer ack) {
+    }
+
+    private final java.util.Map<String, RequestMeters> requestMeters = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Counter eventsStored = Counter.builder("incidentbot.events.stored")
+            .description("Events API events recorded on a timeline").register(registry);
+    private final Counter eventsDuplicate = Counter.builder("incidentbot.events.duplicates")
+            .description("Redelivered events dropped by event_id").register(registry);
 
     /** An Events API event changed a timeline (stored, or applied to a stored message). */
     public void eventStored() {
-        Counter.builder("incidentbot.events.stored").description("Events API events recorded on a timeline")
-                .register(registry).increment();
+        eventsStored.increment();
     }
 
     /** A redelivered {@code event_id} was acknowledged and dropped. */
     public void eventDuplicate() {
-        Counter.builder("incidentbot.events.duplicates").description("Redelivered events dropped by event_id")
-                .register(registry).increment();
+        eventsDuplicate.increment();
     }
 
     /**

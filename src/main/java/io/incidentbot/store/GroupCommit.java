@@ -30,7 +30,6 @@ public final class GroupCommit {
     private final Storage storage;
     private final int maxBatch;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition committed = lock.newCondition();
     private final List<Pending<?>> queue = new ArrayList<>();
     private boolean committing;
 
@@ -56,13 +55,13 @@ public final class GroupCommit {
      *                          both cases nothing of this work was committed
      */
     public <T> T transaction(Storage.Work<T> work) {
-        Pending<T> mine = new Pending<>(work);
         lock.lock();
+        Pending<T> mine = new Pending<>(work, lock.newCondition());
         try {
             queue.add(mine);
             while (!mine.done) {
                 if (committing) {
-                    committed.awaitUninterruptibly();
+                    mine.wake.awaitUninterruptibly();
                     continue;
                 }
                 committing = true;
@@ -73,7 +72,11 @@ public final class GroupCommit {
                 } finally {
                     lock.lock();
                     committing = false;
-                    committed.signalAll();
+                    // Wake only whom it concerns: the callers of this batch, and the next committer.
+                    batch.forEach(p -> p.wake.signal());
+                    if (!queue.isEmpty()) {
+                        queue.get(0).wake.signal();
+                    }
                 }
             }
         } finally {
@@ -148,12 +151,15 @@ public final class GroupCommit {
     /** One caller's work and, once its transaction ended, its outcome. Guarded by {@link #lock}'s hand-off. */
     private static final class Pending<T> {
         final Storage.Work<T> work;
+        /** Signalled when this work's transaction ended, or when it heads the queue and no commit is under way. */
+        final Condition wake;
         private volatile boolean done;
         private Object result;
         private RuntimeException error;
 
-        Pending(Storage.Work<T> work) {
+        Pending(Storage.Work<T> work, Condition wake) {
             this.work = work;
+            this.wake = wake;
         }
 
         void succeed(Object value) {
