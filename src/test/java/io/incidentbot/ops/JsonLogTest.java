@@ -79,10 +79,13 @@ class JsonLogTest {
             try (ChildBot bot = ChildBot.start(slack, env, logFile)) {
                 assertThat(bot.client.say("declare sev2 Checkout errors", "UALICE001", "CGENERAL1"))
                         .contains("Declared incident 1");
-                SlackStandIn.await("channel created", 20, () -> slack.channels().size() == 1);
+                // The topic is set by the job after the one that links the channel to the incident: once it
+                // is, the channel is an incident channel for every lookup (a command sent earlier could race
+                // the link: looked up as no incident's channel, then run as the incident's).
+                SlackStandIn.await("channel linked", 20, () -> slack.channels().size() == 1
+                        && !slack.calls("conversations.setTopic").isEmpty());
                 String channel = slack.channels().values().iterator().next();
-                SlackStandIn.await("channel linked", 20, () -> bot.client.say("status identified", "UALICE001", channel)
-                        .contains("identified"));
+                assertThat(bot.client.say("status identified", "UALICE001", channel)).contains("identified");
                 assertThat(bot.client.say("list", "UALICE001", "CGENERAL1")).contains("Checkout errors");
                 bot.terminate();
             }
