@@ -49,6 +49,16 @@ public interface Storage extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * How many small independent writes (recording Events API events) are worth committing together in
+     * one transaction ({@link GroupCommit}); 1 when they should each have their own.
+     *
+     * @return at least 1
+     */
+    default int groupCommitLimit() {
+        return 1;
+    }
+
     /** Closes the connection pool. */
     @Override
     void close();

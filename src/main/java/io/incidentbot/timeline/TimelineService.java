@@ -23,14 +23,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The changes themselves commute: the newest edit wins by edit time, a deletion is final, and each
  * key-event mark keeps the state of its latest change. So any arrival order ends in the same timeline.
  *
- * <p>Events recorded concurrently share a transaction ({@link GroupCommit}): under load the Events API
- * requests that arrive while one commit is under way are committed together in the next, and each
- * {@link #record} still returns only after its own event is committed.
+ * <p>Where the storage says it pays ({@link Storage#groupCommitLimit()}: SQLite), events recorded
+ * concurrently share a transaction ({@link GroupCommit}): under load the Events API requests that arrive
+ * while one commit is under way are committed together in the next, and each {@link #record} still
+ * returns only after its own event is committed.
  */
 public final class TimelineService {
-    /** Most events committed in one transaction. */
-    static final int MAX_GROUP = 64;
-
     /** Most channels whose incident number is remembered (then the memory starts again). */
     private static final int MAX_CHANNELS = 10_000;
 
@@ -60,7 +58,8 @@ public final class TimelineService {
      */
     public TimelineService(Storage storage, Clock clock, String keyEventEmoji) {
         this.storage = storage;
-        this.commits = new GroupCommit(storage, MAX_GROUP);
+        int group = storage.groupCommitLimit();
+        this.commits = group > 1 ? new GroupCommit(storage, group) : null;
         this.clock = clock;
         this.keyEventEmoji = keyEventEmoji;
     }
@@ -79,7 +78,7 @@ public final class TimelineService {
         if (event instanceof ChannelEvent.ReactionChanged r && !isKeyEventEmoji(r.emoji())) {
             return Outcome.IRRELEVANT;
         }
-        return commits.transaction(r -> {
+        Storage.Work<Outcome> work = r -> {
             Optional<Long> incident = incidentOf(r, event.channelId());
             if (incident.isEmpty()) {
                 return Outcome.NOT_AN_INCIDENT_CHANNEL;
@@ -89,7 +88,8 @@ public final class TimelineService {
             }
             apply(r, incident.get(), event);
             return Outcome.RECORDED;
-        });
+        };
+        return commits != null ? commits.transaction(work) : storage.transaction(work);
     }
 
     /**
