@@ -1,6 +1,5 @@
 package io.incidentbot.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentbot.incident.IncidentImports;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UserDirectory;
@@ -103,9 +102,7 @@ final class ImportCommand {
     private static List<ExportMessage> messages(SlackExport slack, ExportChannel channel) throws CliException {
         List<ExportMessage> messages = new ArrayList<>();
         for (String file : slack.dayFiles(channel)) {
-            for (JsonNode m : slack.list(file)) {
-                messages.add(ExportMessage.parse(m, channel.pins(), file));
-            }
+            slack.forEach(file, m -> messages.add(ExportMessage.parse(m, channel.pins(), file)));
         }
         return messages;
     }
