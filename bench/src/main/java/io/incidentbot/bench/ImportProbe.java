@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Scenario 5, run in a fresh JVM: {@code import <export> --channel <name>} through the command line's
  * own entry point ({@link Cli#run}, as {@code java -jar incident-bot.jar import ...} runs it) into a new
- * SQLite file, timing it and watching the heap ({@link HeapWatch}); the draft it prints goes to a file.
+ * SQLite file, timing it (wall and the main thread's CPU) and watching the heap ({@link HeapWatch}); the
+ * draft it prints goes to a file.
  * Then counts the timeline entries stored. Prints one {@code RESULT key=value ...} line (times in ms,
  * sizes in MiB).
  *
@@ -38,6 +39,7 @@ public final class ImportProbe {
         int status;
         heap.start();
         long alloc0 = threads.getThreadAllocatedBytes(tid);
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         try (OutputStream file = Files.newOutputStream(draft); PrintStream out = new PrintStream(file, false, StandardCharsets.UTF_8);
              PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
@@ -46,6 +48,7 @@ public final class ImportProbe {
             out.flush();
         }
         long nanos = System.nanoTime() - t0;
+        long cpu = threads.getCurrentThreadCpuTime() - cpu0;
         long allocated = threads.getThreadAllocatedBytes(tid) - alloc0;
         long heapEnd = HeapWatch.used();
         heap.stop();
@@ -63,9 +66,9 @@ public final class ImportProbe {
                 return n[0];
             });
         }
-        System.out.printf("RESULT status=ok import_ms=%.1f peak_heap_mib=%.1f max_live_after_gc_mib=%.1f allocated_mib=%.1f"
+        System.out.printf("RESULT status=ok import_ms=%.1f cpu_ms=%.1f peak_heap_mib=%.1f max_live_after_gc_mib=%.1f allocated_mib=%.1f"
                         + " gcs=%d entries=%d draft_bytes=%d max_heap_mib=%.0f gc=%s%n",
-                nanos / 1e6, HeapWatch.mib(heap.peak(heapEnd)), HeapWatch.mib(heap.maxLiveAfterGc()),
+                nanos / 1e6, cpu / 1e6, HeapWatch.mib(heap.peak(heapEnd)), HeapWatch.mib(heap.maxLiveAfterGc()),
                 HeapWatch.mib(allocated), heap.collections(), entries, Files.size(draft),
                 HeapWatch.mib(Runtime.getRuntime().maxMemory()), HeapWatch.collectors().replace(' ', '_'));
     }

@@ -108,8 +108,9 @@ final class ScaleReport {
                 }
             }
             Report.row(t, first, title, size + ": render cold (first in the JVM) / warm (best of " + s.text("WARM_RENDERS")
-                            + "); per 1,000 entries", String.format(Locale.ROOT, "%,.0f / %,.0f ms; %.1f / %.1f ms", cold, warm,
-                            cold * 1000 / n, warm * 1000 / n), "", growth(prev, r, n, ScaleReport::entries, "entries",
+                            + "); per 1,000 entries; (rendering thread's CPU)", String.format(Locale.ROOT,
+                            "%,.0f / %,.0f ms; %.1f / %.1f ms; (CPU %,.0f / %,.0f ms)", cold, warm, cold * 1000 / n,
+                            warm * 1000 / n, r.value("cold_cpu_ms"), r.value("warm_cpu_ms")), "", growth(prev, r, n, ScaleReport::entries, "entries",
                             p -> p.value("cold_ms"), p -> p.value("warm_ms")), target, verdict);
             Report.row(t, "", "", size + ": heap peak used / max live after GC / allocated; draft size", r.heap()
                     + String.format(Locale.ROOT, "; %,.0f lines, %,.0f KiB", r.value("lines"), r.value("bytes") / 1024),
@@ -145,8 +146,9 @@ final class ScaleReport {
                 continue;
             }
             double ms = r.value("import_ms");
-            Report.row(t, first, title, size + ": import, messages/s; per 1,000 messages", String.format(Locale.ROOT,
-                    "%,.0f ms, %,.0f messages/s; %.1f ms", ms, n / (ms / 1000), ms * 1000 / n), "",
+            Report.row(t, first, title, size + ": import, messages/s; per 1,000 messages; (main thread's CPU)",
+                    String.format(Locale.ROOT, "%,.0f ms, %,.0f messages/s; %.1f ms; (CPU %,.0f ms)", ms, n / (ms / 1000),
+                            ms * 1000 / n, r.value("cpu_ms")), "",
                     growth(prev, r, n, ScaleReport::messages, "messages", p -> p.value("import_ms")), "–", "");
             Report.row(t, "", "", size + ": heap peak used / max live after GC / allocated; entries stored", r.heap()
                     + String.format(Locale.ROOT, "; %,.0f entries", r.value("entries")), "", "", "within " + heap, "ok");

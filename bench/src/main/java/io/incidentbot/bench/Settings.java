@@ -30,7 +30,7 @@ final class Settings {
         DEFAULTS.put("REPLIES_PER_1000", "250");    // scenario 3: of which thread replies, per 1,000 entries
         DEFAULTS.put("KEY_EVENTS_PER_1000", "15");  // scenario 3: of which key events, per 1,000 entries
         DEFAULTS.put("PARTICIPANTS", "40");         // scenario 3: people
-        DEFAULTS.put("WARM_RENDERS", "2");          // scenario 3: renders after the first, in the same JVM
+        DEFAULTS.put("WARM_RENDERS", "5");          // scenario 3: renders after the first, in the same JVM (best reported)
         DEFAULTS.put("IMPORT_MESSAGES", "10000,100000"); // scenario 5: messages in the export, one import per size
         DEFAULTS.put("IMPORT_DAYS", "10");          // scenario 5: day files
         DEFAULTS.put("IMPORT_BUSY_SHARE", "0.2");   // scenario 5: share of the messages in the first (busiest) day
