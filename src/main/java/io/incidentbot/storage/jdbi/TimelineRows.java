@@ -1,25 +1,33 @@
 package io.incidentbot.storage.jdbi;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 
 /**
  * Row mapping of {@code timeline_entry}: the columns read, a row to a {@link TimelineEntry}, and the
  * {@code files} column (a JSON array of {@code {"name", "permalink"}} objects, or NULL for none).
+ *
+ * <p>The files column is read and written with Jackson's streaming parser and generator, not an
+ * {@code ObjectMapper}: a databind mapper for the {@link TimelineEntry.SharedFile} record costs about
+ * 200 ms of class loading and introspection the first time, which was a third of the first postmortem
+ * draft in a fresh JVM (the {@code postmortem} command).
  */
 final class TimelineRows {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<TimelineEntry.SharedFile>> FILES = new TypeReference<>() { };
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** The columns {@link #entry} reads, for {@code SELECT}, in the order it reads them. */
     static final String COLUMNS = "id, incident, kind, at, ts, thread_ts, user_id, text, edited_at, deleted, "
@@ -51,20 +59,58 @@ final class TimelineRows {
         if (files.isEmpty()) {
             return null;
         }
-        try {
-            return JSON.writeValueAsString(files);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartArray();
+            for (TimelineEntry.SharedFile f : files) {
+                g.writeStartObject();
+                g.writeStringField("name", f.name());
+                g.writeStringField("permalink", f.permalink());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toString();
     }
 
+    /**
+     * @param json the files column, may be null
+     * @return its files (fields other than {@code name} and {@code permalink} are skipped)
+     * @throws IllegalStateException when the column is not a JSON array of objects
+     */
     private static List<TimelineEntry.SharedFile> files(String json) {
         if (json == null) {
             return List.of();
         }
-        try {
-            return JSON.readValue(json, FILES);
-        } catch (JsonProcessingException e) {
+        try (JsonParser p = JSON.createParser(json)) {
+            List<TimelineEntry.SharedFile> files = new ArrayList<>();
+            JsonToken t = p.nextToken();
+            if (t != JsonToken.START_ARRAY) {
+                throw new IOException("not a JSON array");
+            }
+            for (t = p.nextToken(); t == JsonToken.START_OBJECT; t = p.nextToken()) {
+                String name = null;
+                String permalink = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    String text = value == JsonToken.VALUE_NULL || !value.isScalarValue() ? null : p.getValueAsString();
+                    p.skipChildren();
+                    if (field.equals("name")) {
+                        name = text;
+                    } else if (field.equals("permalink")) {
+                        permalink = text;
+                    }
+                }
+                files.add(new TimelineEntry.SharedFile(name, permalink));
+            }
+            if (t != JsonToken.END_ARRAY || p.nextToken() != null) {
+                throw new IOException("not a JSON array of objects");
+            }
+            return files;
+        } catch (IOException e) {
             throw new IllegalStateException("stored files column is not JSON", e);
         }
     }
