@@ -157,7 +157,9 @@ public final class Cli {
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
-            ImportCommand.store(plan, storage, zone, Clock.systemUTC(), out, err);
+            long number = ImportCommand.store(plan, storage, Clock.systemUTC(), err);
+            plan = null; // stored: let the draft have the heap
+            ImportCommand.print(number, storage, zone, Clock.systemUTC(), out);
         }
     }
 

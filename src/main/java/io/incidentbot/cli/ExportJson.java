@@ -1,14 +1,16 @@
 package io.incidentbot.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,28 +19,57 @@ import java.util.Locale;
 
 /**
  * Reads the JSON files of a Slack export with Jackson, refusing content after the first JSON value
- * ({@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}) and Jackson's {@link StreamReadConstraints}
+ * and anything past Jackson's {@link StreamReadConstraints}
  * (nesting depth, number and string length), and turns every parse error into one line that names the
  * file and the problem but never quotes the file's content.
+ *
+ * <p>A file that is a list is read one element at a time ({@link #forEach}): a day file of a busy
+ * incident holds tens of thousands of messages (20,000 messages are about 20 MB of JSON, several times
+ * that as one tree), and only the element being read is ever in memory as a tree.
  */
 final class ExportJson {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ExportJson() {
     }
 
+    /** Receives the elements of a JSON list one by one. */
+    @FunctionalInterface
+    interface Sink {
+        /**
+         * @param item one element of the list
+         * @throws CliException to stop reading: the element is refused
+         */
+        void accept(JsonNode item) throws CliException;
+    }
+
     /**
+     * Streams the elements of a file that must hold one JSON list, each read as a tree on its own and
+     * given to {@code sink} before the next is read. The whole file is still checked: an element that
+     * is broken, or content after the list, is refused once reading reaches it, so elements before it
+     * have been given to {@code sink} already (the import stores nothing until every file has been read).
+     *
      * @param in   the file's bytes; closed
      * @param file the file's path inside the export, for the error message
-     * @return the file's one JSON value, null when the file is empty
-     * @throws CliException when the file is not one JSON value within Jackson's limits
+     * @throws CliException when the file is empty or not a list ("expected a JSON list"), is not one JSON value
+     *                      within Jackson's limits, or {@code sink} refuses an element
      * @throws IOException  when reading fails (including {@link TooLarge})
      */
-    static JsonNode read(InputStream in, String file) throws CliException, IOException {
-        try (in) {
-            JsonNode node = JSON.readTree(in);
-            return node == null || node.isMissingNode() ? null : node;
+    static void forEach(InputStream in, String file, Sink sink) throws CliException, IOException {
+        try (in; JsonParser p = JSON.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new CliException(file + ": expected a JSON list");
+            }
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) {
+                    throw new CliException(file + ": broken JSON: the file ends too early");
+                }
+                JsonNode item = p.readValueAsTree();
+                sink.accept(item == null ? NullNode.getInstance() : item);
+            }
+            if (p.nextToken() != null) {
+                throw new CliException(file + ": content after the first JSON value" + where(p.getTokenLocation()));
+            }
         } catch (TooLarge e) {
             throw e;
         } catch (JsonProcessingException e) {

@@ -7,6 +7,7 @@ import io.incidentbot.timeline.TimelineEntry.SharedFile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,9 +55,11 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
      * @param m    a message object of a day file
      * @param pins {@code ts} of the messages the channel lists as pinned
      * @param file the day file, for the error message
+     * @param ids  user IDs read so far, each as one string: the message's author is taken from it (and added
+     *             to it), so the messages of an export share a string per person instead of one per message
      * @throws CliException when the message has no valid {@code ts} (the message names the file, not the value)
      */
-    static ExportMessage parse(JsonNode m, Set<String> pins, String file) throws CliException {
+    static ExportMessage parse(JsonNode m, Set<String> pins, String file, Map<String, String> ids) throws CliException {
         String ts = SlackExport.text(m, "ts");
         Instant at;
         try {
@@ -86,6 +89,9 @@ record ExportMessage(String ts, Instant at, String threadTs, String user, String
         if ("file_comment".equals(subtype) && comment.isObject()) {
             user = SlackExport.text(comment, "user") != null ? SlackExport.text(comment, "user") : user;
             text = comment.hasNonNull("comment") ? comment.get("comment").asText() : text;
+        }
+        if (user != null) {
+            user = ids.computeIfAbsent(user, u -> u);
         }
         return new ExportMessage(ts, at, SlackExport.text(m, "thread_ts"), user, subtype,
                 fromBot, text, editedAt, files(m), pinned || pushpin);

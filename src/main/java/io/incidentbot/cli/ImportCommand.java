@@ -1,6 +1,5 @@
 package io.incidentbot.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentbot.incident.IncidentImports;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.postmortem.UserDirectory;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -71,14 +71,14 @@ final class ImportCommand {
     }
 
     /**
-     * Stores the plan in one transaction, then prints the incident's postmortem draft to {@code out} and
-     * one line about the import to {@code err}. A channel imported before is not imported again: its
-     * incident's draft is printed as it is.
+     * Stores the plan in one transaction and prints one line about the import to {@code err}. A channel
+     * imported before is not imported again. The caller then prints the incident's draft ({@link #print}),
+     * after letting go of the plan: the draft streams from the database, and the plan of a 100,000-message
+     * export holds most of a 64 MB heap.
      *
      * @return the incident's number
      */
-    static long store(ImportPlan plan, Storage storage, ZoneId zone, Clock clock, PrintStream out, PrintStream err)
-            throws IOException {
+    static long store(ImportPlan plan, Storage storage, Clock clock, PrintStream err) {
         ExportChannel c = plan.channel();
         IncidentImports.Stored stored = new IncidentImports(storage, clock).store(new IncidentImports.Imported(c.id(),
                 c.name(), plan.title(), plan.severity(), c.privateChannel(), plan.declaredBy(), plan.declaredAt(),
@@ -89,8 +89,12 @@ final class ImportCommand {
                         + " messages, " + plan.participants().size() + " participants."
                 : "#" + c.name() + " (" + c.id() + ") was imported before, as incident " + stored.number()
                         + "; nothing imported, printing its draft.");
-        Cli.print(new PostmortemService(storage, UserDirectory.NONE, clock, zone), stored.number(), out);
         return stored.number();
+    }
+
+    /** Prints the postmortem draft of incident {@code number} to {@code out}, times in {@code zone}. */
+    static void print(long number, Storage storage, ZoneId zone, Clock clock, PrintStream out) throws IOException {
+        Cli.print(new PostmortemService(storage, UserDirectory.NONE, clock, zone), number, out);
     }
 
     private ExportChannel channel(List<ExportChannel> channels) throws CliException {
@@ -102,10 +106,9 @@ final class ImportCommand {
 
     private static List<ExportMessage> messages(SlackExport slack, ExportChannel channel) throws CliException {
         List<ExportMessage> messages = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
         for (String file : slack.dayFiles(channel)) {
-            for (JsonNode m : slack.list(file)) {
-                messages.add(ExportMessage.parse(m, channel.pins(), file));
-            }
+            slack.forEach(file, m -> messages.add(ExportMessage.parse(m, channel.pins(), file, ids)));
         }
         return messages;
     }

@@ -185,34 +185,41 @@ final class SlackExport implements Closeable {
 
     /**
      * @param file path inside the export, e.g. {@code channels.json}
-     * @return the elements of the JSON list in that file
-     * @throws CliException when the file is missing, lies outside the export (by {@code ..} or a symbolic link),
-     *                      is not one JSON value within the parser's limits, is not a list, or the export's total
-     *                      passes {@link ExportLimits#maxBytes}
+     * @return the elements of the JSON list in that file (for the small files: channels and users)
+     * @throws CliException as {@link #forEach}
      */
     List<JsonNode> list(String file) throws CliException {
+        List<JsonNode> items = new ArrayList<>();
+        forEach(file, items::add);
+        return items;
+    }
+
+    /**
+     * Reads the JSON list in a file one element at a time ({@link ExportJson#forEach}), so a day file of any
+     * size needs memory for one message only.
+     *
+     * @param file path inside the export, e.g. {@code inc-42/2026-03-14.json}
+     * @param sink receives each element of the list, in file order
+     * @throws CliException when the file is missing, lies outside the export (by {@code ..} or a symbolic link),
+     *                      is not one JSON list within the parser's limits, the export's total passes
+     *                      {@link ExportLimits#maxBytes}, or {@code sink} refuses an element
+     */
+    void forEach(String file, ExportJson.Sink sink) throws CliException {
         Path p = inside(file);
         if (!Files.isRegularFile(p)) {
             throw new CliException("the export has no " + file);
         }
-        JsonNode node;
         try {
             Path real = p.toRealPath();
             if (!real.startsWith(realRoot)) {
                 throw new CliException(file + " is a link to a file outside the export; refused");
             }
-            node = ExportJson.read(budget.count(Files.newInputStream(real)), file);
+            ExportJson.forEach(budget.count(Files.newInputStream(real)), file, sink);
         } catch (ExportJson.TooLarge e) {
             throw new CliException(e.getMessage());
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }
-        if (node == null || !node.isArray()) {
-            throw new CliException(file + ": expected a JSON list");
-        }
-        List<JsonNode> items = new ArrayList<>(node.size());
-        node.forEach(items::add);
-        return items;
     }
 
     /**

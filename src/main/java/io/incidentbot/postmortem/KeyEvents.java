@@ -39,10 +39,10 @@ final class KeyEvents {
         return !e.deleted() && (e.kind() != EntryKind.MESSAGE || e.keyEvent());
     }
 
-    /** Writes the key events from one pass over {@code entries}. */
+    /** Writes the key events of {@code entries} ({@link TimelineSource#forEachKeyEvent}). */
     void write(TimelineSource entries) throws IOException {
         try {
-            entries.forEach(e -> {
+            entries.forEachKeyEvent(e -> {
                 if (isKeyEvent(e)) {
                     write(e);
                 }

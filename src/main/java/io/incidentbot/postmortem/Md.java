@@ -32,6 +32,9 @@ final class Md {
 
     /** @return {@code text} with a closing fence added when a code block in it is left open */
     static String closeFences(String text) {
+        if (!text.contains(FENCE)) {
+            return text;
+        }
         boolean open = false;
         for (String line : text.split("\\R", -1)) {
             if (line.stripLeading().startsWith(FENCE)) {
@@ -87,7 +90,7 @@ final class Md {
         if (body.startsWith("```")) {
             body = "\n" + body;
         }
-        String[] lines = body.split("\\R", -1);
+        String[] lines = hasLineBreak(body) ? body.split("\\R", -1) : new String[] {body};
         if (lines.length > 1) {
             String first = lines[0];
             outlineSafe(lines);
@@ -105,6 +108,17 @@ final class Md {
             }
         }
         out.append('\n');
+    }
+
+    /** @return true when {@code s} holds a character that {@code \R} matches */
+    private static boolean hasLineBreak(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '\n' && c <= '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void trimTrailingSpaces(StringBuilder out) {

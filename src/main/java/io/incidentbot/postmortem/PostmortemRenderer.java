@@ -26,7 +26,8 @@ import java.util.Set;
  * starting with "To do". Times are {@code HH:MM} in the input's zone, under a date heading
  * per day when the incident spans more than one calendar day there.
  *
- * <p>The timeline is read three times as a stream (see {@link TimelineSource}); only the thread
+ * <p>The timeline is read twice as a stream (see {@link TimelineSource}), and its key events once more
+ * ({@link TimelineSource#forEachKeyEvent}, selected by the database); only the thread
  * replies are held in memory between the first pass and the channel log. The response metrics are
  * gathered in the first pass, in bounded memory ({@link ResponseFacts}).
  */

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Drafts an incident's postmortem from the database: loads its state, resolves display names
@@ -126,7 +127,17 @@ public final class PostmortemService {
 
     private PostmortemInput input(Repositories r, long number, Map<String, String> names) {
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
-        TimelineSource entries = sink -> r.timeline().forEach(number, sink::accept);
+        TimelineSource entries = new TimelineSource() {
+            @Override
+            public void forEach(Consumer<? super TimelineEntry> sink) {
+                r.timeline().forEach(number, sink::accept);
+            }
+
+            @Override
+            public void forEachKeyEvent(Consumer<? super TimelineEntry> sink) {
+                r.timeline().forEachKeyEvent(number, sink::accept);
+            }
+        };
         return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES));
@@ -186,12 +197,9 @@ public final class PostmortemService {
             refs.text(f.text());
         }
         r.participants().list(incident.number()).stream().map(Participant::userId).forEach(refs::user);
-        r.timeline().forEach(incident.number(), (TimelineEntry e) -> {
-            if (!e.deleted()) {
-                refs.user(e.userId());
-                refs.text(Mentions.inEntry(e));
-            }
-        });
+        // Two narrow reads rather than the whole timeline: authors, then only the entries that mention someone.
+        r.timeline().authors(incident.number()).forEach(refs::user);
+        r.timeline().forEachMentioning(incident.number(), e -> refs.text(Mentions.inEntry(e)));
         return refs.ids();
     }
 

@@ -47,6 +47,10 @@ public final class SlackMarkup {
             return "";
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
+        if (text.indexOf('`') < 0) { // no code: most messages (the draft of a long incident converts tens of thousands)
+            prose(out, text, names, false);
+            return out.toString();
+        }
         Matcher m = CODE.matcher(text);
         int last = 0;
         boolean afterBlock = false;
@@ -82,6 +86,10 @@ public final class SlackMarkup {
             if (!rest.startsWith("\n") && !rest.startsWith("\r")) {
                 out.append('\n');
             }
+        }
+        if (rest.indexOf('<') < 0) {
+            out.append(plain(rest));
+            return;
         }
         Matcher m = TOKEN.matcher(rest);
         int last = 0;
@@ -122,7 +130,13 @@ public final class SlackMarkup {
      * left-over code fence from opening a block.
      */
     private static String plain(String s) {
-        String text = TAG_START.matcher(unescape(s)).replaceAll("\\\\<");
+        String text = unescape(s);
+        if (text.indexOf('<') >= 0) {
+            text = TAG_START.matcher(text).replaceAll("\\\\<");
+        }
+        if (text.indexOf("```") < 0 && text.indexOf("~~~") < 0) {
+            return text;
+        }
         return FENCE_RUN.matcher(text).replaceAll(r -> Matcher.quoteReplacement(r.group().replaceAll("(.)", "\\\\$1")));
     }
 
@@ -132,6 +146,9 @@ public final class SlackMarkup {
     }
 
     private static String unescape(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 }

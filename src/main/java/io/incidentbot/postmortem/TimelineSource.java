@@ -5,7 +5,7 @@ import io.incidentbot.timeline.TimelineEntry;
 import java.util.function.Consumer;
 
 /**
- * An incident's timeline entries, read as a stream: the draft reads them a few times (three passes)
+ * An incident's timeline entries, read as a stream: the draft reads them a few times (two passes and the key events)
  * and never keeps a copy of the whole timeline.
  *
  * <p>Any {@code Iterable<TimelineEntry>} is one: {@code TimelineSource source = list::forEach;}.
@@ -19,4 +19,19 @@ public interface TimelineSource {
      * @param sink receives each entry
      */
     void forEach(Consumer<? super TimelineEntry> sink);
+
+    /**
+     * Gives the entries of the timeline of key events ({@link KeyEvents#isKeyEvent}), in timeline order.
+     * The default filters {@link #forEach}; a source backed by a database selects them there, so the
+     * draft of a long incident reads its few key events instead of its whole timeline once more.
+     *
+     * @param sink receives each key event
+     */
+    default void forEachKeyEvent(Consumer<? super TimelineEntry> sink) {
+        forEach(e -> {
+            if (KeyEvents.isKeyEvent(e)) {
+                sink.accept(e);
+            }
+        });
+    }
 }

@@ -3,21 +3,25 @@ package io.incidentbot.postmortem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 
 /** How the draft writes times: to the minute, in one time zone. */
 final class Times {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ZoneId zone;
+    /** The zone's rules, fetched once: {@code ZoneOffset.getRules()} makes new rules on every call. */
+    private final ZoneRules rules;
 
     Times(ZoneId zone) {
         this.zone = zone;
+        this.rules = zone.getRules();
     }
 
     /** @return the zone's name as readers know it: {@code UTC}, {@code Europe/Berlin}, {@code UTC+02:00} */
@@ -31,12 +35,21 @@ final class Times {
 
     /** @return {@code HH:MM} */
     String time(Instant at) {
-        return TIME.format(at.atZone(zone));
+        LocalDateTime t = local(at);
+        int h = t.getHour();
+        int m = t.getMinute();
+        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10),
+                (char) ('0' + m % 10)});
+    }
+
+    /** @return {@code at} as the local date and time in the zone */
+    private LocalDateTime local(Instant at) {
+        return LocalDateTime.ofEpochSecond(at.getEpochSecond(), at.getNano(), rules.getOffset(at));
     }
 
     /** @return {@code YYYY-MM-DD HH:MM} */
     String dateTime(Instant at) {
-        return DATE_TIME.format(at.atZone(zone));
+        return DATE_TIME.format(local(at));
     }
 
     /** @return {@code YYYY-MM-DD} */
@@ -46,7 +59,7 @@ final class Times {
 
     /** @return the calendar day of {@code at} in the zone */
     LocalDate day(Instant at) {
-        return at.atZone(zone).toLocalDate();
+        return local(at).toLocalDate();
     }
 
     /**

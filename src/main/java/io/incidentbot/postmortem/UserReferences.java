@@ -22,7 +22,7 @@ final class UserReferences {
 
     /** Adds every user mentioned in Slack markup; null is ignored. */
     void text(String slackText) {
-        if (slackText == null) {
+        if (slackText == null || !slackText.contains("<@")) {
             return;
         }
         Matcher m = MENTION.matcher(slackText);

@@ -3,8 +3,10 @@ package io.incidentbot.store;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Stored timeline entries, ordered by {@code at} (the Slack {@code ts} for messages). */
@@ -65,6 +67,50 @@ public interface TimelineRepository {
      * @param sink receives each entry
      */
     void forEach(long incident, Consumer<TimelineEntry> sink);
+
+    /**
+     * Streams the entries of a postmortem's timeline of key events, in timeline order: those not deleted
+     * that are not messages (commands, status and role changes, ...) or are messages marked as key events
+     * (pinned, or with a key-event reaction). The default filters {@link #forEach}; a database selects them.
+     *
+     * @param sink receives each entry
+     */
+    default void forEachKeyEvent(long incident, Consumer<TimelineEntry> sink) {
+        forEach(incident, e -> {
+            if (!e.deleted() && (e.kind() != io.incidentbot.timeline.EntryKind.MESSAGE || e.keyEvent())) {
+                sink.accept(e);
+            }
+        });
+    }
+
+    /**
+     * @return the Slack user IDs of the authors (or actors) of the incident's entries that are not
+     *         deleted, each once, in the order of their first entry
+     */
+    default Set<String> authors(long incident) {
+        Set<String> ids = new LinkedHashSet<>();
+        forEach(incident, e -> {
+            if (!e.deleted() && e.userId() != null) {
+                ids.add(e.userId());
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Streams the entries that are not deleted and whose text may name someone: it holds a Slack
+     * mention ({@code <@}) or a user token of a command entry ({@code @{}), in timeline order. The
+     * default filters {@link #forEach}; a database selects them.
+     *
+     * @param sink receives each entry
+     */
+    default void forEachMentioning(long incident, Consumer<TimelineEntry> sink) {
+        forEach(incident, e -> {
+            if (!e.deleted() && e.text() != null && (e.text().contains("<@") || e.text().contains("@{"))) {
+                sink.accept(e);
+            }
+        });
+    }
 
     /** @return the last {@code limit} entries that are not deleted, in timeline order */
     List<TimelineEntry> latest(long incident, int limit);

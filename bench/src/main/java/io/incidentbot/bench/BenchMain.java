@@ -69,6 +69,9 @@ public final class BenchMain {
             if (sc.contains(3)) {
                 new RenderScenario(s, work, results, report).run();
             }
+            if (sc.contains(5)) {
+                new ImportScenario(s, work, results, report).run();
+            }
         }
         String md = report.markdown();
         Files.writeString(results.resolve("latest.md"), md, StandardCharsets.UTF_8);

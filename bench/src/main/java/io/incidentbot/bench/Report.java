@@ -1,7 +1,5 @@
 package io.incidentbot.bench;
 
-import io.incidentbot.testkit.LongIncident;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,22 +50,6 @@ final class Report {
         }
     }
 
-    /** Scenario 3. */
-    static final class Render {
-        final LongIncident.Summary incident;
-        String status;
-        String reason;
-        final Map<String, String> values = new LinkedHashMap<>();
-
-        Render(LongIncident.Summary incident) {
-            this.incident = incident;
-        }
-
-        double value(String k) {
-            return Double.parseDouble(values.getOrDefault(k, "NaN"));
-        }
-    }
-
     private final Settings s;
     private final String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     private final String loadBefore = loadAverage();
@@ -87,9 +69,11 @@ final class Report {
     String database = "sqlite";
     Saturation s1Base;
     FixedRate s2;
-    Render s3;
+    /** Scenarios 3 and 5. */
+    final ScaleReport scale = new ScaleReport();
     String jfrSummary;
     String jfrRenderSummary;
+    String jfrImportSummary;
     private final List<String> failures = new ArrayList<>();
     private final List<String> missed = new ArrayList<>();
 
@@ -105,8 +89,9 @@ final class Report {
         t.append("|---|---|---|---:|---:|---:|---|---|\n");
         scenario1(t);
         scenario2(t);
-        scenario3(t);
+        scale.scenario3(t, s, missed, failures);
         scenario4(t);
+        scale.scenario5(t, s, missed, failures);
 
         StringBuilder b = new StringBuilder();
         b.append("## Benchmark results\n\n");
@@ -147,6 +132,10 @@ final class Report {
         if (jfrRenderSummary != null) {
             b.append("\n<details><summary>JFR, scenario 3 (render probe JVM, whole life)</summary>\n\n```\n")
                     .append(jfrRenderSummary).append("```\n</details>\n");
+        }
+        if (jfrImportSummary != null) {
+            b.append("\n<details><summary>JFR, scenario 5 (import probe JVM, whole life)</summary>\n\n```\n")
+                    .append(jfrImportSummary).append("```\n</details>\n");
         }
         return b.toString();
     }
@@ -218,34 +207,6 @@ final class Report {
                 s2.result.maxLateNanos() / 1e6), "", "", "", "");
     }
 
-    private void scenario3(StringBuilder t) {
-        if (s3 == null) {
-            return;
-        }
-        var inc = s3.incident;
-        String title = String.format(Locale.ROOT, "postmortem draft of %,d entries (%,d thread replies, %d key events, "
-                + "%d participants), fresh JVM", inc.entries(), inc.replies(), inc.keyEvents(), inc.participants());
-        if (!"ok".equals(s3.status)) {
-            failures.add("scenario 3: " + s3.reason);
-            row(t, "3", title, "render time, peak heap", "error", "", "", "< 0.5 s", "FAILED");
-            return;
-        }
-        double cold = s3.value("cold_ms");
-        String v = cold < 500 ? "ok" : "MISSED";
-        if (v.equals("MISSED")) {
-            missed.add(String.format(Locale.ROOT, "scenario 3 render %.0f ms", cold));
-        }
-        row(t, "3", title, "render, first in a fresh JVM", String.format(Locale.ROOT, "%.0f ms", cold), "", "",
-                "< 0.5 s", v);
-        row(t, "", "", "render, warm (best of " + s.text("WARM_RENDERS") + ")",
-                String.format(Locale.ROOT, "%.0f ms", s3.value("warm_ms")), "", "", "–", "");
-        row(t, "", "", "heap: peak used / max live after GC / allocated", String.format(Locale.ROOT,
-                "%.0f / %.0f / %.0f MiB (%s GCs)", s3.value("peak_heap_mib"), s3.value("max_live_after_gc_mib"),
-                s3.value("allocated_mib"), s3.values.get("gcs")), "", "", "–", "");
-        row(t, "", "", "draft size", String.format(Locale.ROOT, "%,.0f lines, %,.0f KiB", s3.value("lines"),
-                s3.value("bytes") / 1024), "", "", "–", "");
-    }
-
     private void scenario4(StringBuilder t) {
         if (oursStarts.isEmpty() && baseStarts.isEmpty()) {
             return;
@@ -299,7 +260,7 @@ final class Report {
         return String.format(Locale.ROOT, "%,d of %,d", r.ok(), r.sent()) + (r.ok() == r.sent() ? "" : " " + r.statuses());
     }
 
-    private static void row(StringBuilder t, String... cells) {
+    static void row(StringBuilder t, String... cells) {
         t.append('|');
         for (String c : cells) {
             t.append(' ').append(c.replace("|", "\\|")).append(" |");

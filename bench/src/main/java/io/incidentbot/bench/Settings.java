@@ -15,7 +15,7 @@ final class Settings {
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("SCENARIOS", "1,2,3,4");      // which scenarios to run
+        DEFAULTS.put("SCENARIOS", "1,2,3,4,5");    // which scenarios to run
         DEFAULTS.put("SERVERS", "ours,baseline");   // which servers scenarios 1 and 4 run against
         DEFAULTS.put("N", "20000");                 // scenario 1: events measured
         DEFAULTS.put("WARMUP", "2000");             // scenario 1: events sent first, not measured (still checked)
@@ -26,15 +26,19 @@ final class Settings {
         DEFAULTS.put("NOTE_EVERY_MS", "500");       // scenario 2: an /incident note every so often (Web API work)
         DEFAULTS.put("STALL_SHARE", "0.05");        // scenario 2: share of Web API calls that stall
         DEFAULTS.put("STALL_MS", "4000");           // scenario 2: how long a stalled call hangs
-        DEFAULTS.put("ENTRIES", "20000");           // scenario 3: timeline entries
-        DEFAULTS.put("REPLIES", "5000");            // scenario 3: of which thread replies
-        DEFAULTS.put("KEY_EVENTS", "300");          // scenario 3: of which key events
+        DEFAULTS.put("ENTRIES", "2000,20000,200000"); // scenario 3: timeline entries, one draft per size
+        DEFAULTS.put("REPLIES_PER_1000", "250");    // scenario 3: of which thread replies, per 1,000 entries
+        DEFAULTS.put("KEY_EVENTS_PER_1000", "15");  // scenario 3: of which key events, per 1,000 entries
         DEFAULTS.put("PARTICIPANTS", "40");         // scenario 3: people
-        DEFAULTS.put("WARM_RENDERS", "2");          // scenario 3: renders after the first, in the same JVM
+        DEFAULTS.put("WARM_RENDERS", "5");          // scenario 3: renders after the first, in the same JVM (best reported)
+        DEFAULTS.put("IMPORT_MESSAGES", "10000,100000"); // scenario 5: messages in the export, one import per size
+        DEFAULTS.put("IMPORT_DAYS", "10");          // scenario 5: day files
+        DEFAULTS.put("IMPORT_BUSY_SHARE", "0.2");   // scenario 5: share of the messages in the first (busiest) day
+        DEFAULTS.put("PROBE_JVM_OPTS", "-Xmx64m");  // the render (3) and import (5) probes' JVMs
         DEFAULTS.put("STARTS", "3");                // scenario 4: starts measured per server (median reported)
         DEFAULTS.put("CDS", "0");                   // 1: scenario 4 also measures starts with an AppCDS archive
-        DEFAULTS.put("JVM_OPTS", "-Xmx512m");       // every server JVM (bot, baseline, render probe)
-        DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours) and 3, summarized
+        DEFAULTS.put("JVM_OPTS", "-Xmx512m");       // every server JVM (bot, baseline)
+        DEFAULTS.put("JFR", "0");                   // 1: JFR profiles of scenario 1 (ours), 3 and 5, summarized
         DEFAULTS.put("DB", "sqlite");               // scenarios 1 and 2 (ours): sqlite, or postgres (a fresh database
                                                     // on INCIDENT_TEST_POSTGRES's server, else .ci/postgres.sh's)
         DEFAULTS.put("REPLICAS", "1");              // scenario 1 (ours): bot processes on one database (2+: DB=postgres)
@@ -91,8 +95,24 @@ final class Settings {
     }
 
     List<String> jvmOptions() {
-        String o = values.get("JVM_OPTS").trim();
+        return options("JVM_OPTS");
+    }
+
+    /** @return the setting split at white space, e.g. JVM options */
+    List<String> options(String k) {
+        String o = values.get(k).trim();
         return o.isEmpty() ? List.of() : List.of(o.split("\\s+"));
+    }
+
+    /** @return the setting as a list of whole numbers, e.g. {@code 2000,20000} */
+    List<Integer> integers(String k) {
+        List<Integer> out = new java.util.ArrayList<>();
+        for (String p : values.get(k).split("[,\\s]+")) {
+            if (!p.isBlank()) {
+                out.add(Integer.parseInt(p.trim().replace("_", "")));
+            }
+        }
+        return out;
     }
 
     Set<Integer> scenarios() {

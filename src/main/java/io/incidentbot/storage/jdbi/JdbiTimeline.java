@@ -11,8 +11,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static io.incidentbot.storage.jdbi.Rows.micros;
@@ -136,6 +138,31 @@ public final class JdbiTimeline implements TimelineRepository {
     @Override
     public void forEach(long incident, Consumer<TimelineEntry> sink) {
         try (var stream = h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i ORDER BY at, id")
+                .bind("i", incident).setFetchSize(500).map((rs, ctx) -> entry(rs)).stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
+    public void forEachKeyEvent(long incident, Consumer<TimelineEntry> sink) {
+        try (var stream = h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i AND deleted = FALSE"
+                        + " AND (kind <> 'MESSAGE' OR pinned = TRUE OR key_reactions > 0) ORDER BY at, id")
+                .bind("i", incident).setFetchSize(500).map((rs, ctx) -> entry(rs)).stream()) {
+            stream.forEach(sink);
+        }
+    }
+
+    @Override
+    public Set<String> authors(long incident) {
+        return new LinkedHashSet<>(h.createQuery("SELECT user_id FROM timeline_entry WHERE incident = :i AND deleted = FALSE"
+                        + " AND user_id IS NOT NULL GROUP BY user_id ORDER BY MIN(at), MIN(id)")
+                .bind("i", incident).mapTo(String.class).list());
+    }
+
+    @Override
+    public void forEachMentioning(long incident, Consumer<TimelineEntry> sink) {
+        try (var stream = h.createQuery("SELECT " + COLUMNS + " FROM timeline_entry WHERE incident = :i AND deleted = FALSE"
+                        + " AND (text LIKE '%<@%' OR text LIKE '%@{%') ORDER BY at, id")
                 .bind("i", incident).setFetchSize(500).map((rs, ctx) -> entry(rs)).stream()) {
             stream.forEach(sink);
         }
