@@ -108,7 +108,12 @@ public final class JdbiStorage implements Storage {
      */
     @Override
     public int groupCommitLimit() {
-        return writeLock == null ? 1 : 64;
+        return groupCommitLimit(postgres());
+    }
+
+    /** @return {@link #groupCommitLimit()} of a storage on PostgreSQL ({@code true}) or SQLite */
+    static int groupCommitLimit(boolean postgres) {
+        return postgres ? 1 : 64;
     }
 
     /** @return true on PostgreSQL */

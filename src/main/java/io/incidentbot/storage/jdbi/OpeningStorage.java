@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class OpeningStorage implements Storage {
     private final CompletableFuture<JdbiStorage> opening;
+    private final boolean postgres;
 
     /** Starts opening {@code path} with {@link Database#open} on a new thread. */
     public OpeningStorage(String path) {
@@ -20,6 +21,7 @@ public final class OpeningStorage implements Storage {
 
     /** Starts opening the database of {@code settings} with {@link Database#open} on a new thread. */
     public OpeningStorage(io.incidentbot.config.DatabaseSettings settings) {
+        postgres = settings.postgres();
         opening = CompletableFuture.supplyAsync(() -> Database.open(settings), r -> {
             Thread t = new Thread(r, "database-open");
             t.setDaemon(true);
@@ -50,6 +52,12 @@ public final class OpeningStorage implements Storage {
     @Override
     public <T> T transaction(Work<T> work) {
         return ready0().transaction(work);
+    }
+
+    /** @return the opened storage's limit, known before it is open (services ask while it opens) */
+    @Override
+    public int groupCommitLimit() {
+        return JdbiStorage.groupCommitLimit(postgres);
     }
 
     @Override
