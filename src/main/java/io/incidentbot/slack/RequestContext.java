@@ -13,7 +13,6 @@ import io.incidentbot.slack.http.EventCallbacks;
 import org.slf4j.MDC;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -76,8 +75,7 @@ public final class RequestContext implements Middleware {
      */
     public EventCallbacks around(EventCallbacks inner) {
         return (envelope, headers) -> {
-            List<String> ids = headers.get(RequestTraces.HEADER.toLowerCase(java.util.Locale.ROOT));
-            String id = ids == null || ids.isEmpty() ? null : ids.get(0);
+            String id = EventCallbacks.header(headers, RequestTraces.HEADER);
             long start = System.nanoTime();
             if (id != null) {
                 MDC.put("request_id", id);

@@ -105,8 +105,8 @@ public final class TimelineEvents implements Middleware, EventCallbacks {
             return OptionalInt.empty();
         }
         try {
-            record(envelope, BotUser.of(envelope, botUserId.get(), botId.get()), number(first(headers, "x-slack-retry-num")),
-                    first(headers, "x-slack-retry-reason"));
+            record(envelope, BotUser.of(envelope, botUserId.get(), botId.get()), number(EventCallbacks.header(headers, "X-Slack-Retry-Num")),
+                    EventCallbacks.header(headers, "X-Slack-Retry-Reason"));
             return OptionalInt.of(200);
         } catch (RuntimeException e) {
             log.error("event handling failed; answering 500 so Slack redelivers it", e);
@@ -136,11 +136,6 @@ public final class TimelineEvents implements Middleware, EventCallbacks {
             MDC.remove("event_id");
             MDC.remove("incident");
         }
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> v = headers.get(name);
-        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private static Integer number(String s) {

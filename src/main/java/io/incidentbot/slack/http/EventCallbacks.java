@@ -3,6 +3,7 @@ package io.incidentbot.slack.http;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -27,4 +28,14 @@ public interface EventCallbacks {
      * @throws Exception an unexpected failure; the endpoint answers 500 (Slack redelivers)
      */
     OptionalInt answer(JsonNode envelope, Map<String, List<String>> headers) throws Exception;
+
+    /**
+     * @param headers a request's headers by lower-case name, as {@link #answer} gets them
+     * @param name    a header name in any case, e.g. {@code X-Slack-Retry-Num}
+     * @return the header's first value, or null when the request has none
+     */
+    static String header(Map<String, List<String>> headers, String name) {
+        List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
 }

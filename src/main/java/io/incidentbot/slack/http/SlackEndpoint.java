@@ -138,8 +138,8 @@ public final class SlackEndpoint extends Handler.Abstract {
             send(response, callback, 200, "text/plain", "");
             return;
         }
-        String timestamp = first(headers, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
-        String signature = first(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+        String timestamp = EventCallbacks.header(headers, SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+        String signature = EventCallbacks.header(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
         if (!fresh(timestamp, clock) || signature == null
                 || !verifier.isValid(timestamp, body, signature, clock.millis())) {
             log.warn("rejected a request with a bad signature or timestamp from {}", remote(request));
@@ -230,11 +230,6 @@ public final class SlackEndpoint extends Handler.Abstract {
         }
         long skew = Math.abs(clock.millis() / 1000 - Long.parseLong(timestamp));
         return skew <= MAX_SKEW_SECONDS;
-    }
-
-    private static String first(Map<String, List<String>> headers, String name) {
-        List<String> v = headers.get(name.toLowerCase());
-        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     private static Map<String, List<String>> query(Request request) {

@@ -45,8 +45,9 @@ final class Migrations {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails or validation finds a problem
      */
     static void migrate(DataSource dataSource, String vendor) {
-        if (current(dataSource, vendor)) {
-            log.debug("schema is current ({} migrations): Flyway skipped", expected(vendor).size());
+        Set<String> expected = expected(vendor);
+        if (current(dataSource, expected)) {
+            log.debug("schema is current ({} migrations): Flyway skipped", expected.size());
             return;
         }
         Flyway.configure().dataSource(dataSource).locations("classpath:db/common", "classpath:db/" + vendor)
@@ -55,6 +56,11 @@ final class Migrations {
 
     /** @return true when the history table lists exactly this build's migrations, all successful */
     static boolean current(DataSource dataSource, String vendor) {
+        return current(dataSource, expected(vendor));
+    }
+
+    /** @param expected {@link #expected} of the database's vendor */
+    private static boolean current(DataSource dataSource, Set<String> expected) {
         Set<String> applied = new HashSet<>();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, script, checksum, success FROM flyway_schema_history"
@@ -68,7 +74,7 @@ final class Migrations {
         } catch (SQLException e) {
             return false; // no history table yet: a fresh database
         }
-        return applied.equals(expected(vendor));
+        return applied.equals(expected);
     }
 
     /** @return {@code "<version> <script> <checksum>"} of every migration of this build for {@code vendor} */
