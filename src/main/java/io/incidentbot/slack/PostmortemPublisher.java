@@ -9,7 +9,7 @@ import com.slack.api.methods.response.files.FilesDeleteResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.File;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.Deliveries;
+import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.postmortem.PostmortemRenderer;
@@ -81,7 +81,7 @@ public final class PostmortemPublisher {
     }
 
     /**
-     * Handles one {@link OutboxJob.Kind#POSTMORTEM} job.
+     * Handles one {@link SlackJob.Kind#POSTMORTEM} job.
      *
      * @return done, or a retry/fail outcome for the upload (never for the clean-up or the canvas)
      */
