@@ -14,7 +14,8 @@ import java.util.Map;
  * including the shapes stored by earlier releases, so a backlog queued before an upgrade is still delivered:
  * <ul>
  *   <li>payloads without a {@code "v"} field (the release before subscribers): a channel post's event has
- *       no {@code incident} field, which is taken from the job's lane;</li>
+ *       no {@code incident} field, which is taken from the job's lane, and a follow-up's no
+ *       {@code followUpId} (read as 0);</li>
  *   <li>older still (before typed payloads, e.g. commit 621b8ea): an announcement is
  *       {@code {"type":"declared"}}, {@code {"type":"update","text":..,"user":..}} or
  *       {@code {"type":"resolved","user":..}} and a channel post is {@code {"text":..}}.</li>
@@ -92,8 +93,13 @@ public final class SlackJobs {
                 }
                 return new SlackJob.ChannelPost(null, tree.path("text").asText());
             }
-            if (tree.get("event") instanceof ObjectNode event && !event.has("incident")) {
-                event.put("incident", job.incident());
+            if (tree.get("event") instanceof ObjectNode event) {
+                if (!event.has("incident")) {
+                    event.put("incident", job.incident());
+                }
+                if ("follow_up_recorded".equals(event.path("event").asText()) && !event.has("followUpId")) {
+                    event.put("followUpId", 0L); // not recorded then; the post does not show it
+                }
             }
         }
         return Payloads.read(job, tree, TYPES.get(kind));
