@@ -17,6 +17,7 @@ import io.incidentbot.slack.jobs.SlackSubscriber;
 import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.outbox.Subscribers;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.postmortem.PostmortemService;
@@ -35,7 +36,8 @@ import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.RequestContext;
 import io.incidentbot.slack.SlackTraffic;
 import io.incidentbot.slack.HttpFrontEnd;
-import io.incidentbot.slack.PostmortemPublisher;
+import io.incidentbot.slack.postmortem.DraftDeliveries;
+import io.incidentbot.slack.postmortem.PostmortemPublisher;
 import io.incidentbot.slack.SlackApp;
 import io.incidentbot.slack.SlackSdk;
 import io.incidentbot.slack.SlackUserDirectory;
@@ -108,18 +110,19 @@ public final class Bot implements AutoCloseable {
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
                 new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
-                drafts)::publish;
+                drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
-        // Subscribers: each integration registers its IncidentSubscriber and its JobRoutes, one line each.
-        Transactions transactions = new Transactions(storage, java.util.List.of(
-                new SlackSubscriber(config.announceChannel() != null, config.hooks().changeWindow())), clock);
-        Subscribers subscribers = Subscribers.of(
-                SlackJobRoutes.routes(slack, config.botToken(), deliveries, config.channelPrefix(),
-                        config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
-                        config.hooks().alertsChannel()));
+        Transactions transactions = new Transactions(storage, java.util.List.of(), clock);
+        Subscribers subscribers = new Subscribers(java.util.List.of());
         this.outbox = new OutboxWorker(storage, new MeteredJobHandler(subscribers, metrics), clock,
                 runtime.outboxThreads(), runtime.outboxPolicy(), leader.holder(), config.db().lease());
         transactions.afterEachCommit(outbox::wakeup);
+        // --- integrations: each one registers its IncidentSubscriber and its JobRoutes, one line each ---
+        integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
+                config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
+                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
+                config.hooks().alertsChannel()));
+        // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
@@ -137,7 +140,7 @@ public final class Bot implements AutoCloseable {
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                 });
-        this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
@@ -157,6 +160,16 @@ public final class Bot implements AutoCloseable {
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
         http.mount("/hooks/*", hooks);
+    }
+
+    /**
+     * Registers an integration: {@code subscriber} gets every incident event inside the transaction that
+     * recorded it; {@code routes} delivers the jobs it enqueues (subscriber {@link JobRoutes#subscriber()}).
+     */
+    private static void integrate(Transactions transactions, Subscribers subscribers,
+                                  io.incidentbot.incident.IncidentSubscriber subscriber, JobRoutes routes) {
+        transactions.subscribe(subscriber);
+        subscribers.add(routes);
     }
 
     /**

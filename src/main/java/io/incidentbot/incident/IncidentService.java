@@ -2,7 +2,6 @@ package io.incidentbot.incident;
 
 import io.incidentbot.reminders.ReminderPolicy;
 import io.incidentbot.reminders.ReminderSchedule;
-import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
@@ -10,10 +9,7 @@ import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Incident use cases. Each one runs in a unit of work ({@link Transactions}): it stores the state change and
@@ -74,19 +70,9 @@ public final class IncidentService {
         return new Declarations(changeWindow, reminders, audit).declare(w, d, withLead);
     }
 
-    /**
-     * @return the changes around the channel's incident: the {@code INCIDENT_CHANGE_WINDOW} before it and
-     *         those since it was declared
-     * @throws NotAnIncidentChannelException when the channel is no incident's
-     */
-    public io.incidentbot.changes.ChangeReport changes(String channelId) {
-        return storage.read(r -> DeclaredChanges.report(r, r.incidents().findByChannel(channelId)
-                .orElseThrow(() -> new NotAnIncidentChannelException("changes")), changeWindow, clock.instant()));
-    }
-
-    /** @return the numbers of those of {@code incidents} that an alert group declared */
-    public java.util.Set<Long> openedByAlerts(List<Incident> incidents) {
-        return storage.read(r -> r.alerts().declaredByAlerts(incidents.stream().map(Incident::number).toList()));
+    /** @return the reads: lists, look-ups, timeline, changes, stats ({@link IncidentQueries}) */
+    public IncidentQueries queries() {
+        return new IncidentQueries(storage, clock, changeWindow);
     }
 
     /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
@@ -108,67 +94,13 @@ public final class IncidentService {
         return transactions.run(w -> {
             Repositories r = w.repositories();
             Incident inc = r.incidents().find(number).filter(Incident::isOpen)
-                    .filter(i -> mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
+                    .filter(i -> IncidentQueries.mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
             TimelineEntry e = r.timeline().add(new TimelineEntry(0, number, EntryKind.MESSAGE, message.at(), null, null,
                     message.author(), message.text(), null, false, true, List.of()));
             w.record(new IncidentEvent.KeyEventQuoted(number, actor, e.id(), message.channel(), message.ts(),
                     message.author(), message.text(), w.now()));
             return inc;
         });
-    }
-
-    /**
-     * @param number incident number
-     * @param userId Slack user ID of who asks
-     * @return the incident, unless it is private and {@code userId} does not take part in it
-     */
-    public Optional<Incident> findVisible(long number, String userId) {
-        return storage.read(r -> r.incidents().find(number).filter(i -> mayAccess(r, i, userId)));
-    }
-
-    private static boolean mayAccess(Repositories r, Incident i, String userId) {
-        return !i.privateIncident() || r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId));
-    }
-
-    /** @return open incidents, newest first */
-    public List<Incident> listOpen() {
-        return storage.read(r -> r.incidents().listOpen());
-    }
-
-    /**
-     * @param userId Slack user ID of who asks
-     * @return open incidents, newest first, without the private ones whose channel {@code userId} is not
-     *         in now (never joined, or left)
-     */
-    public List<Incident> listOpenVisibleTo(String userId) {
-        return storage.read(r -> r.incidents().listOpen().stream()
-                .filter(i -> !i.privateIncident() || r.participants().isMember(i.number(), userId))
-                .toList());
-    }
-
-    /**
-     * @param userId Slack user ID of who asks
-     * @param limit  most incidents to return
-     * @return resolved incidents {@code userId} may see, latest resolved first
-     */
-    public List<Incident> listResolvedVisibleTo(String userId, int limit) {
-        return storage.read(r -> r.incidents().listAll().stream()
-                .filter(i -> !i.isOpen() && i.resolvedAt() != null && mayAccess(r, i, userId))
-                .sorted(java.util.Comparator.comparing(Incident::resolvedAt).reversed()).limit(limit).toList());
-    }
-
-    /** @return for each of {@code incidents}, its outbox jobs (outside calls) given up, oldest first */
-    public Map<Long, List<OutboxRepository.FailedJob>> failedSlackCalls(List<Incident> incidents) {
-        return storage.read(r -> {
-            Map<Long, List<OutboxRepository.FailedJob>> m = new HashMap<>();
-            incidents.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
-            return m;
-        });
-    }
-
-    /** @return the incident whose channel is {@code channelId}, if any */
-    public Optional<Incident> findByChannel(String channelId) {
-        return storage.read(r -> r.incidents().findByChannel(channelId));
     }
 
     /**
@@ -264,19 +196,6 @@ public final class IncidentService {
                 w.record(new IncidentEvent.PostmortemRequested(inc.number(), actor, now)));
     }
 
-    /**
-     * @param limit most entries to return
-     * @return the latest entries of the channel's incident that are not deleted, oldest first
-     * @throws NotAnIncidentChannelException when the channel is no incident's
-     */
-    public List<TimelineEntry> timeline(String channelId, int limit) {
-        return storage.read(r -> {
-            Incident inc = r.incidents().findByChannel(channelId)
-                    .orElseThrow(() -> new NotAnIncidentChannelException("timeline"));
-            return r.timeline().latest(inc.number(), limit);
-        });
-    }
-
     private void applyStatus(UnitOfWork w, Incident inc, Status status, String actor, Instant now, String summary) {
         if (inc.status() == status && summary == null) {
             throw new IncidentException.AlreadyInStatus(inc.number(), status);
@@ -339,14 +258,4 @@ public final class IncidentService {
         });
     }
 
-    /**
-     * Incident insights over the last {@code window}, from stored declared/identified/mitigated/resolved
-     * times ({@link io.incidentbot.insights.StatsService}).
-     *
-     * @param window how far back, e.g. 90 days
-     * @param zone   zone the weeks are counted in
-     */
-    public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone) {
-        return new io.incidentbot.insights.StatsService(storage, clock).stats(window, zone);
-    }
 }

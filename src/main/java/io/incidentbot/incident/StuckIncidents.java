@@ -65,16 +65,15 @@ public final class StuckIncidents {
 
     private static Incident stuck(Repositories r, long number, String actor, String what) {
         Incident i = r.incidents().find(number)
-                .orElseThrow(() -> new ChannelRecoveryRefused("There is no incident " + number + "."));
+                .orElseThrow(() -> new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.NO_SUCH_INCIDENT, number, what));
         if (!i.declaredBy().equals(actor)) {
-            throw new ChannelRecoveryRefused("Only the declarer of incident " + number + " can " + what + " it.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.NOT_DECLARER, number, what);
         }
         if (!i.isOpen()) {
-            throw new ChannelRecoveryRefused("Incident " + number + " is already resolved.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.RESOLVED, number, what);
         }
         if (i.channelId() != null) {
-            throw new ChannelRecoveryRefused("Incident " + number + " has its channel; run commands there"
-                    + (what.equals("cancel") ? " (`/incident resolve`)." : "."));
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.HAS_CHANNEL, number, what);
         }
         // Without a channel, every job after the channel's creation fails too: a job given up and none
         // pending means the creation was given up.
@@ -82,7 +81,7 @@ public final class StuckIncidents {
         boolean pending = r.outbox().dueHeads(Instant.parse("9999-01-01T00:00:00Z"), Integer.MAX_VALUE).stream()
                 .anyMatch(j -> j.incident() == number);
         if (!failed || pending) {
-            throw new ChannelRecoveryRefused("The channel of incident " + number + " is still being created.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.STILL_CREATING, number, what);
         }
         return i;
     }

@@ -1,6 +1,6 @@
 package io.incidentbot.outbox;
 
-import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code unknown_subscriber}, so it never holds its lane.
  */
 public final class Subscribers implements JobHandler {
-    private final Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
 
     /** @param routes one routing table per subscriber */
     public Subscribers(Iterable<JobRoutes> routes) {

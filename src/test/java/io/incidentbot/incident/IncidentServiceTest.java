@@ -166,7 +166,7 @@ class IncidentServiceTest {
 
         assertThat(deliverAll()).isEmpty();
         assertThat(timeline()).hasSize(entries);
-        assertThat(incidents.listOpen()).hasSize(1);
+        assertThat(incidents.queries().listOpen()).hasSize(1);
     }
 
     @Test
@@ -183,7 +183,7 @@ class IncidentServiceTest {
                         new SlackJob.ChannelPost(new RoleAssigned(1, ALICE, Role.COMMS, BOB, T0)),
                         new SlackJob.Invite(List.of(BOB), null),
                         new SlackJob.ChannelPost(new FollowUpRecorded(1, ALICE, 1, "Alert on payment errors", BOB, T0)));
-        assertThat(incidents.findByChannel(CHANNEL).orElseThrow().roles()).containsEntry(Role.COMMS, BOB);
+        assertThat(incidents.queries().findByChannel(CHANNEL).orElseThrow().roles()).containsEntry(Role.COMMS, BOB);
         List<FollowUp> followUps = storage.read(r -> r.followUps().list(1));
         assertThat(followUps).extracting(FollowUp::text, FollowUp::ownerId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Alert on payment errors", BOB));

@@ -75,7 +75,7 @@ class AnnounceSnapshotTest {
     void aStatusUpdateDeliveredAfterTheResolutionIsAnnouncedWithTheStatusItWasWrittenUnder() {
         Incident declared = incidents.declare(new Declaration("Checkout down", Severity.SEV1, null, false, ALICE, null));
         deliverAll();
-        String channel = incidents.listOpen().get(0).channelId();
+        String channel = incidents.queries().listOpen().get(0).channelId();
         assertThat(channel).isNotNull();
 
         incidents.setStatus(channel, Status.IDENTIFIED, ALICE);

@@ -10,7 +10,8 @@ import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.postmortem.PostmortemService;
-import io.incidentbot.slack.PostmortemPublisher;
+import io.incidentbot.slack.postmortem.DraftDeliveries;
+import io.incidentbot.slack.postmortem.PostmortemPublisher;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -48,7 +49,8 @@ class PostmortemUploadFailuresTest {
         MethodsClient client = Slack.getInstance(config).methods(SlackStandIn.BOT_TOKEN);
         Deliveries deliveries = new Deliveries(storage);
         publisher = new PostmortemPublisher(client, deliveries,
-                new PostmortemService(storage, new SlackUserDirectory(client), clock, ZoneOffset.UTC));
+                new PostmortemService(storage, new SlackUserDirectory(client), clock, ZoneOffset.UTC),
+                new DraftDeliveries(storage, clock));
         new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false))
                 .declare(new Declaration("Checkout down", Severity.SEV2, null, false, "UALICE001", null));
         deliveries.linkChannel(1, "CINC00001", "inc-1-checkout-down");
