@@ -45,6 +45,14 @@ RUN --mount=type=bind,source=samples,target=/tmp/samples \
     && rm /tmp/train-cds.sh \
     && chmod 0444 /app/app.jsa
 
+# The release this image is (the pom's <version>; RELEASING.md: ReleaseTest keeps the two equal).
+# `docker build --build-arg VERSION=...` overrides it for a build of another commit.
+ARG VERSION=0.2.0
+LABEL org.opencontainers.image.title="incident-bot" \
+      org.opencontainers.image.description="Incident-response bot for Slack" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+
 USER 10001:10001
 WORKDIR /data
 ENV PORT=3000 \
