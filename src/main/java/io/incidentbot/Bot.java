@@ -114,7 +114,7 @@ public final class Bot implements AutoCloseable {
         this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
                 leader.holder(), config.db().lease());
         IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
-                new io.incidentbot.ops.AuditedDeclares(new io.incidentbot.incident.AuditLog(), metrics, identity::botUserId), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
+                new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup, metrics::reminderSent);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());

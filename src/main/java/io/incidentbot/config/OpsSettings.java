@@ -19,7 +19,8 @@ import java.util.Set;
  * @param logLevel    {@code LOG_LEVEL}: {@code TRACE}, {@code DEBUG}, {@code INFO} (default), {@code WARN},
  *                    {@code ERROR} or {@code OFF}
  * @param logFormat   {@code LOG_FORMAT}: {@code text} (default, one line per event) or {@code json} (one JSON
- *                    object per line, Logback's {@code JsonEncoder}, MDC fields under {@code mdc})
+ *                    object per line, logstash-logback-encoder: {@code @timestamp}, {@code message}, {@code level},
+ *                    {@code logger_name}, MDC fields at the top level)
  */
 public record OpsSettings(Integer metricsPort, String logLevel, String logFormat, String metricsBind,
                           String bindAddress) {
