@@ -48,7 +48,7 @@ class ReleaseTest {
 
     @Test
     void theKubernetesDeploymentRunsThisVersion() throws IOException {
-        assertThat(Files.readString(Path.of("deploy/kubernetes/deployment.yaml")))
+        assertThat(Files.readString(Path.of("deploy/kubernetes/base/deployment.yaml")))
                 .contains("incident-bot:" + pomVersion());
     }
 
