@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The monitoring kit ({@code deploy/grafana/incident-bot.json}, {@code deploy/prometheus/rules.yml}) watches
  * metrics the bot really exports: every metric name in a dashboard query or an alert rule is in a
  * {@code /metrics} scrape of a freshly started bot (so a renamed metric breaks this test, not an operator's
- * 3 a.m.), histograms keep to {@link Metrics#MAX_BUCKETS} buckets, and {@code promtool check rules} accepts
- * the rules when promtool is installed.
+ * 3 a.m.), histograms keep to {@link Metrics#MAX_BUCKETS} buckets, and, when promtool is installed (Debian's
+ * {@code prometheus} package), {@code promtool check rules} accepts the rules and {@code promtool test rules}
+ * passes {@code deploy/prometheus/rules.test.yml}.
  */
 class MonitoringKitTest {
     private static final Path DASHBOARD = Path.of("deploy/grafana/incident-bot.json");
@@ -133,10 +134,16 @@ class MonitoringKitTest {
     void promtoolAcceptsTheRules() throws Exception {
         String promtool = onPath("promtool");
         Assumptions.assumeTrue(promtool != null, "promtool is not on PATH: `promtool check rules " + RULES + "` not run");
-        Process p = new ProcessBuilder(promtool, "check", "rules", RULES.toString()).redirectErrorStream(true).start();
+        run(promtool, "check", "rules", RULES.toString());
+        // The alerts fire on the series a bot writes (deploy/prometheus/rules.test.yml).
+        run(promtool, "test", "rules", RULES.resolveSibling("rules.test.yml").toString());
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
     }
 
     /** @return the executable's path when it is on {@code PATH}, else null */
