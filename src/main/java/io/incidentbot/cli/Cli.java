@@ -40,7 +40,7 @@ import java.util.Map;
  * messages go to standard error.
  */
 public final class Cli {
-    /** The usage text, printed for no arguments, {@code help}, or an unknown command. */
+    /** The usage text, printed for no arguments, {@code help}, or an unknown command (after a line naming it). */
     static final String USAGE = """
             usage: incident-bot                                   run the bot (configured by environment variables)
                    incident-bot --version                         print the version
@@ -50,7 +50,7 @@ public final class Cli {
                                                                   --chart, also write its timeline picture (PNG)
                    incident-bot stats [--since 90d] [--chart FILE]
                                                                   incident insights; with --chart, incidents per
-                                                                  week as a PNG
+                                                                  week (per month over 120 days) as a PNG
                    incident-bot import <export-dir-or-zip> --channel <name>
                                                                   import a channel of a Slack export as a resolved
                                                                   incident and print its postmortem draft
@@ -83,7 +83,12 @@ public final class Cli {
                 case "migrate-db" -> MigrateDb.run(rest, env, err);
                 case "--version", "-V", "version" -> out.println("incident-bot " + io.incidentbot.Version.current());
                 case "help", "--help", "-h" -> out.println(USAGE);
+                case "" -> {
+                    err.println(USAGE);
+                    return 2;
+                }
                 default -> {
+                    err.println("incident-bot: unknown command '" + printable(command) + "'");
                     err.println(USAGE);
                     return 2;
                 }
@@ -190,5 +195,12 @@ public final class Cli {
     private static String database(Map<String, String> env) {
         String path = env.getOrDefault("INCIDENT_DB", "");
         return path.isBlank() ? "./incidents.db" : path.strip();
+    }
+
+    /** @return {@code word} with control characters replaced by '?' and cut to 60 characters, safe to echo to a terminal */
+    static String printable(String word) {
+        String clean = word.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 }
