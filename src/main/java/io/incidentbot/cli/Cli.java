@@ -157,8 +157,7 @@ public final class Cli {
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
-            long number = ImportCommand.store(plan, storage, Clock.systemUTC(), err);
-            plan = null; // stored: let the draft have the heap
+            long number = command.store(plan, storage, Clock.systemUTC(), err);
             ImportCommand.print(number, storage, zone, Clock.systemUTC(), out);
         }
     }
