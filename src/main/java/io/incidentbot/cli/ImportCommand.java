@@ -3,15 +3,11 @@ package io.incidentbot.cli;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Status;
 import io.incidentbot.timeline.TimelineEntry;
-import io.incidentbot.postmortem.PostmortemService;
-import io.incidentbot.postmortem.UserDirectory;
 import io.incidentbot.store.Storage;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -146,11 +142,6 @@ final class ImportCommand {
     private static TimelineEntry numbered(TimelineEntry e, long n) {
         return new TimelineEntry(0, n, e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(), e.text(), e.editedAt(),
                 e.deleted(), e.keyEvent(), e.files());
-    }
-
-    /** Prints the postmortem draft of incident {@code number} to {@code out}, times in {@code zone}. */
-    static void print(long number, Storage storage, ZoneId zone, Clock clock, PrintStream out) throws IOException {
-        Cli.print(new PostmortemService(storage, UserDirectory.NONE, clock, zone), number, out);
     }
 
     private ExportChannel channel(List<ExportChannel> channels) throws CliException {
