@@ -29,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShortIncidentChartTest {
     private static final Instant T0 = Instant.parse("2026-05-02T09:00:00Z");
 
-    /** 16 minutes: investigating 2:10, identified 1:40, monitoring 11, resolved; 7 key events in 70 s. */
+    /** 16 minutes: investigating 2:10, identified 1:40, monitoring 11, resolved; 7 key events in 21 s. */
     static ChartInput shortIncident() {
         Instant identified = T0.plusSeconds(130);
         Instant monitoring = identified.plusSeconds(100);
         Instant end = T0.plus(Duration.ofMinutes(16));
         List<KeyEvent> events = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            events.add(new KeyEvent(i + 1, T0.plusSeconds(100 + 10L * i)));
+            events.add(new KeyEvent(i + 1, T0.plusSeconds(100 + 3L * i)));
         }
         List<Integer> counts = List.of(3, 9, 7, 2, 1, 1, 0, 2);
         return new ChartInput(7, "Login slow", ZoneId.of("UTC"), T0, end,
