@@ -47,7 +47,7 @@ public final class StatsCalculator {
             List<IncidentTimes> of = incidents.stream().filter(i -> i.severity() == s).toList();
             if (!of.isEmpty()) {
                 times.add(new SeverityTimes(s, of.size(), spread(of, IncidentTimes::identifiedAt),
-                        spread(of, IncidentTimes::mitigatedAt), spread(of, IncidentTimes::resolvedAt)));
+                        spread(of, IncidentTimes::mitigatedSeparately), spread(of, IncidentTimes::resolvedAt)));
             }
         }
         Map<String, Integer> owners = new LinkedHashMap<>();
