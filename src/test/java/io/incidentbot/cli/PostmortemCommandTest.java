@@ -141,7 +141,9 @@ class PostmortemCommandTest {
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("usage: incident-bot").contains("postmortem <number>", "import <export-dir-or-zip>");
+        assertThat(run.err()).startsWith(command.isEmpty() ? "usage: incident-bot"
+                        : "incident-bot: unknown command '" + command + "'\nusage: incident-bot")
+                .contains("postmortem <number>", "import <export-dir-or-zip>");
     }
 
     @Test

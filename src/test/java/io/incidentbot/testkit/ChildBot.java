@@ -44,7 +44,7 @@ public final class ChildBot implements AutoCloseable {
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = pb.start();
         ChildBot child = new ChildBot(p, port, new SignedClient(port, slack.url("/response/")), log);
-        SlackStandIn.await("child bot healthy", 30, () -> {
+        SlackStandIn.await("child bot healthy", 90, () -> {
             if (!p.isAlive()) {
                 throw new AssertionError("child bot exited with " + p.exitValue());
             }
