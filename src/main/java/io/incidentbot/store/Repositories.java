@@ -45,4 +45,7 @@ public interface Repositories {
 
     /** @return App Home tab publishing state (issue 10) */
     HomeViewRepository homeViews();
+
+    /** @return pages per incident and pager, and pager webhook events applied (issue 21) */
+    PageRepository pages();
 }
