@@ -106,7 +106,8 @@ public final class PagerDutyClient implements Pager {
 
     private Delivery send(ObjectNode event) {
         Request request = new Request.Builder().url(url).post(RequestBody.create(event.toString(), JSON)).build();
-        return http.call("PagerDuty", request, json -> PagerHttp.text(json, "dedup_key"), PagerDutyClient::error);
+        // The answer's dedup_key is ours; PagerDuty's incident ID arrives with its webhooks instead.
+        return http.call("PagerDuty", request, json -> null, PagerDutyClient::error);
     }
 
     /** {@code {"status":"invalid event","message":"Event object is invalid","errors":["..."]}} */
