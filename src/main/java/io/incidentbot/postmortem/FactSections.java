@@ -134,6 +134,10 @@ final class FactSections {
         row("Time to first response", first == null ? "no message after the declaration"
                 : Times.duration(incident.declaredAt(), first.at()) + " (first message " + at(first.at()) + " by "
                 + names.of(first.userId()) + ")");
+        if (!in.pages().isEmpty()) {
+            row("Time to acknowledge", PagedFacts.timeToAcknowledge(in.pages()));
+            row("Paged", PagedFacts.paged(in.pages(), names, this::at));
+        }
         row("Time to identified", since(incident.identifiedAt()));
         row("Time to mitigated", since(incident.mitigatedAt()));
         row("Time to resolved", since(incident.resolvedAt()));
