@@ -27,6 +27,7 @@ import java.util.Map;
  * @param pageSlack              {@code INCIDENT_PAGE_SLACK}: {@code on}/{@code off}; null (unset) = escalate in Slack
  *                               only when no external pager is set
  * @param oncallFile             {@code INCIDENT_ONCALL_FILE}: the rotations and escalation policy file, or null
+ * @param oncall                 that file as read and checked at start ({@link io.incidentbot.pager.oncall.OncallFile}), or null
  * @param pageRepeat             {@code INCIDENT_PAGE_REPEAT}: times the Slack escalation policy repeats (0..10, default 2)
  * @param alertInvite            {@code INCIDENT_ALERT_INVITE}: Slack user IDs ({@code U..}/{@code W..}) and user group
  *                               IDs ({@code S..}) invited to alert-declared incidents
@@ -41,6 +42,7 @@ public record PagerSettings(
         String pagerDutyWebhookSecret,
         Boolean pageSlack,
         Path oncallFile,
+        io.incidentbot.pager.oncall.OncallPolicy oncall,
         int pageRepeat,
         List<String> alertInvite) {
 
@@ -96,7 +98,8 @@ public record PagerSettings(
         Boolean pageSlack = onOff(value(env, "INCIDENT_PAGE_SLACK"));
         Path oncall = file(value(env, "INCIDENT_ONCALL_FILE"));
         int repeat = repeat(value(env, "INCIDENT_PAGE_REPEAT"));
-        return new PagerSettings(routingKey, pdUrl, jsmKey, jsmUrl, goAlert, threshold, secret, pageSlack, oncall, repeat,
+        return new PagerSettings(routingKey, pdUrl, jsmKey, jsmUrl, goAlert, threshold, secret, pageSlack, oncall,
+                oncall == null ? null : io.incidentbot.pager.oncall.OncallFile.read(oncall), repeat,
                 invitees(value(env, "INCIDENT_ALERT_INVITE")));
     }
 

@@ -67,8 +67,12 @@ class PagerSettingsTest {
 
     @Test
     void slackEscalationRunsWithAnOncallFileWhenNoPagerIsSetOrWhenTurnedOn() throws Exception {
-        Path file = Files.writeString(dir.resolve("oncall.yml"), "rotations: []\n");
+        Path file = Files.writeString(dir.resolve("oncall.yml"), io.incidentbot.pager.oncall.OncallFileTest.GOOD);
         assertThat(PagerSettings.fromEnv(Map.of("INCIDENT_ONCALL_FILE", file.toString())).slackEscalation()).isTrue();
+        assertThat(PagerSettings.fromEnv(Map.of("INCIDENT_ONCALL_FILE", file.toString())).oncall().steps()).hasSize(2);
+        Path bad = Files.writeString(dir.resolve("bad.yml"), "rotations: []\nescalation: []\n");
+        assertThatThrownBy(() -> PagerSettings.fromEnv(Map.of("INCIDENT_ONCALL_FILE", bad.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("INCIDENT_ONCALL_FILE " + bad + " line ");
         assertThat(PagerSettings.fromEnv(Map.of("INCIDENT_ONCALL_FILE", file.toString(), "PAGERDUTY_ROUTING_KEY", KEY))
                 .slackEscalation()).isFalse();
         assertThat(PagerSettings.fromEnv(Map.of("INCIDENT_ONCALL_FILE", file.toString(), "PAGERDUTY_ROUTING_KEY", KEY,
