@@ -48,4 +48,7 @@ public interface Repositories {
 
     /** @return pages per incident and pager, and pager webhook events applied (issue 21) */
     PageRepository pages();
+
+    /** @return the next Slack escalation step due per incident (issue 21) */
+    EscalationRepository escalations();
 }

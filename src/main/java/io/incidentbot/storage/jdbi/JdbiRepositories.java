@@ -118,4 +118,9 @@ public final class JdbiRepositories implements Repositories {
     public io.incidentbot.store.PageRepository pages() {
         return new JdbiPages(h);
     }
+
+    @Override
+    public io.incidentbot.store.EscalationRepository escalations() {
+        return new JdbiEscalations(h);
+    }
 }
