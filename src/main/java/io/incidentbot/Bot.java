@@ -122,6 +122,9 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel()));
+        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
+        transactions.subscribe(pager.subscriber());
+        pager.routes().forEach(subscribers::add);
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
