@@ -142,7 +142,7 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck());
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
-                });
+                }, java.util.List.of(r -> new io.incidentbot.pager.PageCommand(transactions, pager)));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());

@@ -95,4 +95,20 @@ class PagingEndToEndTest {
         List<Page> pages = bot.bot.storage().read(r -> r.pages().forIncident(inc.number));
         assertThat(pages).isEmpty();
     }
+
+    @Test
+    void incidentPagePagesAtAnySeverityOncePerUse() {
+        IncidentChannel inc = IncidentChannel.declare(bot, "declare sev4 Typo on the status page", "U0ALICE01");
+        String reply = bot.client.say("page please look at the banner", "U0BOB0001", inc.id);
+        assertThat(reply).contains("Paged PagerDuty");
+        await().atMost(Duration.ofSeconds(10)).until(() -> pagerDuty.events("trigger").size() == 1);
+        JsonNode trigger = pagerDuty.events("trigger").get(0);
+        assertThat(trigger.at("/payload/severity").asText()).isEqualTo("info");
+        assertThat(trigger.at("/payload/custom_details/message").asText()).isEqualTo("please look at the banner");
+        assertThat(inc.entries(EntryKind.PAGE)).extracting(TimelineEntry::text)
+                .containsExactly("Paged PagerDuty by @{U0BOB0001}: please look at the banner");
+
+        bot.client.say("page", "U0BOB0001", inc.id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pagerDuty.events("trigger").size() == 2);
+    }
 }
