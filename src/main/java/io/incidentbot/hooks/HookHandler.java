@@ -48,6 +48,7 @@ public final class HookHandler extends Handler.Abstract {
     private final AlertService alerts;
     private final ChangeService changes;
     private final Clock clock;
+    private final java.util.Map<String, HookRoute> routes;
 
     /**
      * @param settings tokens and secret ({@code INCIDENT_WEBHOOK_TOKEN}, {@code GITHUB_WEBHOOK_SECRET})
@@ -59,6 +60,13 @@ public final class HookHandler extends Handler.Abstract {
      */
     public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock,
                        java.util.function.Consumer<String> received) {
+        this(settings, alerts, changes, clock, received, java.util.Map.of());
+    }
+
+    /** As above, with integrations' extra endpoints by name ({@code pagerduty} for {@code /hooks/pagerduty}). */
+    public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock,
+                       java.util.function.Consumer<String> received, java.util.Map<String, HookRoute> routes) {
+        this.routes = java.util.Map.copyOf(routes);
         this.refusals = new io.incidentbot.ops.RateLimitedLog(log, java.time.Duration.ofMinutes(1), clock);
         this.received = received;
         this.settings = settings;
@@ -75,15 +83,18 @@ public final class HookHandler extends Handler.Abstract {
         }
         String name = path.substring(PREFIX.length());
         boolean github = "github".equals(name);
-        boolean known = github || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
-        if (!known || (github ? settings.githubSecret() == null : settings.webhookToken() == null)) {
+        HookRoute route = routes.get(name);
+        boolean known = github || route != null || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
+        boolean signed = github || route != null && route.auth() == HookRoute.Auth.SIGNED;
+        if (!known || (route != null && !route.enabled()) || (github ? settings.githubSecret() == null
+                : !signed && settings.webhookToken() == null)) {
             return send(response, callback, 404, "not found");
         }
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             return send(response, callback, 405, "use POST");
         }
-        if (!github && !BearerToken.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION), settings.webhookToken())) {
+        if (!signed && !BearerToken.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION), settings.webhookToken())) {
             refusals.warn(path, "refused {} with a missing or wrong bearer token from {}", path, Request.getRemoteAddr(request));
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             return send(response, callback, 401, "missing or wrong bearer token");
@@ -101,7 +112,14 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 413, "body over 1 MiB");
         }
         try {
-            boolean answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
+            boolean answered;
+            if (route != null) {
+                HookRoute.Answer a = route.handle(h -> request.getHeaders().get(h), body);
+                answered = a.status() == 401 ? send(response, callback, 401, "missing or wrong signature")
+                        : json(response, callback, a.status(), a.json());
+            } else {
+                answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
+            }
             received.accept(name);
             return answered;
         } catch (MalformedPayloadException e) {

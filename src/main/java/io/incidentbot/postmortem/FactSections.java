@@ -136,6 +136,10 @@ final class FactSections {
         row("Time to first response", first == null ? "no message after the declaration"
                 : Times.duration(incident.declaredAt(), first.at()) + " (first message " + at(first.at()) + " by "
                 + names.of(first.userId()) + ")");
+        if (!in.pages().isEmpty()) {
+            row("Time to acknowledge", PagedFacts.timeToAcknowledge(in.pages()));
+            row("Paged", PagedFacts.paged(in.pages(), names, this::at));
+        }
         row("Time to identified", since(incident.identifiedAt()));
         Instant mitigated = IncidentTimes.mitigatedSeparately(incident.mitigatedAt(), incident.resolvedAt());
         row("Time to mitigated", mitigated == null && incident.resolvedAt() != null && incident.mitigatedAt() != null

@@ -25,12 +25,23 @@ import java.util.Objects;
  *                     section (empty for most incidents)
  * @param changesBefore the changes of {@code INCIDENT_CHANGE_WINDOW} before it was declared, most recent
  *                     first, for the Changes before the incident section
+ * @param pages        its pages (issue 21), for Time to acknowledge and Paged; empty when it was never paged
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                               List<ChartInput.AlertSpan> alerts,
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                              List<io.incidentbot.changes.Change> changesBefore) {
+                              List<io.incidentbot.changes.Change> changesBefore,
+                              List<io.incidentbot.pager.Page> pages) {
+    /** An input of an incident that was never paged. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, List.of());
+    }
+
     /** An input with no alerts known. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
@@ -48,6 +59,7 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
         alerts = List.copyOf(alerts);
         alertTable = List.copyOf(alertTable);
         changesBefore = List.copyOf(changesBefore);
+        pages = List.copyOf(pages);
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(entries, "entries");
         followUps = List.copyOf(followUps);

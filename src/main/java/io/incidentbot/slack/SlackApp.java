@@ -39,12 +39,20 @@ public final class SlackApp {
     public static App build(Slack slack, String botToken, BotIdentity identity,
                             IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
                             java.util.function.Consumer<App> events) {
+        return build(slack, botToken, identity, incidents, clock, zone, afterAck, events, List.of());
+    }
+
+    /** As above, with integrations' {@code /incident} subcommands ({@link Routes#standard(IncidentService, Clock, java.time.ZoneId, List)}). */
+    public static App build(Slack slack, String botToken, BotIdentity identity,
+                            IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
+                            java.util.function.Consumer<App> events,
+                            List<java.util.function.Function<Routes, Subcommand>> subcommands) {
         // Bolt's own request verification is off: HttpFrontEnd checks every HTTP request's signature
         // once, before Bolt sees it, and also refuses future timestamps, which Bolt accepts. Socket
         // Mode has no signatures (the socket itself is authenticated).
         AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
                 .requestVerificationEnabled(false).sslCheckEnabled(false).build();
-        Routes command = Routes.standard(incidents, clock, zone);
+        Routes command = Routes.standard(incidents, clock, zone, subcommands);
         List<Middleware> middlewares = new ArrayList<>();
         middlewares.add(identity);
         // Before the error middleware, so that an unexpected error's log line names the incident too.

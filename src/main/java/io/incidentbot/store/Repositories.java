@@ -45,4 +45,10 @@ public interface Repositories {
 
     /** @return App Home tab publishing state (issue 10) */
     HomeViewRepository homeViews();
+
+    /** @return pages per incident and pager, and pager webhook events applied (issue 21) */
+    PageRepository pages();
+
+    /** @return the next Slack escalation step due per incident (issue 21) */
+    EscalationRepository escalations();
 }

@@ -25,7 +25,9 @@ public enum EntryKind {
     /** An alert of the incident's alert group started firing or resolved, timed by its own {@code startsAt} / {@code endsAt}. */
     ALERT,
     /** A change (deploy, merge, config, feature flag) from the window before the incident, at its own time. */
-    CHANGE;
+    CHANGE,
+    /** A page, acknowledgement, escalation or resolve from a pager (issue 21). */
+    PAGE;
 
     /** @return true for entries made by the bot's commands rather than channel messages */
     public boolean isCommand() {

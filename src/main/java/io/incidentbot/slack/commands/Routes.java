@@ -50,7 +50,13 @@ public final class Routes {
      * @return every subcommand of the bot, in help order
      */
     public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone) {
-        return new Routes(incidents, List.of(
+        return standard(incidents, clock, zone, List.of());
+    }
+
+    /** As above, with integrations' subcommands (e.g. the pager's {@code page}) after the standard ones. */
+    public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone,
+                                  List<Function<Routes, Subcommand>> extra) {
+        List<Function<Routes, Subcommand>> all = new ArrayList<>(List.of(
                 r -> new DeclareCommand(incidents),
                 r -> new ListCommand(incidents.queries(), clock),
                 r -> new StatsCommand(incidents.queries(), zone),
@@ -68,6 +74,8 @@ public final class Routes {
                 r -> StuckIncidentCommand.retry(incidents),
                 r -> StuckIncidentCommand.cancel(incidents),
                 r -> new ChangesCommand(incidents.queries())));
+        all.addAll(extra);
+        return new Routes(incidents, all);
     }
 
     /**

@@ -113,4 +113,14 @@ public final class JdbiRepositories implements Repositories {
     public HomeViewRepository homeViews() {
         return new JdbiHomeViews(h);
     }
+
+    @Override
+    public io.incidentbot.store.PageRepository pages() {
+        return new JdbiPages(h);
+    }
+
+    @Override
+    public io.incidentbot.store.EscalationRepository escalations() {
+        return new JdbiEscalations(h);
+    }
 }

@@ -1,0 +1,126 @@
+package io.incidentbot.pager;
+
+import io.incidentbot.hooks.HookRoute;
+import io.incidentbot.hooks.HookRoute.Answer;
+import io.incidentbot.pager.inbound.JsmOpsWebhook;
+import io.incidentbot.pager.inbound.PagerDutySignature;
+import io.incidentbot.pager.inbound.PagerDutyWebhook;
+import io.incidentbot.pager.inbound.PagerSignal;
+import io.incidentbot.store.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Consumer;
+
+/**
+ * The pagers' inbound webhooks behind the hook front door ({@code hooks/HookHandler}, which bounds the size,
+ * checks the bearer token of {@code /hooks/jsm-ops} and maps {@link io.incidentbot.hooks.MalformedPayloadException}
+ * to 400): {@code POST /hooks/pagerduty} (v3 webhook subscription, signed with {@code X-PagerDuty-Signature}) and
+ * {@code POST /hooks/jsm-ops} (JSM Ops / Opsgenie outgoing webhook). Each delivery is applied and committed
+ * ({@link PageSignals}) before the answer: 200 applied (or a duplicate), 202 for an event or alert that is not
+ * this bot's, 401 for a missing or wrong signature (nothing read into storage).
+ */
+public final class PagerHooks {
+    private static final Logger log = LoggerFactory.getLogger(PagerHooks.class);
+
+    private final PagerSettings settings;
+    private final Storage storage;
+    private final Clock clock;
+    private final Consumer<PageSignals.Applied> applied;
+
+    /**
+     * @param settings {@code PAGERDUTY_WEBHOOK_SECRET}
+     * @param storage  where pages live
+     * @param clock    receipt time
+     * @param applied  told, after commit, of each signal that changed something (posts the line, invites the acknowledger)
+     */
+    public PagerHooks(PagerSettings settings, Storage storage, Clock clock, Consumer<PageSignals.Applied> applied) {
+        this.settings = settings;
+        this.storage = storage;
+        this.clock = clock;
+        this.applied = applied;
+    }
+
+    /**
+     * @return the front door's routes: {@code pagerduty} (signed; on when {@code PAGERDUTY_WEBHOOK_SECRET} is set) and
+     *         {@code jsm-ops} (bearer token; on when {@code JSM_OPS_API_KEY} is set)
+     */
+    public Map<String, HookRoute> routes() {
+        return Map.of(
+                "pagerduty", route(HookRoute.Auth.SIGNED, pagerDutyEnabled(),
+                        (header, body) -> pagerDuty(header.apply(PagerDutySignature.HEADER), body)),
+                "jsm-ops", route(HookRoute.Auth.BEARER, settings.jsmOpsApiKey() != null, (header, body) -> jsmOps(body)));
+    }
+
+    private static HookRoute route(HookRoute.Auth auth, boolean enabled, BiFunction<Function<String, String>, byte[], Answer> f) {
+        return new HookRoute() {
+            @Override
+            public Auth auth() {
+                return auth;
+            }
+
+            @Override
+            public boolean enabled() {
+                return enabled;
+            }
+
+            @Override
+            public Answer handle(Function<String, String> header, byte[] body) {
+                return f.apply(header, body);
+            }
+        };
+    }
+
+    /** @return true when {@code /hooks/pagerduty} is on ({@code PAGERDUTY_WEBHOOK_SECRET} set) */
+    public boolean pagerDutyEnabled() {
+        return settings.pagerDutyWebhookSecret() != null;
+    }
+
+    /**
+     * {@code POST /hooks/pagerduty}.
+     *
+     * @param signature the {@code X-PagerDuty-Signature} header, may be null
+     * @param body      the raw body
+     * @throws io.incidentbot.hooks.MalformedPayloadException for a signed body that is not a v3 webhook (400)
+     */
+    public Answer pagerDuty(String signature, byte[] body) {
+        if (!PagerDutySignature.verify(body, signature, settings.pagerDutyWebhookSecret())) {
+            return new Answer(401, "{\"error\":\"missing or wrong X-PagerDuty-Signature\"}");
+        }
+        return receive(PagerDutyWebhook.parse(body));
+    }
+
+    /**
+     * {@code POST /hooks/jsm-ops} (the bearer token is checked by the front door).
+     *
+     * @throws io.incidentbot.hooks.MalformedPayloadException for a body that is not a JSM Ops webhook (400)
+     */
+    public Answer jsmOps(byte[] body) {
+        return receive(JsmOpsWebhook.parse(body, clock.instant()));
+    }
+
+    private Answer receive(Optional<PagerSignal> signal) {
+        if (signal.isEmpty()) {
+            return new Answer(202, "{\"ignored\":true}");
+        }
+        PageSignals.Applied result = storage.transaction(r -> PageSignals.apply(r, signal.get(), clock.instant()));
+        return switch (result.outcome()) {
+            case NOT_OURS -> new Answer(202, "{\"ignored\":true,\"reason\":\"not an alert of this bot\"}");
+            case DUPLICATE -> new Answer(200, "{\"duplicate\":true}");
+            case UNCHANGED -> new Answer(200, "{\"incident\":" + result.incident() + ",\"changed\":false}");
+            case APPLIED -> {
+                try {
+                    applied.accept(result);
+                } catch (RuntimeException e) {
+                    log.warn("page signal for incident {} stored but not announced", result.incident(), e);
+                }
+                yield new Answer(200, "{\"incident\":" + result.incident() + ",\"changed\":true}");
+            }
+        };
+    }
+}

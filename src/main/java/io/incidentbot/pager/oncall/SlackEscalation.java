@@ -1,0 +1,92 @@
+package io.incidentbot.pager.oncall;
+
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Escalation in Slack for teams with no pager (issue 21): step 1 of the on-call file's policy is messaged when the
+ * page is due, each next step after the previous step's minutes without an acknowledgement, and after the last step
+ * the policy repeats up to {@code INCIDENT_PAGE_REPEAT} times. The next step is one row per incident
+ * ({@link io.incidentbot.store.EscalationRepository}), claimed once across replicas and kept across restarts; an
+ * acknowledgement or resolve deletes it, so nothing is sent after either.
+ */
+public final class SlackEscalation {
+    /** Most due steps handled per {@link #sendDue} call. */
+    public static final int BATCH = 50;
+
+    private final OncallPolicy policy;
+    private final int repeat;
+    private final Storage storage;
+    private final Clock clock;
+
+    /**
+     * One direct message to send: the step's recipients, who are asked to acknowledge or join.
+     *
+     * @param incident   incident number
+     * @param step       the step's index (0 = step 1)
+     * @param round      the pass through the policy (0 = first)
+     * @param recipients Slack user IDs
+     * @param at         when it was claimed
+     */
+    public record Message(long incident, int step, int round, List<String> recipients, Instant at) {
+    }
+
+    /**
+     * @param policy  the on-call file
+     * @param repeat  {@code INCIDENT_PAGE_REPEAT}: passes after the first
+     * @param storage where due steps live
+     * @param clock   the clock (tests set it)
+     */
+    public SlackEscalation(OncallPolicy policy, int repeat, Storage storage, Clock clock) {
+        this.policy = policy;
+        this.repeat = repeat;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** Starts (or restarts) the incident's escalation at step 1, due now; call in the page's transaction. */
+    public void start(Repositories r, long incident, Instant at) {
+        r.escalations().schedule(incident, 0, 0, at);
+    }
+
+    /** Stops the incident's escalation (acknowledged or resolved); call in that change's transaction. */
+    public void stop(Repositories r, long incident) {
+        r.escalations().stop(incident);
+    }
+
+    /**
+     * Claims every step due now and schedules each incident's next one, in one transaction per step.
+     *
+     * @return the messages this replica must send (another replica gets the others)
+     */
+    public List<Message> sendDue() {
+        Instant now = clock.instant();
+        List<Message> out = new ArrayList<>();
+        for (var due : storage.read(r -> r.escalations().due(now, BATCH))) {
+            Optional<Message> m = storage.transaction(r -> {
+                if (!r.escalations().claim(due.incident(), due.step(), due.round(), now)) {
+                    return Optional.<Message>empty();
+                }
+                int step = due.step() + 1;
+                int round = due.round();
+                if (step == policy.steps().size()) {
+                    step = 0;
+                    round++;
+                }
+                if (round <= repeat) {
+                    r.escalations().schedule(due.incident(), step, round,
+                            now.plus(policy.steps().get(due.step()).waitFor()));
+                }
+                return Optional.of(new Message(due.incident(), due.step(), due.round(), policy.recipients(due.step(), now), now));
+            });
+            m.ifPresent(out::add);
+        }
+        return out;
+    }
+}

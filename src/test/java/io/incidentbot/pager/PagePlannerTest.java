@@ -1,0 +1,155 @@
+package io.incidentbot.pager;
+
+import io.incidentbot.incident.Role;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Status;
+import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.store.Storage;
+import io.incidentbot.testkit.GoAlertStandIn;
+import io.incidentbot.testkit.PagerDutyStandIn;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which pages an incident's changes trigger and resolve, stored in the change's transaction, then delivered. */
+class PagePlannerTest {
+    private static final Instant T0 = Instant.parse("2026-03-01T03:12:00Z");
+
+    @TempDir
+    Path dir;
+    Storage storage;
+    PagerDutyStandIn pagerDuty;
+    GoAlertStandIn goAlert;
+    PagePlanner planner;
+    PageDelivery delivery;
+
+    @BeforeEach
+    void open() {
+        storage = Database.open(dir.resolve("incidents.db").toString());
+        pagerDuty = new PagerDutyStandIn();
+        goAlert = new GoAlertStandIn();
+        PagerSettings settings = PagerSettings.fromEnv(Map.of("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY,
+                "PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl().toString(), "GOALERT_URL", goAlert.integrationUrl().toString()));
+        planner = new PagePlanner(settings);
+        OkHttpClient http = new OkHttpClient();
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+        delivery = new PageDelivery(Map.of(
+                PagerKind.PAGERDUTY, new PagerDutyClient(settings.pagerDutyEventsUrl(), settings.pagerDutyRoutingKey(), http, clock),
+                PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock)), storage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        storage.close();
+        pagerDuty.close();
+        goAlert.close();
+    }
+
+    private long declare(Severity severity, boolean privateIncident) {
+        return storage.transaction(r -> {
+            long n = r.incidents().create("Checkout down", severity, privateIncident, null, "U_DECLARER", T0).number();
+            r.incidents().setRole(n, Role.LEAD, "U_LEAD", T0);
+            r.userNames().put("U_LEAD", "Ada Lead", T0);
+            return n;
+        });
+    }
+
+    private List<PageJob> plan(Storage.Work<List<PageJob>> work) {
+        return storage.transaction(work);
+    }
+
+    private Page page(long n, PagerKind pager) {
+        return storage.read(r -> r.pages().find(n, pager)).orElseThrow();
+    }
+
+    @Test
+    void aSev1DeclarePagesEveryPagerOnceAndResolveResolvesThemAll() {
+        long n = declare(Severity.SEV1, false);
+        List<PageJob> jobs = plan(r -> planner.declared(r, n, T0));
+        assertThat(jobs).extracting(PageJob::pager).containsExactly(PagerKind.PAGERDUTY, PagerKind.GOALERT);
+        assertThat(jobs).allSatisfy(j -> assertThat(j.action()).isEqualTo(PageJob.TRIGGER));
+        assertThat(jobs.get(0).page().summary()).isEqualTo("SEV1 incident " + n + ": Checkout down");
+        assertThat(jobs.get(0).page().lead()).isEqualTo("Ada Lead");
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
+
+        jobs.forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("triggered");
+        assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("active");
+        assertThat(page(n, PagerKind.GOALERT).externalId()).as("GoAlert's AlertID").isNotNull();
+
+        List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(600)));
+        assertThat(resolves).extracting(PageJob::action).containsOnly(PageJob.RESOLVE).hasSize(2);
+        resolves.forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("resolved");
+        assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("closed");
+        assertThat(plan(r -> planner.resolved(r, n, T0.plusSeconds(700)))).as("resolved once").isEmpty();
+    }
+
+    @Test
+    void belowTheThresholdNothingPagesUntilRaisedIntoItAndThenOnlyOnce() {
+        long n = declare(Severity.SEV3, false);
+        assertThat(plan(r -> planner.declared(r, n, T0))).isEmpty();
+        List<Page> none = storage.read(r -> r.pages().forIncident(n));
+        assertThat(none).isEmpty();
+
+        assertThat(plan(r -> planner.severityChanged(r, n, Severity.SEV3, Severity.SEV2, T0.plusSeconds(60)))).hasSize(2);
+        assertThat(plan(r -> planner.severityChanged(r, n, Severity.SEV2, Severity.SEV3, T0.plusSeconds(120))))
+                .as("lowering does not un-page").isEmpty();
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
+        assertThat(plan(r -> planner.severityChanged(r, n, Severity.SEV3, Severity.SEV1, T0.plusSeconds(180))))
+                .as("raised into it again: paged once already").isEmpty();
+    }
+
+    @Test
+    void reopeningTriggersAgainAndAManualPageWorksAtAnySeverityOncePerPress() {
+        long n = declare(Severity.SEV4, false);
+        List<PageJob> manual = plan(r -> planner.manual(r, n, "U_PAGER", "please join", T0));
+        assertThat(manual).hasSize(2);
+        assertThat(manual.get(0).page().pagedBy()).isEqualTo("U_PAGER");
+        assertThat(manual.get(0).page().message()).isEqualTo("please join");
+        assertThat(page(n, PagerKind.PAGERDUTY).pagedBy()).isEqualTo("U_PAGER");
+        assertThat(plan(r -> planner.manual(r, n, "U_PAGER", null, T0.plusSeconds(5)))).as("a second press").hasSize(2);
+
+        plan(r -> planner.resolved(r, n, T0.plusSeconds(60)));
+        storage.run(r -> r.incidents().setStatus(n, Status.INVESTIGATING, null, null, null));
+        List<PageJob> again = plan(r -> planner.reopened(r, n, "U_REOPENER", T0.plusSeconds(120)));
+        assertThat(again).extracting(PageJob::action).containsOnly(PageJob.TRIGGER).hasSize(2);
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
+        assertThat(page(n, PagerKind.PAGERDUTY).firstPagedAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void aPrivateIncidentsPageCarriesNoTitleAndAPagerThatRefusesForGoodLeavesItsErrorOnThePage() {
+        long n = declare(Severity.SEV1, true);
+        List<PageJob> jobs = plan(r -> planner.declared(r, n, T0));
+        assertThat(jobs.get(0).page().summary()).isEqualTo("private incident " + n);
+        assertThat(jobs.get(0).page().title()).isNull();
+
+        pagerDuty.failNext(400, null, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"Invalid routing key\"]}");
+        Delivery refused = delivery.deliver(jobs.get(0));
+        assertThat(refused.type()).isEqualTo(Delivery.Type.FAIL);
+        assertThat(page(n, PagerKind.PAGERDUTY).error()).isEqualTo("PagerDuty answered 400: Event object is invalid; Invalid routing key");
+        assertThat(delivery.deliver(jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(page(n, PagerKind.PAGERDUTY).error()).as("cleared by the retry").isNull();
+    }
+
+    @Test
+    void withPagingOffNothingPagesButAManualPageStillDoes() {
+        PagePlanner off = new PagePlanner(PagerSettings.fromEnv(Map.of("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY,
+                "INCIDENT_PAGE_SEVERITY", "off")));
+        long n = declare(Severity.SEV1, false);
+        assertThat(plan(r -> off.declared(r, n, T0))).isEmpty();
+        assertThat(plan(r -> off.manual(r, n, "U_PAGER", null, T0))).hasSize(1);
+    }
+}
