@@ -45,4 +45,7 @@ public interface Repositories {
 
     /** @return App Home tab publishing state (issue 10) */
     HomeViewRepository homeViews();
+
+    /** @return follow-ups as records and their tracker issues (issue 22) */
+    TrackerRepository trackers();
 }
