@@ -133,6 +133,8 @@ public final class Bot implements AutoCloseable {
         this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification);
+        hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
+                new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

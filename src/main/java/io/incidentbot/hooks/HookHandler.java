@@ -46,6 +46,7 @@ public final class HookHandler extends Handler.Abstract {
     private final AlertService alerts;
     private final ChangeService changes;
     private final Clock clock;
+    private volatile io.incidentbot.trackers.hooks.TrackerHooks trackers;
 
     /**
      * @param settings tokens and secret ({@code INCIDENT_WEBHOOK_TOKEN}, {@code GITHUB_WEBHOOK_SECRET})
@@ -64,6 +65,17 @@ public final class HookHandler extends Handler.Abstract {
         this.clock = clock;
     }
 
+    /**
+     * Adds the trackers' hooks (issue 22): {@code /hooks/jira}, {@code /hooks/gitlab} and GitHub {@code issues}
+     * events on {@code /hooks/github}.
+     *
+     * @return this handler
+     */
+    public HookHandler trackers(io.incidentbot.trackers.hooks.TrackerHooks hooks) {
+        this.trackers = hooks;
+        return this;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
@@ -72,15 +84,18 @@ public final class HookHandler extends Handler.Abstract {
         }
         String name = path.substring(PREFIX.length());
         boolean github = "github".equals(name);
-        boolean known = github || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
-        if (!known || (github ? settings.githubSecret() == null : settings.webhookToken() == null)) {
+        io.incidentbot.trackers.hooks.TrackerHooks tracker =
+                trackers != null && io.incidentbot.trackers.hooks.TrackerHooks.serves(name) ? trackers : null;
+        boolean known = github || tracker != null || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
+        if (!known || (tracker != null ? !tracker.enabled(name)
+                : github ? settings.githubSecret() == null : settings.webhookToken() == null)) {
             return send(response, callback, 404, "not found");
         }
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
             return send(response, callback, 405, "use POST");
         }
-        if (!github && !BearerToken.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION), settings.webhookToken())) {
+        if (!github && tracker == null && !BearerToken.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION), settings.webhookToken())) {
             log.warn("refused {} with a missing or wrong bearer token from {}", path, Request.getRemoteAddr(request));
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             return send(response, callback, 401, "missing or wrong bearer token");
@@ -98,7 +113,8 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 413, "body over 1 MiB");
         }
         try {
-            boolean answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
+            boolean answered = tracker != null ? tracker(tracker, name, request, body, response, callback)
+                    : github ? github(request, body, response, callback) : receive(name, body, response, callback);
             received.accept(name);
             return answered;
         } catch (MalformedPayloadException e) {
@@ -133,6 +149,10 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 401, "missing or wrong X-Hub-Signature-256");
         }
         String event = request.getHeaders().get("X-GitHub-Event");
+        if ("issues".equals(event) && trackers != null) {
+            var answer = trackers.github(request.getHeaders().get("X-GitHub-Delivery"), body);
+            return json(response, callback, answer.status(), answer.json());
+        }
         List<Change> found = GitHubEvents.parse(event, body);
         if (found.isEmpty()) {
             log.debug("ignored GitHub event {}", event);
@@ -140,6 +160,16 @@ public final class HookHandler extends Handler.Abstract {
         }
         int stored = changes.recordDelivery(request.getHeaders().get("X-GitHub-Delivery"), found);
         return json(response, callback, 200, "{\"stored\":" + stored + "}");
+    }
+
+    private boolean tracker(io.incidentbot.trackers.hooks.TrackerHooks tracker, String name, Request request, byte[] body,
+                            Response response, Callback callback) {
+        if (!tracker.authentic(name, h -> request.getHeaders().get(h), body)) {
+            log.warn("refused /hooks/{} with a bad signature or token from {}", name, Request.getRemoteAddr(request));
+            return send(response, callback, 401, "missing or wrong signature or token");
+        }
+        var answer = tracker.receive(name, h -> request.getHeaders().get(h), body);
+        return json(response, callback, answer.status(), answer.json());
     }
 
     private static boolean json(Response response, Callback callback, int status, String body) {
