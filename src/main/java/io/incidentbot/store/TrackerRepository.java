@@ -25,7 +25,7 @@ public interface TrackerRepository {
 
     /**
      * @param today        the calendar day now: a follow-up is overdue when due before it
-     * @param remindBefore only those never reminded, or last reminded before this instant
+     * @param remindBefore only those never reminded, or last reminded at or before this instant
      * @param limit        at most this many
      * @return open overdue follow-ups with an owner that are due a reminder, oldest due first
      */

@@ -64,7 +64,7 @@ public final class JdbiTrackers implements TrackerRepository {
     public List<FollowUpRecord> dueForReminder(LocalDate today, Instant remindBefore, int limit) {
         return h.createQuery(SELECT + """
                  WHERE f.state = 'open' AND f.owner_id IS NOT NULL AND f.due_date < :today
-                   AND (f.reminded_at IS NULL OR f.reminded_at < :before)
+                   AND (f.reminded_at IS NULL OR f.reminded_at <= :before)
                 ORDER BY f.due_date, f.id LIMIT :limit""")
                 .bind("today", today.toString()).bind("before", micros(remindBefore)).bind("limit", limit).map(ROW).list();
     }
@@ -73,7 +73,7 @@ public final class JdbiTrackers implements TrackerRepository {
     public boolean reminded(long followUp, Instant remindBefore, Instant at) {
         return h.createUpdate("""
                 UPDATE follow_up SET reminded_at = :at
-                WHERE id = :id AND (reminded_at IS NULL OR reminded_at < :before)""")
+                WHERE id = :id AND (reminded_at IS NULL OR reminded_at <= :before)""")
                 .bind("at", micros(at)).bind("id", followUp).bind("before", micros(remindBefore)).execute() == 1;
     }
 

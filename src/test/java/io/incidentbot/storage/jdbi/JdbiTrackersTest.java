@@ -6,6 +6,7 @@ import io.incidentbot.trackers.FollowUpState;
 import io.incidentbot.trackers.TrackerLink;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,11 +135,12 @@ class JdbiTrackersTest extends SqliteTest {
         LocalDate today = LocalDate.parse("2026-03-01");
         assertThat(storage.read((Repositories r) -> r.trackers().dueForReminder(today, T0, 10))).extracting(FollowUpRecord::id)
                 .containsExactly(late);
-        assertThat(did(r -> r.trackers().reminded(late, T0, T0))).isTrue();
-        assertThat(did(r -> r.trackers().reminded(late, T0, T0))).as("another replica").isFalse();
+        Instant sent = T0.plusSeconds(10);
+        assertThat(did(r -> r.trackers().reminded(late, T0, sent))).isTrue();
+        assertThat(did(r -> r.trackers().reminded(late, T0, sent))).as("another replica").isFalse();
         assertThat(storage.read((Repositories r) -> r.trackers().dueForReminder(today, T0, 10))).isEmpty();
-        assertThat(storage.read((Repositories r) -> r.trackers().dueForReminder(today, T0.plusSeconds(1), 10))).extracting(FollowUpRecord::id)
-                .containsExactly(late);
+        assertThat(storage.read((Repositories r) -> r.trackers().dueForReminder(today, sent, 10))).extracting(FollowUpRecord::id)
+                .as("an interval after the last reminder").containsExactly(late);
     }
 
     @Test
