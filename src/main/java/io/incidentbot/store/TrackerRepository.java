@@ -74,4 +74,10 @@ public interface TrackerRepository {
      * @return true the first time this delivery ID is seen for this tracker, false for a redelivery
      */
     boolean firstDelivery(String provider, String delivery, Instant at);
+
+    /**
+     * @return the keys of the alert groups whose alerts were recorded for this incident, or that are linked to it
+     *         now (a group keeps one link, to its latest incident; its transitions keep each incident's)
+     */
+    java.util.Set<String> alertGroupKeys(long incident);
 }

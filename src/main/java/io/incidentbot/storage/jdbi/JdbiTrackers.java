@@ -140,4 +140,12 @@ public final class JdbiTrackers implements TrackerRepository {
                 INSERT INTO tracker_delivery (provider, delivery, received_at) VALUES (:p, :d, :at) ON CONFLICT DO NOTHING""")
                 .bind("p", provider).bind("d", delivery).bind("at", micros(at)).execute() == 1;
     }
+
+    @Override
+    public java.util.Set<String> alertGroupKeys(long incident) {
+        return new java.util.TreeSet<>(h.createQuery("""
+                SELECT g.group_key FROM alert_transition t JOIN alert_group g ON g.id = t.group_id WHERE t.incident = :i
+                UNION SELECT group_key FROM alert_group WHERE incident = :i""")
+                .bind("i", incident).mapTo(String.class).list());
+    }
 }

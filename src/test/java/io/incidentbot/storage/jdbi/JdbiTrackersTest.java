@@ -149,4 +149,23 @@ class JdbiTrackersTest extends SqliteTest {
         assertThat(did(r -> r.trackers().firstDelivery("github", "72d3162e", T0))).isFalse();
         assertThat(did(r -> r.trackers().firstDelivery("gitlab", "72d3162e", T0))).isTrue();
     }
+
+    @Test
+    void anIncidentKeepsTheAlertGroupsOfItsAlertsAfterTheGroupMovesOn() {
+        long first = declare("payments down");
+        long second = declare("payments down again");
+        String key = "{}:{alertname=\"PaymentsErrorRate\"}";
+        run(r -> {
+            long group = r.alerts().group(io.incidentbot.alerts.AlertSource.ALERTMANAGER, key, "Payments", T0);
+            io.incidentbot.alerts.Alert a = new io.incidentbot.alerts.Alert("fp1", "PaymentsErrorRate",
+                    io.incidentbot.alerts.AlertStatus.FIRING, java.util.Map.of(), java.util.Map.of(), T0, null, null, null, null, null);
+            r.alerts().addTransition(group, new io.incidentbot.alerts.Transition(a, io.incidentbot.alerts.AlertStatus.FIRING, T0),
+                    first, T0);
+            r.alerts().linkIncident(group, first);
+            r.alerts().linkIncident(group, second);
+        });
+        assertThat(storage.read((Repositories r) -> r.trackers().alertGroupKeys(first))).containsExactly(key);
+        assertThat(storage.read((Repositories r) -> r.trackers().alertGroupKeys(second))).containsExactly(key);
+        assertThat(storage.read((Repositories r) -> r.trackers().alertGroupKeys(999))).isEmpty();
+    }
 }
