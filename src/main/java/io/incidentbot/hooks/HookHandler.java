@@ -33,6 +33,8 @@ import java.util.List;
  * chunked body is read no further than that); 400 with the one-line {@link MalformedPayloadException}
  * message; 503 (Alertmanager and GitHub retry) when the bot cannot store it now; 200 with a small JSON
  * receipt only after the notification is committed; 202 for a GitHub event that is not a change.
+ * The trackers' hooks ({@code /hooks/jira}, {@code /hooks/gitlab}, GitHub {@code issues} events) are added with
+ * {@link #trackers} and authenticated by {@link io.incidentbot.trackers.hooks.TrackerHooks}.
  */
 public final class HookHandler extends Handler.Abstract {
     /** Largest body accepted, in bytes (1 MiB). */
