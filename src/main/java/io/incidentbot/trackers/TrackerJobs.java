@@ -80,15 +80,28 @@ public final class TrackerJobs {
         return "slack".equals(source) && after.link() != null && after.link().status() != TrackerLink.Status.FAILED;
     }
 
-    /** Creates the issue of a pending export. */
+    /** Creates the issue of a pending export, on a first attempt. */
     public Outcome create(CreateIssue job) {
+        return create(job, false);
+    }
+
+    /**
+     * Creates the issue of a pending export.
+     *
+     * @param mayHaveGoneThrough true when an earlier attempt may have created it although its answer was lost (the
+     *                           outbox job's earlier attempts): the tracker's newest issues are searched for the
+     *                           follow-up's marker first ({@link TrackerClient#findCreated}), so a retry does not
+     *                           create a second issue (GitHub and GitLab; Jira cannot tell and creates again)
+     */
+    public Outcome create(CreateIssue job, boolean mayHaveGoneThrough) {
         Optional<IssueDraft> draft = storage.read(r -> draft(r, job.followUp()));
         if (draft.isEmpty()) {
             return Outcome.done(); // no longer pending: created already, failed, or the follow-up is gone
         }
         TrackerIssue issue;
         try {
-            issue = client.create(draft.get());
+            Optional<TrackerIssue> earlier = mayHaveGoneThrough ? client.findCreated(draft.get()) : Optional.empty();
+            issue = earlier.isPresent() ? earlier.get() : client.create(draft.get());
         } catch (TrackerException e) {
             if (e.permanent()) {
                 storage.run(r -> r.trackers().exportFailed(job.followUp(), e.getMessage(), clock.instant()));

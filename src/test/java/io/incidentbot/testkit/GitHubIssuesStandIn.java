@@ -87,6 +87,13 @@ public final class GitHubIssuesStandIn extends TrackerStandIn {
         if (rest.isEmpty() && call.method().equals("POST")) {
             return create(call);
         }
+        if (rest.isEmpty() && call.method().equals("GET")) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+            List<Issue> newest = issues();
+            java.util.Collections.reverse(newest);
+            newest.stream().limit(30).forEach(i -> list.add(view(i)));
+            return json(200, list);
+        }
         String[] parts = rest.split("/");
         if (parts.length < 2 || !parts[1].matches("\\d+")) {
             return notFound();

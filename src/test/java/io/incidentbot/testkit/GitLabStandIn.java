@@ -77,6 +77,13 @@ public final class GitLabStandIn extends TrackerStandIn {
         if (rest.equals("/issues") && call.method().equals("POST")) {
             return create(call);
         }
+        if (rest.equals("/issues") && call.method().equals("GET")) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = JSON.createArrayNode();
+            List<Issue> newest = issues();
+            java.util.Collections.reverse(newest);
+            newest.stream().limit(30).forEach(i -> list.add(view(i).put("description", i.created.path("description").asText())));
+            return json(200, list);
+        }
         String[] parts = rest.split("/");
         if (parts.length < 3 || !parts[2].matches("\\d+") || issues.get(Long.parseLong(parts[2])) == null) {
             return json(404, "{\"message\":\"404 Issue Not Found\"}");

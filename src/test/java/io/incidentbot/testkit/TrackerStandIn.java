@@ -47,6 +47,7 @@ public abstract class TrackerStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Function<Call, MockResponse>> queued = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean loseNext = new java.util.concurrent.atomic.AtomicBoolean();
 
     protected TrackerStandIn() {
         server.setDispatcher(new Dispatcher() {
@@ -58,6 +59,10 @@ public abstract class TrackerStandIn implements AutoCloseable {
                     return next.apply(call);
                 }
                 try {
+                    if (loseNext.getAndSet(false)) {
+                        answer(call); // applied, but the answer is lost on the way back
+                        return json(502, "{\"message\":\"Bad gateway\"}");
+                    }
                     return answer(call);
                 } catch (RuntimeException e) {
                     violations.add(call.method() + " " + call.path() + ": stand-in failed: " + e);
@@ -110,6 +115,11 @@ public abstract class TrackerStandIn implements AutoCloseable {
             }
             return r;
         });
+    }
+
+    /** Applies the next request as usual but answers 502, as when a proxy loses the tracker's answer. */
+    public void loseNextAnswer() {
+        loseNext.set(true);
     }
 
     /** @return every request so far, in order */

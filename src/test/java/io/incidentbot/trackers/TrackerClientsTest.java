@@ -230,4 +230,23 @@ class TrackerClientsTest {
         assertThat(e.permanent()).isTrue();
         assertThat(e.getMessage()).isEqualTo("GitLab 404: 404 Project Not Found");
     }
+
+    @Test
+    void gitLabAndGitHubFindAnIssueByItsFollowUpMarker() {
+        GitLabStandIn g = standIn(new GitLabStandIn("acme/platform"));
+        GitLabIssues client = gitlab(g);
+        assertThat(client.findCreated(draft(null, null))).isEmpty();
+        client.create(draft(null, null));
+        assertThat(client.findCreated(draft(null, null))).contains(new TrackerIssue("gitlab", "14#1",
+                "https://gitlab.example.com/acme/platform/-/issues/1"));
+        IssueDraft other = new IssueDraft(18, "x", 42, "t", "SEV2", null, null, "a", null, null, null, null);
+        assertThat(client.findCreated(other)).isEmpty();
+
+        GitHubIssuesStandIn gh = standIn(new GitHubIssuesStandIn("Acme/ops"));
+        github(gh).create(draft(null, null));
+        assertThat(github(gh).findCreated(draft(null, null))).map(TrackerIssue::key).contains("acme/ops#1");
+        assertThat(github(gh).findCreated(other)).isEmpty();
+        assertThat(gh.violations()).isEmpty();
+        assertThat(g.violations()).isEmpty();
+    }
 }

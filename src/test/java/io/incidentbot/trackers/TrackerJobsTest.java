@@ -154,4 +154,19 @@ class TrackerJobsTest {
         assertThat(github.issue(1).state).isEqualTo("closed");
         assertThat(github.issue(1).stateReason).isEqualTo("completed");
     }
+
+    @Test
+    void aRetryAfterALostAnswerFindsTheIssueInsteadOfCreatingASecond() {
+        long id = followUp(false);
+        claim(id, "U0LEAD");
+        github.loseNextAnswer();
+        assertThat(jobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+        assertThat(github.issues()).as("GitHub made it; the bot never heard").hasSize(1);
+        assertThat(find(id).link().status()).isEqualTo(TrackerLink.Status.PENDING);
+
+        assertThat(jobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+        assertThat(github.issues()).hasSize(1);
+        assertThat(find(id).link().key()).isEqualTo("acme/ops#1");
+        assertThat(github.violations()).isEmpty();
+    }
 }

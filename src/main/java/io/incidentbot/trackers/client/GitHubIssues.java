@@ -65,6 +65,23 @@ public final class GitHubIssues implements TrackerClient {
         return new TrackerIssue(provider(), key(number), issue.path("html_url").asText(null));
     }
 
+    /**
+     * {@code GET /repos/{owner}/{repo}/issues?state=all&sort=created&direction=desc&per_page=30}: the 30 newest
+     * issues (not the search API, whose index lags), matched on the marker line in their body.
+     */
+    @Override
+    public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
+        HttpUrl url = url("issues").newBuilder().addQueryParameter("state", "all").addQueryParameter("sort", "created")
+                .addQueryParameter("direction", "desc").addQueryParameter("per_page", "30").build();
+        for (JsonNode issue : http.send(request(url).get().build())) {
+            if (issue.path("body").asText("").contains(draft.marker()) && !issue.has("pull_request")) {
+                return java.util.Optional.of(new TrackerIssue(provider(), key(issue.path("number").asLong()),
+                        issue.path("html_url").asText(null)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void close(String key, boolean completed, String comment) {
         long number = number(key);

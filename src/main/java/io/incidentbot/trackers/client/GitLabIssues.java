@@ -68,6 +68,23 @@ public final class GitLabIssues implements TrackerClient {
         return new TrackerIssue(provider(), project + "#" + iid, issue.path("web_url").asText(null));
     }
 
+    /**
+     * {@code GET /api/v4/projects/:id/issues?order_by=created_at&sort=desc&per_page=30}: the 30 newest issues,
+     * matched on the marker line in their description.
+     */
+    @Override
+    public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
+        HttpUrl url = url(settings.project(), "issues").newBuilder().addQueryParameter("order_by", "created_at")
+                .addQueryParameter("sort", "desc").addQueryParameter("per_page", "30").build();
+        for (JsonNode issue : http.send(request(url).get().build())) {
+            if (issue.path("description").asText("").contains(draft.marker())) {
+                return java.util.Optional.of(new TrackerIssue(provider(), issue.path("project_id").asLong() + "#"
+                        + issue.path("iid").asLong(), issue.path("web_url").asText(null)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     @Override
     public void close(String key, boolean completed, String comment) {
         change(key, "close", comment);

@@ -17,6 +17,17 @@ public interface TrackerClient {
     TrackerIssue create(IssueDraft draft);
 
     /**
+     * Looks for an issue an earlier attempt of {@link #create} made although its answer was lost (a timeout after
+     * the tracker acted): an issue among the tracker's most recent ones whose body holds {@link IssueDraft#marker()}.
+     *
+     * @return the issue, or empty when there is none or this tracker cannot tell
+     * @throws TrackerException when the tracker refuses or cannot be reached
+     */
+    default java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Closes an issue the bot created, after adding {@code comment}.
      *
      * @param key       the key {@link #create} returned
