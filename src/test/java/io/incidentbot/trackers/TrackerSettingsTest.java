@@ -132,4 +132,15 @@ class TrackerSettingsTest {
                 "JIRA_URL", "https://acme.atlassian.net", "JIRA_EMAIL", "bot@acme.io", "JIRA_PROJECT", "OPS")))
                 .isInstanceOf(ConfigException.class).hasMessage("JIRA_API_TOKEN is required when JIRA_URL is set");
     }
+
+    @Test
+    void theConfiguredTrackersClientIsMade() {
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        assertThat(io.incidentbot.trackers.client.TrackerClients.of(TrackerSettings.defaults(), http, clock)).isEmpty();
+        assertThat(io.incidentbot.trackers.client.TrackerClients.of(TrackerSettings.fromEnv(env("GITLAB_PROJECT", "42",
+                "GITLAB_TOKEN", "t")), http, clock).orElseThrow().provider()).isEqualTo("gitlab");
+        assertThat(io.incidentbot.trackers.client.TrackerClients.of(TrackerSettings.fromEnv(env("INCIDENT_FOLLOWUP_GITHUB_REPO",
+                "a/b", "GITHUB_TOKEN", "t")), http, clock).orElseThrow().provider()).isEqualTo("github");
+    }
 }
