@@ -122,6 +122,8 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel()));
+        io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
+        integrate(transactions, subscribers, trackers, trackers.routes());
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
