@@ -45,14 +45,14 @@ class TrackerEndToEndTest {
                 bot.client.command("declare sev2 Checkout slow", "UALICE001", "CGENERAL1");
                 await("channel", 20, () -> incident(bot).channelId() != null);
                 String channel = incident(bot).channelId();
-                assertThat(bot.client.command("action add an alert on queue depth <@UBOB00001>", "UALICE001", channel)
+                assertThat(bot.client.command("action add an alert on queue depth <@UBOB00001> due 2099-12-20 p2", "UALICE001", channel)
                         .statusCode()).isEqualTo(200);
 
                 await("the issue", 20, () -> github.issues().size() == 1);
                 GitHubIssuesStandIn.Issue issue = github.issue(1);
                 assertThat(issue.title).isEqualTo("add an alert on queue depth");
                 assertThat(issue.assignees).containsExactly("octocat");
-                assertThat(issue.body).contains("incident 1: Checkout slow", "(SEV2)");
+                assertThat(issue.body).contains("incident 1: Checkout slow", "(SEV2)", "Due: 2099-12-20", "Priority: P2");
                 long followUp = bot.bot.storage().read(r -> r.trackers().list(1)).get(0).id();
                 await("the link", 20, () -> bot.bot.storage().read(r -> r.trackers().find(followUp)).orElseThrow().link()
                         .status() == TrackerLink.Status.CREATED);
