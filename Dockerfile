@@ -45,14 +45,25 @@ RUN --mount=type=bind,source=samples,target=/tmp/samples \
     && rm /tmp/train-cds.sh \
     && chmod 0444 /app/app.jsa
 
+# The release this image is (the pom's <version>; RELEASING.md: ReleaseTest keeps the two equal).
+# `docker build --build-arg VERSION=...` overrides it for a build of another commit.
+ARG VERSION=0.2.0
+LABEL org.opencontainers.image.title="incident-bot" \
+      org.opencontainers.image.description="Incident-response bot for Slack" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.licenses="Apache-2.0"
+
 USER 10001:10001
 WORKDIR /data
 ENV PORT=3000 \
     INCIDENT_DB=/data/incidents.db \
-    METRICS_PORT=9090
+    METRICS_PORT=9090 \
+    METRICS_BIND=0.0.0.0
 VOLUME ["/data"]
 # 3000: Slack requests (POST /slack/events), webhooks, /livez, /readyz, /healthz.
-# 9090: GET /metrics (Prometheus) when METRICS_PORT is set; keep it off the public network.
+# 9090: GET /metrics (Prometheus) and /readyz with details. Listening on every interface of the
+# container (METRICS_BIND) so a scraper can reach it: publish it on the host's loopback only
+# (-p 127.0.0.1:9090:9090) or keep it to the monitoring network (deploy/kubernetes NetworkPolicy).
 EXPOSE 3000 9090
 # Readiness through bash's /dev/tcp (the base image has bash; no curl or wget is installed).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \

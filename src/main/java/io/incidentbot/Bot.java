@@ -125,7 +125,7 @@ public final class Bot implements AutoCloseable {
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
         // --- end of integrations ---
-        IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
+        IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
@@ -159,10 +159,11 @@ public final class Bot implements AutoCloseable {
         HealthReport readiness = new HealthReport(storage, clock, slackStatus,
                 socketMode == null ? null : socketMode::connected, java.util.List.of(outbox::problem));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                readiness, new ReplayGuard(storage, clock), requests.around(timelineEvents));
-        Integer metricsPort = config.ops().metricsPort();
-        OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
-        this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
+                readiness::summary, new ReplayGuard(storage, clock), requests.around(timelineEvents));
+        metrics.readiness(() -> readiness.get().healthy());
+        OpsEndpoints.bind(http.server(), config.ops().bindAddress());
+        OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces, false);
+        this.metricsServer = new MetricsServer(config.ops().metricsBind(), config.ops().metricsPort(), metrics, readiness);
         http.mount("/hooks/*", hooks);
     }
 
@@ -205,8 +206,8 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
-        String metricsWhere = metricsServer == null ? "GET /metrics on port " + http.port()
-                : "GET /metrics on port " + metricsServer.port();
+        String metricsWhere = "GET /metrics and /readyz with details on " + config.ops().metricsBind() + ":"
+                + metricsServer.port();
         if (socketMode != null) {
             socketMode.start();
             log.info("incident-bot {} serving Slack over Socket Mode; /livez, /readyz, /healthz on port {}; {}",
@@ -228,9 +229,9 @@ public final class Bot implements AutoCloseable {
         return backfill.sweep();
     }
 
-    /** @return the port of {@code GET /metrics}: {@code METRICS_PORT}'s server, else the HTTP port */
+    /** @return the port of {@code GET /metrics} ({@code METRICS_PORT}; a free one when it is 0) */
     public int metricsPort() {
-        return metricsServer == null ? http.port() : metricsServer.port();
+        return metricsServer.port();
     }
 
     /** Sends the reminders due now (as the periodic check every 10 s does). @return how many were queued */

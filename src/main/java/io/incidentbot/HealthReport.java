@@ -32,7 +32,13 @@ import java.util.function.Supplier;
  *   <li>the outbox is not stuck: no job has been due for longer than {@link #STUCK_AFTER} (the worker
  *       takes due jobs within a second; retries wait until their next attempt is due).</li>
  * </ul>
- * Liveness ({@code /livez}) is not this: it only says the process serves HTTP.
+ * Liveness ({@code /livez}) is not this: it only says the process serves HTTP, in the same JSON shape and
+ * words ({@link #LIVE}).
+ *
+ * <p>Two views: {@link #get()}, the full answer with the failed jobs (incident numbers, Web API errors), for
+ * the metrics port ({@code ops/MetricsServer}, loopback or a private network); and {@link #summary()}, for the
+ * public port, with the status, reasons and counts only, so nobody on the internet learns that private
+ * incident 12 exists.
  */
 public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     private static final Logger log = LoggerFactory.getLogger(HealthReport.class);
@@ -49,12 +55,24 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
      * @param version       the running build's version
      * @param reasons       why not ready, one sentence each; left out when ready
      * @param outboxPending jobs waiting for delivery; null when the database is unavailable
-     * @param outboxFailed  the newest jobs that failed for good; null when the database is unavailable
+     * @param outboxFailed  the newest jobs that failed for good; null when the database is unavailable, and
+     *                      in the public {@link #summary()}
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Body(String status, String version, List<String> reasons, Long outboxPending,
                        List<FailedJob> outboxFailed) {
     }
+
+    /** The {@code status} word when ready; {@code /livez} answers it too. */
+    public static final String OK = "ok";
+
+    /** @return the {@code /livez} body: {@code {"status":"ok","version":"..."}}, {@link Body}'s shape and words */
+    public static String live() {
+        return json(new Body(OK, Version.current(), null, null, null));
+    }
+
+    /** The {@code /livez} body ({@link #live()}). */
+    public static final String LIVE = live();
 
     /**
      * A job that failed for good, as {@code /healthz} shows it.
@@ -121,9 +139,21 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
         return status;
     }
 
-    /** @return ready (200) or not (503), with {@link Body} as JSON */
+    /** @return ready (200) or not (503), with {@link Body} as JSON, the failed jobs included (metrics port) */
     @Override
     public HttpFrontEnd.Health get() {
+        Body b = body();
+        return new HttpFrontEnd.Health(OK.equals(b.status()), json(b));
+    }
+
+    /** @return as {@link #get()} without the failed jobs' list: for the public port's {@code /readyz} and {@code /healthz} */
+    public HttpFrontEnd.Health summary() {
+        Body b = body();
+        return new HttpFrontEnd.Health(OK.equals(b.status()),
+                json(new Body(b.status(), b.version(), b.reasons(), b.outboxPending(), null)));
+    }
+
+    private Body body() {
         Instant now = clock.instant();
         Db db;
         try {
@@ -135,8 +165,7 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
             });
         } catch (RuntimeException e) {
             log.error("readiness: the database cannot be read: {}", e.toString());
-            return new HttpFrontEnd.Health(false, json(new Body("database unavailable", Version.current(),
-                    List.of("the database cannot be read"), null, null)));
+            return new Body("database unavailable", Version.current(), List.of("the database cannot be read"), null, null);
         }
         List<String> reasons = new ArrayList<>();
         storage.problem().ifPresent(reasons::add);
@@ -156,8 +185,7 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
                     + " minutes");
         }
         boolean ready = reasons.isEmpty();
-        return new HttpFrontEnd.Health(ready, json(new Body(ready ? "ok" : "not ready", Version.current(),
-                ready ? null : reasons, db.pending(), db.failed())));
+        return new Body(ready ? OK : "not ready", Version.current(), ready ? null : reasons, db.pending(), db.failed());
     }
 
     /** ERROR once when a database or outbox problem starts or changes, not at every probe. */

@@ -15,7 +15,7 @@ public final class Version {
     private Version() {
     }
 
-    /** @return e.g. {@code 0.1.0} or {@code 0.1.0-SNAPSHOT}; {@code unknown} when the file is missing or unfiltered */
+    /** @return e.g. {@code 0.2.0} or {@code 0.3.0-SNAPSHOT}; {@code unknown} when the file is missing or unfiltered */
     public static String current() {
         return VERSION;
     }

@@ -28,8 +28,9 @@ import java.util.Map;
  *       {@code --chart}, writes its timeline picture (PNG) to FILE;</li>
  *   <li>{@code stats [--since 90d] [--chart FILE]}: incident insights (counts per week, median and p90
  *       times by severity, longest open, follow-ups), with {@code --chart} incidents per week as a PNG;</li>
- *   <li>{@code import <export-dir-or-zip> --channel <name>}: imports a channel of a Slack export as a
- *       resolved incident and prints its draft;</li>
+ *   <li>{@code import <export-dir-or-zip> --channel <name> [--chart FILE]}: imports a channel of a Slack
+ *       export as a resolved incident and prints its draft; with {@code --chart}, writes its timeline picture
+ *       to FILE;</li>
  *   <li>{@code migrate-db <from> <to>}: copies every table of one database into another, empty one
  *       (e.g. a SQLite file into PostgreSQL), see {@link MigrateDb}.</li>
  *   <li>{@code --version} (or {@code version}, {@code -V}): prints {@code incident-bot <version>};</li>
@@ -37,10 +38,11 @@ import java.util.Map;
  * </ul>
  * They read {@code INCIDENT_DB} (SQLite file, default {@code ./incidents.db}) and {@code INCIDENT_TIMEZONE}
  * (default {@code UTC}) and need no Slack token. The draft goes to standard output as UTF-8 Markdown;
- * messages go to standard error.
+ * messages go to standard error. The draft links its timeline picture only when {@code --chart FILE}
+ * writes it (as FILE was given), never a file that was not written.
  */
 public final class Cli {
-    /** The usage text, printed for no arguments, {@code help}, or an unknown command. */
+    /** The usage text, printed for no arguments, {@code help}, or an unknown command (after a line naming it). */
     static final String USAGE = """
             usage: incident-bot                                   run the bot (configured by environment variables)
                    incident-bot --version                         print the version
@@ -50,10 +52,11 @@ public final class Cli {
                                                                   --chart, also write its timeline picture (PNG)
                    incident-bot stats [--since 90d] [--chart FILE]
                                                                   incident insights; with --chart, incidents per
-                                                                  week as a PNG
-                   incident-bot import <export-dir-or-zip> --channel <name>
+                                                                  week (per month over 120 days) as a PNG
+                   incident-bot import <export-dir-or-zip> --channel <name> [--chart FILE]
                                                                   import a channel of a Slack export as a resolved
-                                                                  incident and print its postmortem draft
+                                                                  incident and print its postmortem draft; with
+                                                                  --chart, also write its timeline picture (PNG)
                    incident-bot migrate-db <from> <to>            copy every table of one database into another,
                                                                   empty one, e.g. ./incidents.db to
                                                                   jdbc:postgresql://db:5432/incidents
@@ -83,7 +86,12 @@ public final class Cli {
                 case "migrate-db" -> MigrateDb.run(rest, env, err);
                 case "--version", "-V", "version" -> out.println("incident-bot " + io.incidentbot.Version.current());
                 case "help", "--help", "-h" -> out.println(USAGE);
+                case "" -> {
+                    err.println(USAGE);
+                    return 2;
+                }
                 default -> {
+                    err.println("incident-bot: unknown command '" + printable(command) + "'");
                     err.println(USAGE);
                     return 2;
                 }
@@ -128,11 +136,8 @@ public final class Cli {
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
-            if (chart != null) {
-                Files.write(chart, drafts.chart(number));
-                err.println("Wrote the timeline picture of incident " + number + " to " + chart + ".");
-            }
-            print(drafts, number, out);
+            writeChart(drafts, number, chart, err);
+            print(drafts, number, out, chart);
         } catch (UnknownIncidentException e) {
             throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
         }
@@ -153,21 +158,60 @@ public final class Cli {
 
     private static void importChannel(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
             throws CliException, IOException {
-        ImportCommand command = ImportCommand.parse(args);
+        List<String> rest = new java.util.ArrayList<>(args);
+        Path chart = chartOption(rest, "import <export> --channel <name> --chart incident-timeline.png");
+        ImportCommand command = ImportCommand.parse(rest);
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
-            long number = ImportCommand.store(plan, storage, Clock.systemUTC(), err);
-            plan = null; // stored: let the draft have the heap
-            ImportCommand.print(number, storage, zone, Clock.systemUTC(), out);
+            long number = command.store(plan, storage, Clock.systemUTC(), err);
+            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
+            writeChart(drafts, number, chart, err);
+            print(drafts, number, out, chart);
         }
     }
 
-    /** Writes the draft of incident {@code number} to {@code out} as UTF-8. */
-    static void print(PostmortemService service, long number, PrintStream out) throws IOException {
+    /**
+     * Writes the draft of incident {@code number} to {@code out} as UTF-8.
+     *
+     * @param chart the picture written with {@code --chart}, linked by its file name (the draft is meant to be
+     *              saved next to it); null to link none
+     */
+    static void print(PostmortemService service, long number, PrintStream out, Path chart) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        service.render(number, w);
+        service.render(number, w, chart == null ? null : chart.getFileName().toString());
         w.flush();
+    }
+
+    /** Writes incident {@code number}'s timeline picture to {@code chart} (nothing when null) and says so. */
+    static void writeChart(PostmortemService drafts, long number, Path chart, PrintStream err) throws IOException {
+        if (chart != null) {
+            Files.write(chart, drafts.chart(number));
+            err.println("Wrote the timeline picture of incident " + number + " to " + chart + ".");
+        }
+    }
+
+    /**
+     * Takes {@code --chart FILE} out of {@code args}.
+     *
+     * @return FILE, or null when the option is not given
+     * @throws CliException when FILE is missing or its folder does not exist
+     */
+    static Path chartOption(List<String> args, String usage) throws CliException {
+        int flag = args.indexOf("--chart");
+        if (flag < 0) {
+            return null;
+        }
+        if (flag + 1 >= args.size() || args.get(flag + 1).isBlank() || args.get(flag + 1).startsWith("--")) {
+            throw new CliException("--chart needs a file name: " + usage);
+        }
+        Path chart = Path.of(args.get(flag + 1));
+        args.subList(flag, flag + 2).clear();
+        Path parent = chart.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CliException("--chart: there is no folder " + parent);
+        }
+        return chart;
     }
 
     private static long number(String text) throws CliException {
@@ -190,5 +234,12 @@ public final class Cli {
     private static String database(Map<String, String> env) {
         String path = env.getOrDefault("INCIDENT_DB", "");
         return path.isBlank() ? "./incidents.db" : path.strip();
+    }
+
+    /** @return {@code word} with control characters replaced by '?' and cut to 60 characters, safe to echo to a terminal */
+    static String printable(String word) {
+        String clean = word.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() > 60 ? clean.substring(0, 60) + "…" : clean;
     }
 }

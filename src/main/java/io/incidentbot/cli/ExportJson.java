@@ -156,9 +156,14 @@ final class ExportJson {
         private void add(long n) throws TooLarge {
             read += n;
             if (read > limits.maxBytes()) {
-                throw new TooLarge("the export holds more than " + limits.bytesText()
-                        + " of uncompressed data, the import's limit; nothing imported");
+                throw new TooLarge(tooLarge(limits));
             }
+        }
+
+        /** @return the one line that refuses an export past {@code limits}' bytes */
+        static String tooLarge(ExportLimits limits) {
+            return "the export holds more than " + limits.bytesText()
+                    + " of uncompressed data, the import's limit; nothing imported";
         }
     }
 }

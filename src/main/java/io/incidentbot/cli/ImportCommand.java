@@ -1,19 +1,19 @@
 package io.incidentbot.cli;
 
-import io.incidentbot.incident.IncidentImports;
-import io.incidentbot.postmortem.PostmortemService;
-import io.incidentbot.postmortem.UserDirectory;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Status;
+import io.incidentbot.timeline.TimelineEntry;
 import io.incidentbot.store.Storage;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -25,10 +25,12 @@ import java.util.stream.Collectors;
 final class ImportCommand {
     private final Path export;
     private final String channelName;
+    private final ExportLimits limits;
 
-    private ImportCommand(Path export, String channelName) {
+    private ImportCommand(Path export, String channelName, ExportLimits limits) {
         this.export = export;
         this.channelName = channelName;
+        this.limits = limits;
     }
 
     /**
@@ -53,48 +55,93 @@ final class ImportCommand {
         if (paths.size() != 1 || channel == null || channel.isBlank()) {
             throw new CliException("needs one export and a channel: import <export-dir-or-zip> --channel <name>");
         }
-        return new ImportCommand(Path.of(paths.get(0)), channel.strip().replaceFirst("^#", ""));
+        return new ImportCommand(Path.of(paths.get(0)), channel.strip().replaceFirst("^#", ""), ExportLimits.DEFAULT);
     }
 
     /**
-     * Reads and checks the whole export; touches no database.
+     * Reads and checks the whole export; touches no database. Messages are read one at a time and not
+     * kept (see {@link ImportPlan.Scan}): a channel of any length needs memory for one message, its
+     * participants and this bot's posts.
      *
      * @return what the import will store
-     * @throws CliException when the export is unreadable or broken, or the channel is not in it
+     * @throws CliException when the export is unreadable or broken, past {@link ExportLimits}, or the
+     *                      channel is not in it
      */
     ImportPlan read() throws CliException {
-        try (SlackExport slack = SlackExport.open(export)) {
+        try (SlackExport slack = SlackExport.open(export, limits)) {
             ExportChannel channel = channel(slack.channels());
             Map<String, ExportUser> users = slack.users();
-            return ImportPlan.of(channel, users, messages(slack, channel));
+            Set<String> bots = users.values().stream().filter(ExportUser::bot).map(ExportUser::id)
+                    .collect(Collectors.toSet());
+            ImportPlan.Scan scan = new ImportPlan.Scan(bots);
+            forEachMessage(slack, channel, scan::add);
+            return ImportPlan.of(channel, users, scan);
         }
     }
 
     /**
-     * Stores the plan in one transaction and prints one line about the import to {@code err}. A channel
+     * Stores the plan in one transaction, reading the channel's messages from the export a second time
+     * and writing each as it is read, and prints one line about the import to {@code err}. A channel
      * imported before is not imported again. The caller then prints the incident's draft ({@link #print}),
-     * after letting go of the plan: the draft streams from the database, and the plan of a 100,000-message
-     * export holds most of a 64 MB heap.
+     * which streams from the database.
      *
      * @return the incident's number
+     * @throws CliException when the export cannot be read again (changed since {@link #read}); nothing is stored
      */
-    static long store(ImportPlan plan, Storage storage, Clock clock, PrintStream err) {
+    long store(ImportPlan plan, Storage storage, Clock clock, PrintStream err) throws CliException {
         ExportChannel c = plan.channel();
-        IncidentImports.Stored stored = new IncidentImports(storage, clock).store(new IncidentImports.Imported(c.id(),
-                c.name(), plan.title(), plan.severity(), c.privateChannel(), plan.declaredBy(), plan.declaredAt(),
-                plan.identifiedAt(), plan.mitigatedAt(), plan.resolvedAt(), plan.roles(), plan.participants(),
-                plan.entries(), plan.names()));
-        err.println(stored.created()
-                ? "Imported #" + c.name() + " as incident " + stored.number() + ": " + plan.humanMessages()
+        Stored stored;
+        try {
+            stored = storage.transaction(r -> {
+                Optional<Incident> existing = r.incidents().findByChannel(c.id());
+                if (existing.isPresent()) {
+                    return new Stored(existing.get().number(), false);
+                }
+                long n = r.incidents().create(plan.title(), plan.severity(), c.privateChannel(), null,
+                        plan.declaredBy(), plan.declaredAt()).number();
+                r.incidents().setChannel(n, c.id(), c.name());
+                r.incidents().setStatus(n, Status.RESOLVED, plan.identifiedAt(), plan.mitigatedAt(), plan.resolvedAt());
+                plan.roles().forEach((role, user) -> r.incidents().setRole(n, role, user, plan.declaredAt()));
+                plan.participants().forEach((user, at) -> r.participants().add(n, user, at));
+                for (TimelineEntry e : plan.entries()) {
+                    r.timeline().add(numbered(e, n));
+                }
+                try (SlackExport slack = SlackExport.open(export, limits)) {
+                    forEachMessage(slack, c, m -> plan.stored(m)
+                            .ifPresent(e -> r.timeline().addMessageIfAbsent(numbered(e, n))));
+                } catch (CliException e) {
+                    throw new Refused(e);
+                }
+                plan.names().forEach((id, name) -> r.userNames().put(id, name, clock.instant()));
+                return new Stored(n, true);
+            });
+        } catch (Refused e) {
+            throw e.cause;
+        }
+        err.println(stored.created
+                ? "Imported #" + c.name() + " as incident " + stored.number + ": " + plan.humanMessages()
                         + " messages, " + plan.participants().size() + " participants."
-                : "#" + c.name() + " (" + c.id() + ") was imported before, as incident " + stored.number()
+                : "#" + c.name() + " (" + c.id() + ") was imported before, as incident " + stored.number
                         + "; nothing imported, printing its draft.");
-        return stored.number();
+        return stored.number;
     }
 
-    /** Prints the postmortem draft of incident {@code number} to {@code out}, times in {@code zone}. */
-    static void print(long number, Storage storage, ZoneId zone, Clock clock, PrintStream out) throws IOException {
-        Cli.print(new PostmortemService(storage, UserDirectory.NONE, clock, zone), number, out);
+    private record Stored(long number, boolean created) {
+    }
+
+    /** Carries a refusal out of a transaction, which it rolls back. */
+    private static final class Refused extends RuntimeException {
+        private final CliException cause;
+
+        Refused(CliException cause) {
+            super(cause.getMessage(), null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static TimelineEntry numbered(TimelineEntry e, long n) {
+        return new TimelineEntry(0, n, e.kind(), e.at(), e.ts(), e.threadTs(), e.userId(), e.text(), e.editedAt(),
+                e.deleted(), e.keyEvent(), e.files());
     }
 
     private ExportChannel channel(List<ExportChannel> channels) throws CliException {
@@ -104,12 +151,16 @@ final class ImportCommand {
                         .collect(Collectors.joining(", "))));
     }
 
-    private static List<ExportMessage> messages(SlackExport slack, ExportChannel channel) throws CliException {
-        List<ExportMessage> messages = new ArrayList<>();
+    /** Receives the messages of a channel one at a time. */
+    @FunctionalInterface
+    private interface MessageSink {
+        void accept(ExportMessage m) throws CliException;
+    }
+
+    private static void forEachMessage(SlackExport slack, ExportChannel channel, MessageSink sink) throws CliException {
         Map<String, String> ids = new HashMap<>();
         for (String file : slack.dayFiles(channel)) {
-            slack.forEach(file, m -> messages.add(ExportMessage.parse(m, channel.pins(), file, ids)));
+            slack.forEach(file, m -> sink.accept(ExportMessage.parse(m, channel.pins(), file, ids)));
         }
-        return messages;
     }
 }

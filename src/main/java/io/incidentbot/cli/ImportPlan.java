@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.incidentbot.markup.Mentions;
+import io.incidentbot.slack.render.ChannelPosts;
 import java.util.stream.Collectors;
 
 /**
@@ -46,61 +48,102 @@ import java.util.stream.Collectors;
  * @param mitigatedAt    mitigated time, may be null
  * @param resolvedAt     resolution time
  * @param roles          role holders
- * @param entries        timeline entries in time order, incident number 0
+ * @param entries        the entries that are not messages (the declaration, the changes read from this bot's
+ *                       posts) in time order, incident number 0; the messages are streamed ({@link #stored})
  * @param participants   Slack user ID to first appearance
  * @param humanMessages  number of people's messages imported
  * @param names          display names of every user in the export, by Slack user ID
+ * @param bots           Slack user IDs of bots and apps
  */
 record ImportPlan(ExportChannel channel, String title, Severity severity, String declaredBy, Instant declaredAt,
                   Instant identifiedAt, Instant mitigatedAt, Instant resolvedAt, Map<Role, String> roles,
                   List<TimelineEntry> entries, Map<String, Instant> participants, int humanMessages,
-                  Map<String, String> names) {
+                  Map<String, String> names, Set<String> bots) {
     private static final Pattern SEV = Pattern.compile("(?i)\\bsev\\s*-?([1-4])\\b");
     private static final Pattern LEAD = Pattern.compile("(?i)\\blead:? " + Mentions.MENTION.pattern());
 
     /**
-     * @param messages every message of the channel, any order
-     * @throws CliException when no person wrote or joined in the channel
+     * What the first reading of a channel's day files keeps: everything the plan needs except the people's
+     * messages themselves, which the import streams to the database on a second reading
+     * ({@link #stored}). It holds one entry per participant and per post of this bot, never a message's
+     * text, so a channel of any length fits in a small heap.
      */
-    static ImportPlan of(ExportChannel channel, Map<String, ExportUser> users, List<ExportMessage> messages)
-            throws CliException {
-        List<ExportMessage> sorted = messages.stream().sorted(Comparator.comparing(ExportMessage::at)).toList();
-        Set<String> bots = users.values().stream().filter(ExportUser::bot).map(ExportUser::id)
-                .collect(Collectors.toSet());
-        List<TimelineEntry> entries = new ArrayList<>();
-        Map<String, Instant> participants = new LinkedHashMap<>();
-        BotPosts posts = new BotPosts();
-        int human = 0;
-        for (ExportMessage m : sorted) {
+    static final class Scan {
+        private final Set<String> bots;
+        private final Map<String, Instant> firstSeen = new HashMap<>();
+        private final List<ExportMessage> botPosts = new ArrayList<>();
+        private ExportMessage first;
+        private Instant last;
+        private int human;
+
+        /** @param bots Slack user IDs of bots and apps (from {@code users.json}) */
+        Scan(Set<String> bots) {
+            this.bots = bots;
+        }
+
+        /** Takes note of one message of the channel, any order. */
+        void add(ExportMessage m) {
+            if (first == null || m.at().isBefore(first.at())) {
+                first = m;
+            }
+            last = last == null || m.at().isAfter(last) ? m.at() : last;
             switch (m.kind(bots)) {
                 case HUMAN -> {
                     human++;
-                    participants.putIfAbsent(m.user(), m.at());
-                    entries.add(message(m, false));
+                    firstSeen.merge(m.user(), m.at(), (a, b) -> b.isBefore(a) ? b : a);
                 }
-                case JOIN -> participants.putIfAbsent(m.user(), m.at());
-                case DELETED -> entries.add(message(m, true));
-                case BOT -> posts.read(m);
-                case SYSTEM -> { }
+                case JOIN -> firstSeen.merge(m.user(), m.at(), (a, b) -> b.isBefore(a) ? b : a);
+                case BOT -> {
+                    if (ChannelPosts.parse(m.text(), m.at()).isPresent()) {
+                        botPosts.add(m);
+                    }
+                }
+                case DELETED, SYSTEM -> { }
             }
         }
+    }
+
+    /**
+     * @param users every user of the export
+     * @param scan  the first reading of every message of the channel
+     * @throws CliException when no person wrote or joined in the channel
+     */
+    static ImportPlan of(ExportChannel channel, Map<String, ExportUser> users, Scan scan) throws CliException {
+        Map<String, Instant> participants = new LinkedHashMap<>();
+        scan.firstSeen.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> participants.put(e.getKey(), e.getValue()));
         if (participants.isEmpty()) {
             throw new CliException("#" + channel.name() + " has no messages from people to import");
         }
-        Instant declaredAt = sorted.get(0).at();
-        Instant resolvedAt = posts.resolvedAt() != null ? posts.resolvedAt() : sorted.get(sorted.size() - 1).at();
-        String declarer = channel.creator() != null && !bots.contains(channel.creator()) ? channel.creator()
+        BotPosts posts = new BotPosts();
+        scan.botPosts.stream().sorted(Comparator.comparing(ExportMessage::at)).forEach(posts::read);
+        Instant declaredAt = scan.first.at();
+        Instant resolvedAt = posts.resolvedAt() != null ? posts.resolvedAt() : scan.last;
+        String declarer = channel.creator() != null && !scan.bots.contains(channel.creator()) ? channel.creator()
                 : participants.keySet().iterator().next();
         Severity severity = severity(channel);
         String title = title(channel);
         Severity declaredSeverity = posts.firstSeverity() != null ? posts.firstSeverity() : severity;
+        List<TimelineEntry> entries = new ArrayList<>();
         entries.add(new TimelineEntry(0, 0, EntryKind.DECLARED, declaredAt, null, null, declarer,
                 "Declared " + declaredSeverity.name() + ": " + title + "\nImported from the Slack export of #"
                         + channel.name() + ".", null, false, false, List.of()));
         entries.addAll(posts.entries());
         entries.sort(Comparator.comparing(TimelineEntry::at));
         return new ImportPlan(channel, title, severity, declarer, declaredAt, posts.identifiedAt(), posts.mitigatedAt(),
-                resolvedAt, roles(channel, posts), entries, participants, human, names(users));
+                resolvedAt, roles(channel, posts), entries, participants, scan.human, names(users), scan.bots);
+    }
+
+    /**
+     * @return the timeline entry a message of the channel is stored as (a person's message, or a deleted
+     *         thread parent), or empty for messages that are not stored (joins, bot and system posts)
+     */
+    Optional<TimelineEntry> stored(ExportMessage m) {
+        return switch (m.kind(bots)) {
+            case HUMAN -> Optional.of(message(m, false));
+            case DELETED -> Optional.of(message(m, true));
+            case JOIN, BOT, SYSTEM -> Optional.empty();
+        };
     }
 
     private static Map<String, String> names(Map<String, ExportUser> users) {

@@ -81,12 +81,24 @@ final class SlackExport implements Closeable {
         }
     }
 
-    /** Refuses a zip holding more than {@link ExportLimits#maxEntries} files and folders. */
+    /**
+     * Refuses a zip holding more than {@link ExportLimits#maxEntries} files and folders, or whose entries
+     * declare more than {@link ExportLimits#maxBytes} uncompressed bytes together (refused at once, before
+     * anything is inflated; a zip that declares less than it holds is stopped by counting while reading).
+     */
     private static void countEntries(FileSystem fs, Path given, ExportLimits limits) throws CliException {
         try (Stream<Path> all = Files.walk(fs.getPath("/"))) {
-            if (all.skip(1).limit(limits.maxEntries() + 1L).count() > limits.maxEntries()) {
+            List<Path> entries = all.skip(1).limit(limits.maxEntries() + 1L).toList();
+            if (entries.size() > limits.maxEntries()) {
                 throw new CliException(given + " holds more than " + limits.maxEntries()
                         + " entries, the import's limit; nothing imported");
+            }
+            long declared = 0;
+            for (Path e : entries) {
+                declared += Files.isRegularFile(e) ? Math.max(0, Files.size(e)) : 0;
+                if (declared > limits.maxBytes()) {
+                    throw new CliException(ExportJson.Budget.tooLarge(limits));
+                }
             }
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(given + " is neither a folder nor a readable .zip file");

@@ -57,6 +57,7 @@ public record Config(
      * @throws ConfigException naming the first missing or malformed variable
      */
     public static Config fromEnv(Map<String, String> env) {
+        Placeholders.refuse(env);
         String botToken = required(env, "SLACK_BOT_TOKEN");
         if (!botToken.startsWith("xoxb-")) {
             throw new ConfigException("SLACK_BOT_TOKEN must be a bot token starting with xoxb-");

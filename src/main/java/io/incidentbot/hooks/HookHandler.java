@@ -45,6 +45,8 @@ public final class HookHandler extends Handler.Abstract {
 
     private final HookSettings settings;
     private final java.util.function.Consumer<String> received;
+    /** One WARN a minute per refused path (anyone can send a wrong token at will). */
+    private final io.incidentbot.ops.RateLimitedLog refusals;
     private final AlertService alerts;
     private final ChangeService changes;
     private final Clock clock;
@@ -60,6 +62,7 @@ public final class HookHandler extends Handler.Abstract {
      */
     public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock,
                        java.util.function.Consumer<String> received) {
+        this.refusals = new io.incidentbot.ops.RateLimitedLog(log, java.time.Duration.ofMinutes(1), clock);
         this.received = received;
         this.settings = settings;
         this.alerts = alerts;
@@ -98,7 +101,7 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 405, "use POST");
         }
         if (!github && tracker == null && !BearerToken.matches(request.getHeaders().get(HttpHeader.AUTHORIZATION), settings.webhookToken())) {
-            log.warn("refused {} with a missing or wrong bearer token from {}", path, Request.getRemoteAddr(request));
+            refusals.warn(path, "refused {} with a missing or wrong bearer token from {}", path, Request.getRemoteAddr(request));
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
             return send(response, callback, 401, "missing or wrong bearer token");
         }
@@ -147,7 +150,7 @@ public final class HookHandler extends Handler.Abstract {
     private boolean github(Request request, byte[] body, Response response, Callback callback) {
         if (!GitHubSignature.verify(body, request.getHeaders().get(GitHubSignature.HEADER),
                 settings.githubSecret().getBytes(StandardCharsets.UTF_8))) {
-            log.warn("refused /hooks/github with a bad signature from {}", Request.getRemoteAddr(request));
+            refusals.warn("/hooks/github", "refused /hooks/github with a bad signature from {}", Request.getRemoteAddr(request));
             return send(response, callback, 401, "missing or wrong X-Hub-Signature-256");
         }
         String event = request.getHeaders().get("X-GitHub-Event");
@@ -167,7 +170,7 @@ public final class HookHandler extends Handler.Abstract {
     private boolean tracker(io.incidentbot.trackers.hooks.TrackerHooks tracker, String name, Request request, byte[] body,
                             Response response, Callback callback) {
         if (!tracker.authentic(name, h -> request.getHeaders().get(h), body)) {
-            log.warn("refused /hooks/{} with a bad signature or token from {}", name, Request.getRemoteAddr(request));
+            refusals.warn("/hooks/" + name, "refused /hooks/{} with a bad signature or token from {}", name, Request.getRemoteAddr(request));
             return send(response, callback, 401, "missing or wrong signature or token");
         }
         var answer = tracker.receive(name, h -> request.getHeaders().get(h), body);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.incidentbot.markup.NulCharacters;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -31,6 +32,16 @@ final class HookJson {
     /** Go's zero {@code time.Time}, which Alertmanager and Grafana send as {@code endsAt} of a firing alert. */
     static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
 
+    /** The earliest time a payload may carry: the epoch. Earlier times (but Go's zero time) are refused. */
+    static final Instant EARLIEST = Instant.EPOCH;
+
+    /**
+     * The first time a payload may not carry: the year 10000. Later times used to be stored wrapped (a
+     * {@code startsAt} of year +300000 was drafted as year 284556) or overflowed the microseconds the
+     * database stores ({@code ArithmeticException}, 503).
+     */
+    static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -43,7 +54,8 @@ final class HookJson {
 
     /**
      * @param body the raw request body (UTF-8 JSON)
-     * @return the top-level object
+     * @return the top-level object, every NUL in its strings and field names replaced ({@link NulCharacters}:
+     *         PostgreSQL cannot store one)
      * @throws MalformedPayloadException when the body is empty, not JSON, too deep, or not an object
      */
     static JsonNode readObject(byte[] body) {
@@ -66,7 +78,7 @@ final class HookJson {
         if (!root.isObject()) {
             throw new MalformedPayloadException("body: expected a JSON object, got " + kind(root));
         }
-        return root;
+        return NulCharacters.replace(root);
     }
 
     /** @return the field's string, or throws naming {@code path} when absent, null, blank or not a string */
@@ -143,18 +155,28 @@ final class HookJson {
      * Reads an RFC 3339 time ({@code 2021-10-12T09:51:03.157076+02:00}, {@code 2023-02-06T13:08:45.828Z}).
      *
      * @return the instant; null when absent, null, or Go's zero time {@code 0001-01-01T00:00:00Z}
+     * @throws MalformedPayloadException naming the field when it is not such a time, or is outside the years
+     *                                   1970 to 9999 ({@link #EARLIEST}, {@link #LATEST})
      */
     static Instant optionalTime(JsonNode obj, String field, String path) {
         String text = optionalText(obj, field, path);
         if (text == null) {
             return null;
         }
+        Instant t;
         try {
-            Instant t = OffsetDateTime.parse(text).toInstant();
-            return t.equals(GO_ZERO_TIME) ? null : t;
+            t = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             throw new MalformedPayloadException(path(path, field) + ": expected an RFC 3339 time like 2026-11-27T14:02:00Z, got " + quote(text));
         }
+        if (t.equals(GO_ZERO_TIME)) {
+            return null;
+        }
+        if (t.isBefore(EARLIEST) || !t.isBefore(LATEST)) {
+            throw new MalformedPayloadException(path(path, field) + ": expected a time in the years 1970 to 9999, got "
+                    + quote(text));
+        }
+        return t;
     }
 
     /** @return the time, or throws when absent (Go's zero time counts as absent) */

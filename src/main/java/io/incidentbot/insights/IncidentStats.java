@@ -18,8 +18,9 @@ import java.util.Map;
  * @param declared      incidents declared in the window
  * @param open          of those, still open
  * @param privateCount  of those, private (counted here, never named anywhere)
- * @param weeks         incidents per week (weeks start on Monday in {@code zone}), oldest first, every
- *                      week of the window present
+ * @param weeks         incidents per period, oldest first, every period of the window present: weeks
+ *                      (starting on Monday in {@code zone}), or calendar months when the window is longer
+ *                      than {@link #MONTHLY_AFTER} ({@link #monthly()})
  * @param times         per severity with at least one incident: medians and p90s of the times to
  *                      identify, mitigate and resolve
  * @param longestOpen   open incidents, declared at any time, longest open first (at most 5)
@@ -30,9 +31,22 @@ import java.util.Map;
 public record IncidentStats(Instant from, Instant to, ZoneId zone, int declared, int open, int privateCount,
                             List<Week> weeks, List<SeverityTimes> times, List<IncidentTimes> longestOpen,
                             int followUps, int withOwner, Map<String, Integer> byOwner) {
+    /** Windows longer than this are counted per calendar month instead of per week (53 weekly rows do not fit a phone). */
+    public static final java.time.Duration MONTHLY_AFTER = java.time.Duration.ofDays(120);
+
+    /** @return true when {@link #weeks()} holds calendar months (the window is longer than {@link #MONTHLY_AFTER}) */
+    public boolean monthly() {
+        return monthly(from, to);
+    }
+
+    /** @return true when a window from {@code from} to {@code to} is counted per month */
+    public static boolean monthly(Instant from, Instant to) {
+        return java.time.Duration.between(from, to).compareTo(MONTHLY_AFTER) > 0;
+    }
+
     /**
-     * @param start    the Monday the week starts on
-     * @param counts   incidents declared that week, per severity (all four present)
+     * @param start    the Monday the week starts on (the first of the month when counted per month)
+     * @param counts   incidents declared that week (or month), per severity (all four present)
      */
     public record Week(LocalDate start, Map<Severity, Integer> counts) {
         /** @return incidents declared that week */

@@ -26,6 +26,25 @@ public record IncidentTimes(long number, String title, Severity severity, boolea
         Objects.requireNonNull(declaredAt, "declaredAt");
     }
 
+    /**
+     * When the incident was mitigated as a step of its own. Resolving an incident whose status never reached
+     * {@code monitoring} stores the resolve time as its mitigated time too; that is not a separate mitigation,
+     * and showing it (or counting it as time to mitigate) would say the incident was mitigated when it was
+     * resolved.
+     *
+     * @param mitigatedAt the stored mitigated time, may be null
+     * @param resolvedAt  the stored resolved time, may be null
+     * @return {@code mitigatedAt}, or null when it is null or the same instant as {@code resolvedAt}
+     */
+    public static Instant mitigatedSeparately(Instant mitigatedAt, Instant resolvedAt) {
+        return mitigatedAt != null && mitigatedAt.equals(resolvedAt) ? null : mitigatedAt;
+    }
+
+    /** @return {@link #mitigatedSeparately} of this incident */
+    public Instant mitigatedSeparately() {
+        return mitigatedSeparately(mitigatedAt, resolvedAt);
+    }
+
     /** @return time from declared to {@code at}, or null when {@code at} is null or before the declaration */
     Duration since(Instant at) {
         return at == null || at.isBefore(declaredAt) ? null : Duration.between(declaredAt, at);

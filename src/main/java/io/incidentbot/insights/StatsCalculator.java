@@ -47,7 +47,7 @@ public final class StatsCalculator {
             List<IncidentTimes> of = incidents.stream().filter(i -> i.severity() == s).toList();
             if (!of.isEmpty()) {
                 times.add(new SeverityTimes(s, of.size(), spread(of, IncidentTimes::identifiedAt),
-                        spread(of, IncidentTimes::mitigatedAt), spread(of, IncidentTimes::resolvedAt)));
+                        spread(of, IncidentTimes::mitigatedSeparately), spread(of, IncidentTimes::resolvedAt)));
             }
         }
         Map<String, Integer> owners = new LinkedHashMap<>();
@@ -82,11 +82,15 @@ public final class StatsCalculator {
         return sorted.get(Math.max(1, rank) - 1);
     }
 
+    /** Weeks from Monday, or calendar months when the window is longer than {@link IncidentStats#MONTHLY_AFTER}. */
     private static List<Week> weeks(List<IncidentTimes> incidents, Instant from, Instant to, ZoneId zone) {
-        LocalDate first = monday(from, zone);
-        LocalDate last = monday(to, zone);
+        boolean monthly = IncidentStats.monthly(from, to);
+        Function<Instant, LocalDate> period = monthly ? at -> at.atZone(zone).toLocalDate().withDayOfMonth(1)
+                : at -> monday(at, zone);
+        LocalDate first = period.apply(from);
+        LocalDate last = period.apply(to);
         Map<LocalDate, Map<Severity, Integer>> byWeek = new LinkedHashMap<>();
-        for (LocalDate w = first; !w.isAfter(last); w = w.plusWeeks(1)) {
+        for (LocalDate w = first; !w.isAfter(last); w = monthly ? w.plusMonths(1) : w.plusWeeks(1)) {
             Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
             for (Severity s : Severity.values()) {
                 counts.put(s, 0);
@@ -94,7 +98,7 @@ public final class StatsCalculator {
             byWeek.put(w, counts);
         }
         for (IncidentTimes i : incidents) {
-            Map<Severity, Integer> counts = byWeek.get(monday(i.declaredAt(), zone));
+            Map<Severity, Integer> counts = byWeek.get(period.apply(i.declaredAt()));
             if (counts != null) {
                 counts.merge(i.severity(), 1, Integer::sum);
             }

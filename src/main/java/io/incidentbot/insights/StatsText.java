@@ -18,6 +18,9 @@ import java.util.function.Function;
  */
 public final class StatsText {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+    /** Longest line of {@link #compact}: what a phone shows in a code block without wrapping. */
+    public static final int NARROW = 40;
 
     private StatsText() {
     }
@@ -46,9 +49,10 @@ public final class StatsText {
         if (stats.privateCount() > 0) {
             s.append(", ").append(stats.privateCount()).append(" private (counted, not named)");
         }
-        s.append("\n\nPer week (from Monday)   SEV1 SEV2 SEV3 SEV4  total\n");
+        s.append(stats.monthly() ? "\n\nPer month                SEV1 SEV2 SEV3 SEV4  total\n"
+                : "\n\nPer week (from Monday)   SEV1 SEV2 SEV3 SEV4  total\n");
         for (Week w : stats.weeks()) {
-            s.append(String.format("  %-22s", DAY.format(w.start())));
+            s.append(String.format("  %-22s", period(stats, w)));
             for (Severity sev : Severity.values()) {
                 s.append(String.format(" %4d", w.counts().getOrDefault(sev, 0)));
             }
@@ -76,6 +80,88 @@ public final class StatsText {
                 .append(stats.withOwner()).append(" with an owner, ").append(stats.followUps() - stats.withOwner())
                 .append(" without)");
         return s.append('\n').toString();
+    }
+
+    /**
+     * The same figures as {@link #tables}, at most {@value #NARROW} characters per line (for the ephemeral
+     * answer in Slack, read on a phone): the period table with short column names, the times one severity
+     * and milestone per line, titles of the longest-open incidents shortened with "…", other long lines
+     * wrapped at spaces with a two-space indent.
+     *
+     * @param stats  the insights
+     * @return lines ending in {@code \n} (the follow-up owners not included: see {@link #owners}), none longer than {@value #NARROW} characters (as written, before
+     *         any escaping for Slack)
+     */
+    public static String compact(IncidentStats stats) {
+        StringBuilder s = new StringBuilder();
+        long days = Duration.between(stats.from(), stats.to()).toDays();
+        String head = "Incidents declared in the last " + days + " days ("
+                + DAY.format(stats.from().atZone(stats.zone())) + " to " + DAY.format(stats.to().atZone(stats.zone()))
+                + ", " + stats.zone().getId() + "): " + stats.declared() + ", " + stats.open() + " still open"
+                + (stats.privateCount() > 0 ? ", " + stats.privateCount() + " private (counted, not named)" : "");
+        wrap(s, head);
+        s.append(stats.monthly() ? "\nPer month\n" : "\nPer week (from Monday)\n");
+        s.append("            S1  S2  S3  S4  all\n");
+        for (Week w : stats.weeks()) {
+            s.append(String.format("%-10s", period(stats, w)));
+            for (Severity sev : Severity.values()) {
+                s.append(String.format(" %3d", w.counts().getOrDefault(sev, 0)));
+            }
+            s.append(String.format(" %4d\n", w.total()));
+        }
+        s.append("\nFrom declared, median / p90 (n)\n");
+        if (stats.times().isEmpty()) {
+            s.append("  no incidents in this window\n");
+        }
+        for (SeverityTimes t : stats.times()) {
+            s.append(t.severity().name()).append(", ").append(t.incidents()).append(t.incidents() == 1 ? " incident\n" : " incidents\n");
+            wrap(s, "  identified " + spread(t.identify()));
+            wrap(s, "  mitigated  " + spread(t.mitigate()));
+            wrap(s, "  resolved   " + spread(t.resolve()));
+        }
+        s.append("\nLongest open\n");
+        if (stats.longestOpen().isEmpty()) {
+            s.append("  none: every incident is resolved\n");
+        }
+        for (IncidentTimes i : stats.longestOpen()) {
+            String tail = " (" + i.severity().name() + ") " + duration(Duration.between(i.declaredAt(), stats.to()));
+            String name = i.privateIncident() ? "a private incident" : "#" + i.number() + " " + i.title();
+            int room = NARROW - 2 - tail.length();
+            if (name.length() > room) {
+                name = name.substring(0, Math.max(1, room - 1)).strip() + "…";
+            }
+            s.append("  ").append(name).append(tail).append('\n');
+        }
+        s.append('\n');
+        wrap(s, "Follow-ups: " + stats.followUps() + " (" + stats.withOwner() + " with an owner, "
+                + (stats.followUps() - stats.withOwner()) + " without)");
+        return s.toString();
+    }
+
+    /** Appends {@code line} and {@code \n}, broken at spaces into lines of at most {@value #NARROW} characters. */
+    private static void wrap(StringBuilder s, String line) {
+        String indent = line.startsWith("  ") ? "    " : "  ";
+        String rest = line;
+        boolean first = true;
+        while (true) {
+            String prefix = first ? "" : indent;
+            int room = NARROW - prefix.length();
+            if (rest.length() <= room) {
+                s.append(prefix).append(rest).append('\n');
+                return;
+            }
+            int cut = rest.lastIndexOf(' ', room);
+            if (cut <= (first ? indent.length() : 0)) {
+                cut = room;
+            }
+            s.append(prefix).append(rest, 0, cut).append('\n');
+            rest = rest.substring(cut).strip();
+            first = false;
+        }
+    }
+
+    private static String period(IncidentStats stats, Week w) {
+        return stats.monthly() ? MONTH.format(w.start()) : DAY.format(w.start());
     }
 
     /**

@@ -34,6 +34,7 @@ public final class WeeklyChart {
     private static final Color[] COLOURS = {new Color(0xB0122B), new Color(0xE8590C), new Color(0xF2C14E),
             new Color(0x7A9CC6)};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private WeeklyChart() {
     }
@@ -47,10 +48,11 @@ public final class WeeklyChart {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Week w : stats.weeks()) {
             for (Severity s : Severity.values()) {
-                data.addValue(w.counts().getOrDefault(s, 0), s.name(), DAY.format(w.start()));
+                data.addValue(w.counts().getOrDefault(s, 0), s.name(),
+                        stats.monthly() ? MONTH.format(w.start()) : DAY.format(w.start()));
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart("Incidents per week (week starting, "
+        JFreeChart chart = ChartFactory.createStackedBarChart((stats.monthly() ? "Incidents per month (" : "Incidents per week (week starting, ")
                 + stats.zone().getId() + ")", null, "incidents declared", data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));

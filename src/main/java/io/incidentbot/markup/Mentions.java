@@ -16,6 +16,24 @@ public final class Mentions {
     public static final Pattern MENTION = Pattern.compile("<@([UW][A-Z0-9]+)(?:\\|[^>]*)?>");
 
     /**
+     * A Slack user ID as Slack issues them: {@code U} or {@code W}, then at least two capital letters or digits,
+     * at most {@value #MAX_USER_ID} characters in all (today's are 9 to 11).
+     */
+    public static final Pattern USER_ID = Pattern.compile("[UW][A-Z0-9]{2,31}");
+
+    /** The longest user ID accepted from a payload. */
+    public static final int MAX_USER_ID = 32;
+
+    /**
+     * @param id a user ID from a payload (e.g. a {@code users_select} value), may be null
+     * @return true when it has the shape of a Slack user ID ({@link #USER_ID}); false for anything that could
+     *         carry markup ({@code U1><!channel}) or break a later message (a 5,000-character ID)
+     */
+    public static boolean isUserId(String id) {
+        return id != null && id.length() <= MAX_USER_ID && USER_ID.matcher(id).matches();
+    }
+
+    /**
      * @return the entry's text in Slack markup: in command entries each {@link TimelineEntry#userToken} becomes a
      *         mention ({@code @{U123}} to {@code <@U123>}); message texts are returned as they are
      */

@@ -25,7 +25,8 @@ import java.util.function.Function;
  * incidents by severity, outbox jobs pending by the Web API method they will call, and the age of the
  * oldest due outbox job. One read
  * serves all of them and is kept for {@code ttl}, so a scrape every few seconds costs at most one
- * short read transaction per {@code ttl}. When the read fails the gauges show NaN. The gauges hold this
+ * short read transaction per {@code ttl}. When the read fails the gauges show NaN,
+ * {@code incidentbot_database_up} shows 0 and {@code incidentbot_database_errors_total} counts the failed read. The gauges hold this
  * object strongly (Micrometer's gauges hold theirs weakly by default), so nobody else needs to keep it.
  */
 public final class DatabaseGauges {
@@ -49,6 +50,7 @@ public final class DatabaseGauges {
     private Snapshot last;
     private long readAtNanos;
     private boolean failed;
+    private final io.micrometer.core.instrument.Counter errors;
 
     /**
      * Registers the gauges.
@@ -78,6 +80,11 @@ public final class DatabaseGauges {
                     .description("Outbox jobs (Web API work) waiting for delivery, by the Web API method they call first")
                     .tag("method", method).strongReference(true).register(metrics.registry());
         }
+        errors = io.micrometer.core.instrument.Counter.builder("incidentbot.database.errors")
+                .description("Reads of the database for these gauges that failed").register(metrics.registry());
+        Gauge.builder("incidentbot.database.up", this, g -> Double.isNaN(g.value(snap -> 0)) ? 0 : 1)
+                .description("1 when the last read of the database for these gauges worked, else 0")
+                .strongReference(true).register(metrics.registry());
         Gauge.builder("incidentbot.outbox.oldest.due", this, g -> g.value(snap -> snap.oldestDue().toMillis() / 1000.0))
                 .description("How long the oldest due outbox job has waited past its due time").baseUnit("seconds")
                 .strongReference(true).register(metrics.registry());
@@ -104,6 +111,7 @@ public final class DatabaseGauges {
                 }
                 failed = true;
                 last = null;
+                errors.increment();
             }
         }
         return last == null ? Double.NaN : read.of(last).doubleValue();

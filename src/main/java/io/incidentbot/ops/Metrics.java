@@ -2,9 +2,11 @@ package io.incidentbot.ops;
 
 import io.incidentbot.Version;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -18,8 +20,10 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.eclipse.jetty.server.Server;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +39,21 @@ import java.util.regex.Pattern;
  * {@link #outboxFailed}; {@code slack/SlackTraffic} calls {@link #slackCall}; {@link DatabaseGauges}
  * registers the gauges read from the database; {@code reminders/ReminderService} calls
  * {@link #reminderSent()} once per reminder sent; the webhook receivers call
- * {@link #hookNotification(String)} once per notification accepted.
+ * {@link #hookNotification(String)} once per notification accepted; {@link AuditedDeclares} calls
+ * {@link #incidentDeclared} once per declare.
+ *
+ * <p>Rules that keep the scrape small and the queries cheap (the monitoring kit under {@code deploy/grafana/}
+ * and {@code deploy/prometheus/} relies on them, {@code MonitoringKitTest} checks it):
+ * <ul>
+ *   <li>every counter an alert rule watches exists at 0 from the start (a rule on {@code rate()} of a series
+ *       that appears with its first increment misses that increment);</li>
+ *   <li>histograms have at most {@value #MAX_BUCKETS} buckets ({@code +Inf} included), not Micrometer's ~70
+ *       percentile buckets;</li>
+ *   <li>a latency histogram's labels never carry an error code (each code would multiply its buckets):
+ *       Slack's error codes go to the {@code incidentbot_slack_api_errors_total} counter;</li>
+ *   <li>the process CPU time is {@code process_cpu_seconds_total}, in seconds, as Prometheus' own clients
+ *       name it (Micrometer's {@code process_cpu_time_ns_total} is dropped).</li>
+ * </ul>
  */
 public final class Metrics {
     /** Tag value for requests whose kind was never learnt (refused before Bolt read them). */
@@ -47,10 +65,33 @@ public final class Metrics {
     private static final Pattern HTTP = Pattern.compile("HTTP (\\d{3}).*");
     private static final Pattern EXCEPTION = Pattern.compile("([A-Z][A-Za-z0-9]*(Exception|Error)).*");
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** The most buckets a histogram has, {@code +Inf} included. */
+    public static final int MAX_BUCKETS = 12;
+    /** Request acknowledgement buckets (11, plus {@code +Inf}): Slack gives an ack 3 s. */
+    private static final Duration[] ACK_BUCKETS = millis(5, 10, 25, 50, 100, 250, 500, 1000, 2500, 3000, 10000);
+    /** Web API call buckets (10, plus {@code +Inf}). */
+    private static final Duration[] SLACK_BUCKETS = millis(25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000);
+    /** The {@code source} of {@link #incidentDeclared}: a person in Slack, or the bot from an alert. */
+    public static final List<String> DECLARE_SOURCES = List.of("slack", "alert");
+    private static final List<String> SEVERITIES = List.of("sev1", "sev2", "sev3", "sev4");
 
-    /** A registry with the build info gauge and the JVM and process binders bound. */
+    private final PrometheusMeterRegistry registry = newRegistry();
+
+    private static PrometheusMeterRegistry newRegistry() {
+        PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        r.config().meterFilter(MeterFilter.denyNameStartsWith("process.cpu.time"));
+        return r;
+    }
+
+    /**
+     * A registry with the build info gauge, the JVM and process binders bound, and every counter an alert
+     * rule watches registered at 0.
+     */
     public Metrics() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            FunctionCounter.builder("process.cpu", os, o -> o.getProcessCpuTime() / 1e9).baseUnit("seconds")
+                    .description("CPU time used by the process").register(registry);
+        }
         Gauge.builder("incidentbot.build.info", () -> 1).tag("version", Version.current())
                 .description("Always 1; the version tag is the running build's").register(registry);
         new ClassLoaderMetrics().bindTo(registry);
@@ -60,6 +101,29 @@ public final class Metrics {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
+        // At 0 from the start, for the alert rules (deploy/prometheus/rules.yml):
+        outboxCounter("incidentbot.outbox.retried", "Outbox attempts that failed and will be retried", "none", "none");
+        outboxCounter("incidentbot.outbox.failed", "Outbox jobs given up for good", "none", "none");
+        slackErrors("none", "none");
+        for (String source : List.of("alertmanager", "grafana", "alerts", "changes", "github")) {
+            hookCounter(source);
+        }
+        for (String kind : List.of("hook", UNKNOWN)) {
+            unauthorized(kind);
+        }
+        for (String severity : SEVERITIES) {
+            for (String source : DECLARE_SOURCES) {
+                declared(severity, source);
+            }
+        }
+    }
+
+    private static Duration[] millis(long... ms) {
+        Duration[] d = new Duration[ms.length];
+        for (int i = 0; i < ms.length; i++) {
+            d[i] = Duration.ofMillis(ms[i]);
+        }
+        return d;
     }
 
     /** @return the registry, for binders and gauges (prefer a named method for counters) */
@@ -96,10 +160,18 @@ public final class Metrics {
                 Counter.builder("incidentbot.requests").description("Requests from Slack and webhooks, by kind and outcome")
                         .tag("kind", kind).tag("outcome", outcome(status)).register(registry),
                 Timer.builder("incidentbot.ack").description("Time from receiving a request to acknowledging it")
-                        .tag("kind", kind).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(10))
-                        .register(registry)));
+                        .tag("kind", kind).serviceLevelObjectives(ACK_BUCKETS).register(registry)));
         m.requests().increment();
         m.ack().record(latency);
+        if (status == 401) {
+            unauthorized(kind).increment();
+        }
+    }
+
+    private Counter unauthorized(String kind) {
+        return Counter.builder("incidentbot.requests.unauthorized")
+                .description("Requests refused 401 (bad or missing signature or token), by kind").tag("kind", kind)
+                .register(registry);
     }
 
     private record RequestMeters(Counter requests, Timer ack) {
@@ -129,34 +201,78 @@ public final class Metrics {
      */
     public void outboxRetried(String error) {
         String[] t = methodAndError(error);
-        Counter.builder("incidentbot.outbox.retried").description("Outbox attempts that failed and will be retried")
-                .tag("method", t[0]).tag("error", t[1]).register(registry).increment();
+        outboxCounter("incidentbot.outbox.retried", "Outbox attempts that failed and will be retried", t[0], t[1]).increment();
+    }
+
+    private Counter outboxCounter(String name, String description, String method, String error) {
+        return Counter.builder(name).description(description).tag("method", method).tag("error", error).register(registry);
     }
 
     /** An outbox job was given up; {@code error} as for {@link #outboxRetried}. */
     public void outboxFailed(String error) {
         String[] t = methodAndError(error);
-        Counter.builder("incidentbot.outbox.failed").description("Outbox jobs given up for good")
-                .tag("method", t[0]).tag("error", t[1]).register(registry).increment();
+        outboxCounter("incidentbot.outbox.failed", "Outbox jobs given up for good", t[0], t[1]).increment();
     }
 
     /**
-     * One HTTP exchange with Slack's Web API.
+     * One HTTP exchange with Slack's Web API: its latency on {@code incidentbot_slack_api_seconds{method,outcome}}
+     * with {@code outcome} {@code ok} or {@code error} only, and each failure once more on
+     * {@code incidentbot_slack_api_errors_total{method,error}} with Slack's error code.
      *
      * @param method  e.g. {@code chat.postMessage}; {@code other} for uploads and {@code response_url}s
-     * @param outcome {@code ok}, Slack's error code, {@code http_<code>} or {@code network}
+     * @param outcome {@code ok}, Slack's error code, {@code ratelimited}, {@code http_<code>} or {@code network}
      * @param latency from sending the request to the answer (or the failure)
      */
     public void slackCall(String method, String outcome, Duration latency) {
-        Timer.builder("incidentbot.slack.api").description("Web API calls by method and outcome")
-                .tag("method", METHOD.matcher(method).matches() ? method : "other")
-                .tag("outcome", outcome).publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30))
+        String m = METHOD.matcher(method).matches() ? method : "other";
+        boolean ok = "ok".equals(outcome);
+        Timer.builder("incidentbot.slack.api").description("Web API calls by method and outcome (ok or error)")
+                .tag("method", m).tag("outcome", ok ? "ok" : "error").serviceLevelObjectives(SLACK_BUCKETS)
                 .register(registry).record(latency);
+        if (!ok) {
+            slackErrors(m, outcome != null && SLACK_ERROR.matcher(outcome).matches() ? outcome : "other").increment();
+        }
     }
+
+    private Counter slackErrors(String method, String error) {
+        return Counter.builder("incidentbot.slack.api.errors")
+                .description("Web API calls that failed, by method and Slack's error code (or http_<code>, network)")
+                .tag("method", method).tag("error", error).register(registry);
+    }
+
+    /**
+     * An incident was declared (counted where its declare is audited, {@link AuditedDeclares}).
+     *
+     * @param severity e.g. {@code SEV2}
+     * @param source   one of {@link #DECLARE_SOURCES}
+     */
+    public void incidentDeclared(String severity, String source) {
+        String sev = severity == null ? "" : severity.toLowerCase(java.util.Locale.ROOT);
+        declared(SEVERITIES.contains(sev) ? sev : "other", DECLARE_SOURCES.contains(source) ? source : "other").increment();
+    }
+
+    private Counter declared(String severity, String source) {
+        return Counter.builder("incidentbot.incidents.declared").description("Incidents declared, by severity and source")
+                .tag("severity", severity).tag("source", source).register(registry);
+    }
+
+    /**
+     * Registers {@code incidentbot_ready}: 1 when the bot is ready ({@code /readyz} would answer 200), else 0.
+     *
+     * @param ready asked at each scrape
+     */
+    public void readiness(BooleanSupplier ready) {
+        Gauge.builder("incidentbot.ready", ready, r -> r.getAsBoolean() ? 1 : 0)
+                .description("1 when the bot is ready (GET /readyz answers 200), else 0").strongReference(true)
+                .register(registry);
+    }
+
+    private final Counter remindersSent = Counter.builder("incidentbot.reminders.sent")
+            .description("Reminders sent (queued for posting)").register(registry);
 
     /** A reminder was sent: claimed and queued for posting in its incident channel (called by {@code reminders/ReminderService}). */
     public void reminderSent() {
-        Counter.builder("incidentbot.reminders.sent").description("Reminders sent (queued for posting)").register(registry).increment();
+        remindersSent.increment();
     }
 
     /**
@@ -165,8 +281,12 @@ public final class Metrics {
      * @param source e.g. {@code alertmanager}, {@code grafana}, {@code github}, {@code generic}
      */
     public void hookNotification(String source) {
-        Counter.builder("incidentbot.hook.notifications").description("Webhook notifications received")
-                .tag("source", SLACK_ERROR.matcher(source).matches() ? source : "other").register(registry).increment();
+        hookCounter(SLACK_ERROR.matcher(source).matches() ? source : "other").increment();
+    }
+
+    private Counter hookCounter(String source) {
+        return Counter.builder("incidentbot.hook.notifications").description("Webhook notifications received")
+                .tag("source", source).register(registry);
     }
 
     static String outcome(int status) {

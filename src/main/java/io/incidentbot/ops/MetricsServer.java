@@ -10,25 +10,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /metrics} on a port of its own ({@code METRICS_PORT}), so scrapes stay off the public
- * port that Slack reaches: a small Jetty server (4 threads, {@link PlainJetty}: no server version, plain
- * error pages) that answers nothing else (404).
+ * The operator's port ({@code METRICS_PORT}, default 9090, on {@code METRICS_BIND}, default loopback), kept
+ * off the public port that Slack reaches: {@code GET /metrics} (Prometheus text 0.0.4), {@code GET /readyz}
+ * with its details (the failed jobs, with their incident numbers), and {@code GET /livez}. A small Jetty
+ * server (4 threads, {@link PlainJetty}: no server version, plain error pages) that answers nothing else (404).
  */
 public final class MetricsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetricsServer.class);
     private final Server server;
 
     /**
-     * @param port    TCP port, 0 for a free one
-     * @param metrics what {@code /metrics} shows
+     * @param host      address to listen on, e.g. {@code 127.0.0.1}
+     * @param port      TCP port, 0 for a free one
+     * @param metrics   what {@code /metrics} shows
+     * @param readiness the full {@code /readyz} answer ({@code HealthReport#get})
      */
-    public MetricsServer(int port, Metrics metrics) {
+    public MetricsServer(String host, int port, Metrics metrics, java.util.function.Supplier<io.incidentbot.slack.HttpFrontEnd.Health> readiness) {
         server = PlainJetty.create("metrics", port, 4, 1);
+        OpsEndpoints.bind(server, host);
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
-                if ("/metrics".equals(request.getHttpURI().getPath()) && "GET".equals(request.getMethod())) {
+                String path = request.getHttpURI().getPath();
+                if (!"GET".equals(request.getMethod())) {
+                    OpsEndpoints.send(response, callback, 404, "text/plain; charset=utf-8", "not found");
+                } else if ("/metrics".equals(path)) {
                     OpsEndpoints.send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+                } else if ("/readyz".equals(path)) {
+                    io.incidentbot.slack.HttpFrontEnd.Health h = readiness.get();
+                    OpsEndpoints.send(response, callback, h.healthy() ? 200 : 503, OpsEndpoints.JSON, h.json());
+                } else if ("/livez".equals(path)) {
+                    OpsEndpoints.send(response, callback, 200, OpsEndpoints.JSON, io.incidentbot.HealthReport.LIVE);
                 } else {
                     OpsEndpoints.send(response, callback, 404, "text/plain; charset=utf-8", "not found");
                 }

@@ -19,16 +19,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * The operations endpoints, as a Jetty handler wrapped around the bot's HTTP front end
- * ({@link #mount}): {@code GET /livez} (the process serves HTTP: always 200), {@code GET /readyz}
- * (readiness: 200 or 503 with the reasons, see {@code HealthReport}) and, unless metrics have a port of
- * their own ({@code METRICS_PORT}), {@code GET /metrics}. Every other request passes through to the
+ * The operations endpoints of the public port, as a Jetty handler wrapped around the bot's HTTP front end
+ * ({@link #mount}): {@code GET /livez} (the process serves HTTP: always 200, {@code {"status":"ok",...}})
+ * and {@code GET /readyz} (readiness: 200 or 503 with the reasons and counts, in the same JSON shape and
+ * words, see {@code HealthReport#summary}; the failed jobs' details are on the metrics port only,
+ * {@link MetricsServer}). {@code /metrics} is never answered here. Every other request passes through to the
  * front end with a request ID ({@code X-Request-Id} from the sender when it looks like one, else a
  * fresh one; echoed in the answer and put in the {@code request_id} MDC field) and is counted and timed
  * ({@link Metrics#request}) once answered.
  */
 public final class OpsEndpoints extends Handler.Wrapper {
     private static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
+    /** Content type of {@code /livez} and {@code /readyz}. */
+    static final String JSON = "application/json; charset=utf-8";
 
     private final Supplier<HttpFrontEnd.Health> readiness;
     private final Metrics metrics;
@@ -66,13 +69,12 @@ public final class OpsEndpoints extends Handler.Wrapper {
         String path = request.getHttpURI().getPath();
         boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         if (read && "/livez".equals(path)) {
-            send(response, callback, 200, "application/json; charset=utf-8",
-                    "{\"status\":\"up\",\"version\":\"" + Version.current() + "\"}");
+            send(response, callback, 200, JSON, io.incidentbot.HealthReport.LIVE);
             return true;
         }
         if (read && "/readyz".equals(path)) {
             HttpFrontEnd.Health h = readiness.get();
-            send(response, callback, h.healthy() ? 200 : 503, "application/json; charset=utf-8", h.json());
+            send(response, callback, h.healthy() ? 200 : 503, JSON, h.json());
             return true;
         }
         if (read && "/metrics".equals(path) && servesMetrics) {
@@ -112,6 +114,20 @@ public final class OpsEndpoints extends Handler.Wrapper {
                 traces.end(id);
             }
             MDC.remove("request_id");
+        }
+    }
+
+    /**
+     * Makes the server's connectors listen on {@code host} only (call before it starts).
+     *
+     * @param server a server not yet started
+     * @param host   an IP address, e.g. {@code 127.0.0.1}; {@code 0.0.0.0} for every interface
+     */
+    public static void bind(Server server, String host) {
+        for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+            if (c instanceof org.eclipse.jetty.server.ServerConnector sc) {
+                sc.setHost(host);
+            }
         }
     }
 

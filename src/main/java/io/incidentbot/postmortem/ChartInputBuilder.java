@@ -161,8 +161,10 @@ public final class ChartInputBuilder {
         if (incident.identifiedAt() != null) {
             status(Status.IDENTIFIED, incident.identifiedAt());
         }
-        if (incident.mitigatedAt() != null) {
-            status(Status.MONITORING, incident.mitigatedAt());
+        Instant mitigated = io.incidentbot.insights.IncidentTimes.mitigatedSeparately(incident.mitigatedAt(),
+                incident.resolvedAt());
+        if (mitigated != null) {
+            status(Status.MONITORING, mitigated);
         }
         if (incident.resolvedAt() != null) {
             status(Status.RESOLVED, incident.resolvedAt());

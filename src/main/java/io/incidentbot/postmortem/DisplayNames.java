@@ -8,6 +8,12 @@ import java.util.Optional;
  * Slack writes a mention, {@code <@U123>}, so the reader can still tell people apart.
  */
 public final class DisplayNames {
+    /**
+     * Line breaks, tabs and other control characters (a display name is free text: "Alice\n# Root cause"
+     * would start a heading in the draft): each run becomes one space.
+     */
+    private static final java.util.regex.Pattern ONE_LINE = java.util.regex.Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\s]+");
+
     private final Map<String, String> byId;
 
     /** @param byId Slack user ID ({@code U...} or {@code W...}) to display name; copied */
@@ -15,13 +21,14 @@ public final class DisplayNames {
         this.byId = Map.copyOf(byId);
     }
 
-    /** @return the display name of {@code userId}, if known and not blank */
+    /** @return the display name of {@code userId} on one line (see {@link #ONE_LINE}), if known and not blank */
     public Optional<String> find(String userId) {
         if (userId == null) {
             return Optional.empty();
         }
         String name = byId.get(userId);
-        return name == null || name.isBlank() ? Optional.empty() : Optional.of(name.strip());
+        String line = name == null ? "" : ONE_LINE.matcher(name).replaceAll(" ").strip();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.incidentbot.postmortem;
 
+import io.incidentbot.insights.IncidentTimes;
+
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.postmortem.ChartInput.AlertSpan;
@@ -103,8 +105,8 @@ final class FactSections {
 
     private String duration() {
         String declared = "declared " + times.dateTime(incident.declaredAt());
-        String mitigated = incident.mitigatedAt() == null ? ""
-                : "; mitigated after " + Times.duration(incident.declaredAt(), incident.mitigatedAt());
+        Instant mitigatedAt = IncidentTimes.mitigatedSeparately(incident.mitigatedAt(), incident.resolvedAt());
+        String mitigated = mitigatedAt == null ? "" : "; mitigated after " + Times.duration(incident.declaredAt(), mitigatedAt);
         if (incident.resolvedAt() == null) {
             return "not resolved yet (" + declared + ")" + mitigated;
         }
@@ -135,7 +137,9 @@ final class FactSections {
                 : Times.duration(incident.declaredAt(), first.at()) + " (first message " + at(first.at()) + " by "
                 + names.of(first.userId()) + ")");
         row("Time to identified", since(incident.identifiedAt()));
-        row("Time to mitigated", since(incident.mitigatedAt()));
+        Instant mitigated = IncidentTimes.mitigatedSeparately(incident.mitigatedAt(), incident.resolvedAt());
+        row("Time to mitigated", mitigated == null && incident.resolvedAt() != null && incident.mitigatedAt() != null
+                ? "— (not mitigated separately)" : since(mitigated));
         row("Time to resolved", since(incident.resolvedAt()));
         row("Responders", facts.responders() + (facts.responders() == 1 ? " person" : " people")
                 + " wrote in the channel or ran an incident command");

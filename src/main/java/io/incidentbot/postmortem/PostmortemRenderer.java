@@ -1,5 +1,7 @@
 package io.incidentbot.postmortem;
 
+import io.incidentbot.insights.IncidentTimes;
+
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
@@ -38,10 +40,12 @@ public final class PostmortemRenderer {
     private final DisplayNames names;
     private final Times times;
     private final EntryText text;
+    private final String chartTarget;
 
-    private PostmortemRenderer(PostmortemInput in, Appendable out) {
+    private PostmortemRenderer(PostmortemInput in, Appendable out, String chartTarget) {
         this.in = in;
         this.out = out;
+        this.chartTarget = chartTarget;
         this.incident = in.incident();
         this.names = new DisplayNames(in.displayNames());
         this.times = new Times(in.zone());
@@ -54,7 +58,18 @@ public final class PostmortemRenderer {
      * @throws IOException whatever {@code out} throws
      */
     public static void render(PostmortemInput in, Appendable out) throws IOException {
-        new PostmortemRenderer(in, out).write();
+        render(in, out, TimelineChart.fileName(in.incident().number()));
+    }
+
+    /**
+     * As {@link #render(PostmortemInput, Appendable)}, linking the timeline picture at {@code chartTarget}.
+     *
+     * @param chartTarget the picture's file name or URL as the draft links it; null to leave the picture out
+     *                    (the command line writes none unless asked to with {@code --chart FILE})
+     * @throws IOException whatever {@code out} throws
+     */
+    public static void render(PostmortemInput in, Appendable out, String chartTarget) throws IOException {
+        new PostmortemRenderer(in, out, chartTarget).write();
     }
 
     private void write() throws IOException {
@@ -94,7 +109,7 @@ public final class PostmortemRenderer {
         }
         row("Declared", times.dateTime(incident.declaredAt()) + " by " + names.of(incident.declaredBy()));
         row("Identified", milestone(incident.identifiedAt()));
-        row("Mitigated", milestone(incident.mitigatedAt()));
+        row("Mitigated", milestone(IncidentTimes.mitigatedSeparately(incident.mitigatedAt(), incident.resolvedAt())));
         row("Resolved", milestone(incident.resolvedAt()));
         row("Time to resolve", incident.resolvedAt() == null ? "not yet"
                 : Times.duration(incident.declaredAt(), incident.resolvedAt()));
@@ -120,7 +135,9 @@ public final class PostmortemRenderer {
 
     private void keyEvents(TimelineScan scan, boolean multiDay) throws IOException {
         out.append("## Timeline of key events\n\n");
-        out.append(chartImage(incident.number(), TimelineChart.fileName(incident.number()))).append("\n\n");
+        if (chartTarget != null) {
+            out.append(chartImage(incident.number(), chartTarget)).append("\n\n");
+        }
         if (scan.keyEvents() == 0) {
             out.append(Prompts.NO_KEY_EVENTS).append("\n\n");
             return;

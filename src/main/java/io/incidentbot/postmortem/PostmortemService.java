@@ -104,12 +104,24 @@ public final class PostmortemService {
      * @throws IOException              when writing to {@code out} or to the temporary file fails
      */
     public void render(long number, Writer out) throws IOException {
+        render(number, out, TimelineChart.fileName(number));
+    }
+
+    /**
+     * As {@link #render(long, Writer)}, the draft linking its timeline picture at {@code chartTarget}.
+     *
+     * @param chartTarget the picture's file name or path as the draft links it, e.g. the {@code --chart FILE}
+     *                    of the command line; null to leave the picture out of the draft
+     * @throws UnknownIncidentException when there is no such incident
+     * @throws IOException              when writing to {@code out} or to the temporary file fails
+     */
+    public void render(long number, Writer out, String chartTarget) throws IOException {
         Map<String, String> names = displayNames(number);
         Path spool = Files.createTempFile("postmortem-" + number + "-", ".md");
         try {
             try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
                 storage.read(r -> {
-                    renderTo(r, number, names, w);
+                    renderTo(r, number, names, w, chartTarget);
                     return null;
                 });
             } catch (UncheckedIOException e) {
@@ -142,9 +154,9 @@ public final class PostmortemService {
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES));
     }
 
-    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w) {
+    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget) {
         try {
-            PostmortemRenderer.render(input(r, number, names), w);
+            PostmortemRenderer.render(input(r, number, names), w, chartTarget);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   <li>{@code <#C123|general>} to {@code #general} ({@code #C123} without a name);</li>
  *   <li>{@code <!here>}, {@code <!channel>}, {@code <!everyone>} to {@code @here} etc.; user groups
  *       and dates to their label;</li>
- *   <li>{@code <https://x|label>} to {@code [label](https://x)}, {@code <https://x>} to {@code https://x};</li>
+ *   <li>{@code <https://x|label>} to {@code [label](https://x) (`https://x`)} (the address stays visible),
+ *       {@code <https://x>} to {@code https://x};</li>
  *   <li>{@code &amp;}, {@code &lt;}, {@code &gt;} to the characters, except that outside code a {@code <}
  *       that could start an HTML tag is written {@code \<} so Markdown viewers show it instead of swallowing it;</li>
  *   <li>Slack code blocks ({@code ```...```}, which may start and end mid-line) to fenced blocks on lines of
@@ -121,8 +122,16 @@ public final class SlackMarkup {
         return link(unescape(target), label);
     }
 
+    /**
+     * A link as the draft shows it. A masked link ({@code <https://x|label>}) keeps its label as the link's
+     * text and shows its address after it, {@code [label](https://x) (`https://x`)}: a label alone hides
+     * where the link goes ("Open runbook" to a phishing page), and the draft is read outside Slack.
+     */
     private static String link(String url, String label) {
-        return label.isEmpty() || label.equals(url) ? url : Md.link(label, url);
+        if (label.isEmpty() || label.equals(url)) {
+            return url;
+        }
+        return Md.link(label, url) + " (" + (url.contains("`") ? url : "`" + url + "`") + ")";
     }
 
     /**

@@ -110,7 +110,7 @@ class ImportCommandTest {
         assertThat(run.out())
                 .contains("📎 [pg-primary-disk.png](https://example.slack.com/files/U07DBA0002/F07PGDISK01/pg-primary-disk.png)")
                 .contains("📎 [failover.log](https://example.slack.com/files/U07SRE0001/F07FAILLOG1/failover.log)")
-                .contains("[orders-db dashboard](https://grafana.example.com/d/orders-db). @Zoë @marcus.o")
+                .contains("[orders-db dashboard](https://grafana.example.com/d/orders-db) (`https://grafana.example.com/d/orders-db`). @Zoë @marcus.o")
                 .contains("I'll post a short summary in #general in the morning.")
                 .contains("Your payment is safe & no action is needed");
     }

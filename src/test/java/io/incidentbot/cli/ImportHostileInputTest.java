@@ -75,9 +75,22 @@ class ImportHostileInputTest {
     }
 
     @Test
-    void aZipExpandingPastTheByteLimitIsRefusedAtTheLimit() throws Exception {
+    void aZipDeclaringMoreThanTheByteLimitIsRefusedBeforeAnythingIsRead() throws Exception {
+        Path zip = bomb("declared", 4L * 1024 * 1024, 0);
+        assertThatThrownBy(() -> SlackExport.open(zip, new ExportLimits(1024 * 1024, 100)))
+                .isInstanceOf(CliException.class)
+                .hasMessage("the export holds more than 1 MiB of uncompressed data, the import's limit;"
+                        + " nothing imported");
+    }
+
+    @Test
+    void anExportExpandingPastTheByteLimitIsRefusedAtTheLimit() throws Exception {
         Path zip = bomb("bomb", 4L * 1024 * 1024, 0);
-        try (SlackExport export = SlackExport.open(zip, new ExportLimits(1024 * 1024, 100))) {
+        Path folder = dir.resolve("unzipped");
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(zip)) {
+            ExportFixtures.copy(fs.getPath("/"), folder);
+        }
+        try (SlackExport export = SlackExport.open(folder, new ExportLimits(1024 * 1024, 100))) {
             export.channels();
             export.users();
             export.list("inc-7-db/2026-05-01.json");

@@ -56,4 +56,13 @@ class VersionAndHelpTest {
         assertThat(unknown.status()).as("an unknown command is still a usage error").isEqualTo(2);
         assertThat(unknown.err()).contains("usage: incident-bot");
     }
+
+    @Test
+    void anUnknownCommandIsNamedBeforeTheUsage() {
+        CliRun unknown = CliRun.run(Map.of(), "postmortme", "42");
+
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("incident-bot: unknown command 'postmortme'\nusage: incident-bot");
+        assertThat(CliRun.run(Map.of(), "bad\u001b[2Jword").err()).startsWith("incident-bot: unknown command 'bad?[2Jword'\n");
+    }
 }

@@ -65,13 +65,13 @@ class ConfigTest {
     @Test
     void logAndMetricsVariablesAreCheckedLikeEveryOther() {
         Config c = Config.fromEnv(valid());
-        assertThat(c.ops()).isEqualTo(new OpsSettings(null, "INFO", "text"));
+        assertThat(c.ops()).isEqualTo(new OpsSettings(9090, "INFO", "text", "127.0.0.1", "0.0.0.0"));
 
         Map<String, String> env = valid();
         env.put("LOG_LEVEL", "debug");
         env.put("LOG_FORMAT", "json");
         env.put("METRICS_PORT", "9090");
-        assertThat(Config.fromEnv(env).ops()).isEqualTo(new OpsSettings(9090, "DEBUG", "json"));
+        assertThat(Config.fromEnv(env).ops()).isEqualTo(new OpsSettings(9090, "DEBUG", "json", "127.0.0.1", "0.0.0.0"));
 
         Map<String, String> loud = valid();
         loud.put("LOG_LEVEL", "LOUD");

@@ -74,7 +74,7 @@ class AlertHooksTest {
         HttpResponse<String> first = hooks.postUntilStored("/hooks/alertmanager", HookFixtures.bytes("alertmanager/firing-critical.json"));
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("\"route\":\"declare\"").contains("\"incident\":1");
-        assertThat(hooks.send(java.net.http.HttpRequest.newBuilder(hooks.uri("/metrics")).GET().build()).body())
+        assertThat(hooks.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + hooks.bot.metricsPort() + "/metrics")).GET().build()).body())
                 .as("the notification is counted").contains("incidentbot_hook_notifications_total{source=\"alertmanager\"}");
 
         Incident inc = incident(1);

@@ -160,4 +160,28 @@ class StatsServiceTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> StatsService.window("last month")))
                 .hasMessage("last month is not a window: use 30d, 90d or 365d");
     }
+
+    @Test
+    void aYearIsCountedPerMonthNotPerWeek() {
+        IncidentStats s = stats.stats(Duration.ofDays(365), UTC);
+
+        assertThat(s.monthly()).isTrue();
+        assertThat(s.weeks()).hasSize(13);
+        assertThat(s.weeks().get(0).start()).isEqualTo(LocalDate.parse("2025-11-01"));
+        assertThat(s.weeks().get(12).start()).isEqualTo(LocalDate.parse("2026-11-01"));
+        assertThat(s.weeks().stream().mapToInt(IncidentStats.Week::total).sum()).isEqualTo(s.declared());
+        assertThat(StatsText.tables(s)).contains("Per month ").contains("\n  2026-11   ").doesNotContain("Per week");
+        assertThat(stats.stats(Duration.ofDays(120), UTC).monthly()).as("120 days are still weekly").isFalse();
+    }
+
+    @Test
+    void theCompactTextFitsAPhoneAtFortyCharactersALine() {
+        for (int days : new int[] {7, 90, 365}) {
+            String text = StatsText.compact(stats.stats(Duration.ofDays(days), UTC));
+            assertThat(text.lines()).as("%d days:%n%s", days, text).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(40));
+        }
+        String year = StatsText.compact(stats.stats(Duration.ofDays(365), UTC));
+        assertThat(year).contains("2026-11 ").contains("SEV2, 6 incidents\n").contains("  resolved   1 h / 10 h (6)\n")
+                .contains("a private incident (SEV1) 3 d\n").doesNotContain("Incident SEV1");
+    }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code LOG_FORMAT=json}: the bot as a real process writes one JSON object per line (Logback's
- * JsonEncoder), and the lines written while handling a request, an event, an outbox job and a Web API
+ * {@code LOG_FORMAT=json}: the bot as a real process writes one JSON object per line (logstash-logback-encoder:
+ * {@code @timestamp}, {@code message}, {@code level}, {@code logger_name}, MDC fields at the top level), and the lines written while handling a request, an event, an outbox job and a Web API
  * call carry {@code request_id}, {@code event_id}, {@code incident} and {@code slack_method}.
  */
 class JsonLogTest {
@@ -54,18 +54,21 @@ class JsonLogTest {
                 lines.add(JSON.readTree(line));
             }
         }
-        assertThat(lines).isNotEmpty().allMatch(l -> l.has("level") && l.has("loggerName") && l.has("formattedMessage"));
-        assertThat(lines).anyMatch(l -> l.path("loggerName").asText().equals("io.incidentbot.audit")
-                && l.path("mdc").path("incident").asText().equals("1")
-                && l.path("mdc").path("request_id").asText().length() >= 8
-                && l.path("formattedMessage").asText().equals("incident 1 declared SEV2 by UALICE001"));
-        assertThat(lines).anyMatch(l -> l.path("mdc").path("event_id").asText().startsWith("Ev")
-                && l.path("mdc").path("incident").asText().equals("1")
-                && l.path("formattedMessage").asText().contains("seen before"));
-        assertThat(lines).anyMatch(l -> l.path("mdc").path("slack_method").asText().equals("conversations.setTopic")
-                && l.path("mdc").path("incident").asText().equals("1") && l.path("level").asText().equals("WARN"));
-        assertThat(lines).anyMatch(l -> l.path("formattedMessage").asText().startsWith("incident-bot ")
-                && l.path("formattedMessage").asText().contains(io.incidentbot.Version.current()));
+        assertThat(lines).isNotEmpty().allMatch(l -> l.has("level") && l.has("logger_name") && l.has("message")
+                && java.time.Instant.parse(l.path("@timestamp").asText()) != null);
+        assertThat(lines).anyMatch(l -> l.path("logger_name").asText().equals("io.incidentbot.audit")
+                && l.path("incident").asText().equals("1")
+                && l.path("request_id").asText().length() >= 8
+                && l.path("message").asText().equals("incident 1 declared SEV2 by UALICE001")
+                && l.path("event").asText().equals("declared") && l.path("actor").asText().equals("UALICE001")
+                && l.path("from").asText().equals("none") && l.path("to").asText().equals("SEV2"));
+        assertThat(lines).anyMatch(l -> l.path("event_id").asText().startsWith("Ev")
+                && l.path("incident").asText().equals("1")
+                && l.path("message").asText().contains("seen before"));
+        assertThat(lines).anyMatch(l -> l.path("slack_method").asText().equals("conversations.setTopic")
+                && l.path("incident").asText().equals("1") && l.path("level").asText().equals("WARN"));
+        assertThat(lines).anyMatch(l -> l.path("message").asText().startsWith("incident-bot ")
+                && l.path("message").asText().contains(io.incidentbot.Version.current()));
         assertThat(Files.readString(logFile)).doesNotContain("payroll").doesNotContain(SlackStandIn.BOT_TOKEN);
     }
 
@@ -96,17 +99,19 @@ class JsonLogTest {
                 lines.add(JSON.readTree(line));
             }
         }
-        List<JsonNode> commands = lines.stream().filter(l -> l.path("loggerName").asText().equals(
-                "io.incidentbot.slack.RequestContext") && l.path("formattedMessage").asText().startsWith("command ")).toList();
+        List<JsonNode> commands = lines.stream().filter(l -> l.path("logger_name").asText().equals(
+                "io.incidentbot.slack.RequestContext") && l.path("message").asText().startsWith("command ")).toList();
         assertThat(commands).as("declare, status, list: one line each").hasSizeGreaterThanOrEqualTo(3);
         JsonNode status = commands.get(commands.size() - 2);
-        assertThat(status.path("mdc").path("incident").asText()).as("/incident status in the incident channel").isEqualTo("1");
-        assertThat(status.path("mdc").path("request_id").asText()).hasSizeGreaterThanOrEqualTo(8);
-        assertThat(commands.get(0).path("mdc").has("incident")).as("declare in #general concerns no incident yet").isFalse();
-        assertThat(commands.get(commands.size() - 1).path("mdc").has("incident")).as("list in #general, after").isFalse();
-        assertThat(lines).anyMatch(l -> l.path("loggerName").asText().equals("io.incidentbot.audit")
-                && l.path("formattedMessage").asText().equals("incident 1 status investigating -> identified by UALICE001")
-                && l.path("mdc").path("incident").asText().equals("1"));
+        assertThat(status.path("incident").asText()).as("/incident status in the incident channel").isEqualTo("1");
+        assertThat(status.path("request_id").asText()).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(commands.get(0).has("incident")).as("declare in #general concerns no incident yet").isFalse();
+        assertThat(commands.get(commands.size() - 1).has("incident")).as("list in #general, after").isFalse();
+        assertThat(lines).anyMatch(l -> l.path("logger_name").asText().equals("io.incidentbot.audit")
+                && l.path("message").asText().equals("incident 1 status investigating -> identified by UALICE001")
+                && l.path("incident").asText().equals("1") && l.path("event").asText().equals("status")
+                && l.path("from").asText().equals("investigating") && l.path("to").asText().equals("identified")
+                && l.path("actor").asText().equals("UALICE001"));
     }
 
     private static String read(Path file) {

@@ -23,7 +23,7 @@ class MetricsTest {
     final SlackStandIn slack = kit.slack();
 
     private Scrape scrape(RunningBot bot) {
-        HttpResponse<String> r = bot.client.get("/metrics");
+        HttpResponse<String> r = bot.ops.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
         return new Scrape(r.body());
@@ -41,7 +41,7 @@ class MetricsTest {
                 "http_timeout")).statusCode()).isEqualTo(200);
         assertThat(bot.client.post("{}", "application/json", SignedClient.now() - 3600, Map.of()).statusCode())
                 .isEqualTo(401);
-        SlackStandIn.await("topic given up", 10, () -> new Scrape(bot.client.get("/metrics").body())
+        SlackStandIn.await("topic given up", 10, () -> new Scrape(bot.ops.get("/metrics").body())
                 .value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1);
         Scrape after = scrape(bot);
 
@@ -60,7 +60,14 @@ class MetricsTest {
         assertThat(after.value("incidentbot_slack_api_seconds_count", "method", "chat.postMessage", "outcome", "ok"))
                 .isGreaterThanOrEqualTo(1);
         assertThat(after.value("incidentbot_slack_api_seconds_count", "method", "conversations.setTopic",
-                "outcome", "missing_scope")).isEqualTo(1);
+                "outcome", "error")).as("no Slack error code on a latency histogram").isEqualTo(1);
+        assertThat(after.value("incidentbot_slack_api_errors_total", "method", "conversations.setTopic",
+                "error", "missing_scope")).isEqualTo(1);
+        assertThat(after.value("incidentbot_incidents_declared_total", "severity", "sev2", "source", "slack")
+                - before.value("incidentbot_incidents_declared_total", "severity", "sev2", "source", "slack")).isEqualTo(1);
+        assertThat(after.value("incidentbot_requests_unauthorized_total", "kind", "unknown")).isEqualTo(1);
+        assertThat(after.samples.keySet().stream().filter(k -> k.startsWith("incidentbot_ack_seconds_bucket{kind=\"event\"")))
+                .as("at most %d buckets", Metrics.MAX_BUCKETS).hasSizeLessThanOrEqualTo(Metrics.MAX_BUCKETS);
         assertThat(after.value("incidentbot_build_info", "version", io.incidentbot.Version.current())).isEqualTo(1);
         assertThat(after.has("jvm_memory_used_bytes")).isTrue();
         assertThat(after.has("jvm_gc_pause_seconds_count") || after.has("jvm_gc_memory_allocated_bytes_total")).isTrue();
@@ -68,7 +75,7 @@ class MetricsTest {
         assertThat(after.value("jetty_connections_current_connections", "connector_name", "unnamed"))
                 .as("this test's open connection").isGreaterThanOrEqualTo(1);
         assertThat(after.has("incidentbot_outbox_pending")).isTrue();
-        SlackStandIn.await("open incident gauge", 15, () -> new Scrape(bot.client.get("/metrics").body())
+        SlackStandIn.await("open incident gauge", 15, () -> new Scrape(bot.ops.get("/metrics").body())
                 .value("incidentbot_incidents_open", "severity", "sev2") == 1);
     }
 
@@ -82,7 +89,7 @@ class MetricsTest {
         // The header and the announcement wait behind chat.postMessage, which keeps failing (retried);
         // conversations.setTopic is refused for good (missing_scope, failed).
         SlackStandIn.await("jobs waiting for chat.postMessage", 15, () -> {
-            Scrape s = new Scrape(bot.client.get("/metrics").body());
+            Scrape s = new Scrape(bot.ops.get("/metrics").body());
             return s.value("incidentbot_outbox_pending", "method", "chat.postMessage") >= 2
                     && s.value("incidentbot_outbox_retried_total", "method", "chat.postMessage", "error", "internal_error") >= 1
                     && s.value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1;
@@ -104,17 +111,75 @@ class MetricsTest {
     }
 
     @Test
-    void withMetricsPortSetMetricsLeaveThePublicPort() throws Exception {
-        Map<String, String> env = kit.env();
-        env.put("METRICS_PORT", "0");
-        RunningBot bot = kit.restart(env);
+    void thePublicReadyzListsNoFailedJobsTheOperatorsPortDoes() throws Exception {
+        RunningBot bot = kit.bot();
+        bot.client.command("declare sev2 private Payroll export wrong", "UALICE001", "CGENERAL1");
+        SlackStandIn.await("topic given up", 10, () -> new Scrape(bot.ops.get("/metrics").body())
+                .value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1);
 
-        assertThat(bot.client.get("/metrics").statusCode()).isEqualTo(404);
-        SignedClient metricsClient = new SignedClient(bot.bot.metricsPort(), slack.url("/response/"));
-        HttpResponse<String> r = metricsClient.get("/metrics");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode pub = json.readTree(bot.client.get("/readyz").body());
+        com.fasterxml.jackson.databind.JsonNode healthz = json.readTree(bot.client.get("/healthz").body());
+        com.fasterxml.jackson.databind.JsonNode ops = json.readTree(bot.ops.get("/readyz").body());
+        assertThat(pub.has("outboxFailed")).isFalse();
+        assertThat(healthz.has("outboxFailed")).isFalse();
+        assertThat(pub.path("status").asText()).isEqualTo(ops.path("status").asText());
+        assertThat(ops.path("outboxFailed").get(0).path("incident").asLong()).isEqualTo(1);
+        assertThat(ops.path("outboxFailed").get(0).path("kind").asText()).isNotEmpty();
+        com.fasterxml.jackson.databind.JsonNode live = json.readTree(bot.client.get("/livez").body());
+        assertThat(live.path("status").asText()).as("the same words as /readyz").isEqualTo("ok");
+        java.util.Set<String> liveFields = new java.util.TreeSet<>();
+        live.fieldNames().forEachRemaining(liveFields::add);
+        java.util.Set<String> readyFields = new java.util.TreeSet<>();
+        pub.fieldNames().forEachRemaining(readyFields::add);
+        assertThat(readyFields).as("the same shape: /livez's fields are /readyz's").containsAll(liveFields);
+        assertThat(json.readTree(bot.ops.get("/livez").body())).isEqualTo(live);
+    }
+
+    @Test
+    void countersTheAlertRulesWatchExistAtZeroFromTheStart() {
+        Scrape s = scrape(kit.bot());
+
+        assertThat(s.samples).containsEntry("incidentbot_outbox_failed_total{error=\"none\",method=\"none\"}", 0.0)
+                .containsEntry("incidentbot_outbox_retried_total{error=\"none\",method=\"none\"}", 0.0)
+                .containsEntry("incidentbot_reminders_sent_total", 0.0)
+                .containsEntry("incidentbot_incidents_declared_total{severity=\"sev1\",source=\"alert\"}", 0.0)
+                .containsEntry("incidentbot_requests_unauthorized_total{kind=\"hook\"}", 0.0)
+                .containsEntry("incidentbot_ready", 1.0);
+        assertThat(s.has("process_cpu_seconds_total")).as("CPU time in seconds").isTrue();
+        assertThat(s.has("process_cpu_time_ns_total")).isFalse();
+    }
+
+    @Test
+    void metricsLeaveThePublicPortForTheirOwnLoopbackPortByDefault() throws Exception {
+        Map<String, String> env = kit.env();
+        env.remove("METRICS_PORT");
+        assertThat(io.incidentbot.config.Config.fromEnv(env).ops().metricsPort()).isEqualTo(9090);
+        assertThat(io.incidentbot.config.Config.fromEnv(env).ops().metricsBind()).isEqualTo("127.0.0.1");
+        RunningBot bot = kit.bot();
+
+        assertThat(bot.client.get("/metrics").statusCode()).as("not on the public port").isEqualTo(404);
+        HttpResponse<String> r = bot.ops.get("/metrics");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(new Scrape(r.body()).has("incidentbot_build_info")).isTrue();
-        assertThat(metricsClient.get("/readyz").statusCode()).as("only /metrics on the metrics port").isEqualTo(404);
         assertThat(r.headers().firstValue("Server")).as("the metrics port names no server either").isEmpty();
+        assertThat(bot.ops.post("{}", "application/json", SignedClient.now(), Map.of()).statusCode()).isEqualTo(404);
+        {
+            java.net.InetAddress other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+                    .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).findFirst().orElse(null);
+            org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "no non-loopback address to try");
+            assertThat(connects(other, bot.bot.metricsPort())).as("metrics bound to loopback only").isFalse();
+            assertThat(connects(other, bot.bot.port())).as("the public port on every interface").isTrue();
+        }
+    }
+
+    private static boolean connects(java.net.InetAddress host, int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -62,6 +62,6 @@ class ReadinessTest {
     void livezNeedsNothingButTheProcess() throws Exception {
         HttpResponse<String> r = kit.bot().client.get("/livez");
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(r.body()).path("status").asText()).isEqualTo("up");
+        assertThat(JSON.readTree(r.body()).path("status").asText()).isEqualTo("ok");
     }
 }

@@ -29,10 +29,10 @@ class SlackMarkupTest {
             <!here|here>                          ~ @here
             <!subteam^S1|@oncall>                 ~ @oncall
             <!date^1773529145^{time}|22:59 UTC>   ~ 22:59 UTC
-            <https://x.example/a|the docs>        ~ [the docs](https://x.example/a)
+            <https://x.example/a|the docs>        ~ [the docs](https://x.example/a) (`https://x.example/a`)
             <https://x.example/a>                 ~ https://x.example/a
             <https://x.example/a|https://x.example/a> ~ https://x.example/a
-            <mailto:a@x.example|mail me>          ~ [mail me](mailto:a@x.example)
+            <mailto:a@x.example|mail me>          ~ [mail me](mailto:a@x.example) (`mailto:a@x.example`)
             a &amp; b                             ~ a & b
             5 &gt; 3 and 2 &lt; 4                 ~ 5 > 3 and 2 < 4
             """)
@@ -43,17 +43,17 @@ class SlackMarkupTest {
     @Test
     void linksKeepEscapedAmpersandsInTheirAddressAndLabel() {
         assertThat(md("<https://g.example/d?a=1&amp;b=2|CPU &amp; memory>"))
-                .isEqualTo("[CPU & memory](https://g.example/d?a=1&b=2)");
+                .isEqualTo("[CPU & memory](https://g.example/d?a=1&b=2) (`https://g.example/d?a=1&b=2`)");
     }
 
     @Test
     void linkLabelsCannotCloseTheLinkEarly() {
-        assertThat(md("<https://x.example|see [1]>")).isEqualTo("[see \\[1\\]](https://x.example)");
+        assertThat(md("<https://x.example|see [1]>")).isEqualTo("[see \\[1\\]](https://x.example) (`https://x.example`)");
     }
 
     @Test
     void linkAddressesWithParenthesesAreWrapped() {
-        assertThat(md("<https://en.example/wiki/Foo_(bar)|Foo>")).isEqualTo("[Foo](<https://en.example/wiki/Foo_(bar)>)");
+        assertThat(md("<https://en.example/wiki/Foo_(bar)|Foo>")).isEqualTo("[Foo](<https://en.example/wiki/Foo_(bar)>) (`https://en.example/wiki/Foo_(bar)`)");
     }
 
     @Test
@@ -64,7 +64,7 @@ class SlackMarkupTest {
     @Test
     void severalTokensAndPlainTextMixOnSeveralLines() {
         assertThat(md("<@U1> look\n<https://a.example|A> &amp; <#C9|ops>"))
-                .isEqualTo("@Alice Chen look\n[A](https://a.example) & #ops");
+                .isEqualTo("@Alice Chen look\n[A](https://a.example) (`https://a.example`) & #ops");
     }
 
     @Test

@@ -34,16 +34,17 @@ class ReminderMetricTest {
                     BotRuntime.SWEEP_INTERVAL)).start();
             try {
                 SignedClient client = new SignedClient(bot.port(), slack.url("/response/"));
+                SignedClient ops = new SignedClient(bot.metricsPort(), slack.url("/response/"));
                 assertThat(SignedClient.text(client.command("declare sev2 Checkout errors", "UALICE001", "CGENERAL1")))
                         .contains("Declared incident 1");
                 assertThat(bot.sendDueReminders()).as("nothing due yet").isZero();
-                assertThat(new Scrape(client.get("/metrics").body()).value("incidentbot_reminders_sent_total")).isZero();
+                assertThat(new Scrape(ops.get("/metrics").body()).value("incidentbot_reminders_sent_total")).isZero();
 
                 clock.advance(Duration.ofMinutes(30));
                 bot.sendDueReminders();
                 bot.sendDueReminders();
 
-                assertThat(new Scrape(client.get("/metrics").body()).value("incidentbot_reminders_sent_total"))
+                assertThat(new Scrape(ops.get("/metrics").body()).value("incidentbot_reminders_sent_total"))
                         .as("one update reminder, counted once whichever check sent it").isEqualTo(1);
                 SlackStandIn.await("the reminder posted", 10, () -> slack.calls("chat.postMessage").stream()
                         .anyMatch(c -> c.arg("text") != null && c.arg("text").contains("No status update")));

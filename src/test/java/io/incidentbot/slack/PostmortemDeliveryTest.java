@@ -73,7 +73,7 @@ class PostmortemDeliveryTest {
                 "conversations.canvases.create");
 
         assertThat(draft).startsWith("# Incident 1: Checkout down").contains("bad deploy rolled back")
-                .contains("[deploy 42](https://deploys.example.com/42) & flushed cache").contains("errors back to baseline")
+                .contains("[deploy 42](https://deploys.example.com/42) (`https://deploys.example.com/42`) & flushed cache").contains("errors back to baseline")
                 .contains("alice").contains("bob").doesNotContain("<@UBOB00001>");
         assertThat(slack.calls("conversations.canvases.create").get(0).arg("channel_id")).isEqualTo(inc.id);
         assertThat(slack.calls("conversations.canvases.create").get(0).arg("document_content"))

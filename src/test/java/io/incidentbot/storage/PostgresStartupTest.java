@@ -41,6 +41,7 @@ class PostgresStartupTest {
                 "io.incidentbot.Main"));
         Map<String, String> env = new HashMap<>(Map.of("SLACK_BOT_TOKEN", SlackStandIn.BOT_TOKEN,
                 "SLACK_SIGNING_SECRET", "s3cret", "SLACK_API_URL", slack.apiUrl(), "PORT", "0", "INCIDENT_DB", db));
+        env.put("METRICS_PORT", "0");
         if (user != null) {
             env.put("INCIDENT_DB_USER", user);
         }

@@ -39,6 +39,7 @@ public final class ChildBot implements AutoCloseable {
         pb.environment().clear();
         pb.environment().putAll(env);
         pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().putIfAbsent("METRICS_PORT", "0");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process p = pb.start();

@@ -19,11 +19,14 @@ public final class RunningBot implements AutoCloseable {
 
     public final Bot bot;
     public final SignedClient client;
+    /** A client of the operator's port ({@code METRICS_PORT} on loopback): {@code /metrics}, {@code /readyz} with details. */
+    public final SignedClient ops;
     public final Path database;
 
     private RunningBot(Bot bot, Path database, String responseBase) {
         this.bot = bot;
         this.client = new SignedClient(bot.port(), responseBase);
+        this.ops = new SignedClient(bot.metricsPort(), responseBase);
         this.database = database;
     }
 
@@ -34,6 +37,7 @@ public final class RunningBot implements AutoCloseable {
         env.put("SLACK_SIGNING_SECRET", SignedClient.SIGNING_SECRET);
         env.put("SLACK_API_URL", slack.apiUrl());
         env.put("PORT", "0");
+        env.put("METRICS_PORT", "0");
         env.put("INCIDENT_DB", database.toString());
         env.put("INCIDENT_ANNOUNCE_CHANNEL", "CANNOUNCE1");
         return env;

@@ -59,6 +59,7 @@ final class ServerProcess implements AutoCloseable {
         }
         pb.environment().putAll(env);
         pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().putIfAbsent("METRICS_PORT", "0");
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))

@@ -139,7 +139,7 @@ public final class Backfill {
     private void record(String channel, Message message, BotUser bot) {
         JsonNode node;
         try {
-            node = JSON.readTree(GSON.toJson(message));
+            node = io.incidentbot.markup.NulCharacters.replace(JSON.readTree(GSON.toJson(message)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -114,7 +114,8 @@ public final class TimelineEvents implements Middleware, EventCallbacks {
         }
     }
 
-    private void record(JsonNode envelope, BotUser bot, Integer retryNum, String retryReason) {
+    private void record(JsonNode raw, BotUser bot, Integer retryNum, String retryReason) {
+        JsonNode envelope = io.incidentbot.markup.NulCharacters.replace(raw); // PostgreSQL stores no NUL
         String eventId = envelope.path("event_id").asText(null);
         if (eventId != null) {
             MDC.put("event_id", eventId);

@@ -39,7 +39,9 @@ abstract class DirectButton {
             Incident incident = Buttons.incidentNumber(value).flatMap(n -> incidents.queries().findVisible(n, user))
                     .filter(i -> i.channelId() != null).orElse(null);
             String answer;
-            if (incident == null) {
+            if (!io.incidentbot.markup.Mentions.isUserId(user)) {
+                answer = "That click did not come from a Slack user; nothing was changed.";
+            } else if (incident == null) {
                 answer = "You cannot change that incident; nothing was changed.";
             } else {
                 try {

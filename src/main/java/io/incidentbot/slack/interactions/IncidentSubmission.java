@@ -42,6 +42,10 @@ abstract class IncidentSubmission {
             String user = req.getPayload().getUser().getId();
             Incident incident = Buttons.incidentNumber(view.getPrivateMetadata())
                     .flatMap(n -> incidents.queries().findVisible(n, user)).filter(i -> i.channelId() != null).orElse(null);
+            if (!io.incidentbot.markup.Mentions.isUserId(user)) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(errorBlock(),
+                        "This form did not come from a Slack user; nothing was changed.")));
+            }
             if (incident == null) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(errorBlock(),
                         "This incident does not exist or you cannot see it; nothing was changed.")));
@@ -51,6 +55,8 @@ abstract class IncidentSubmission {
                 errors = apply(incident, new Values(view.getState()), user);
             } catch (IncidentException e) {
                 errors = Map.of(errorBlock(), ErrorMiddleware.words(e));
+            } catch (Values.NotAUser e) {
+                errors = Map.of(e.block(), e.getMessage());
             }
             if (!errors.isEmpty()) {
                 Map<String, String> shown = errors;

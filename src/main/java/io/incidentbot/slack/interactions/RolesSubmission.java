@@ -4,6 +4,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.slack.render.Modals;
 
+import java.util.EnumMap;
 import java.util.Map;
 import io.incidentbot.incident.Role;
 
@@ -29,12 +30,14 @@ final class RolesSubmission extends IncidentSubmission {
 
     @Override
     Map<String, String> apply(Incident incident, Values values, String userId) {
-        for (Role role : Role.values()) {
-            String chosen = values.user(Modals.roleBlock(role));
-            if (chosen != null && !chosen.equals(incident.roles().get(role))) {
-                incidents.assignRole(incident.channelId(), role, chosen, userId);
+        Map<Role, String> chosen = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) { // every picker is checked before any role changes
+            String user = values.user(Modals.roleBlock(role));
+            if (user != null && !user.equals(incident.roles().get(role))) {
+                chosen.put(role, user);
             }
         }
+        chosen.forEach((role, user) -> incidents.assignRole(incident.channelId(), role, user, userId));
         return Map.of();
     }
 }

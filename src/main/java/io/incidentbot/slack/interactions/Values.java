@@ -1,5 +1,7 @@
 package io.incidentbot.slack.interactions;
 
+import io.incidentbot.markup.Mentions;
+
 import com.slack.api.model.view.ViewState;
 
 import java.util.Map;
@@ -32,9 +34,34 @@ final class Values {
         return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
     }
 
-    /** @return the user ID a {@code users_select} holds, null when none */
+    /**
+     * @return the user ID a {@code users_select} holds, null when none
+     * @throws NotAUser when the value is not shaped like a Slack user ID ({@link Mentions#isUserId}): Slack
+     *                  never sends one, so the payload was forged
+     */
     String user(String id) {
         ViewState.Value v = get(id);
-        return v == null || v.getSelectedUser() == null || v.getSelectedUser().isBlank() ? null : v.getSelectedUser();
+        String user = v == null || v.getSelectedUser() == null || v.getSelectedUser().isBlank() ? null : v.getSelectedUser();
+        if (user != null && !Mentions.isUserId(user)) {
+            throw new NotAUser(id);
+        }
+        return user;
+    }
+
+    /** A person picker held something that is not a Slack user ID. */
+    static final class NotAUser extends RuntimeException {
+        /** What the person is told, next to the picker. */
+        static final String WORDS = "That is not a Slack user; pick the person from the list. Nothing was changed.";
+        private final String block;
+
+        NotAUser(String block) {
+            super(WORDS, null, false, false);
+            this.block = block;
+        }
+
+        /** @return the block ID of the picker, where the refusal is shown */
+        String block() {
+            return block;
+        }
     }
 }

@@ -30,12 +30,17 @@ public final class StatsMessage {
 
     /**
      * @param stats the insights
-     * @return Slack mrkdwn: a title, the tables in a {@code ```} block (aligned columns), then the
-     *         follow-up owners as {@code <@U123>} mentions (shown as names; an ephemeral message notifies nobody)
+     * @return Slack mrkdwn: a title, then {@link StatsText#compact} in a {@code ```} block (at most 40
+     *         characters a line, for a phone; the full tables are in the App Home), the follow-up owners as
+     *         {@code <@U123>} mentions after it, one a line (shown as names; an ephemeral message notifies nobody)
      */
     public static String of(IncidentStats stats) {
-        String owners = StatsText.owners(stats, id -> "<@" + id + ">");
-        return TITLE + "\n" + FENCE + "\n" + Messages.escape(StatsText.tables(stats)) + FENCE + (owners.isEmpty() ? "" : "\n" + owners);
+        StringBuilder owners = new StringBuilder();
+        if (!stats.byOwner().isEmpty()) {
+            owners.append("\nFollow-ups by owner:");
+            stats.byOwner().forEach((id, n) -> owners.append("\n<@").append(id).append("> ").append(n));
+        }
+        return TITLE + "\n" + FENCE + "\n" + Messages.escape(StatsText.compact(stats)) + FENCE + owners;
     }
 
     /**

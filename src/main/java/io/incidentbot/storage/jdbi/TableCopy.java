@@ -1,5 +1,7 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.markup.NulCharacters;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -21,7 +23,8 @@ import java.util.function.Consumer;
  * PostgreSQL, or back), for {@code migrate-db}. Tables are found from the source's metadata (every
  * table but Flyway's history), copied parents before children (foreign keys), all in one target
  * transaction: the target ends with exactly the source's rows or, on any error, unchanged. Values are
- * copied as they are, except SQLite's 0/1 integers become PostgreSQL booleans (and back); afterwards
+ * copied as they are, except SQLite's 0/1 integers become PostgreSQL booleans (and back), and a NUL
+ * character in text (which SQLite stores and PostgreSQL refuses) becomes U+FFFD ({@link NulCharacters}); afterwards
  * PostgreSQL's identity sequences continue after the copied ids.
  */
 public final class TableCopy {
@@ -159,6 +162,9 @@ public final class TableCopy {
         }
         if ((targetType == Types.INTEGER || targetType == Types.BIGINT) && value instanceof Boolean b) {
             return b ? 1 : 0;
+        }
+        if (value instanceof String text) {
+            return NulCharacters.replace(text); // SQLite stored a NUL PostgreSQL refuses: copy the row, not abort
         }
         return value;
     }
