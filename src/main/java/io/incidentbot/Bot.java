@@ -125,6 +125,8 @@ public final class Bot implements AutoCloseable {
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
+        io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
+        integrate(transactions, subscribers, trackers, trackers.routes());
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
@@ -146,6 +148,8 @@ public final class Bot implements AutoCloseable {
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+        hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
+                new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
  * @param pager            paging settings (issue 21, {@link io.incidentbot.pager.PagerSettings})
+ * @param trackers         follow-ups and their tracker issues (issue 22)
  */
 public record Config(
         String botToken,
@@ -39,7 +40,8 @@ public record Config(
         OpsSettings ops,
         io.incidentbot.reminders.ReminderPolicy reminders,
         HookSettings hooks,
-        io.incidentbot.pager.PagerSettings pager) {
+        io.incidentbot.pager.PagerSettings pager,
+        io.incidentbot.trackers.TrackerSettings trackers) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -95,7 +97,8 @@ public record Config(
         OpsSettings ops = OpsSettings.fromEnv(env);
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
-                io.incidentbot.pager.PagerSettings.fromEnv(env));
+                io.incidentbot.pager.PagerSettings.fromEnv(env),
+                io.incidentbot.trackers.TrackerSettings.fromEnv(env));
     }
 
     /**
@@ -145,6 +148,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + ", pager=" + pager + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + ", pager=" + pager + ", trackers=" + trackers + "]";
     }
 }

@@ -33,6 +33,8 @@ import java.util.List;
  * chunked body is read no further than that); 400 with the one-line {@link MalformedPayloadException}
  * message; 503 (Alertmanager and GitHub retry) when the bot cannot store it now; 200 with a small JSON
  * receipt only after the notification is committed; 202 for a GitHub event that is not a change.
+ * The trackers' hooks ({@code /hooks/jira}, {@code /hooks/gitlab}, GitHub {@code issues} events) are added with
+ * {@link #trackers} and authenticated by {@link io.incidentbot.trackers.hooks.TrackerHooks}.
  */
 public final class HookHandler extends Handler.Abstract {
     /** Largest body accepted, in bytes (1 MiB). */
@@ -49,6 +51,7 @@ public final class HookHandler extends Handler.Abstract {
     private final ChangeService changes;
     private final Clock clock;
     private final java.util.Map<String, HookRoute> routes;
+    private volatile io.incidentbot.trackers.hooks.TrackerHooks trackers;
 
     /**
      * @param settings tokens and secret ({@code INCIDENT_WEBHOOK_TOKEN}, {@code GITHUB_WEBHOOK_SECRET})
@@ -75,6 +78,17 @@ public final class HookHandler extends Handler.Abstract {
         this.clock = clock;
     }
 
+    /**
+     * Adds the trackers' hooks (issue 22): {@code /hooks/jira}, {@code /hooks/gitlab} and GitHub {@code issues}
+     * events on {@code /hooks/github}.
+     *
+     * @return this handler
+     */
+    public HookHandler trackers(io.incidentbot.trackers.hooks.TrackerHooks hooks) {
+        this.trackers = hooks;
+        return this;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
@@ -84,10 +98,14 @@ public final class HookHandler extends Handler.Abstract {
         String name = path.substring(PREFIX.length());
         boolean github = "github".equals(name);
         HookRoute route = routes.get(name);
-        boolean known = github || route != null || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
-        boolean signed = github || route != null && route.auth() == HookRoute.Auth.SIGNED;
-        if (!known || (route != null && !route.enabled()) || (github ? settings.githubSecret() == null
-                : !signed && settings.webhookToken() == null)) {
+        io.incidentbot.trackers.hooks.TrackerHooks tracker = route == null && trackers != null
+                && io.incidentbot.trackers.hooks.TrackerHooks.serves(name) ? trackers : null;
+        boolean known = github || route != null || tracker != null
+                || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
+        boolean signed = github || tracker != null || route != null && route.auth() == HookRoute.Auth.SIGNED;
+        if (!known || (route != null && !route.enabled()) || (tracker != null && !tracker.enabled(name))
+                || (tracker == null && (github ? settings.githubSecret() == null
+                : !signed && settings.webhookToken() == null))) {
             return send(response, callback, 404, "not found");
         }
         if (!"POST".equals(request.getMethod())) {
@@ -117,6 +135,8 @@ public final class HookHandler extends Handler.Abstract {
                 HookRoute.Answer a = route.handle(h -> request.getHeaders().get(h), body);
                 answered = a.status() == 401 ? send(response, callback, 401, "missing or wrong signature")
                         : json(response, callback, a.status(), a.json());
+            } else if (tracker != null) {
+                answered = tracker(tracker, name, request, body, response, callback);
             } else {
                 answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
             }
@@ -154,6 +174,10 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 401, "missing or wrong X-Hub-Signature-256");
         }
         String event = request.getHeaders().get("X-GitHub-Event");
+        if ("issues".equals(event) && trackers != null) {
+            var answer = trackers.github(request.getHeaders().get("X-GitHub-Delivery"), body);
+            return json(response, callback, answer.status(), answer.json());
+        }
         List<Change> found = GitHubEvents.parse(event, body);
         if (found.isEmpty()) {
             log.debug("ignored GitHub event {}", event);
@@ -161,6 +185,16 @@ public final class HookHandler extends Handler.Abstract {
         }
         int stored = changes.recordDelivery(request.getHeaders().get("X-GitHub-Delivery"), found);
         return json(response, callback, 200, "{\"stored\":" + stored + "}");
+    }
+
+    private boolean tracker(io.incidentbot.trackers.hooks.TrackerHooks tracker, String name, Request request, byte[] body,
+                            Response response, Callback callback) {
+        if (!tracker.authentic(name, h -> request.getHeaders().get(h), body)) {
+            refusals.warn("/hooks/" + name, "refused /hooks/{} with a bad signature or token from {}", name, Request.getRemoteAddr(request));
+            return send(response, callback, 401, "missing or wrong signature or token");
+        }
+        var answer = tracker.receive(name, h -> request.getHeaders().get(h), body);
+        return json(response, callback, answer.status(), answer.json());
     }
 
     private static boolean json(Response response, Callback callback, int status, String body) {

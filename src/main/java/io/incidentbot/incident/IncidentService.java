@@ -172,9 +172,23 @@ public final class IncidentService {
 
     /** Records a follow-up with an optional owner; see {@link #setStatus}. */
     public Incident followUp(String channelId, String text, String ownerId, String actor) {
+        return followUp(channelId, text, ownerId, null, null, actor);
+    }
+
+    /**
+     * Records a follow-up with its due date and priority (issue 22); see {@link #followUp(String, String, String, String)}.
+     *
+     * @param due      due date, or null
+     * @param priority 1..3, or null
+     */
+    public Incident followUp(String channelId, String text, String ownerId, java.time.LocalDate due, Integer priority,
+                             String actor) {
         return change(channelId, "action", (w, inc, now) -> {
             Repositories r = w.repositories();
             FollowUp f = r.followUps().add(inc.number(), text, ownerId, actor, now);
+            if (due != null || priority != null) {
+                r.trackers().plan(f.id(), due, priority);
+            }
             String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
             IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
             w.record(new IncidentEvent.FollowUpRecorded(inc.number(), actor, f.id(), text, ownerId, now));

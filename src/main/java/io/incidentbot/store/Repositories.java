@@ -51,4 +51,7 @@ public interface Repositories {
 
     /** @return the next Slack escalation step due per incident (issue 21) */
     EscalationRepository escalations();
+
+    /** @return follow-ups as records and their tracker issues (issue 22) */
+    TrackerRepository trackers();
 }

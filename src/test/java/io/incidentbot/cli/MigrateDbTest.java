@@ -62,7 +62,15 @@ class MigrateDbTest {
                         null, "U3", "oops", null, false, false, List.of()));
                 r.timeline().markDeleted(msg.id() + 1);
                 r.timeline().setKeyMark(msg.id(), "pin", true, T0.plusSeconds(7));
-                r.followUps().add(one, "add an alert", "U1", "U2", T0.plusSeconds(40));
+                long followUp = r.followUps().add(one, "add an alert", "U1", "U2", T0.plusSeconds(40)).id();
+                r.trackers().plan(followUp, java.time.LocalDate.parse("2026-03-20"), 2);
+                r.trackers().claimExport(followUp, "github", "U2", T0.plusSeconds(41));
+                r.trackers().exported(followUp, "acme/ops#1", "https://github.com/acme/ops/issues/1", T0.plusSeconds(42));
+                r.trackers().firstDelivery("github", "5e5d4aa0-cc78-11e3-8f7e-000000000001", T0.plusSeconds(43));
+                r.pages().triggered(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "incident-bot-1", "U1", T0.plusSeconds(44));
+                r.pages().acknowledged(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "Ana", T0.plusSeconds(45));
+                r.pages().firstDelivery("pagerduty", "01DEN4HPBQAAAG05V5QQYBRZMF", T0.plusSeconds(46));
+                r.escalations().schedule(one, 1, 0, T0.plusSeconds(47));
                 r.participants().add(one, "U3", T0.plusSeconds(5));
                 r.participants().add(two, "U2", T0.plusSeconds(60));
                 r.events().markProcessed("Ev001", T0);

@@ -341,7 +341,7 @@ class ChannelCommandsTest {
         assertThat(inc.say("role chef <@UBOB00001>", ALICE)).isEqualTo("Usage: `/incident role <lead|comms|scribe> @user`");
         assertThat(inc.say("note", ALICE)).isEqualTo("Usage: `/incident note <text>`");
         assertThat(inc.say("update   ", ALICE)).isEqualTo("Usage: `/incident update <text>`");
-        assertThat(inc.say("action", ALICE)).isEqualTo("Usage: `/incident action <text> [@owner]`");
+        assertThat(inc.say("action", ALICE)).isEqualTo("Usage: `/incident action <text> [@owner] [due 2026-12-20|in 2w] [p1-p3]`");
 
         assertThat(inc.entries()).hasSize(entries);
         assertThat(inc.incident().status()).isEqualTo(Status.INVESTIGATING);

@@ -1,16 +1,24 @@
 package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.markup.Mentions;
+import io.incidentbot.trackers.FollowUpRequest;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
-/** {@code /incident action <text> [@owner]}: records a follow-up. */
+/** {@code /incident action <text> [@owner] [due 2026-12-20|in 2w] [p1-p3]}: records a follow-up (issue 22 options). */
 final class ActionCommand implements Subcommand {
+    private static final String SYNTAX = "action <text> [@owner] [due 2026-12-20|in 2w] [p1-p3]";
     private final IncidentService incidents;
+    private final Clock clock;
+    private final ZoneId zone;
 
-    ActionCommand(IncidentService incidents) {
+    ActionCommand(IncidentService incidents, Clock clock, ZoneId zone) {
         this.incidents = incidents;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -20,7 +28,7 @@ final class ActionCommand implements Subcommand {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("action <text> [@owner]", "record a follow-up"));
+        return List.of(new Usage(SYNTAX, "record a follow-up"));
     }
 
     @Override
@@ -31,10 +39,15 @@ final class ActionCommand implements Subcommand {
     @Override
     public Reply run(Invocation in, String rest) {
         if (rest.isEmpty()) {
-            return Reply.usage("action <text> [@owner]");
+            return Reply.usage(SYNTAX);
         }
-        String[] split = Mentions.trailingUser(rest);
-        incidents.followUp(in.channelId(), split[0], split[1], in.userId());
+        FollowUpRequest request;
+        try {
+            request = FollowUpRequest.parse(rest, LocalDate.ofInstant(clock.instant(), zone));
+        } catch (IllegalArgumentException e) {
+            return Reply.say(e.getMessage());
+        }
+        incidents.followUp(in.channelId(), request.text(), request.owner(), request.due(), request.priority(), in.userId());
         return Reply.say("Follow-up recorded.");
     }
 }

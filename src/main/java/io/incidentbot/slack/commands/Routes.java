@@ -67,7 +67,7 @@ public final class Routes {
                 r -> new RoleCommand(incidents),
                 r -> new NoteCommand(incidents),
                 r -> new UpdateCommand(incidents),
-                r -> new ActionCommand(incidents),
+                r -> new ActionCommand(incidents, clock, zone),
                 r -> new ResolveCommand(incidents),
                 r -> new PostmortemCommand(incidents),
                 r -> new TimelineCommand(incidents.queries(), zone),

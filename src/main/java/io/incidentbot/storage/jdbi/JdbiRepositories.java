@@ -123,4 +123,9 @@ public final class JdbiRepositories implements Repositories {
     public io.incidentbot.store.EscalationRepository escalations() {
         return new JdbiEscalations(h);
     }
+
+    @Override
+    public io.incidentbot.store.TrackerRepository trackers() {
+        return new JdbiTrackers(h);
+    }
 }

@@ -43,7 +43,7 @@ class RoutesTest {
             "• `/incident role <lead|comms|scribe> @user` — assign a role",
             "• `/incident note <text>` — add a note to the timeline",
             "• `/incident update <text>` — post a status update to stakeholders",
-            "• `/incident action <text> [@owner]` — record a follow-up",
+            "• `/incident action <text> [@owner] [due 2026-12-20|in 2w] [p1-p3]` — record a follow-up",
             "• `/incident resolve [summary]` — resolve the incident and draft the postmortem",
             "• `/incident postmortem` — (re)generate the postmortem draft",
             "• `/incident timeline` — show the latest timeline entries",

@@ -1,0 +1,96 @@
+package io.incidentbot.trackers.seen;
+
+import io.incidentbot.changes.Change;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Participant;
+import io.incidentbot.store.AlertRepository;
+import io.incidentbot.store.Repositories;
+import io.incidentbot.trackers.FollowUpRecord;
+import io.incidentbot.trackers.FollowUpState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what {@link SeenBefore} compares from storage, in the caller's transaction: for an incident, its alert
+ * group key, its alerts as {@code alertname|service} (the service from the group key's {@code service="..."}
+ * label, Alertmanager's {@code group_by}), the services changed in the change window before it, its members
+ * (participants) and its follow-ups still open.
+ */
+public final class SeenBeforeSource {
+    /** Most past incidents compared (the most recent ones). */
+    public static final int MAX_PAST = 500;
+    private static final Pattern SERVICE = Pattern.compile("service=\"([^\"]*)\"");
+
+    private final Duration changeWindow;
+
+    /** @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: how far before an incident changes count */
+    public SeenBeforeSource(Duration changeWindow) {
+        this.changeWindow = changeWindow;
+    }
+
+    /** @return the new incident as a probe */
+    public SeenBefore.Probe probe(Repositories r, Incident incident) {
+        Facts f = facts(r, incident);
+        return new SeenBefore.Probe(incident.number(), incident.title(), incident.summary(), f.groups, f.alerts, f.services);
+    }
+
+    /**
+     * @return up to {@value #MAX_PAST} incidents declared before {@code incident}, most recent first, with their facts
+     */
+    public List<PastIncident> past(Repositories r, Incident incident) {
+        List<PastIncident> out = new ArrayList<>();
+        List<Incident> all = new ArrayList<>(r.incidents().listAll());
+        all.removeIf(i -> i.number() == incident.number() || !i.declaredAt().isBefore(incident.declaredAt()));
+        all.sort((a, b) -> b.declaredAt().compareTo(a.declaredAt()));
+        for (Incident p : all.subList(0, Math.min(MAX_PAST, all.size()))) {
+            Facts f = facts(r, p);
+            Set<String> members = new HashSet<>();
+            for (Participant m : r.participants().list(p.number())) {
+                members.add(m.userId());
+            }
+            List<FollowUpRecord> open = r.trackers().list(p.number()).stream()
+                    .filter(x -> x.state() == FollowUpState.OPEN).toList();
+            out.add(new PastIncident(p.number(), p.title(), summary(p), p.severity(), p.declaredAt(), p.resolvedAt(),
+                    p.privateIncident(), members, f.groups, f.alerts, f.services, null, open));
+        }
+        return out;
+    }
+
+    private static String summary(Incident p) {
+        return p.resolutionSummary() != null ? p.resolutionSummary() : p.summary();
+    }
+
+    private record Facts(Set<String> groups, Set<String> alerts, Set<String> services) {
+    }
+
+    private Facts facts(Repositories r, Incident incident) {
+        Set<String> groups = new HashSet<>();
+        Set<String> alerts = new HashSet<>();
+        String service = "";
+        for (String key : r.trackers().alertGroupKeys(incident.number())) {
+            groups.add(key);
+            Matcher m = SERVICE.matcher(key);
+            if (m.find()) {
+                service = m.group(1);
+            }
+        }
+        for (AlertRepository.StoredAlert a : r.alerts().alertsOfIncident(incident.number())) {
+            alerts.add(a.name() + "|" + service);
+        }
+        Set<String> services = new HashSet<>();
+        Instant at = incident.declaredAt();
+        for (Change c : r.changes().between(at.minus(changeWindow), at, 200)) {
+            if (c.service() != null && !c.service().isBlank()) {
+                services.add(c.service());
+            }
+        }
+        return new Facts(groups, alerts, services);
+    }
+}
