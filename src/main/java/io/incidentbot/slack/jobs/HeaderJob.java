@@ -46,7 +46,7 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
                 () -> client.chatUpdate(req -> req.channel(incident.channelId()).ts(incident.headerTs())
-                        .text(text).blocks(blocks)));
+                        .text(io.incidentbot.slack.render.UserText.outgoing(text)).blocks(blocks)));
         if (!r.ok()) {
             return SlackCalls.failed("chat.update", r);
         }

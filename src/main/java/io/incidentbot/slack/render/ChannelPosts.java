@@ -129,7 +129,7 @@ public final class ChannelPosts {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
                     + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))
                     + ". <#" + channelId + ">"
-                    + (r.summary() == null || r.summary().isBlank() ? "" : "\n*Resolution:* " + r.summary().strip())
+                    + (r.summary() == null || r.summary().isBlank() ? "" : "\n*Resolution:* " + UserText.inert(r.summary().strip()))
                     + "\n*Postmortem draft:* " + (draftLink != null ? "<" + draftLink + "|incident-" + r.incident()
                     + "-postmortem.md>" : "in <#" + channelId + ">");
         }
