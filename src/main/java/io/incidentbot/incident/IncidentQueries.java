@@ -50,14 +50,20 @@ public final class IncidentQueries {
     /**
      * @param number incident number
      * @param userId Slack user ID of who asks
-     * @return the incident, unless it is private and {@code userId} does not take part in it
+     * @return the incident, unless it is private and {@code userId} is not in its channel now
      */
     public Optional<Incident> findVisible(long number, String userId) {
         return storage.read(r -> r.incidents().find(number).filter(i -> mayAccess(r, i, userId)));
     }
 
+    /**
+     * Access to a private incident is current membership of its channel (latest join or leave recorded),
+     * not "ever took part": someone removed from the channel can no longer see or change it. The
+     * declarer's {@code retry}/{@code cancel} of a channel-less incident is checked apart
+     * ({@link StuckIncidents}).
+     */
     static boolean mayAccess(Repositories r, Incident i, String userId) {
-        return !i.privateIncident() || r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId));
+        return !i.privateIncident() || r.participants().isMember(i.number(), userId);
     }
 
     /** @return open incidents, newest first */

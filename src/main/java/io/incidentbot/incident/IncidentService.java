@@ -204,6 +204,23 @@ public final class IncidentService {
                 applyStatus(w, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary)));
     }
 
+    /**
+     * Resolves an open incident, as the Resolve form does: unlike {@link #resolve}, an incident resolved
+     * already is refused, so a form opened before someone else resolved it cannot silently replace the
+     * summary.
+     *
+     * @throws IncidentException.AlreadyInStatus when it is resolved already (nothing changes)
+     * @see #setStatus for the other arguments and errors
+     */
+    public Incident resolveOpen(String channelId, String summary, String actor) {
+        return change(channelId, "resolve", actor, (w, inc, now) -> {
+            if (!inc.isOpen()) {
+                throw new IncidentException.AlreadyInStatus(inc.number(), Status.RESOLVED);
+            }
+            applyStatus(w, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary));
+        });
+    }
+
     /** Asks for the postmortem draft again ({@link IncidentEvent.PostmortemRequested}); see {@link #setStatus}. */
     public Incident requestPostmortem(String channelId, String actor) {
         return change(channelId, "postmortem", (w, inc, now) ->

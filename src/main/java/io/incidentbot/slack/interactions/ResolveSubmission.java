@@ -31,12 +31,25 @@ final class ResolveSubmission extends IncidentSubmission {
         if (summary == null) {
             return Map.of(Modals.SUMMARY, "Summarise what happened and how it was fixed.");
         }
+        if (!incident.isOpen()) {
+            return Map.of(Modals.SUMMARY, alreadyResolved(incident));
+        }
         String followUps = values.text(Modals.FOLLOW_UPS);
         if (followUps != null) {
             followUps.lines().map(String::strip).filter(l -> !l.isEmpty())
                     .forEach(l -> incidents.followUp(incident.channelId(), l, null, userId));
         }
-        incidents.resolve(incident.channelId(), summary, userId);
+        try {
+            incidents.resolveOpen(incident.channelId(), summary, userId);
+        } catch (io.incidentbot.incident.IncidentException.AlreadyInStatus e) {
+            return Map.of(Modals.SUMMARY, alreadyResolved(incident));
+        }
         return Map.of();
+    }
+
+    /** @return why a Resolve form submitted after the incident was resolved changes nothing */
+    static String alreadyResolved(Incident incident) {
+        return "Incident " + incident.number() + " was resolved already, so this form changed nothing. "
+                + "To change its resolution summary, use /incident resolve <summary> in its channel.";
     }
 }

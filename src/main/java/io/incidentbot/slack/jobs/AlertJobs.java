@@ -74,7 +74,7 @@ public final class AlertJobs {
             return Outcome.done();
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update", () -> client.chatUpdate(req -> req
-                .channel(alertsChannel).ts(g.messageTs()).text(text).blocks(blocks)));
+                .channel(alertsChannel).ts(g.messageTs()).text(io.incidentbot.slack.render.UserText.outgoing(text)).blocks(blocks)));
         return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
     }
 

@@ -9,6 +9,7 @@ import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.UserText;
 
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class Posts {
         }
         Message.Metadata tag = new Message.Metadata(METADATA_EVENT, Map.of("job", String.valueOf(job.id())));
         SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                () -> client.chatPostMessage(req -> req.channel(channel).text(text).blocks(blocks).metadata(tag)));
+                () -> client.chatPostMessage(req -> req.channel(channel).text(UserText.outgoing(text)).blocks(blocks).metadata(tag)));
         if (!r.ok()) {
             return new SlackCalls.Result<>(null, SlackCalls.failed("chat.postMessage", r));
         }

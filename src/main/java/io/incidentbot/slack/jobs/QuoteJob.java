@@ -8,6 +8,7 @@ import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.markup.Mentions;
 import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.UserText;
 
 /**
  * A message made a key event from another channel: {@code chat.getPermalink} (no scope needed; the
@@ -32,7 +33,7 @@ public final class QuoteJob implements KindHandler<SlackJob.Quote> {
         SlackCalls.Result<ChatGetPermalinkResponse> link = SlackCalls.run("chat.getPermalink",
                 () -> client.chatGetPermalink(req -> req.channel(q.channel()).messageTs(q.ts())));
         String permalink = link.ok() ? link.response().getPermalink() : null;
-        String quoted = "> " + Messages.truncate(q.text() == null ? "" : q.text(), 2800).replace("\n", "\n> ");
+        String quoted = "> " + Messages.truncate(q.text() == null ? "" : UserText.inert(q.text()), 2800).replace("\n", "\n> ");
         String text = ":pushpin: Key event from " + (q.author() == null ? "a bot" : Mentions.of(q.author()))
                 + " in <#" + q.channel() + ">" + (permalink == null ? "" : " (<" + permalink + "|original>)") + ":\n" + quoted;
         SlackCalls.Result<String> posted = posts.postOnce(job, incident.channelId(), text, null);

@@ -184,7 +184,9 @@ public sealed interface SlackJob {
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Declared.class, name = "declared"),
             @JsonSubTypes.Type(value = Update.class, name = "update"),
-            @JsonSubTypes.Type(value = Resolved.class, name = "resolved")
+            @JsonSubTypes.Type(value = Resolved.class, name = "resolved"),
+            @JsonSubTypes.Type(value = Escalated.class, name = "escalated"),
+            @JsonSubTypes.Type(value = Reopened.class, name = "reopened")
     })
     sealed interface Announcement {
         /** @return incident number */
@@ -206,6 +208,14 @@ public sealed interface SlackJob {
     /** An incident was declared; a private one is announced without details. */
     record Declared(long incident, Severity severity, String title, String declaredBy, boolean privateIncident)
             implements Announcement {
+    }
+
+    /** {@code actor} raised the severity from {@code from} to the more severe {@code to} (issue 24). */
+    record Escalated(long incident, String title, Severity from, Severity to, String actor) implements Announcement {
+    }
+
+    /** {@code actor} reopened the resolved incident, now {@code status} at {@code severity} (issue 24). */
+    record Reopened(long incident, String title, Severity severity, Status status, String actor) implements Announcement {
     }
 
     /** A status update from {@code actor}, with the severity and status the incident had when it was written. */

@@ -72,9 +72,20 @@ public final class SlackSubscriber implements IncidentSubscriber {
         } else if (event instanceof IncidentEvent.Reopened e) {
             post(out, e);
             syncState(r, n, now);
+            Incident inc = r.incidents().find(n).orElseThrow();
+            if (announce && !inc.privateIncident()) {
+                SlackJobs.enqueue(out, n, new SlackJob.Announce(new SlackJob.Reopened(n, inc.title(), inc.severity(),
+                        e.to(), e.actor())), now);
+            }
         } else if (event instanceof IncidentEvent.SeverityChanged e) {
             post(out, e);
             syncState(r, n, now);
+            Incident inc = r.incidents().find(n).orElseThrow();
+            // Stakeholders hear of an escalation (SEV3 -> SEV1), not of a downgrade.
+            if (announce && !inc.privateIncident() && e.to().compareTo(e.from()) < 0) {
+                SlackJobs.enqueue(out, n, new SlackJob.Announce(new SlackJob.Escalated(n, inc.title(), e.from(), e.to(),
+                        e.actor())), now);
+            }
         } else if (event instanceof IncidentEvent.RoleAssigned e) {
             post(out, e);
             syncState(r, n, now);

@@ -77,7 +77,7 @@ public final class AlertPosts {
     /** @return the plain-text fallback of the alert group message */
     public static String groupText(String title, List<StoredAlert> alerts) {
         long firing = alerts.stream().filter(a -> a.status() == AlertStatus.FIRING).count();
-        return (firing > 0 ? "Firing (" + firing + " of " + alerts.size() + "): " : "Resolved: ") + title;
+        return (firing > 0 ? "Firing (" + firing + " of " + alerts.size() + "): " : "Resolved: ") + Messages.escape(title);
     }
 
     /**

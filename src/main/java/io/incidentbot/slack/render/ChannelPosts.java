@@ -125,11 +125,17 @@ public final class ChannelPosts {
         } else if (a instanceof SlackJob.Update u) {
             return ":loudspeaker: *Incident " + u.incident() + "* (" + u.severity().name() + ", "
                     + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + UserText.inert(u.text());
+        } else if (a instanceof SlackJob.Escalated x) {
+            return ":arrow_double_up: Incident " + x.incident() + " (*" + Messages.escape(x.title()) + "*) escalated from "
+                    + x.from().name() + " to *" + x.to().name() + "* by " + of(x.actor()) + ". Follow along in <#" + channelId + ">.";
+        } else if (a instanceof SlackJob.Reopened o) {
+            return ":warning: Incident " + o.incident() + " (*" + Messages.escape(o.title()) + "*, " + o.severity().name()
+                    + ") was reopened by " + of(o.actor()) + ", now " + o.status().label() + ". Follow along in <#" + channelId + ">.";
         } else if (a instanceof SlackJob.Resolved r) {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
                     + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))
                     + ". <#" + channelId + ">"
-                    + (r.summary() == null || r.summary().isBlank() ? "" : "\n*Resolution:* " + r.summary().strip())
+                    + (r.summary() == null || r.summary().isBlank() ? "" : "\n*Resolution:* " + UserText.inert(r.summary().strip()))
                     + "\n*Postmortem draft:* " + (draftLink != null ? "<" + draftLink + "|incident-" + r.incident()
                     + "-postmortem.md>" : "in <#" + channelId + ">");
         }

@@ -32,7 +32,7 @@ public final class ReminderPosts {
                     + Messages.duration(l.since()) + ". Who leads it?";
         } else if (note instanceof ReminderNote.UnownedFollowUps f) {
             return ":clipboard: These follow-ups have no owner yet:\n" + f.followUps().stream()
-                    .map(t -> "• " + Messages.truncate(t, 300)).collect(Collectors.joining("\n"))
+                    .map(t -> "• " + Messages.truncate(UserText.inert(t), 300)).collect(Collectors.joining("\n"))
                     + "\nAssign each with `/incident action <text> @owner` or the *Add follow-up* button, so none is lost.";
         }
         throw new IllegalArgumentException("no post for " + note);

@@ -49,6 +49,31 @@ public final class UserText {
         return out.toString();
     }
 
+    /**
+     * The last guard on every {@code text} the bot sends with {@code chat.postMessage} or {@code chat.update}
+     * (the notification and fallback of its blocks): defuses any broadcast left in it ({@code <!here>},
+     * {@code <!channel>}, {@code <!everyone>}, {@code <!subteam^...>}) exactly as {@link #inert} does, keeping
+     * the bot's own mentions, date tokens and links. The bot never notifies a group; user text inside the
+     * post has already been through {@link #inert} (masked links shown) or {@link Messages#escape}.
+     *
+     * @param text a whole post's text, may be null
+     * @return the text with no broadcast; null for null
+     */
+    public static String outgoing(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = TOKEN.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        while (m.find()) {
+            String inner = m.group(1);
+            String token = inner.startsWith("!") && !inner.startsWith("!date^") ? inertToken(inner) : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(token));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static String inertToken(String inner) {
         int bar = inner.indexOf('|');
         String target = bar < 0 ? inner : inner.substring(0, bar);
