@@ -45,4 +45,7 @@ public interface Repositories {
 
     /** @return App Home tab publishing state (issue 10) */
     HomeViewRepository homeViews();
+
+    /** @return the public status page's components, published incidents and maintenances (issue 23) */
+    StatusPageRepository statusPage();
 }

@@ -113,4 +113,9 @@ public final class JdbiRepositories implements Repositories {
     public HomeViewRepository homeViews() {
         return new JdbiHomeViews(h);
     }
+
+    @Override
+    public io.incidentbot.store.StatusPageRepository statusPage() {
+        return new JdbiStatusPages(h);
+    }
 }
