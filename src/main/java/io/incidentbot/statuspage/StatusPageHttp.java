@@ -79,7 +79,7 @@ public final class StatusPageHttp extends Handler.Abstract {
             send(request, response, callback, Answer.text(405, "405 method not allowed"), false);
             return true;
         }
-        String path = Request.getPathInContext(request);
+        String path = request.getHttpURI().getDecodedPath();
         Answer a;
         try {
             a = answer(path, base(request));
