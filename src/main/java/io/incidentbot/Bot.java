@@ -74,6 +74,7 @@ public final class Bot implements AutoCloseable {
     private final Leader leader;
     private final Metrics metrics = new Metrics();
     private final MetricsServer metricsServer;
+    private final io.incidentbot.statuspage.StatusPageWiring statusPage;
     private final MethodsClient client;
     private final BotIdentity identity;
     private final SlackStatus slackStatus;
@@ -149,6 +150,7 @@ public final class Bot implements AutoCloseable {
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
         http.mount("/hooks/*", hooks);
+        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), http);
     }
 
     /**
@@ -167,6 +169,7 @@ public final class Bot implements AutoCloseable {
         }
         http.start();
         storage.ready();
+        statusPage.start();
         outbox.start();
         // One replica sweeps at a time: every replica ticks every lease/3, the lease holder sweeps every
         // sweepInterval, and another replica takes over (and sweeps at once) when the holder dies.
@@ -213,6 +216,11 @@ public final class Bot implements AutoCloseable {
         return reminders.sendDue();
     }
 
+    /** @return the status page's own port ({@code INCIDENT_STATUS_PAGE_PORT}), or -1 when it is on the HTTP port or off */
+    public int statusPagePort() {
+        return statusPage.port();
+    }
+
     /** @return the HTTP port */
     public int port() {
         return http.port();
@@ -230,6 +238,7 @@ public final class Bot implements AutoCloseable {
             socketMode.close();
         }
         http.close();
+        statusPage.close();
         if (metricsServer != null) {
             metricsServer.close();
         }

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
  * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
+ * @param statusPage       the public status page and its pushes (issue 23)
  */
 public record Config(
         String botToken,
@@ -37,7 +38,8 @@ public record Config(
         DatabaseSettings db,
         OpsSettings ops,
         io.incidentbot.reminders.ReminderPolicy reminders,
-        HookSettings hooks) {
+        HookSettings hooks,
+        io.incidentbot.statuspage.StatusPageSettings statusPage) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -91,7 +93,7 @@ public record Config(
         }
         OpsSettings ops = OpsSettings.fromEnv(env);
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
-                ReminderSettings.fromEnv(env), HookSettings.fromEnv(env));
+                ReminderSettings.fromEnv(env), HookSettings.fromEnv(env), io.incidentbot.statuspage.StatusPageSettings.fromEnv(env));
     }
 
     /**
@@ -141,6 +143,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + ", statusPage=" + statusPage + "]";
     }
 }
