@@ -25,7 +25,8 @@ CREATE TABLE status_interval (
 CREATE INDEX status_interval_component ON status_interval (component_id, started_at);
 
 -- A published incident: public title and status, stored apart from the internal incident. statuspage_id and
--- cachet_id are the IDs the hosted pages gave it once pushed.
+-- cachet_id are the IDs the hosted pages gave it once pushed; *_pushed_at the time of the newest public update
+-- each hosted page has been sent (later ones are pushed next, coalesced).
 CREATE TABLE status_incident (
     public_id      TEXT   NOT NULL PRIMARY KEY,
     incident       BIGINT NOT NULL UNIQUE REFERENCES incident(number),
@@ -37,7 +38,9 @@ CREATE TABLE status_incident (
     monitoring_at  BIGINT,
     resolved_at    BIGINT,
     statuspage_id  TEXT,
-    cachet_id      TEXT
+    cachet_id      TEXT,
+    statuspage_pushed_at  BIGINT,
+    cachet_pushed_at      BIGINT
 );
 CREATE INDEX status_incident_created ON status_incident (created_at);
 

@@ -74,6 +74,16 @@ public interface StatusPageRepository {
     /** @return the ID a hosted page gave the incident, if pushed there */
     Optional<String> remoteId(String publicId, String provider);
 
+    /**
+     * Records a push to a hosted page: the ID it gave the incident and the time of the newest public update sent.
+     *
+     * @param provider {@code statuspage} or {@code cachet}
+     */
+    void markPushed(String publicId, String provider, String remoteId, Instant upTo);
+
+    /** @return the time of the newest public update sent to the hosted page, if any was */
+    Optional<Instant> pushedUpTo(String publicId, String provider);
+
     /** Stores a maintenance window. */
     void addMaintenance(Maintenance m);
 

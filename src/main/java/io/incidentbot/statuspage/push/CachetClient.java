@@ -20,7 +20,7 @@ import java.util.Map;
  * 5 ("unknown": Cachet 3 has no maintenance state). Incidents are created {@code visible}; only components mapped
  * in {@code CACHET_COMPONENTS} are sent. Answers are JSON:API ({@code {"data": {"id": ...}}}).
  */
-public final class CachetClient {
+public final class CachetClient implements HostedPage {
     private final StatusPageSettings.Cachet settings;
     private final HttpPush http;
 
@@ -32,6 +32,11 @@ public final class CachetClient {
     public CachetClient(StatusPageSettings.Cachet settings, OkHttpClient http, Clock clock) {
         this.settings = settings;
         this.http = new HttpPush(http, clock);
+    }
+
+    @Override
+    public String rateKey() {
+        return "cachet:" + Integer.toHexString(settings.token().hashCode());
     }
 
     /** @return Cachet's incident status for ours */
@@ -55,7 +60,13 @@ public final class CachetClient {
         };
     }
 
+    @Override
+    public String provider() {
+        return "cachet";
+    }
+
     /** Creates a visible incident. @return done with Cachet's incident ID, retry or fail */
+    @Override
     public PushResult create(PushState s) {
         ObjectNode body = http.json().createObjectNode();
         body.put("name", s.title());
@@ -76,6 +87,7 @@ public final class CachetClient {
     }
 
     /** Adds an update to Cachet's incident {@code incidentId}. @return done with the same ID, retry or fail */
+    @Override
     public PushResult update(String incidentId, PushState s) {
         ObjectNode body = http.json().createObjectNode();
         body.put("status", status(s.status()));

@@ -16,7 +16,7 @@ import java.util.Map;
  * components mapped in {@code STATUSPAGE_COMPONENTS} are sent. Statuspage allows 1 request per second per key: callers
  * pace with {@link RateGate}.
  */
-public final class StatuspageClient {
+public final class StatuspageClient implements HostedPage {
     private final StatusPageSettings.Statuspage settings;
     private final HttpPush http;
 
@@ -31,11 +31,18 @@ public final class StatuspageClient {
     }
 
     /** @return the key requests are paced by ({@link RateGate}): one per API key, not printed */
+    @Override
     public String rateKey() {
         return "statuspage:" + Integer.toHexString(settings.apiKey().hashCode());
     }
 
+    @Override
+    public String provider() {
+        return "statuspage";
+    }
+
     /** Creates the incident on Statuspage. @return done with Statuspage's incident ID, retry or fail */
+    @Override
     public PushResult create(PushState s) {
         Request r = new Request.Builder().url(settings.apiUrl() + "/pages/" + settings.pageId() + "/incidents")
                 .header("Authorization", "OAuth " + settings.apiKey())
@@ -44,6 +51,7 @@ public final class StatuspageClient {
     }
 
     /** Updates the incident Statuspage knows as {@code incidentId}. @return done with the same ID, retry or fail */
+    @Override
     public PushResult update(String incidentId, PushState s) {
         Request r = new Request.Builder().url(settings.apiUrl() + "/pages/" + settings.pageId() + "/incidents/" + incidentId)
                 .header("Authorization", "OAuth " + settings.apiKey())

@@ -228,6 +228,21 @@ public final class JdbiStatusPages implements StatusPageRepository {
                 .bind("p", publicId).mapTo(String.class).findFirst().flatMap(Optional::ofNullable);
     }
 
+    @Override
+    public void markPushed(String publicId, String provider, String remoteId, Instant upTo) {
+        String c = column(provider);
+        h.createUpdate("UPDATE status_incident SET " + c + " = :r, " + provider + "_pushed_at = :at WHERE public_id = :p")
+                .bind("r", remoteId).bind("at", micros(upTo)).bind("p", publicId).execute();
+    }
+
+    @Override
+    public Optional<Instant> pushedUpTo(String publicId, String provider) {
+        column(provider);
+        return h.createQuery("SELECT " + provider + "_pushed_at FROM status_incident WHERE public_id = :p")
+                .bind("p", publicId).map((rs, ctx) -> instant(rs, provider + "_pushed_at")).findFirst()
+                .flatMap(Optional::ofNullable);
+    }
+
     private static String column(String provider) {
         return switch (provider) {
             case "statuspage" -> "statuspage_id";
