@@ -11,10 +11,16 @@ import java.util.Map;
  * @param worst   the worst state seen that day ({@link ComponentState#OPERATIONAL} when none), or null when the
  *                component did not exist yet (no data)
  * @param time    how long it spent in each non-operational state that day (absent states: none)
+ * @param observed how much of the day the component existed and was watched (today: until now)
  */
-public record HistoryDay(LocalDate date, ComponentState worst, Map<ComponentState, Duration> time) {
+public record HistoryDay(LocalDate date, ComponentState worst, Map<ComponentState, Duration> time, Duration observed) {
     public HistoryDay {
         time = Map.copyOf(time);
+    }
+
+    /** A day without the observed time: a whole day when there is data, none otherwise. */
+    public HistoryDay(LocalDate date, ComponentState worst, Map<ComponentState, Duration> time) {
+        this(date, worst, time, worst == null ? Duration.ZERO : Duration.ofDays(1));
     }
 
     /** @return true for a day before the component existed */

@@ -112,6 +112,7 @@ public final class StatusRules {
             if (end.isAfter(now)) {
                 end = now;
             }
+            Instant seenFrom = createdAt.isAfter(start) ? createdAt : start;
             Map<ComponentState, Duration> time = new EnumMap<>(ComponentState.class);
             ComponentState worst = ComponentState.OPERATIONAL;
             for (StateInterval i : intervals) {
@@ -125,13 +126,14 @@ public final class StatusRules {
                     worst = worst.worse(i.state());
                 }
             }
-            days.add(new HistoryDay(d, worst, time));
+            days.add(new HistoryDay(d, worst, time, end.isAfter(seenFrom) ? Duration.between(seenFrom, end) : Duration.ZERO));
         }
         return days;
     }
 
     /**
-     * Uptime over a history bar: the share of observed time not in partial or major outage.
+     * Uptime over a history bar: the share of observed time (from the component's creation until now) not in partial
+     * or major outage.
      *
      * @return a percentage from 0 to 100, or 100 when nothing was observed
      */
@@ -142,7 +144,7 @@ public final class StatusRules {
             if (d.noData()) {
                 continue;
             }
-            observed += Duration.ofDays(1).toSeconds();
+            observed += d.observed().toSeconds();
             for (Map.Entry<ComponentState, Duration> e : d.time().entrySet()) {
                 if (e.getKey().isOutage()) {
                     down += e.getValue().toSeconds();

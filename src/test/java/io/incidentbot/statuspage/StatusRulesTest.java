@@ -118,7 +118,8 @@ class StatusRulesTest {
         List<HistoryDay> days = StatusRules.history("b", CREATED, intervals, NOW, ZoneOffset.UTC);
         assertThat(days.get(88).time()).containsEntry(MAJOR_OUTAGE, Duration.ofHours(1));
         assertThat(days.get(89).time()).containsEntry(MAJOR_OUTAGE, Duration.ofHours(12));
-        assertThat(StatusRules.uptime(days)).isLessThan(100.0).isGreaterThan(99.0);
+        // observed: 2026-01-01 (created) to 2026-03-09, 68 whole days, and 12 h today; 13 h down
+        assertThat(StatusRules.uptime(days)).isCloseTo(100.0 * (68 * 24 + 12 - 13) / (68 * 24 + 12), org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -136,6 +137,14 @@ class StatusRulesTest {
         List<StateInterval> intervals = List.of(
                 new StateInterval("a", DEGRADED_PERFORMANCE, Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-05T00:00:00Z")));
         assertThat(StatusRules.uptime(StatusRules.history("a", CREATED, intervals, NOW, ZoneOffset.UTC))).isEqualTo(100.0);
+    }
+
+    @Test
+    void uptimeCountsOnlyTheTimeSinceTheComponentWasAdded() {
+        Instant created = Instant.parse("2026-03-10T10:00:00Z");
+        List<StateInterval> intervals = List.of(
+                new StateInterval("c", PARTIAL_OUTAGE, Instant.parse("2026-03-10T11:00:00Z"), Instant.parse("2026-03-10T11:30:00Z")));
+        assertThat(StatusRules.uptime(StatusRules.history("c", created, intervals, NOW, ZoneOffset.UTC))).isEqualTo(75.0);
     }
 
     @Test
