@@ -188,7 +188,7 @@ public final class StatusPageService {
     /**
      * Schedules a maintenance window.
      *
-     * @param components component names (as {@link #removeComponent} finds them)
+     * @param components component names (as {@link #removeComponent} finds them) or public IDs
      * @throws StatusPageException for an empty name or message, an unknown component, or an end not after the start
      */
     public Maintenance scheduleMaintenance(String name, String message, Instant start, Instant end, List<String> components,
@@ -241,7 +241,7 @@ public final class StatusPageService {
     private static Component find(StatusPageRepository repo, String name) {
         String n = name == null ? "" : name.strip();
         String bare = n.contains("/") ? n.substring(n.lastIndexOf('/') + 1).strip() : n;
-        return repo.components().stream().filter(c -> c.name().equalsIgnoreCase(bare) || c.fullName().equalsIgnoreCase(n))
+        return repo.components().stream().filter(c -> c.id().equals(n) || c.name().equalsIgnoreCase(bare) || c.fullName().equalsIgnoreCase(n))
                 .findFirst().orElseThrow(() -> new StatusPageException("There is no component named " + n + "."));
     }
 
