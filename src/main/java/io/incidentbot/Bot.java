@@ -3,18 +3,22 @@ package io.incidentbot;
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
-import io.incidentbot.alerts.AlertDeliveries;
+import io.incidentbot.slack.jobs.AlertDeliveries;
 import io.incidentbot.alerts.AlertRouter;
 import io.incidentbot.alerts.AlertService;
 import io.incidentbot.changes.ChangeService;
 import io.incidentbot.config.Config;
 import io.incidentbot.hooks.HookHandler;
 import io.incidentbot.slack.interactions.DeclareFromAlert;
-import io.incidentbot.slack.jobs.HookJobs;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.outbox.Deliveries;
+import io.incidentbot.incident.Transactions;
+import io.incidentbot.slack.jobs.SlackJobRoutes;
+import io.incidentbot.slack.jobs.SlackSubscriber;
+import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.JobRoutes;
+import io.incidentbot.outbox.Subscribers;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.ops.DatabaseGauges;
@@ -32,9 +36,9 @@ import io.incidentbot.slack.BotIdentity;
 import io.incidentbot.slack.RequestContext;
 import io.incidentbot.slack.SlackTraffic;
 import io.incidentbot.slack.HttpFrontEnd;
-import io.incidentbot.slack.PostmortemPublisher;
+import io.incidentbot.slack.postmortem.DraftDeliveries;
+import io.incidentbot.slack.postmortem.PostmortemPublisher;
 import io.incidentbot.slack.SlackApp;
-import io.incidentbot.slack.SlackJobHandler;
 import io.incidentbot.slack.SlackSdk;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.slack.SocketModeConnection;
@@ -107,20 +111,26 @@ public final class Bot implements AutoCloseable {
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
                 new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
-                drafts)::publish;
+                drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
-        JobHandler handler = new MeteredJobHandler(new HookJobs(new SlackJobHandler(slack, config.botToken(), deliveries,
-                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId), client, deliveries,
-                alertDeliveries, config.hooks().alertsChannel()), metrics);
-        this.outbox = new OutboxWorker(storage, handler, clock, runtime.outboxThreads(), runtime.outboxPolicy(),
-                leader.holder(), config.db().lease());
-        IncidentService incidents = new IncidentService(storage, clock, config.announceChannel() != null, outbox::wakeup,
-                new io.incidentbot.incident.AuditLog(), new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
-        this.reminders = new ReminderService(storage, clock, config.reminders(), outbox::wakeup, metrics::reminderSent);
+        Transactions transactions = new Transactions(storage, java.util.List.of(), clock);
+        Subscribers subscribers = new Subscribers(java.util.List.of());
+        this.outbox = new OutboxWorker(storage, new MeteredJobHandler(subscribers, metrics), clock,
+                runtime.outboxThreads(), runtime.outboxPolicy(), leader.holder(), config.db().lease());
+        transactions.afterEachCommit(outbox::wakeup);
+        // --- integrations: each one registers its IncidentSubscriber and its JobRoutes, one line each ---
+        integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
+                config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
+                config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
+                config.hooks().alertsChannel()));
+        // --- end of integrations ---
+        IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
+                new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
+        this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
-        AlertService alerts = new AlertService(storage, incidents, new AlertRouter(config.hooks().declareWhen(),
-                config.hooks().alertsChannel() != null, clock), identity::botUserId, clock, outbox::wakeup);
+        AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
+                config.hooks().alertsChannel() != null, clock), identity::botUserId);
         RequestContext requests = new RequestContext(metrics, traces);
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.app = SlackApp.build(slack, config.botToken(), identity,
@@ -131,14 +141,15 @@ public final class Bot implements AutoCloseable {
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                 });
-        this.backfill = new Backfill(client, incidents, timeline, identity::botUserId, identity::botId);
+        this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods::first);
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods.all(),
+                io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
@@ -151,6 +162,16 @@ public final class Bot implements AutoCloseable {
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
         http.mount("/hooks/*", hooks);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), http);
+    }
+
+    /**
+     * Registers an integration: {@code subscriber} gets every incident event inside the transaction that
+     * recorded it; {@code routes} delivers the jobs it enqueues (subscriber {@link JobRoutes#subscriber()}).
+     */
+    private static void integrate(Transactions transactions, Subscribers subscribers,
+                                  io.incidentbot.incident.IncidentSubscriber subscriber, JobRoutes routes) {
+        transactions.subscribe(subscriber);
+        subscribers.add(routes);
     }
 
     /**

@@ -67,7 +67,7 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FailedJob(long incident, String kind, String error, String failedAt) {
         static FailedJob of(OutboxRepository.FailedJob j) {
-            return new FailedJob(j.incident(), j.kind().name(), j.error(), j.failedAt().toString());
+            return new FailedJob(j.incident(), j.kind(), j.error(), j.failedAt().toString());
         }
     }
 

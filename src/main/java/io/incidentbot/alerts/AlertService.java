@@ -5,18 +5,15 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.incident.Transactions;
+import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.store.AlertRepository;
 import io.incidentbot.store.AlertRepository.Group;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 import io.incidentbot.store.Repositories;
-import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,45 +26,28 @@ import java.util.stream.Collectors;
 
 /**
  * The alert use cases (issue 12): one notification in, routed by {@link AlertRouter}, committed in one
- * transaction with everything it causes: the transitions (each stored once), a declared incident and the
- * group's link to it, timeline entries, and the Slack work as outbox jobs.
- *
- * <p><b>Storms.</b> Slack work of a group is one coalescing {@link JobPayload.AlertGroup} job: a
- * notification queues it only when none is queued, due {@link #SLACK_INTERVAL} after the group's last
- * job was taken (or now, for a group that never had one). The job reads the group as it is when
- * delivered, so any number of notifications in between cost one {@code chat.postMessage} or
- * {@code chat.update}: at most one per group per 10 s, in the alerts channel and (as a digest) in the
- * incident channel alike. Its ordering key is {@code -groupId}, so a group waiting out its interval
- * never holds up another group's or an incident's own jobs; only the first digest of a declare, due at
- * once, goes in the incident's lane, behind the jobs that create its channel.
+ * unit of work with everything it causes: the transitions (each stored once), a declared incident and the
+ * group's link to it, timeline entries, and the events the subscribers turn into outside work
+ * ({@link IncidentEvent.AlertsReceived}, {@link IncidentEvent.AlertLinked}, {@link IncidentEvent.AlertsResolved}).
  */
 public final class AlertService {
-    /** Least time between two Slack messages or updates for one alert group. */
-    public static final Duration SLACK_INTERVAL = Duration.ofSeconds(10);
-
-    private final Storage storage;
+    private final Transactions transactions;
     private final IncidentService incidents;
     private final AlertRouter router;
     private final Supplier<String> botUserId;
-    private final Clock clock;
-    private final Runnable outboxWakeup;
 
     /**
-     * @param storage      the database
-     * @param incidents    declares incidents (inside this service's transaction)
+     * @param transactions runs each notification in a unit of work (the database, subscribers, receipt times)
+     * @param incidents    declares incidents (inside this service's unit of work)
      * @param router       the routing decision ({@code INCIDENT_ALERT_DECLARE}, alerts channel set or not)
      * @param botUserId    the bot's Slack user ID, the declarer of incidents it opens; null until known
-     * @param clock        receipt times and job due times
-     * @param outboxWakeup called after each commit that queued Slack work
      */
-    public AlertService(Storage storage, IncidentService incidents, AlertRouter router, Supplier<String> botUserId,
-                        Clock clock, Runnable outboxWakeup) {
-        this.storage = storage;
+    public AlertService(Transactions transactions, IncidentService incidents, AlertRouter router,
+                        Supplier<String> botUserId) {
+        this.transactions = transactions;
         this.incidents = incidents;
         this.router = router;
         this.botUserId = botUserId;
-        this.clock = clock;
-        this.outboxWakeup = outboxWakeup;
     }
 
     /**
@@ -90,18 +70,17 @@ public final class AlertService {
     }
 
     /**
-     * Stores one notification and everything it causes, committed before this returns. A declare is then
-     * written to the audit log ({@link IncidentService#declaredWithin}), declared by the bot.
+     * Stores one notification and everything it causes, committed before this returns. A declare (by the
+     * bot) is written to the audit log once committed.
      *
      * @param n the parsed webhook body
      * @return what it did
      * @throws NotReadyException when a declare is due before the bot knows its own user ID
      */
     public Receipt receive(AlertNotification n) {
-        Instant now = clock.instant();
-        Incident[] declared = new Incident[1];
-        Receipt receipt = storage.transaction(r -> {
-            declared[0] = null; // PostgreSQL may run this again after a serialization failure
+        return transactions.run(w -> {
+            Repositories r = w.repositories();
+            Instant now = w.now();
             AlertRepository alerts = r.alerts();
             long groupId = alerts.group(n.source(), n.groupKey(), n.title(), now);
             Group g = alerts.find(groupId).orElseThrow();
@@ -118,26 +97,21 @@ public final class AlertService {
                 return new Receipt("drop", 0, g.incident());
             }
             if (route instanceof Route.Declare d) {
-                declared[0] = declare(r, g, d, stored, now);
-                return new Receipt("declare", stored.size(), declared[0].number());
+                Incident declared = declare(w, g, d, stored);
+                return new Receipt("declare", stored.size(), declared.number());
             } else if (route instanceof Route.TimelineEntries t) {
                 long incident = t.incident();
                 stored.values().forEach(tr -> r.timeline().add(entry(incident, tr, botUserId.get())));
                 if (t.allResolved() && alerts.markResolvedSaid(groupId)) {
-                    JobPayloads.enqueue(r.outbox(), incident, new JobPayload.ChannelPost(new IncidentEvent.AlertsResolved(
-                            botUserId.get(), alerts.alerts(groupId).size(), now)), now);
+                    w.record(new IncidentEvent.AlertsResolved(incident, botUserId.get(), alerts.alerts(groupId).size(),
+                            now));
                 }
-                queueSlack(r, g, now, null);
+                w.record(new IncidentEvent.AlertsReceived(incident, botUserId.get(), groupId, stored.size(), now));
                 return new Receipt("timeline", stored.size(), incident);
             }
-            queueSlack(r, g, now, null);
+            w.record(new IncidentEvent.AlertsReceived(0, botUserId.get(), groupId, stored.size(), now));
             return new Receipt("alerts_channel", stored.size(), null);
         });
-        outboxWakeup.run();
-        if (declared[0] != null) {
-            incidents.declaredWithin(declared[0], now);
-        }
-        return receipt;
     }
 
     /**
@@ -166,8 +140,7 @@ public final class AlertService {
      * to the new incident, so that later notifications go to its timeline, and the group's transitions that
      * belong to no incident yet as its alerts and timeline entries (key events at their own times; the
      * declarer chose this group, so all of them, where a declare by the group itself makes entries of its
-     * declaring notification only); the group's alerts digest is queued for the new channel.
-     * Then wakes the outbox and audits the declare. A group that does not exist declares without a link.
+     * declaring notification only), with {@link IncidentEvent.AlertLinked}. The declare is audited once committed. A group that does not exist declares without a link.
      *
      * @param groupId the group's ID, as the button carried it; null for none
      * @param d       what the declarer asked for
@@ -176,46 +149,43 @@ public final class AlertService {
      * @throws IncidentException when the title is blank or too long
      */
     public Incident declareFrom(Long groupId, Declaration d) {
-        Instant now = clock.instant();
-        Incident declared = storage.transaction(r -> {
+        return transactions.run(w -> {
+            Repositories r = w.repositories();
             Optional<Group> group = groupId == null ? Optional.empty() : r.alerts().find(groupId);
             if (group.isPresent() && group.get().incident() != null) {
                 r.incidents().find(group.get().incident()).filter(Incident::isOpen).ifPresent(i -> {
                     throw new GroupHasIncident(i.number());
                 });
             }
-            Incident inc = incidents.declareWithin(r, d, true, now);
-            group.ifPresent(g -> link(r, g, inc.number(), Map.of(), botUserId.get() != null ? botUserId.get()
-                    : d.declaredBy(), true, now));
+            Incident inc = incidents.declareWithin(w, d, true);
+            group.ifPresent(g -> link(w, g, inc.number(), Map.of(), botUserId.get() != null ? botUserId.get()
+                    : d.declaredBy(), true));
             return inc;
         });
-        outboxWakeup.run();
-        incidents.declaredWithin(declared, now);
-        return declared;
     }
 
-    private Incident declare(Repositories r, Group g, Route.Declare d, Map<Long, Transition> stored, Instant now) {
+    private Incident declare(UnitOfWork w, Group g, Route.Declare d, Map<Long, Transition> stored) {
         String bot = botUserId.get();
         if (bot == null) {
             throw new NotReadyException();
         }
         String title = d.title().length() > Declaration.MAX_TITLE ? d.title().substring(0, Declaration.MAX_TITLE)
                 : d.title();
-        Incident inc = incidents.declareWithin(r, new Declaration(title, d.severity(), null, false, bot, null),
-                false, now);
-        link(r, g, inc.number(), stored, bot, false, now);
+        Incident inc = incidents.declareWithin(w, new Declaration(title, d.severity(), null, false, bot, null), false);
+        link(w, g, inc.number(), stored, bot, false);
         return inc;
     }
 
     /**
      * Links the group to a new incident, which takes the group's transitions that belong to no incident yet
-     * (see {@link AlertRepository#linkIncident}), and queues the group's first digest for the incident.
+     * (see {@link AlertRepository#linkIncident}), and records {@link IncidentEvent.AlertLinked}.
      *
      * @param fresh    the transitions of the notification being received, by ID: timeline entries with their labels
      * @param allTaken true to make every transition taken a timeline entry, false for the fresh ones only
      */
-    private static void link(Repositories r, Group g, long incident, Map<Long, Transition> fresh, String actor,
-                             boolean allTaken, Instant now) {
+    private static void link(UnitOfWork w, Group g, long incident, Map<Long, Transition> fresh, String actor,
+                             boolean allTaken) {
+        Repositories r = w.repositories();
         for (StoredTransition t : r.alerts().linkIncident(g.id(), incident)) {
             Transition rich = fresh.get(t.id());
             if (rich != null) {
@@ -224,26 +194,7 @@ public final class AlertService {
                 r.timeline().add(entry(incident, t, actor));
             }
         }
-        queueSlack(r, g, now, incident);
-    }
-
-    /**
-     * Queues the group's coalescing Slack job unless one is queued already (so a group has at most one).
-     *
-     * @param declared the incident a declare just linked the group to, else null: its first digest, when due
-     *                 at once, goes in the incident's own lane, after the jobs that create its channel; one due
-     *                 later (a group that fires again soon after its last message) waits in the group's lane,
-     *                 so as not to hold up the new incident's own jobs, and for its channel if need be
-     */
-    private static void queueSlack(Repositories r, Group g, Instant now, Long declared) {
-        if (g.slackPending()) {
-            return;
-        }
-        Instant due = g.lastSlackAt() == null ? now : g.lastSlackAt().plus(SLACK_INTERVAL);
-        boolean atOnce = !due.isAfter(now);
-        JobPayloads.enqueue(r.outbox(), declared != null && atOnce ? declared : -g.id(),
-                new JobPayload.AlertGroup(g.id()), atOnce ? now : due);
-        r.alerts().slackQueued(g.id());
+        w.record(new IncidentEvent.AlertLinked(incident, actor, g.id(), w.now()));
     }
 
     /** @return the timeline entry of a transition, a key event at the alert's own time */

@@ -1,35 +1,33 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.reminders.ReminderSchedule;
-import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * The declare use case inside a transaction: validates the title, stores the incident (with the declarer
- * as lead, or with no lead for a declare by the bot), its first timeline entry, and queues channel
- * creation, invite, topic, header, the changes before it and the announcement; schedules its reminders.
+ * The declare use case inside a unit of work: validates the title, stores the incident (with the declarer
+ * as lead, or with no lead for a declare by the bot), its first timeline entry and the changes before it
+ * ({@link DeclaredChanges}), records {@link IncidentEvent.Declared}, schedules its reminders, and audits the
+ * declare once committed.
  *
- * @param announce     true when an announcement channel is configured
- * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before the declare are posted with it
+ * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before the declare become timeline entries
  * @param reminders    keeps reminder due times in step
+ * @param audit        told the declare after the commit
  */
-record Declarations(boolean announce, Duration changeWindow, ReminderSchedule reminders) {
+record Declarations(Duration changeWindow, ReminderSchedule reminders, IncidentAudit audit) {
 
     /**
-     * @param withLead true to make the declarer the lead (and a participant invited to the channel)
-     * @param now      the declare time
+     * @param withLead true to make the declarer the lead (and a participant); false for a declare by the bot
      * @return the stored incident
      * @throws IncidentException when the title is blank, invisible or too long
      */
-    Incident declare(Repositories r, Declaration d, boolean withLead, Instant now) {
+    Incident declare(UnitOfWork w, Declaration d, boolean withLead) {
+        Repositories r = w.repositories();
+        Instant now = w.now();
         String title = d.title() == null ? "" : d.title().strip();
         if (IncidentWrites.invisible(title)) {
             throw new IncidentException.TitleBlank();
@@ -47,20 +45,12 @@ record Declarations(boolean announce, Duration changeWindow, ReminderSchedule re
         IncidentWrites.entry(r, n, EntryKind.DECLARED, d.declaredBy(),
                 "Declared " + d.severity().name() + ": " + TimelineEntry.literal(title) + (d.summary() == null || d.summary().isBlank()
                         ? "" : "\n" + d.summary().strip()), now);
-        OutboxRepository out = r.outbox();
-        String respond = d.responseUrl();
-        JobPayloads.enqueue(out, n, new JobPayload.CreateChannel(respond), now);
-        if (withLead) {
-            JobPayloads.enqueue(out, n, new JobPayload.Invite(List.of(d.declaredBy()), respond), now);
-        }
-        JobPayloads.enqueue(out, n, new JobPayload.SyncTopic(), now);
-        JobPayloads.enqueue(out, n, new JobPayload.SyncHeader(respond), now);
+        w.record(new IncidentEvent.Declared(n, d.declaredBy(), d.severity(), title, d.privateIncident(), !withLead, now,
+                d.responseUrl()));
         DeclaredChanges.onDeclare(r, n, now, changeWindow);
-        if (announce) {
-            JobPayloads.enqueue(out, n, new JobPayload.Announce(new JobPayload.Declared(n, d.severity(), title,
-                    d.declaredBy(), d.privateIncident())), now);
-        }
         reminders.declared(r, n, now);
-        return r.incidents().find(n).orElseThrow();
+        Incident declared = r.incidents().find(n).orElseThrow();
+        w.afterCommit(() -> audit.declared(declared, now));
+        return declared;
     }
 }

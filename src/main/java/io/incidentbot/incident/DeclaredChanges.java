@@ -2,8 +2,6 @@ package io.incidentbot.incident;
 
 import io.incidentbot.changes.Change;
 import io.incidentbot.changes.ChangeReport;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
@@ -15,9 +13,7 @@ import java.util.List;
 /**
  * What a declare does with the changes of the window before it (issue 12, "Where they show"): each
  * becomes a {@link EntryKind#CHANGE} timeline entry at its own time (so the postmortem's key events
- * show it), and the channel gets one "Changes in the ... before this incident" post, a snapshot of the
- * 10 most recent with the count of the rest. Nothing is posted when the window holds no change, so
- * workspaces that send no changes see no empty post on every incident.
+ * show it). (The Slack adapter posts "Changes in the ... before this incident" into the new channel.)
  */
 final class DeclaredChanges {
     /** Most change entries added to the timeline at declare. */
@@ -26,7 +22,7 @@ final class DeclaredChanges {
     private DeclaredChanges() {
     }
 
-    /** Adds the entries and queues the post, in the declare's transaction. */
+    /** Adds the entries, in the declare's transaction. */
     static void onDeclare(Repositories r, long incident, Instant declaredAt, Duration window) {
         Instant from = declaredAt.minus(window);
         long total = r.changes().countBetween(from, declaredAt);
@@ -37,8 +33,6 @@ final class DeclaredChanges {
             r.timeline().add(new TimelineEntry(0, incident, EntryKind.CHANGE, c.at(), null, null, null, entryText(c),
                     null, false, true, List.of()));
         }
-        JobPayloads.enqueue(r.outbox(), incident, new JobPayload.ChangesPost(window,
-                r.changes().between(from, declaredAt, ChangeReport.SHOWN), total), declaredAt);
     }
 
     /** @return the report of {@code inc}'s changes: the window before it and the time since declared */

@@ -1,17 +1,25 @@
 package io.incidentbot.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.incidentbot.reminders.ReminderNote;
 
 import java.time.Instant;
 
 /**
- * What a use case changed, as a typed record the Slack adapter renders (slack/render) into the
- * incident channel. Stored in outbox payloads (Jackson, tagged by {@code event}), so each record is a
- * snapshot of what the post must say, taken when the change was committed.
+ * A fact a use case recorded about an incident, in the domain's words: what changed, who changed it and
+ * when. Use cases hand each one to {@link UnitOfWork#record}, which gives it to every
+ * {@link IncidentSubscriber} inside the same transaction; a subscriber (the Slack adapter, a pager, a status
+ * page) decides which outside work the fact needs and enqueues it. Events never name a Slack job, an HTTP
+ * call or a command's syntax.
+ *
+ * <p>Every record is Jackson-serialisable (tagged by {@code event}; unknown fields are ignored), so a
+ * subscriber may store one in its outbox payload as the snapshot of what a message must say.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "event")
 @JsonSubTypes({
+        @JsonSubTypes.Type(value = IncidentEvent.Declared.class, name = "declared"),
         @JsonSubTypes.Type(value = IncidentEvent.StatusChanged.class, name = "status_changed"),
         @JsonSubTypes.Type(value = IncidentEvent.Reopened.class, name = "reopened"),
         @JsonSubTypes.Type(value = IncidentEvent.SeverityChanged.class, name = "severity_changed"),
@@ -19,47 +27,136 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.NoteAdded.class, name = "note_added"),
         @JsonSubTypes.Type(value = IncidentEvent.StatusUpdatePosted.class, name = "status_update_posted"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded"),
-        @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved")
+        @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "resolved"),
+        @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved"),
+        @JsonSubTypes.Type(value = IncidentEvent.AlertLinked.class, name = "alert_linked"),
+        @JsonSubTypes.Type(value = IncidentEvent.AlertsReceived.class, name = "alerts_received"),
+        @JsonSubTypes.Type(value = IncidentEvent.PostmortemRequested.class, name = "postmortem_requested"),
+        @JsonSubTypes.Type(value = IncidentEvent.KeyEventQuoted.class, name = "key_event_quoted"),
+        @JsonSubTypes.Type(value = IncidentEvent.ReminderDue.class, name = "reminder_due"),
+        @JsonSubTypes.Type(value = IncidentEvent.ChannelRetried.class, name = "channel_retried"),
+        @JsonSubTypes.Type(value = IncidentEvent.Cancelled.class, name = "cancelled")
 })
+@JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface IncidentEvent {
-    /** @return Slack user ID of who made the change */
+    /** @return the incident number (0 only for {@link AlertsReceived} of an alert group with no open incident) */
+    long incident();
+
+    /** @return Slack user ID of who made the change (the bot's own for changes it made; null for reminders) */
     String actor();
 
     /** @return when the change was committed */
     Instant at();
 
-    /** The status moved forward or back, without leaving {@code resolved}. */
-    record StatusChanged(String actor, Status from, Status to, Instant at) implements IncidentEvent {
+    /**
+     * An incident was declared: stored with status {@code investigating}, the declarer as lead unless
+     * {@code byAlert} (an alert group declared it and the lead is open).
+     *
+     * @param replyTo where to tell the declarer when outside work for the declare fails for good (for a
+     *                slash command its {@code response_url}); opaque to the domain, may be null
+     */
+    record Declared(long incident, String actor, Severity severity, String title, boolean privateIncident,
+                    boolean byAlert, Instant at, String replyTo) implements IncidentEvent {
+        /** A declare with nobody to tell of a failure. */
+        public Declared(long incident, String actor, Severity severity, String title, boolean privateIncident,
+                        boolean byAlert, Instant at) {
+            this(incident, actor, severity, title, privateIncident, byAlert, at, null);
+        }
     }
 
-    /** A resolved incident got another status again. @param incident incident number */
-    record Reopened(String actor, long incident, Status from, Status to, Instant at) implements IncidentEvent {
+    /** The status moved forward or back, without leaving {@code resolved} (to may be {@code resolved}). */
+    record StatusChanged(long incident, String actor, Status from, Status to, Instant at) implements IncidentEvent {
+    }
+
+    /** A resolved incident got another status again. */
+    record Reopened(long incident, String actor, Status from, Status to, Instant at) implements IncidentEvent {
     }
 
     /** The severity changed. */
-    record SeverityChanged(String actor, Severity from, Severity to, Instant at) implements IncidentEvent {
+    record SeverityChanged(long incident, String actor, Severity from, Severity to, Instant at) implements IncidentEvent {
     }
 
-    /** {@code user} (Slack user ID) now holds {@code role}. */
-    record RoleAssigned(String actor, Role role, String user, Instant at) implements IncidentEvent {
+    /** {@code user} (Slack user ID) now holds {@code role} and takes part in the incident. */
+    record RoleAssigned(long incident, String actor, Role role, String user, Instant at) implements IncidentEvent {
     }
 
     /** A note was added to the timeline. */
-    record NoteAdded(String actor, String text, Instant at) implements IncidentEvent {
+    record NoteAdded(long incident, String actor, String text, Instant at) implements IncidentEvent {
     }
 
     /** A status update for stakeholders was recorded. */
-    record StatusUpdatePosted(String actor, String text, Instant at) implements IncidentEvent {
+    record StatusUpdatePosted(long incident, String actor, String text, Instant at) implements IncidentEvent {
     }
 
-    /** A follow-up was recorded; {@code owner} is a Slack user ID or null when nobody was named. */
-    record FollowUpRecorded(String actor, String text, String owner, Instant at) implements IncidentEvent {
+    /**
+     * A follow-up was recorded.
+     *
+     * @param followUpId its stored ID
+     * @param owner      Slack user ID, or null when nobody was named
+     */
+    record FollowUpRecorded(long incident, String actor, long followUpId, String text, String owner, Instant at)
+            implements IncidentEvent {
+    }
+
+    /**
+     * The incident was resolved, recorded after the {@link StatusChanged} to {@code resolved}.
+     *
+     * @param summary      the resolution summary given now, or the stored one, null when none
+     * @param firstResolve false when an incident resolved already only got a new summary
+     */
+    record Resolved(long incident, String actor, String summary, boolean firstResolve, Instant at)
+            implements IncidentEvent {
     }
 
     /**
      * Every alert of the alert group that declared the incident has resolved ({@code alerts} of them);
      * the bot suggests {@code monitoring} and never resolves by itself. {@code actor} is the bot.
      */
-    record AlertsResolved(String actor, int alerts, Instant at) implements IncidentEvent {
+    record AlertsResolved(long incident, String actor, int alerts, Instant at) implements IncidentEvent {
+    }
+
+    /** Alert group {@code group} now belongs to the incident (it declared it, or was declared from). */
+    record AlertLinked(long incident, String actor, long group, Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * Alert group {@code group} received {@code transitions} new alert transitions.
+     *
+     * @param incident the group's open incident, or 0 when it has none
+     */
+    record AlertsReceived(long incident, String actor, long group, int transitions, Instant at)
+            implements IncidentEvent {
+    }
+
+    /** Someone asked for the postmortem draft again. */
+    record PostmortemRequested(long incident, String actor, Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * A message from another channel was made a key event: timeline entry {@code entryId}.
+     *
+     * @param channel Slack channel ID of the message
+     * @param ts      the message's Slack {@code ts}
+     * @param author  Slack user ID of its author, may be null (bots)
+     * @param text    its text as Slack sent it (mrkdwn)
+     */
+    record KeyEventQuoted(long incident, String actor, long entryId, String channel, String ts, String author,
+                          String text, Instant at) implements IncidentEvent {
+    }
+
+    /** A reminder is due ({@code note} says what about); {@code actor} is null (nobody made it). */
+    record ReminderDue(long incident, String actor, ReminderNote note, Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * The declarer asked to create the incident's channel again after it failed for good.
+     *
+     * @param replyTo as in {@link Declared}
+     */
+    record ChannelRetried(long incident, String actor, String replyTo, Instant at) implements IncidentEvent {
+    }
+
+    /** The declarer closed an incident whose channel could not be created (it is resolved with {@code reason}). */
+    record Cancelled(long incident, String actor, String reason, Instant at) implements IncidentEvent {
     }
 }

@@ -1,10 +1,7 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.reminders.ReminderPolicy;
 import io.incidentbot.reminders.ReminderSchedule;
-import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
@@ -12,117 +9,80 @@ import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * Incident use cases. Each one commits the state change, its timeline entry and the Slack work it
- * needs (as outbox jobs) in one transaction, then wakes the outbox worker; no Slack call happens
- * inside, so callers can acknowledge Slack right after.
+ * Incident use cases. Each one runs in a unit of work ({@link Transactions}): it stores the state change and
+ * its timeline entry and records what happened as {@link IncidentEvent}s, which the subscribers (the Slack
+ * adapter, ...) turn into outbox jobs in the same transaction. No outside call happens inside, so callers can
+ * acknowledge Slack right after.
  */
 public final class IncidentService {
+    private final Transactions transactions;
     private final Storage storage;
     private final Clock clock;
-    private final boolean announce;
-    private final Runnable outboxWakeup;
     private final IncidentAudit audit;
     private final ReminderSchedule reminders;
     private final java.time.Duration changeWindow;
 
-    /**
-     * As the full constructor with the {@link AuditLog}, without reminders, and a 24 h change window.
-     */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
-        this(storage, clock, announce, outboxWakeup, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF),
-                java.time.Duration.ofHours(24));
+    /** As the full constructor with the {@link AuditLog}, without reminders, and a 24 h change window. */
+    public IncidentService(Transactions transactions) {
+        this(transactions, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF), java.time.Duration.ofHours(24));
     }
 
     /**
-     * @param storage      the database
-     * @param clock        time source for command entries
-     * @param announce     true when an announcement channel is configured
-     * @param outboxWakeup called after each commit that queued Slack work
+     * @param transactions runs each use case in a unit of work (the database, the subscribers, the clock)
      * @param audit        told each committed state change (declared, status, severity, role, resolved, reopened)
      * @param reminders    keeps reminder due times in step with each change
-     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before a declare are posted with it
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: changes this long before a declare become its timeline entries
      */
-    public IncidentService(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup, IncidentAudit audit,
-                           ReminderSchedule reminders, java.time.Duration changeWindow) {
-        this.storage = storage;
-        this.clock = clock;
-        this.announce = announce;
-        this.outboxWakeup = outboxWakeup;
+    public IncidentService(Transactions transactions, IncidentAudit audit, ReminderSchedule reminders,
+                           java.time.Duration changeWindow) {
+        this.transactions = transactions;
+        this.storage = transactions.storage();
+        this.clock = transactions.clock();
         this.audit = audit;
         this.reminders = reminders;
         this.changeWindow = changeWindow;
     }
 
     /**
-     * Declares an incident: stores it (status investigating, the declarer as lead) and queues channel
-     * creation, invite, topic, header message and announcement.
+     * Declares an incident: stores it (status investigating, the declarer as lead) and records
+     * {@link IncidentEvent.Declared}.
      *
      * @return the stored incident with its number
      * @throws IncidentException when the title is blank or too long
      */
     public Incident declare(Declaration d) {
-        Instant now = clock.instant();
-        Incident incident = storage.transaction(r -> declareWithin(r, d, true, now));
-        outboxWakeup.run();
-        audit.declared(incident, now);
-        return incident;
+        return transactions.run(w -> declareWithin(w, d, true));
     }
 
     /**
-     * Audits a declare made by {@link #declareWithin}, once its transaction committed.
-     *
-     * @param incident the incident {@link #declareWithin} returned
-     * @param at       the declare time
-     */
-    public void declaredWithin(Incident incident, Instant at) {
-        audit.declared(incident, at);
-    }
-
-    /**
-     * The declare, inside a caller's transaction (a use case that must store something atomically with
-     * it, such as the alert group's link to the incident it declared). After committing, the caller wakes
-     * the outbox and calls {@link #declaredWithin}. Posts the changes before it (see {@link DeclaredChanges}).
+     * The declare, inside a caller's unit of work (a use case that must store something atomically with it,
+     * such as the alert group's link to the incident it declared). It audits itself after the commit.
      *
      * @param withLead true to make the declarer the lead (and a participant invited to the channel);
      *                 false for a declare by the bot, which leaves the lead open
-     * @param now      the declare time
      * @return the stored incident
      * @throws IncidentException when the title is blank or too long
      */
-    public Incident declareWithin(Repositories r, Declaration d, boolean withLead, Instant now) {
-        return new Declarations(announce, changeWindow, reminders).declare(r, d, withLead, now);
+    public Incident declareWithin(UnitOfWork w, Declaration d, boolean withLead) {
+        return new Declarations(changeWindow, reminders, audit).declare(w, d, withLead);
     }
 
-    /**
-     * @return the changes around the channel's incident: the {@code INCIDENT_CHANGE_WINDOW} before it and
-     *         those since it was declared
-     * @throws NotAnIncidentChannelException when the channel is no incident's
-     */
-    public io.incidentbot.changes.ChangeReport changes(String channelId) {
-        return storage.read(r -> DeclaredChanges.report(r, r.incidents().findByChannel(channelId)
-                .orElseThrow(() -> new NotAnIncidentChannelException("changes")), changeWindow, clock.instant()));
-    }
-
-    /** @return the numbers of those of {@code incidents} that an alert group declared */
-    public java.util.Set<Long> openedByAlerts(List<Incident> incidents) {
-        return storage.read(r -> r.alerts().declaredByAlerts(incidents.stream().map(Incident::number).toList()));
+    /** @return the reads: lists, look-ups, timeline, changes, stats ({@link IncidentQueries}) */
+    public IncidentQueries queries() {
+        return new IncidentQueries(storage, clock, changeWindow);
     }
 
     /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
     public StuckIncidents stuck() {
-        return new StuckIncidents(storage, clock, announce, outboxWakeup);
+        return new StuckIncidents(transactions);
     }
 
     /**
      * Makes a message from any channel a key event of incident {@code number}: a message entry at the
-     * message's own time, by its author, marked key event, and queues its quote (with the permalink
-     * Slack gives) in the incident channel.
+     * message's own time, by its author, marked key event; records {@link IncidentEvent.KeyEventQuoted}.
      *
      * @param number  incident number
      * @param message the message as Slack sent it
@@ -131,71 +91,16 @@ public final class IncidentService {
      * @throws IncidentException.NotFound when there is no such open incident {@code actor} may see
      */
     public Incident addKeyEvent(long number, QuotedMessage message, String actor) {
-        Incident after = storage.transaction(r -> {
+        return transactions.run(w -> {
+            Repositories r = w.repositories();
             Incident inc = r.incidents().find(number).filter(Incident::isOpen)
-                    .filter(i -> mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
+                    .filter(i -> IncidentQueries.mayAccess(r, i, actor)).orElseThrow(() -> new IncidentException.NotFound(number));
             TimelineEntry e = r.timeline().add(new TimelineEntry(0, number, EntryKind.MESSAGE, message.at(), null, null,
                     message.author(), message.text(), null, false, true, List.of()));
-            JobPayloads.enqueue(r.outbox(), number, new JobPayload.Quote(e.id(), message.channel(), message.ts(),
-                    message.author(), message.text()), clock.instant());
+            w.record(new IncidentEvent.KeyEventQuoted(number, actor, e.id(), message.channel(), message.ts(),
+                    message.author(), message.text(), w.now()));
             return inc;
         });
-        outboxWakeup.run();
-        return after;
-    }
-
-    /**
-     * @param number incident number
-     * @param userId Slack user ID of who asks
-     * @return the incident, unless it is private and {@code userId} does not take part in it
-     */
-    public Optional<Incident> findVisible(long number, String userId) {
-        return storage.read(r -> r.incidents().find(number).filter(i -> mayAccess(r, i, userId)));
-    }
-
-    private static boolean mayAccess(Repositories r, Incident i, String userId) {
-        return !i.privateIncident() || r.participants().list(i.number()).stream().anyMatch(p -> p.userId().equals(userId));
-    }
-
-    /** @return open incidents, newest first */
-    public List<Incident> listOpen() {
-        return storage.read(r -> r.incidents().listOpen());
-    }
-
-    /**
-     * @param userId Slack user ID of who asks
-     * @return open incidents, newest first, without the private ones whose channel {@code userId} is not
-     *         in now (never joined, or left)
-     */
-    public List<Incident> listOpenVisibleTo(String userId) {
-        return storage.read(r -> r.incidents().listOpen().stream()
-                .filter(i -> !i.privateIncident() || r.participants().isMember(i.number(), userId))
-                .toList());
-    }
-
-    /**
-     * @param userId Slack user ID of who asks
-     * @param limit  most incidents to return
-     * @return resolved incidents {@code userId} may see, latest resolved first
-     */
-    public List<Incident> listResolvedVisibleTo(String userId, int limit) {
-        return storage.read(r -> r.incidents().listAll().stream()
-                .filter(i -> !i.isOpen() && i.resolvedAt() != null && mayAccess(r, i, userId))
-                .sorted(java.util.Comparator.comparing(Incident::resolvedAt).reversed()).limit(limit).toList());
-    }
-
-    /** @return for each of {@code incidents}, its outbox jobs (Slack calls) given up, oldest first */
-    public Map<Long, List<OutboxRepository.FailedJob>> failedSlackCalls(List<Incident> incidents) {
-        return storage.read(r -> {
-            Map<Long, List<OutboxRepository.FailedJob>> m = new HashMap<>();
-            incidents.forEach(i -> m.put(i.number(), r.outbox().failed(i.number())));
-            return m;
-        });
-    }
-
-    /** @return the incident whose channel is {@code channelId}, if any */
-    public Optional<Incident> findByChannel(String channelId) {
-        return storage.read(r -> r.incidents().findByChannel(channelId));
     }
 
     /**
@@ -207,20 +112,20 @@ public final class IncidentService {
      * @throws NotAnIncidentChannelException when the channel is no incident's
      */
     public Incident setStatus(String channelId, Status status, String actor) {
-        return change(channelId, "status", actor, (r, inc, now) -> applyStatus(r, inc, status, actor, now, null));
+        return change(channelId, "status", actor, (w, inc, now) -> applyStatus(w, inc, status, actor, now, null));
     }
 
     /** Sets the severity; see {@link #setStatus} for arguments and errors. */
     public Incident setSeverity(String channelId, Severity severity, String actor) {
-        return change(channelId, "sev", actor, (r, inc, now) -> {
+        return change(channelId, "sev", actor, (w, inc, now) -> {
+            Repositories r = w.repositories();
             if (inc.severity() == severity) {
                 throw new IncidentException.AlreadySeverity(inc.number(), severity);
             }
             r.incidents().setSeverity(inc.number(), severity);
             String text = "Severity " + inc.severity().name() + " → " + severity.name();
             IncidentWrites.entry(r, inc.number(), EntryKind.SEVERITY_CHANGE, actor, text, now);
-            IncidentWrites.post(r, inc, new IncidentEvent.SeverityChanged(actor, inc.severity(), severity, now), now);
-            IncidentWrites.syncState(r, inc.number(), now);
+            w.record(new IncidentEvent.SeverityChanged(inc.number(), actor, inc.severity(), severity, now));
         });
     }
 
@@ -230,7 +135,8 @@ public final class IncidentService {
      * @throws IncidentException when the user holds that role already
      */
     public Incident assignRole(String channelId, Role role, String userId, String actor) {
-        return change(channelId, role == Role.LEAD ? "lead" : "role", actor, (r, inc, now) -> {
+        return change(channelId, role == Role.LEAD ? "lead" : "role", actor, (w, inc, now) -> {
+            Repositories r = w.repositories();
             if (userId.equals(inc.roles().get(role))) {
                 throw new IncidentException.AlreadyInRole(inc.number(), role, userId);
             }
@@ -238,9 +144,7 @@ public final class IncidentService {
             r.participants().add(inc.number(), userId, now);
             String text = role.label() + ": " + TimelineEntry.userToken(userId);
             IncidentWrites.entry(r, inc.number(), EntryKind.ROLE_CHANGE, actor, text, now);
-            IncidentWrites.post(r, inc, new IncidentEvent.RoleAssigned(actor, role, userId, now), now);
-            IncidentWrites.syncState(r, inc.number(), now);
-            JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Invite(List.of(userId), null), now);
+            w.record(new IncidentEvent.RoleAssigned(inc.number(), actor, role, userId, now));
             if (role == Role.LEAD) {
                 reminders.leadAssigned(r, inc.number());
             }
@@ -249,73 +153,54 @@ public final class IncidentService {
 
     /** Adds a note to the timeline and echoes it in the channel; see {@link #setStatus}. */
     public Incident note(String channelId, String text, String actor) {
-        return change(channelId, "note", (r, inc, now) -> {
-            IncidentWrites.entry(r, inc.number(), EntryKind.NOTE, actor, text, now);
-            IncidentWrites.post(r, inc, new IncidentEvent.NoteAdded(actor, text, now), now);
+        return change(channelId, "note", (w, inc, now) -> {
+            IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.NOTE, actor, text, now);
+            w.record(new IncidentEvent.NoteAdded(inc.number(), actor, text, now));
         });
     }
 
     /**
-     * Records a status update and sends it to the announcement channel (private incidents: only the
-     * incident channel); see {@link #setStatus}.
+     * Records a status update for stakeholders ({@link IncidentEvent.StatusUpdatePosted}); see {@link #setStatus}.
      */
     public Incident statusUpdate(String channelId, String text, String actor) {
-        return change(channelId, "update", (r, inc, now) -> {
-            IncidentWrites.entry(r, inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
-            IncidentWrites.post(r, inc, new IncidentEvent.StatusUpdatePosted(actor, text, now), now);
-            reminders.statusUpdated(r, inc.number(), now);
-            // The header shows the last status update's first line.
-            JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.SyncHeader(null), now);
-            if (announce && !inc.privateIncident()) {
-                JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Announce(new JobPayload.Update(
-                        inc.number(), inc.severity(), inc.status(), actor, text)), now);
-            }
+        return change(channelId, "update", (w, inc, now) -> {
+            IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
+            w.record(new IncidentEvent.StatusUpdatePosted(inc.number(), actor, text, now));
+            reminders.statusUpdated(w.repositories(), inc.number(), now);
         });
     }
 
     /** Records a follow-up with an optional owner; see {@link #setStatus}. */
     public Incident followUp(String channelId, String text, String ownerId, String actor) {
-        return change(channelId, "action", (r, inc, now) -> {
-            r.followUps().add(inc.number(), text, ownerId, actor, now);
+        return change(channelId, "action", (w, inc, now) -> {
+            Repositories r = w.repositories();
+            FollowUp f = r.followUps().add(inc.number(), text, ownerId, actor, now);
             String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
             IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
-            IncidentWrites.post(r, inc, new IncidentEvent.FollowUpRecorded(actor, text, ownerId, now), now);
+            w.record(new IncidentEvent.FollowUpRecorded(inc.number(), actor, f.id(), text, ownerId, now));
         });
     }
 
     /**
-     * Resolves with an optional summary and queues the postmortem draft. On an incident resolved
-     * already, a summary replaces the stored one (and the draft is made again) without announcing
-     * the resolution a second time; see {@link #setStatus} for arguments and errors.
+     * Resolves with an optional summary ({@link IncidentEvent.Resolved}). On an incident resolved already, a
+     * summary replaces the stored one ({@code firstResolve} false); see {@link #setStatus} for arguments and errors.
      */
     public Incident resolve(String channelId, String summary, String actor) {
-        return change(channelId, "resolve", actor, (r, inc, now) ->
-                applyStatus(r, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary)));
+        return change(channelId, "resolve", actor, (w, inc, now) ->
+                applyStatus(w, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary)));
     }
 
-    /** Queues the postmortem draft for upload to the channel; see {@link #setStatus}. */
+    /** Asks for the postmortem draft again ({@link IncidentEvent.PostmortemRequested}); see {@link #setStatus}. */
     public Incident requestPostmortem(String channelId, String actor) {
-        return change(channelId, "postmortem", (r, inc, now) ->
-                JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Postmortem(actor), now));
+        return change(channelId, "postmortem", (w, inc, now) ->
+                w.record(new IncidentEvent.PostmortemRequested(inc.number(), actor, now)));
     }
 
-    /**
-     * @param limit most entries to return
-     * @return the latest entries of the channel's incident that are not deleted, oldest first
-     * @throws NotAnIncidentChannelException when the channel is no incident's
-     */
-    public List<TimelineEntry> timeline(String channelId, int limit) {
-        return storage.read(r -> {
-            Incident inc = r.incidents().findByChannel(channelId)
-                    .orElseThrow(() -> new NotAnIncidentChannelException("timeline"));
-            return r.timeline().latest(inc.number(), limit);
-        });
-    }
-
-    private void applyStatus(Repositories r, Incident inc, Status status, String actor, Instant now, String summary) {
+    private void applyStatus(UnitOfWork w, Incident inc, Status status, String actor, Instant now, String summary) {
         if (inc.status() == status && summary == null) {
             throw new IncidentException.AlreadyInStatus(inc.number(), status);
         }
+        Repositories r = w.repositories();
         long n = inc.number();
         Instant identified = inc.identifiedAt();
         Instant mitigated = inc.mitigatedAt();
@@ -325,16 +210,17 @@ public final class IncidentService {
         if (mitigated == null && status.compareTo(Status.MONITORING) >= 0) {
             mitigated = now;
         }
-        Instant resolved = status == Status.RESOLVED ? (inc.status() == Status.RESOLVED ? inc.resolvedAt() : now) : null;
+        boolean wasResolved = inc.status() == Status.RESOLVED;
+        Instant resolved = status == Status.RESOLVED ? (wasResolved ? inc.resolvedAt() : now) : null;
         r.incidents().setStatus(n, status, identified, mitigated, resolved);
         if (inc.status() != status) {
             String text = "Status " + inc.status().label() + " → " + status.label();
-            if (inc.status() == Status.RESOLVED) {
+            if (wasResolved) {
                 IncidentWrites.entry(r, n, EntryKind.REOPENED, actor, "Reopened: " + text, now);
-                IncidentWrites.post(r, inc, new IncidentEvent.Reopened(actor, n, inc.status(), status, now), now);
+                w.record(new IncidentEvent.Reopened(n, actor, inc.status(), status, now));
             } else {
                 IncidentWrites.entry(r, n, EntryKind.STATUS_CHANGE, actor, text, now);
-                IncidentWrites.post(r, inc, new IncidentEvent.StatusChanged(actor, inc.status(), status, now), now);
+                w.record(new IncidentEvent.StatusChanged(n, actor, inc.status(), status, now));
             }
         }
         if (status == Status.RESOLVED) {
@@ -342,57 +228,34 @@ public final class IncidentService {
                 r.incidents().setResolutionSummary(n, summary);
             }
             IncidentWrites.entry(r, n, EntryKind.RESOLVED, actor, summary == null ? "Resolved" : "Resolved: " + summary, now);
-            IncidentWrites.syncState(r, n, now);
-            // the draft first, so that the resolution announcement can link to it
-            JobPayloads.enqueue(r.outbox(), n, new JobPayload.Postmortem(actor), now);
-            if (announce && !inc.privateIncident() && inc.status() != Status.RESOLVED) {
-                JobPayloads.enqueue(r.outbox(), n, new JobPayload.Announce(new JobPayload.Resolved(n, inc.title(),
-                        inc.declaredAt(), now, summary != null ? summary : inc.resolutionSummary())), now);
+            w.record(new IncidentEvent.Resolved(n, actor, summary != null ? summary : inc.resolutionSummary(),
+                    !wasResolved, now));
+            if (!wasResolved) {
+                reminders.resolved(w, n, now);
             }
-            if (inc.status() != Status.RESOLVED) {
-                reminders.resolved(r, n, now);
-            }
-        } else {
-            IncidentWrites.syncState(r, n, now);
-            if (inc.status() == Status.RESOLVED) {
-                reminders.reopened(r, n, now);
-            }
+        } else if (wasResolved) {
+            reminders.reopened(r, n, now);
         }
     }
 
     private interface Change {
-        void apply(Repositories r, Incident incident, Instant now);
+        void apply(UnitOfWork w, Incident incident, Instant now);
     }
 
     private Incident change(String channelId, String subcommand, Change change) {
         return change(channelId, subcommand, null, change);
     }
 
-    /** Runs a use case in one transaction, wakes the outbox, and audits what changed ({@link #audit}). */
+    /** Runs a use case in one unit of work and audits what changed ({@link #audit}) once it committed. */
     private Incident change(String channelId, String subcommand, String actor, Change change) {
-        Incident[] before = new Incident[1];
-        Instant[] at = new Instant[1];
-        Incident after = storage.transaction(r -> {
-            Incident inc = r.incidents().findByChannel(channelId)
+        return transactions.run(w -> {
+            Incident before = w.repositories().incidents().findByChannel(channelId)
                     .orElseThrow(() -> new NotAnIncidentChannelException(subcommand));
-            before[0] = inc;
-            at[0] = clock.instant();
-            change.apply(r, inc, at[0]);
-            return r.incidents().find(inc.number()).orElseThrow();
+            change.apply(w, before, w.now());
+            Incident after = w.repositories().incidents().find(before.number()).orElseThrow();
+            w.afterCommit(() -> audit.compare(before, after, actor, w.now()));
+            return after;
         });
-        outboxWakeup.run();
-        audit.compare(before[0], after, actor, at[0]);
-        return after;
     }
 
-    /**
-     * Incident insights over the last {@code window}, from stored declared/identified/mitigated/resolved
-     * times ({@link io.incidentbot.insights.StatsService}).
-     *
-     * @param window how far back, e.g. 90 days
-     * @param zone   zone the weeks are counted in
-     */
-    public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone) {
-        return new io.incidentbot.insights.StatsService(storage, clock).stats(window, zone);
-    }
 }

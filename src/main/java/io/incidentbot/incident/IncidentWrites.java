@@ -1,8 +1,5 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
-import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
@@ -11,29 +8,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The writes every incident use case is made of, inside its transaction: a timeline entry, a channel
- * post of a typed {@link IncidentEvent}, the header and topic syncs; and the title checks.
+ * The writes every incident use case is made of, inside its transaction: a timeline entry; and the title
+ * checks.
  */
 final class IncidentWrites {
     private IncidentWrites() {
-    }
-
-    /**
-     * Queues a header and a topic sync. Both render the incident as it is when delivered, so older
-     * never-attempted syncs of the same kind are dropped (coalesced); the first header post is kept while
-     * the header is not posted yet, so it stays the channel's first message.
-     */
-    static void syncState(Repositories r, long n, Instant now) {
-        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncHeader(null), now);
-        JobPayloads.enqueue(r.outbox(), n, new JobPayload.SyncTopic(), now);
-        r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_TOPIC);
-        if (r.incidents().find(n).map(Incident::headerTs).isPresent()) {
-            r.outbox().dropOlderPending(n, OutboxJob.Kind.SYNC_HEADER);
-        }
-    }
-
-    static void post(Repositories r, Incident inc, IncidentEvent event, Instant now) {
-        JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.ChannelPost(event), now);
     }
 
     static void entry(Repositories r, long n, EntryKind kind, String actor, String text, Instant now) {

@@ -1,15 +1,9 @@
 package io.incidentbot.incident;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
-import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.store.Repositories;
-import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.EntryKind;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Use cases for an incident whose channel could not be created for good (Slack refused
@@ -18,27 +12,17 @@ import java.util.List;
  * fixed ({@link #retry}) or close it ({@link #cancel}).
  */
 public final class StuckIncidents {
-    private final Storage storage;
-    private final Clock clock;
-    private final boolean announce;
-    private final Runnable outboxWakeup;
+    private final Transactions transactions;
 
-    /**
-     * @param storage      the database
-     * @param clock        time source
-     * @param announce     true when an announcement channel is configured (a retry re-queues the announcement)
-     * @param outboxWakeup called after a commit that queued Slack work
-     */
-    public StuckIncidents(Storage storage, Clock clock, boolean announce, Runnable outboxWakeup) {
-        this.storage = storage;
-        this.clock = clock;
-        this.announce = announce;
-        this.outboxWakeup = outboxWakeup;
+    /** @param transactions runs each use case in a unit of work */
+    public StuckIncidents(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
-     * Queues the channel creation again, followed by everything declaring queues after it (invite of the
-     * declarer, topic, header message, announcement), which failed for want of a channel.
+     * Asks for the channel again ({@link IncidentEvent.ChannelRetried}): the subscribers redo what a declare
+     * needed of them and failed for want of a channel (the Slack adapter: channel, invite of the declarer,
+     * topic, header message, announcement).
      *
      * @param number      incident number
      * @param actor       Slack user ID of who asks; must be the declarer
@@ -48,27 +32,16 @@ public final class StuckIncidents {
      *                                its channel exists or is still being created
      */
     public Incident retry(long number, String actor, String responseUrl) {
-        Incident inc = storage.transaction(r -> {
-            Incident i = stuck(r, number, actor, "retry");
-            Instant now = clock.instant();
-            var out = r.outbox();
-            JobPayloads.enqueue(out, number, new JobPayload.CreateChannel(responseUrl), now);
-            JobPayloads.enqueue(out, number, new JobPayload.Invite(List.of(i.declaredBy()), responseUrl), now);
-            JobPayloads.enqueue(out, number, new JobPayload.SyncTopic(), now);
-            JobPayloads.enqueue(out, number, new JobPayload.SyncHeader(responseUrl), now);
-            if (announce) {
-                JobPayloads.enqueue(out, number, new JobPayload.Announce(new JobPayload.Declared(number, i.severity(),
-                        i.title(), i.declaredBy(), i.privateIncident())), now);
-            }
+        return transactions.run(w -> {
+            Incident i = stuck(w.repositories(), number, actor, "retry");
+            w.record(new IncidentEvent.ChannelRetried(number, actor, responseUrl, w.now()));
             return i;
         });
-        outboxWakeup.run();
-        return inc;
     }
 
     /**
      * Closes the incident: status {@code resolved} with the summary "Cancelled: its channel could not be
-     * created", and a timeline entry. Nothing is sent to Slack (there is no channel).
+     * created", a timeline entry, and {@link IncidentEvent.Cancelled}.
      *
      * @param number incident number
      * @param actor  Slack user ID of who asks; must be the declarer
@@ -76,35 +49,39 @@ public final class StuckIncidents {
      * @throws ChannelRecoveryRefused as {@link #retry}
      */
     public Incident cancel(long number, String actor) {
-        return storage.transaction(r -> {
+        return transactions.run(w -> {
+            Repositories r = w.repositories();
             Incident i = stuck(r, number, actor, "cancel");
-            Instant now = clock.instant();
+            Instant now = w.now();
+            String reason = "Cancelled: its channel could not be created.";
             r.incidents().setStatus(number, Status.RESOLVED, i.identifiedAt(), i.mitigatedAt(), now);
-            r.incidents().setResolutionSummary(number, "Cancelled: its channel could not be created.");
+            r.incidents().setResolutionSummary(number, reason);
             IncidentWrites.entry(r, number, EntryKind.RESOLVED, actor,
                     "Cancelled: the incident channel could not be created.", now);
+            w.record(new IncidentEvent.Cancelled(number, actor, reason, now));
             return r.incidents().find(number).orElseThrow();
         });
     }
 
     private static Incident stuck(Repositories r, long number, String actor, String what) {
         Incident i = r.incidents().find(number)
-                .orElseThrow(() -> new ChannelRecoveryRefused("There is no incident " + number + "."));
+                .orElseThrow(() -> new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.NO_SUCH_INCIDENT, number, what));
         if (!i.declaredBy().equals(actor)) {
-            throw new ChannelRecoveryRefused("Only the declarer of incident " + number + " can " + what + " it.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.NOT_DECLARER, number, what);
         }
         if (!i.isOpen()) {
-            throw new ChannelRecoveryRefused("Incident " + number + " is already resolved.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.RESOLVED, number, what);
         }
         if (i.channelId() != null) {
-            throw new ChannelRecoveryRefused("Incident " + number + " has its channel; run commands there"
-                    + (what.equals("cancel") ? " (`/incident resolve`)." : "."));
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.HAS_CHANNEL, number, what);
         }
-        boolean failed = r.outbox().failed(number).stream().anyMatch(j -> j.kind() == OutboxJob.Kind.CREATE_CHANNEL);
+        // Without a channel, every job after the channel's creation fails too: a job given up and none
+        // pending means the creation was given up.
+        boolean failed = !r.outbox().failed(number).isEmpty();
         boolean pending = r.outbox().dueHeads(Instant.parse("9999-01-01T00:00:00Z"), Integer.MAX_VALUE).stream()
                 .anyMatch(j -> j.incident() == number);
         if (!failed || pending) {
-            throw new ChannelRecoveryRefused("The channel of incident " + number + " is still being created.");
+            throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.STILL_CREATING, number, what);
         }
         return i;
     }

@@ -3,6 +3,7 @@ package io.incidentbot.ops;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Storage;
 import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
@@ -43,7 +44,8 @@ public final class DatabaseGauges {
     private final Storage storage;
     private final Clock clock;
     private final Duration ttl;
-    private final Function<OutboxJob.Kind, String> methodOf;
+    private final Function<OutboxRepository.JobType, String> methodOf;
+    private final Set<String> methods;
     private Snapshot last;
     private long readAtNanos;
     private boolean failed;
@@ -55,11 +57,13 @@ public final class DatabaseGauges {
      * @param storage the database
      * @param clock    time source for the outbox job ages
      * @param ttl      how long one read serves scrapes (e.g. 5 s)
-     * @param methodOf the Web API method a job of each kind calls first ({@code slack/jobs/JobMethods}):
-     *                 the pending gauge's {@code method} tag, one gauge per method (0 when none waits)
+     * @param methods  every value {@code methodOf} gives: one pending gauge per method (0 when none waits)
+     * @param methodOf the outside method a job of each (subscriber, kind) calls first ({@code slack/jobs/JobMethods}):
+     *                 the pending gauge's {@code method} tag
      */
-    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl,
-                          Function<OutboxJob.Kind, String> methodOf) {
+    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl, Set<String> methods,
+                          Function<OutboxRepository.JobType, String> methodOf) {
+        this.methods = new TreeSet<>(methods);
         this.storage = storage;
         this.clock = clock;
         this.ttl = ttl;
@@ -80,10 +84,6 @@ public final class DatabaseGauges {
     }
 
     private Set<String> methods() {
-        Set<String> methods = new TreeSet<>();
-        for (OutboxJob.Kind k : OutboxJob.Kind.values()) {
-            methods.add(methodOf.apply(k));
-        }
         return methods;
     }
 

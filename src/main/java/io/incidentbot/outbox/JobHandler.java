@@ -2,13 +2,13 @@ package io.incidentbot.outbox;
 
 import java.time.Duration;
 
-/** Delivers one outbox job to Slack. Implemented by the Slack adapter. */
+/** Delivers outbox jobs: {@link JobRoutes} per subscriber, {@link Subscribers} over all of them. */
 public interface JobHandler {
 
     /**
-     * Makes the job's Web API calls.
+     * Makes the job's outside calls.
      *
-     * @return what happened; never throws for a Slack or network failure (return {@link Outcome#retry} or
+     * @return what happened; never throws for an outside service or network failure (return {@link Outcome#retry} or
      *         {@link Outcome#fail}); an unexpected exception is treated as a retryable failure
      */
     Outcome handle(OutboxJob job);

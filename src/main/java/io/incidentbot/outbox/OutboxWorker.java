@@ -243,7 +243,7 @@ public final class OutboxWorker implements AutoCloseable {
             JobHandler.Outcome outcome;
             try {
                 outcome = handler.handle(job);
-            } catch (JobPayloads.UnreadablePayloadException e) {
+            } catch (Payloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);

@@ -4,7 +4,6 @@ import io.incidentbot.markup.Mentions;
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
-import io.incidentbot.store.PostmortemDeliveryRepository.Delivery;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 import io.incidentbot.timeline.TimelineEntry;
@@ -149,21 +148,6 @@ public final class PostmortemService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** @return where incident {@code number}'s draft was delivered in Slack, if it was */
-    public Optional<Delivery> delivery(long number) {
-        return storage.read(r -> r.postmortems().find(number));
-    }
-
-    /** Remembers the Slack file IDs of the newest draft and picture uploaded for incident {@code number}. */
-    public void rememberFiles(long number, String draftFileId, String chartFileId) {
-        storage.run(r -> r.postmortems().saveFiles(number, draftFileId, chartFileId, clock.instant()));
-    }
-
-    /** Remembers the ID of incident {@code number}'s channel canvas. */
-    public void rememberCanvas(long number, String canvasId) {
-        storage.run(r -> r.postmortems().saveCanvas(number, canvasId, clock.instant()));
     }
 
     /** @return display names of everyone the draft mentions: cached, else looked up (and cached) */

@@ -2,8 +2,8 @@ package io.incidentbot.reminders;
 
 import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.store.Repositories;
 
 import java.time.Instant;
@@ -46,16 +46,16 @@ public final class ReminderSchedule {
     }
 
     /**
-     * The incident was resolved: no more reminders; its follow-ups without an owner are listed in the
-     * channel with a prompt to assign them.
+     * The incident was resolved: no more reminders; when some of its follow-ups have no owner, a
+     * {@link ReminderNote.UnownedFollowUps} reminder is due now ({@link IncidentEvent.ReminderDue}).
      */
-    public void resolved(Repositories r, long incident, Instant now) {
+    public void resolved(UnitOfWork w, long incident, Instant now) {
+        Repositories r = w.repositories();
         r.reminders().cancelAll(incident);
         List<String> unowned = r.followUps().list(incident).stream().filter(f -> f.ownerId() == null)
                 .map(FollowUp::text).toList();
         if (!unowned.isEmpty()) {
-            JobPayloads.enqueue(r.outbox(), incident,
-                    new JobPayload.Remind(new ReminderNote.UnownedFollowUps(incident, unowned)), now);
+            w.record(new IncidentEvent.ReminderDue(incident, null, new ReminderNote.UnownedFollowUps(incident, unowned), now));
         }
     }
 

@@ -1,9 +1,10 @@
 package io.incidentbot.reminders;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.IncidentException;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.incident.Transactions;
+import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.store.ReminderRepository.Due;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * Sends the reminders that are due (a periodic task calls {@link #sendDue}) and snoozes them. Each
- * reminder is claimed with a conditional update before its post is queued in the same transaction,
+ * reminder is claimed with a conditional update before {@link IncidentEvent.ReminderDue} is recorded in the
+ * same unit of work (the Slack adapter posts it),
  * so it is sent once however many replicas look, and it survives a restart because the due time is
  * in the database. Reminders of resolved incidents are dropped, never sent.
  */
@@ -27,31 +29,28 @@ public final class ReminderService {
     private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
     private static final int BATCH = 100;
 
+    private final Transactions transactions;
     private final Storage storage;
     private final Clock clock;
     private final ReminderPolicy policy;
-    private final Runnable outboxWakeup;
     private final Runnable sentOne;
 
-    /** A service that counts nothing; see {@link #ReminderService(Storage, Clock, ReminderPolicy, Runnable, Runnable)}. */
-    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup) {
-        this(storage, clock, policy, outboxWakeup, () -> { });
+    /** A service that counts nothing; see {@link #ReminderService(Transactions, ReminderPolicy, Runnable)}. */
+    public ReminderService(Transactions transactions, ReminderPolicy policy) {
+        this(transactions, policy, () -> { });
     }
 
     /**
-     * @param storage      the database
-     * @param clock        time source
+     * @param transactions runs each reminder in a unit of work (the database, the subscribers, the clock)
      * @param policy       the configured intervals
-     * @param outboxWakeup called after reminders were queued
-     * @param sentOne      called once per reminder queued for posting, whichever path sent it (the
-     *                     periodic check or a direct {@link #sendDue} call): the reminders-sent metric
+     * @param sentOne      called once per reminder recorded, whichever path sent it (the periodic check or a
+     *                     direct {@link #sendDue} call): the reminders-sent metric
      */
-    public ReminderService(Storage storage, Clock clock, ReminderPolicy policy, Runnable outboxWakeup,
-                           Runnable sentOne) {
-        this.storage = storage;
-        this.clock = clock;
+    public ReminderService(Transactions transactions, ReminderPolicy policy, Runnable sentOne) {
+        this.transactions = transactions;
+        this.storage = transactions.storage();
+        this.clock = transactions.clock();
         this.policy = policy;
-        this.outboxWakeup = outboxWakeup;
         this.sentOne = sentOne;
     }
 
@@ -66,13 +65,10 @@ public final class ReminderService {
         List<Due> due = storage.read(r -> r.reminders().due(now, BATCH));
         int sent = 0;
         for (Due d : due) {
-            if (storage.transaction(r -> send(r, d, now))) {
+            if (transactions.run(w -> send(w, d, now))) {
                 sent++;
                 sentOne.run();
             }
-        }
-        if (sent > 0) {
-            outboxWakeup.run();
         }
         return sent;
     }
@@ -86,7 +82,8 @@ public final class ReminderService {
         }
     }
 
-    private boolean send(Repositories r, Due d, Instant now) {
+    private boolean send(UnitOfWork w, Due d, Instant now) {
+        Repositories r = w.repositories();
         if (!r.reminders().claim(d.incident(), d.kind(), now)) {
             return false;
         }
@@ -110,7 +107,7 @@ public final class ReminderService {
             }
             note = new ReminderNote.LeadMissing(inc.number(), Duration.between(inc.declaredAt(), now));
         }
-        JobPayloads.enqueue(r.outbox(), inc.number(), new JobPayload.Remind(note), now);
+        w.record(new IncidentEvent.ReminderDue(inc.number(), null, note, now));
         return true;
     }
 

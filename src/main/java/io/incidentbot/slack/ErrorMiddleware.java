@@ -69,6 +69,10 @@ public final class ErrorMiddleware implements Middleware {
             return "Incident " + a.incident() + " is already " + a.status().label() + ".";
         } else if (e instanceof IncidentException.AlreadySeverity a) {
             return "Incident " + a.incident() + " is already " + a.severity().name() + ".";
+        } else if (e instanceof io.incidentbot.incident.ChannelRecoveryRefused c
+                && c.reason() == io.incidentbot.incident.ChannelRecoveryRefused.Reason.HAS_CHANNEL
+                && c.operation().equals("cancel")) {
+            return "Incident " + c.incident() + " has its channel; run commands there (`/incident resolve`).";
         } else if (e instanceof IncidentException.AlreadyInRole a) {
             return Mentions.of(a.user()) + " is already " + a.role().label() + " of incident " + a.incident() + ".";
         }
@@ -80,7 +84,7 @@ public final class ErrorMiddleware implements Middleware {
             return "; nothing was changed";
         }
         try {
-            Optional<Incident> inc = incidents.findByChannel(cmd.getPayload().getChannelId());
+            Optional<Incident> inc = incidents.queries().findByChannel(cmd.getPayload().getChannelId());
             return inc.map(i -> "; incident " + i.number() + " is unchanged").orElse("; nothing was changed");
         } catch (RuntimeException e) {
             return "; nothing was changed";

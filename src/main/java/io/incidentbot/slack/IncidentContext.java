@@ -100,6 +100,6 @@ public final class IncidentContext implements Middleware {
 
     private Optional<Long> ofChannel(String channel) {
         return channel == null || channel.isBlank() ? Optional.empty()
-                : incidents.findByChannel(channel).map(Incident::number);
+                : incidents.queries().findByChannel(channel).map(Incident::number);
     }
 }

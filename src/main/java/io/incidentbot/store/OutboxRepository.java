@@ -1,35 +1,41 @@
 package io.incidentbot.store;
 
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.outbox.OutboxJob.Kind;
 
 import java.time.Instant;
 import java.util.List;
 
-/** The durable queue of Web API work. */
+/**
+ * The durable queue of outside work. Each job belongs to a subscriber ({@code slack}, {@code pager}, ...) and
+ * to an ordering lane, (incident, subscriber): the jobs of one lane are delivered in the order recorded,
+ * one at a time, and lanes never wait for each other (a pager outage never holds an incident's Slack
+ * posts back, nor the reverse).
+ */
 public interface OutboxRepository {
 
     /**
      * Records a job, ready at {@code at}.
      *
-     * @param incident ordering key: jobs of one incident are delivered in the order recorded
-     * @param payload  JSON object text
+     * @param incident    with {@code subscriber}, the ordering lane: its jobs are delivered in the order recorded
+     * @param subscriber  who delivers it, e.g. {@code slack}
+     * @param kind        what to do, a name the subscriber owns
+     * @param payloadJson JSON object text ({@link io.incidentbot.outbox.Payloads#write})
      * @return the job's ID
      */
-    long enqueue(long incident, Kind kind, String payload, Instant at);
+    long enqueue(long incident, String subscriber, String kind, String payloadJson, Instant at);
 
     /**
      * @param now the current time
      * @param limit most jobs to return
-     * @return for each incident, its oldest pending job when that job is due by {@code now}
+     * @return for each lane (incident, subscriber), its oldest pending job when that job is due by {@code now}
      */
     List<OutboxJob> dueHeads(Instant now, int limit);
 
     /**
      * Claims due head jobs for {@code holder} until {@code leaseUntil}: a job is claimable when it is
      * pending, due by {@code now}, not leased (or its lease expired before {@code now}: its holder died)
-     * and no earlier job of its incident is pending (so one incident's jobs stay in order across
-     * replicas, and none is claimable while an earlier one is leased). On PostgreSQL the rows are locked
+     * and no earlier job of its lane (incident, subscriber) is pending (so one lane's jobs stay in order
+     * across replicas, and none is claimable while an earlier one is leased). On PostgreSQL the rows are locked
      * with {@code FOR UPDATE SKIP LOCKED}, so two replicas claiming at once never take the same job.
      *
      * @param limit most jobs to claim
@@ -97,11 +103,12 @@ public interface OutboxRepository {
     void rememberSent(long incident, String what, String text);
 
     /**
-     * Deletes the never-attempted pending jobs of {@code kind} of an incident except the newest (coalescing).
+     * Deletes the never-attempted pending jobs of {@code subscriber}'s {@code kind} of an incident except the
+     * newest (coalescing).
      *
      * @return how many were deleted
      */
-    int dropOlderPending(long incident, Kind kind);
+    int dropOlderPending(long incident, String subscriber, String kind);
 
     /** Marks a job failed for good; later jobs of the incident proceed. */
     void markFailed(long id, Instant at, String error);
@@ -115,18 +122,28 @@ public interface OutboxRepository {
     /** @return how many jobs wait for delivery */
     long pendingCount();
 
-    /** @return how many jobs of each kind wait for delivery; kinds with none are absent */
-    java.util.Map<Kind, Long> pendingByKind();
+    /** @return how many jobs of each (subscriber, kind) wait for delivery; kinds with none are absent */
+    java.util.Map<JobType, Long> pendingByKind();
+
+    /**
+     * A kind of job of one subscriber.
+     *
+     * @param subscriber e.g. {@code slack}
+     * @param kind       e.g. {@code POST_CHANNEL}
+     */
+    record JobType(String subscriber, String kind) {
+    }
 
     /**
      * A job that failed for good.
      *
      * @param id       job ID
-     * @param incident incident number
-     * @param kind     the job's kind
-     * @param error    Slack's error code or the exception's message
-     * @param failedAt when it was given up
+     * @param incident   incident number
+     * @param subscriber who owned it, e.g. {@code slack}
+     * @param kind       the job's kind
+     * @param error      the outside service's error code or the exception's message
+     * @param failedAt   when it was given up
      */
-    record FailedJob(long id, long incident, Kind kind, String error, Instant failedAt) {
+    record FailedJob(long id, long incident, String subscriber, String kind, String error, Instant failedAt) {
     }
 }

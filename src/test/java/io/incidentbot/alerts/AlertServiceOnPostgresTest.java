@@ -84,8 +84,9 @@ class AlertServiceOnPostgresTest {
             }
             return BOT;
         };
-        return new AlertService(storage, new IncidentService(storage, clock, false, () -> { }),
-                new AlertRouter(LabelMatchers.defaults(), true, clock), botUser, clock, () -> { });
+        io.incidentbot.incident.Transactions units = io.incidentbot.testkit.Units.slack(storage, clock, false);
+        return new AlertService(units, new IncidentService(units),
+                new AlertRouter(LabelMatchers.defaults(), true, clock), botUser);
     }
 
     @Test

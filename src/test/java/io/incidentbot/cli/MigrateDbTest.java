@@ -1,5 +1,6 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
@@ -66,9 +67,9 @@ class MigrateDbTest {
                 r.participants().add(two, "U2", T0.plusSeconds(60));
                 r.events().markProcessed("Ev001", T0);
                 r.events().addPending(new EventLog.PendingChange("C0001", "1772359209.000000", "delete", null, T0));
-                long done = r.outbox().enqueue(one, OutboxJob.Kind.CREATE_CHANNEL, "{\"a\":1}", T0);
+                long done = r.outbox().enqueue(one, "slack", "CREATE_CHANNEL", "{\"a\":1}", T0);
                 r.outbox().markDone(done, T0.plusSeconds(1));
-                r.outbox().enqueue(two, OutboxJob.Kind.POST_CHANNEL, "{\"b\":2}", T0);
+                r.outbox().enqueue(two, "slack", "POST_CHANNEL", "{\"b\":2}", T0);
                 r.userNames().put("U1", "Ada", T0);
                 r.leases().acquire("backfill", "old-replica", T0, T0.plusSeconds(30));
                 r.postmortems().saveFiles(one, "F0DRAFT", "F0CHART", T0.plusSeconds(50));

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.incidentbot.incident.IncidentAudit.Change;
 import io.incidentbot.incident.IncidentAudit.What;
-import io.incidentbot.outbox.Deliveries;
+import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -39,8 +39,8 @@ class AuditTest {
     @BeforeEach
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
-        incidents = new IncidentService(storage, new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true, () -> { },
-                changes::add, new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF),
+        incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage,
+                new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true), changes::add, new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF),
                 java.time.Duration.ofHours(24));
     }
 
@@ -80,8 +80,8 @@ class AuditTest {
         lines.start();
         audit.addAppender(lines);
         try {
-            IncidentService logged = new IncidentService(storage, new TestClock(Instant.parse("2026-11-27T10:00:00Z")),
-                    true, () -> { });
+            IncidentService logged = new IncidentService(io.incidentbot.testkit.Units.slack(storage,
+                    new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true));
             Incident inc = logged.declare(new Declaration("Payroll leak at ACME", Severity.SEV1, "secret", true, ALICE, null));
             new Deliveries(storage).linkChannel(inc.number(), CHANNEL, "inc-1");
             logged.setStatus(CHANNEL, Status.IDENTIFIED, BOB);

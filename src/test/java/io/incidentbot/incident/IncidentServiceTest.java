@@ -5,8 +5,8 @@ import io.incidentbot.incident.IncidentEvent.Reopened;
 import io.incidentbot.incident.IncidentEvent.RoleAssigned;
 import io.incidentbot.incident.IncidentEvent.SeverityChanged;
 import io.incidentbot.incident.IncidentEvent.StatusChanged;
-import io.incidentbot.outbox.Deliveries;
-import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.slack.jobs.Deliveries;
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.outbox.RecordingHandler;
 import io.incidentbot.outbox.TestClock;
@@ -48,7 +48,7 @@ class IncidentServiceTest {
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
         worker = new OutboxWorker(storage, handler, clock, TestClock.sameThread(), OutboxWorker.Policy.defaults());
-        incidents = new IncidentService(storage, clock, true, () -> { });
+        incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, true));
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class IncidentServiceTest {
     }
 
     /** Delivers every queued job (to the recording handler) and returns their payloads in delivery order. */
-    private List<JobPayload> deliverAll() {
+    private List<SlackJob> deliverAll() {
         int before = handler.payloads.size();
         for (int i = 0; i < 100 && storage.read(r -> r.outbox().pendingCount()) > 0; i++) {
             worker.dispatchDue();
@@ -86,11 +86,11 @@ class IncidentServiceTest {
         assertThat(inc.status()).isEqualTo(Status.INVESTIGATING);
         assertThat(inc.lead()).contains(ALICE);
         assertThat(deliverAll()).containsExactly(
-                new JobPayload.CreateChannel(RESPOND),
-                new JobPayload.Invite(List.of(ALICE), RESPOND),
-                new JobPayload.SyncTopic(),
-                new JobPayload.SyncHeader(RESPOND),
-                new JobPayload.Announce(new JobPayload.Declared(1, Severity.SEV2, "Checkout down", ALICE, false)));
+                new SlackJob.CreateChannel(RESPOND),
+                new SlackJob.Invite(List.of(ALICE), RESPOND),
+                new SlackJob.SyncTopic(),
+                new SlackJob.SyncHeader(RESPOND),
+                new SlackJob.Announce(new SlackJob.Declared(1, Severity.SEV2, "Checkout down", ALICE, false)));
         assertThat(timeline()).extracting(TimelineEntry::kind, TimelineEntry::userId, TimelineEntry::text, TimelineEntry::at)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(EntryKind.DECLARED, ALICE,
                         "Declared SEV2: Checkout down\n500s on /pay", T0));
@@ -108,9 +108,9 @@ class IncidentServiceTest {
         assertThat(after.identifiedAt()).isEqualTo(at);
         assertThat(after.mitigatedAt()).isEqualTo(at);
         assertThat(deliverAll()).containsExactly(
-                new JobPayload.ChannelPost(new StatusChanged(BOB, Status.INVESTIGATING, Status.MONITORING, at)),
-                new JobPayload.SyncHeader(null),
-                new JobPayload.SyncTopic());
+                new SlackJob.ChannelPost(new StatusChanged(1, BOB, Status.INVESTIGATING, Status.MONITORING, at)),
+                new SlackJob.SyncHeader(null),
+                new SlackJob.SyncTopic());
         assertThat(timeline()).last().extracting(TimelineEntry::kind, TimelineEntry::text)
                 .containsExactly(EntryKind.STATUS_CHANGE, "Status investigating → monitoring");
     }
@@ -124,13 +124,13 @@ class IncidentServiceTest {
         clock.advance(Duration.ofMinutes(90));
         incidents.resolve(CHANNEL, "Failed over", ALICE);
 
-        List<JobPayload.Announcement> announced = deliverAll().stream()
-                .filter(p -> p instanceof JobPayload.Announce).map(p -> ((JobPayload.Announce) p).announcement()).toList();
+        List<SlackJob.Announcement> announced = deliverAll().stream()
+                .filter(p -> p instanceof SlackJob.Announce).map(p -> ((SlackJob.Announce) p).announcement()).toList();
 
         assertThat(announced).containsExactly(
-                new JobPayload.Update(1, Severity.SEV1, Status.IDENTIFIED, ALICE, "Failing over the database"),
+                new SlackJob.Update(1, Severity.SEV1, Status.IDENTIFIED, ALICE, "Failing over the database"),
                 // issue 13: the resolution announcement carries the resolution summary
-                new JobPayload.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90)), "Failed over"));
+                new SlackJob.Resolved(1, "Checkout down", T0, T0.plus(Duration.ofMinutes(90)), "Failed over"));
     }
 
     @Test
@@ -166,7 +166,7 @@ class IncidentServiceTest {
 
         assertThat(deliverAll()).isEmpty();
         assertThat(timeline()).hasSize(entries);
-        assertThat(incidents.listOpen()).hasSize(1);
+        assertThat(incidents.queries().listOpen()).hasSize(1);
     }
 
     @Test
@@ -177,13 +177,13 @@ class IncidentServiceTest {
         incidents.assignRole(CHANNEL, Role.COMMS, BOB, ALICE);
         incidents.followUp(CHANNEL, "Alert on payment errors", BOB, ALICE);
 
-        assertThat(deliverAll()).filteredOn(p -> p instanceof JobPayload.ChannelPost || p instanceof JobPayload.Invite)
+        assertThat(deliverAll()).filteredOn(p -> p instanceof SlackJob.ChannelPost || p instanceof SlackJob.Invite)
                 .containsExactly(
-                        new JobPayload.ChannelPost(new SeverityChanged(BOB, Severity.SEV3, Severity.SEV1, T0)),
-                        new JobPayload.ChannelPost(new RoleAssigned(ALICE, Role.COMMS, BOB, T0)),
-                        new JobPayload.Invite(List.of(BOB), null),
-                        new JobPayload.ChannelPost(new FollowUpRecorded(ALICE, "Alert on payment errors", BOB, T0)));
-        assertThat(incidents.findByChannel(CHANNEL).orElseThrow().roles()).containsEntry(Role.COMMS, BOB);
+                        new SlackJob.ChannelPost(new SeverityChanged(1, BOB, Severity.SEV3, Severity.SEV1, T0)),
+                        new SlackJob.ChannelPost(new RoleAssigned(1, ALICE, Role.COMMS, BOB, T0)),
+                        new SlackJob.Invite(List.of(BOB), null),
+                        new SlackJob.ChannelPost(new FollowUpRecorded(1, ALICE, 1, "Alert on payment errors", BOB, T0)));
+        assertThat(incidents.queries().findByChannel(CHANNEL).orElseThrow().roles()).containsEntry(Role.COMMS, BOB);
         List<FollowUp> followUps = storage.read(r -> r.followUps().list(1));
         assertThat(followUps).extracting(FollowUp::text, FollowUp::ownerId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Alert on payment errors", BOB));
@@ -200,8 +200,8 @@ class IncidentServiceTest {
 
         assertThat(after.isOpen()).isTrue();
         assertThat(after.resolvedAt()).isNull();
-        assertThat(deliverAll()).first().isEqualTo(new JobPayload.ChannelPost(
-                new Reopened(BOB, 1, Status.RESOLVED, Status.MONITORING, T0.plus(Duration.ofMinutes(3)))));
+        assertThat(deliverAll()).first().isEqualTo(new SlackJob.ChannelPost(
+                new Reopened(1, BOB, Status.RESOLVED, Status.MONITORING, T0.plus(Duration.ofMinutes(3)))));
         assertThat(timeline()).last().extracting(TimelineEntry::kind, TimelineEntry::text)
                 .containsExactly(EntryKind.REOPENED, "Reopened: Status resolved → monitoring");
     }
@@ -212,8 +212,8 @@ class IncidentServiceTest {
         incidents.statusUpdate(CHANNEL, "Rotating keys", ALICE);
         incidents.resolve(CHANNEL, null, ALICE);
 
-        assertThat(handler.payloads).filteredOn(p -> p instanceof JobPayload.Announce)
-                .containsExactly(new JobPayload.Announce(new JobPayload.Declared(1, Severity.SEV2, "Checkout down", ALICE, true)));
-        assertThat(deliverAll()).noneMatch(p -> p instanceof JobPayload.Announce);
+        assertThat(handler.payloads).filteredOn(p -> p instanceof SlackJob.Announce)
+                .containsExactly(new SlackJob.Announce(new SlackJob.Declared(1, Severity.SEV2, "Checkout down", ALICE, true)));
+        assertThat(deliverAll()).noneMatch(p -> p instanceof SlackJob.Announce);
     }
 }

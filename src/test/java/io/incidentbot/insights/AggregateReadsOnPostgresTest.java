@@ -1,5 +1,6 @@
 package io.incidentbot.insights;
 
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.TestClock;
@@ -58,13 +59,13 @@ class AggregateReadsOnPostgresTest {
     void pendingJobsAreCountedByKind() {
         Instant t = StatsServiceTest.NOW;
         storage.run(r -> {
-            r.outbox().enqueue(1, OutboxJob.Kind.SYNC_HEADER, "{}", t);
-            r.outbox().enqueue(1, OutboxJob.Kind.ANNOUNCE, "{}", t);
-            r.outbox().enqueue(2, OutboxJob.Kind.ANNOUNCE, "{}", t);
+            r.outbox().enqueue(1, "slack", "SYNC_HEADER", "{}", t);
+            r.outbox().enqueue(1, "slack", "ANNOUNCE", "{}", t);
+            r.outbox().enqueue(2, "slack", "ANNOUNCE", "{}", t);
         });
 
-        Map<OutboxJob.Kind, Long> pending = storage.read(r -> r.outbox().pendingByKind());
-        assertThat(pending).containsOnly(
-                Map.entry(OutboxJob.Kind.SYNC_HEADER, 1L), Map.entry(OutboxJob.Kind.ANNOUNCE, 2L));
+        Map<OutboxRepository.JobType, Long> pending = storage.read(r -> r.outbox().pendingByKind());
+        assertThat(pending).containsOnly(Map.entry(new OutboxRepository.JobType("slack", "SYNC_HEADER"), 1L),
+                Map.entry(new OutboxRepository.JobType("slack", "ANNOUNCE"), 2L));
     }
 }

@@ -1,5 +1,7 @@
 package io.incidentbot.outbox;
 
+import io.incidentbot.slack.jobs.SlackJobs;
+import io.incidentbot.slack.jobs.SlackJob;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -56,7 +58,7 @@ class OutboxDatabaseOutageTest {
     }
 
     private void enqueue(long incident) {
-        storage.transaction(r -> JobPayloads.enqueue(r.outbox(), incident, new JobPayload.SyncTopic(), clock.instant()));
+        storage.transaction(r -> SlackJobs.enqueue(r.outbox(), incident, new SlackJob.SyncTopic(), clock.instant()));
     }
 
     private List<String> lines(Level level) {

@@ -1,5 +1,7 @@
 package io.incidentbot.outbox;
 
+import io.incidentbot.slack.jobs.SlackJobs;
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +61,8 @@ class OutboxRecoveryTest {
         for (long incident = 1; incident <= 20; incident++) {
             long i = incident;
             storage.run(r -> {
-                JobPayloads.enqueue(r.outbox(), i, new JobPayload.SyncTopic(), clock.instant());
-                JobPayloads.enqueue(r.outbox(), i, new JobPayload.Postmortem("U1"), clock.instant());
+                SlackJobs.enqueue(r.outbox(), i, new SlackJob.SyncTopic(), clock.instant());
+                SlackJobs.enqueue(r.outbox(), i, new SlackJob.Postmortem("U1"), clock.instant());
             });
         }
         runFor(Duration.ofMinutes(2));
@@ -76,8 +78,8 @@ class OutboxRecoveryTest {
 
     @Test
     void aRetryAfterSlackAskedForIsNotBroughtForwardByTheRecovery() {
-        storage.run(r -> JobPayloads.enqueue(r.outbox(), 1, new JobPayload.SyncTopic(), clock.instant()));
-        storage.run(r -> JobPayloads.enqueue(r.outbox(), 2, new JobPayload.SyncTopic(), clock.instant()));
+        storage.run(r -> SlackJobs.enqueue(r.outbox(), 1, new SlackJob.SyncTopic(), clock.instant()));
+        storage.run(r -> SlackJobs.enqueue(r.outbox(), 2, new SlackJob.SyncTopic(), clock.instant()));
         handler.answer(j -> j.incident() == 1 ? JobHandler.Outcome.retry("ratelimited", Duration.ofSeconds(60))
                 : j.attempts() == 0 ? JobHandler.Outcome.retry("HTTP 503", null) : JobHandler.Outcome.done());
         worker.dispatchDue();

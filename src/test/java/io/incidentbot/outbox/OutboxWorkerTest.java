@@ -1,5 +1,7 @@
 package io.incidentbot.outbox;
 
+import io.incidentbot.slack.jobs.SlackJobs;
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.OutboxRepository;
@@ -39,8 +41,8 @@ class OutboxWorkerTest {
         storage.close();
     }
 
-    private long enqueue(long incident, JobPayload payload) {
-        return storage.transaction(r -> JobPayloads.enqueue(r.outbox(), incident, payload, clock.instant()));
+    private long enqueue(long incident, SlackJob payload) {
+        return storage.transaction(r -> SlackJobs.enqueue(r.outbox(), incident, payload, clock.instant()));
     }
 
     private long pending() {
@@ -54,7 +56,7 @@ class OutboxWorkerTest {
 
     @Test
     void aJobClaimedByAReplicaThatDiedIsDeliveredOnceItsLeaseHasRunOut() {
-        long id = enqueue(1, new JobPayload.SyncTopic());
+        long id = enqueue(1, new SlackJob.SyncTopic());
         storage.run(r -> r.outbox().claim(clock.instant(), "killed-replica", clock.instant().plusSeconds(30), 10));
 
         worker.dispatchDue();
@@ -70,23 +72,23 @@ class OutboxWorkerTest {
 
     @Test
     void jobsOfOneIncidentAreDeliveredInTheOrderTheyWereWritten() {
-        enqueue(1, new JobPayload.SyncTopic());
-        enqueue(1, new JobPayload.Postmortem("U1"));
-        enqueue(2, new JobPayload.SyncTopic());
+        enqueue(1, new SlackJob.SyncTopic());
+        enqueue(1, new SlackJob.Postmortem("U1"));
+        enqueue(2, new SlackJob.SyncTopic());
 
         worker.dispatchDue();
         worker.dispatchDue();
 
         assertThat(pending()).isZero();
         assertThat(handler.jobs).extracting(OutboxJob::incident, OutboxJob::kind).containsSubsequence(
-                org.assertj.core.groups.Tuple.tuple(1L, OutboxJob.Kind.SYNC_TOPIC),
-                org.assertj.core.groups.Tuple.tuple(1L, OutboxJob.Kind.POSTMORTEM));
+                org.assertj.core.groups.Tuple.tuple(1L, "SYNC_TOPIC"),
+                org.assertj.core.groups.Tuple.tuple(1L, "POSTMORTEM"));
         assertThat(handler.jobs).hasSize(3);
     }
 
     @Test
     void aRetryWaitsExactlyTheRetryAfterSlackAskedFor() {
-        enqueue(1, new JobPayload.SyncTopic());
+        enqueue(1, new SlackJob.SyncTopic());
         handler.answer(j -> JobHandler.Outcome.retry("ratelimited", Duration.ofSeconds(30)));
         worker.dispatchDue();
         handler.answer(j -> JobHandler.Outcome.done());
@@ -104,7 +106,7 @@ class OutboxWorkerTest {
 
     @Test
     void otherFailuresBackOffAboutTheFirstBackoffWithJitter() {
-        enqueue(1, new JobPayload.SyncTopic());
+        enqueue(1, new SlackJob.SyncTopic());
         handler.answer(j -> JobHandler.Outcome.retry("internal_error", null));
         worker.dispatchDue();
 
@@ -119,9 +121,9 @@ class OutboxWorkerTest {
 
     @Test
     void aJobStillFailingAfterGiveUpAfterIsMarkedFailedAndReportedOnce() {
-        enqueue(7, new JobPayload.SyncTopic());
-        enqueue(7, new JobPayload.Postmortem("U1"));
-        handler.answer(j -> j.kind() == OutboxJob.Kind.SYNC_TOPIC
+        enqueue(7, new SlackJob.SyncTopic());
+        enqueue(7, new SlackJob.Postmortem("U1"));
+        handler.answer(j -> "SYNC_TOPIC".equals(j.kind())
                 ? JobHandler.Outcome.retry("internal_error", Duration.ofMinutes(20)) : JobHandler.Outcome.done());
 
         for (int i = 0; i < 3; i++) {
@@ -134,17 +136,17 @@ class OutboxWorkerTest {
         worker.dispatchDue();
 
         assertThat(failed(7)).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(OutboxJob.Kind.SYNC_TOPIC);
+            assertThat(f.kind()).isEqualTo("SYNC_TOPIC");
             assertThat(f.error()).isEqualTo("internal_error");
         });
         assertThat(handler.failed).containsExactly("SYNC_TOPIC: internal_error");
-        assertThat(handler.jobs).extracting(OutboxJob::kind).last().isEqualTo(OutboxJob.Kind.POSTMORTEM);
+        assertThat(handler.jobs).extracting(OutboxJob::kind).last().isEqualTo("POSTMORTEM");
         assertThat(pending()).isZero();
     }
 
     @Test
     void aFailOutcomeGivesUpAtOnce() {
-        enqueue(3, new JobPayload.SyncTopic());
+        enqueue(3, new SlackJob.SyncTopic());
         handler.answer(j -> JobHandler.Outcome.fail("missing_scope"));
 
         worker.dispatchDue();
@@ -155,18 +157,18 @@ class OutboxWorkerTest {
 
     @Test
     void aStoredPayloadThisVersionCannotReadIsMarkedFailedWithTheReasonAndTheNextJobRuns() {
-        storage.run(r -> r.outbox().enqueue(4, OutboxJob.Kind.ANNOUNCE, "{\"type\":\"update\",\"text\":\"x\",\"user\":\"U1\"}",
+        storage.run(r -> r.outbox().enqueue(4, "slack", "ANNOUNCE", "{\"v\":1,\"announcement\":{\"type\":\"weather\"}}",
                 clock.instant()));
-        enqueue(4, new JobPayload.SyncTopic());
+        enqueue(4, new SlackJob.SyncTopic());
 
         worker.dispatchDue();
         worker.dispatchDue();
 
         assertThat(failed(4)).singleElement().satisfies(f -> {
-            assertThat(f.kind()).isEqualTo(OutboxJob.Kind.ANNOUNCE);
+            assertThat(f.kind()).isEqualTo("ANNOUNCE");
             assertThat(f.error()).startsWith("unreadable payload of ANNOUNCE job");
         });
-        assertThat(handler.jobs).extracting(OutboxJob::kind).containsExactly(OutboxJob.Kind.ANNOUNCE, OutboxJob.Kind.SYNC_TOPIC);
+        assertThat(handler.jobs).extracting(OutboxJob::kind).containsExactly("ANNOUNCE", "SYNC_TOPIC");
         assertThat(pending()).isZero();
     }
 }

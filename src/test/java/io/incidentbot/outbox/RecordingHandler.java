@@ -1,5 +1,7 @@
 package io.incidentbot.outbox;
 
+import io.incidentbot.slack.jobs.SlackJobs;
+import io.incidentbot.slack.jobs.SlackJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -8,8 +10,8 @@ import java.util.function.Function;
 public final class RecordingHandler implements JobHandler {
     /** Jobs handled, in delivery order. */
     public final List<OutboxJob> jobs = new ArrayList<>();
-    /** Their payloads, read with {@link JobPayloads#read}. */
-    public final List<JobPayload> payloads = new ArrayList<>();
+    /** Their payloads, read with {@link SlackJobs#read}. */
+    public final List<SlackJob> payloads = new ArrayList<>();
     /** Jobs given up, with their errors. */
     public final List<String> failed = new ArrayList<>();
     private Function<OutboxJob, Outcome> answer = j -> Outcome.done();
@@ -22,7 +24,7 @@ public final class RecordingHandler implements JobHandler {
     @Override
     public Outcome handle(OutboxJob job) {
         jobs.add(job);
-        payloads.add(JobPayloads.read(job));
+        payloads.add(SlackJobs.read(job));
         return answer.apply(job);
     }
 

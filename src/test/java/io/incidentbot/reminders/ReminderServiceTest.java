@@ -6,8 +6,8 @@ import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.slack.jobs.SlackJob;
+import io.incidentbot.slack.jobs.SlackJobs;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.Database;
@@ -33,6 +33,7 @@ class ReminderServiceTest {
     final TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
     JdbiStorage storage;
     IncidentService incidents;
+    io.incidentbot.incident.Transactions units;
     ReminderService reminders;
 
     @BeforeEach
@@ -42,9 +43,10 @@ class ReminderServiceTest {
 
     private void start(ReminderPolicy policy) {
         storage = Database.open(dir.resolve("incidents.db").toString());
-        incidents = new IncidentService(storage, clock, false, () -> { }, new io.incidentbot.incident.AuditLog(),
+        units = io.incidentbot.testkit.Units.slack(storage, clock, false);
+        incidents = new IncidentService(units, new io.incidentbot.incident.AuditLog(),
                 new ReminderSchedule(policy), java.time.Duration.ofHours(24));
-        reminders = new ReminderService(storage, clock, policy, () -> { });
+        reminders = new ReminderService(units, policy);
     }
 
     @AfterEach
@@ -169,7 +171,7 @@ class ReminderServiceTest {
         storage.close();
         clock.advance(Duration.ofMinutes(31));
         start(POLICY);
-        ReminderService replica = new ReminderService(storage, clock, POLICY, () -> { });
+        ReminderService replica = new ReminderService(io.incidentbot.testkit.Units.slack(storage, clock, false), POLICY);
 
         assertThat(reminders.sendDue() + replica.sendDue()).isEqualTo(1);
         assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
@@ -204,8 +206,8 @@ class ReminderServiceTest {
                  var rs = c.createStatement().executeQuery(
                          "SELECT id, incident, payload FROM outbox WHERE kind = 'REMIND' ORDER BY id")) {
                 while (rs.next()) {
-                    notes.add(((JobPayload.Remind) JobPayloads.read(new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
-                            OutboxJob.Kind.REMIND, rs.getString("payload"), 0, null, null))).note());
+                    notes.add(((SlackJob.Remind) SlackJobs.read(new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
+                            SlackJobs.SUBSCRIBER, "REMIND", rs.getString("payload"), 0, null, null))).note());
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);

@@ -1,7 +1,7 @@
 package io.incidentbot.store;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.slack.jobs.SlackJob;
+import io.incidentbot.slack.jobs.SlackJobs;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -79,9 +79,9 @@ class RetentionTest {
 
     @Test
     void deliveredJobsGoAfterAWeekFailedOnesAfterAMonthPendingOnesNever() {
-        long done = storage.transaction(r -> JobPayloads.enqueue(r.outbox(), 1, new JobPayload.SyncTopic(), clock.instant()));
-        long failed = storage.transaction(r -> JobPayloads.enqueue(r.outbox(), 2, new JobPayload.SyncTopic(), clock.instant()));
-        storage.run(r -> JobPayloads.enqueue(r.outbox(), 3, new JobPayload.SyncTopic(), clock.instant()));
+        long done = storage.transaction(r -> SlackJobs.enqueue(r.outbox(), 1, new SlackJob.SyncTopic(), clock.instant()));
+        long failed = storage.transaction(r -> SlackJobs.enqueue(r.outbox(), 2, new SlackJob.SyncTopic(), clock.instant()));
+        storage.run(r -> SlackJobs.enqueue(r.outbox(), 3, new SlackJob.SyncTopic(), clock.instant()));
         storage.run(r -> {
             r.outbox().markDone(done, clock.instant());
             r.outbox().markFailed(failed, clock.instant(), "missing_scope");

@@ -234,24 +234,19 @@ public final class SlackStandIn implements AutoCloseable {
     }
 
     /**
-     * The one polling wait of the test kit: checks {@code condition} every 20 ms for at most {@code atMost}.
+     * The one polling wait of the test kit (Awaitility): checks {@code condition} every 20 ms for at most
+     * {@code atMost}.
      *
      * @return true once it held, false when the time ran out or the thread was interrupted
      */
     public static boolean within(java.time.Duration atMost, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(atMost).pollDelay(java.time.Duration.ZERO)
+                    .pollInterval(java.time.Duration.ofMillis(20)).until(condition::getAsBoolean);
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     private MockResponse answer(RecordedRequest request) {

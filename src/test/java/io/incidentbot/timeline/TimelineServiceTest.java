@@ -3,7 +3,7 @@ package io.incidentbot.timeline;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
-import io.incidentbot.outbox.Deliveries;
+import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -37,7 +37,7 @@ class TimelineServiceTest {
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
         TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
-        new IncidentService(storage, clock, false, () -> { })
+        new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false))
                 .declare(new Declaration("Checkout down", Severity.SEV2, null, false, "UALICE001", null));
         new Deliveries(storage).linkChannel(1, CHANNEL, "inc-1-checkout-down");
         timeline = new TimelineService(storage, clock, "pushpin");

@@ -1,5 +1,7 @@
 package io.incidentbot.bench;
 
+import io.incidentbot.timeline.SlackTs;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -106,7 +108,7 @@ final class SyntheticExport {
     }
 
     private static String ts(long micros) {
-        return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+        return SlackTs.fromInstant(SlackTs.fromMicros(micros));
     }
 
     private static void join(JsonGenerator g, String user, String ts) throws IOException {

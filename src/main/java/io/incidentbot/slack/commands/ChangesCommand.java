@@ -1,6 +1,6 @@
 package io.incidentbot.slack.commands;
 
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.slack.render.AlertPosts;
 
 import java.util.List;
@@ -11,9 +11,9 @@ import java.util.List;
  * those made since it was declared.
  */
 final class ChangesCommand implements Subcommand {
-    private final IncidentService incidents;
+    private final IncidentQueries incidents;
 
-    ChangesCommand(IncidentService incidents) {
+    ChangesCommand(IncidentQueries incidents) {
         this.incidents = incidents;
     }
 

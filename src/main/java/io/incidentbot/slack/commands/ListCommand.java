@@ -1,7 +1,7 @@
 package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.Incident;
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.slack.render.Messages;
 
 import java.time.Clock;
@@ -9,10 +9,10 @@ import java.util.List;
 
 /** {@code /incident list}: open incidents the user may see, with their channels and failed Slack calls. */
 final class ListCommand implements Subcommand {
-    private final IncidentService incidents;
+    private final IncidentQueries incidents;
     private final Clock clock;
 
-    ListCommand(IncidentService incidents, Clock clock) {
+    ListCommand(IncidentQueries incidents, Clock clock) {
         this.incidents = incidents;
         this.clock = clock;
     }

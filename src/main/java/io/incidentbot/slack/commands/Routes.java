@@ -52,8 +52,8 @@ public final class Routes {
     public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone) {
         return new Routes(incidents, List.of(
                 r -> new DeclareCommand(incidents),
-                r -> new ListCommand(incidents, clock),
-                r -> new StatsCommand(incidents, zone),
+                r -> new ListCommand(incidents.queries(), clock),
+                r -> new StatsCommand(incidents.queries(), zone),
                 r -> new HelpCommand(r),
                 r -> new StatusCommand(incidents),
                 r -> new SeverityCommand(incidents),
@@ -64,10 +64,10 @@ public final class Routes {
                 r -> new ActionCommand(incidents),
                 r -> new ResolveCommand(incidents),
                 r -> new PostmortemCommand(incidents),
-                r -> new TimelineCommand(incidents, zone),
-                r -> new RetryCommand(incidents),
-                r -> new CancelCommand(incidents),
-                r -> new ChangesCommand(incidents)));
+                r -> new TimelineCommand(incidents.queries(), zone),
+                r -> StuckIncidentCommand.retry(incidents),
+                r -> StuckIncidentCommand.cancel(incidents),
+                r -> new ChangesCommand(incidents.queries())));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class Routes {
         if (c == null) {
             return Reply.say(word.isEmpty() ? help() : notUnderstood(word));
         }
-        if (c.channelScoped() && incidents.findByChannel(in.channelId()).isEmpty()) {
+        if (c.channelScoped() && incidents.queries().findByChannel(in.channelId()).isEmpty()) {
             throw new NotAnIncidentChannelException(word);
         }
         return c.run(in, rest);
@@ -108,7 +108,7 @@ public final class Routes {
         if (named != null) {
             return Optional.of(named);
         }
-        return c.channelScoped() ? incidents.findByChannel(in.channelId()).map(Incident::number) : Optional.empty();
+        return c.channelScoped() ? incidents.queries().findByChannel(in.channelId()).map(Incident::number) : Optional.empty();
     }
 
     /** @return {first word in lowercase, the rest stripped} */

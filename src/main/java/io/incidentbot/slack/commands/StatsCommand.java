@@ -1,6 +1,6 @@
 package io.incidentbot.slack.commands;
 
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.insights.StatsService;
 import io.incidentbot.slack.render.StatsMessage;
 
@@ -13,10 +13,10 @@ import java.util.List;
  * are counted and never named, so the answer is fit for any channel).
  */
 final class StatsCommand implements Subcommand {
-    private final IncidentService incidents;
+    private final IncidentQueries incidents;
     private final ZoneId zone;
 
-    StatsCommand(IncidentService incidents, ZoneId zone) {
+    StatsCommand(IncidentQueries incidents, ZoneId zone) {
         this.incidents = incidents;
         this.zone = zone;
     }

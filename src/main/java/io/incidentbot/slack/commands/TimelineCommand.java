@@ -1,7 +1,7 @@
 package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.Incident;
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.slack.render.Messages;
 
 import java.time.ZoneId;
@@ -11,11 +11,11 @@ import java.util.List;
 final class TimelineCommand implements Subcommand {
     /** How many entries it shows. */
     static final int LIMIT = 25;
-    private final IncidentService incidents;
+    private final IncidentQueries incidents;
     private final ZoneId zone;
 
     /** @param zone time zone to show times in ({@code INCIDENT_TIMEZONE}) */
-    TimelineCommand(IncidentService incidents, ZoneId zone) {
+    TimelineCommand(IncidentQueries incidents, ZoneId zone) {
         this.incidents = incidents;
         this.zone = zone;
     }

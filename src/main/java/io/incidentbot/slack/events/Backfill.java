@@ -13,7 +13,7 @@ import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.slack.SlackCalls;
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.retry.Backoff;
 import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.SlackTs;
@@ -43,7 +43,7 @@ public final class Backfill {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final MethodsClient client;
-    private final IncidentService incidents;
+    private final IncidentQueries incidents;
     private final TimelineService timeline;
     private final Supplier<String> botUserId;
     private final Supplier<String> botId;
@@ -52,7 +52,7 @@ public final class Backfill {
      * @param botUserId the bot's user ID once known, else null
      * @param botId     the bot ID once known, else null
      */
-    public Backfill(MethodsClient client, IncidentService incidents, TimelineService timeline, Supplier<String> botUserId,
+    public Backfill(MethodsClient client, IncidentQueries incidents, TimelineService timeline, Supplier<String> botUserId,
                     Supplier<String> botId) {
         this.client = client;
         this.incidents = incidents;

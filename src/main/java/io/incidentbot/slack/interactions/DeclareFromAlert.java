@@ -4,7 +4,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
 import com.slack.api.model.view.View;
-import io.incidentbot.alerts.AlertDeliveries;
+import io.incidentbot.slack.jobs.AlertDeliveries;
 import io.incidentbot.alerts.AlertService;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentException;

@@ -36,7 +36,7 @@ abstract class DirectButton {
             var p = req.getPayload();
             String user = p.getUser().getId();
             String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-            Incident incident = Buttons.incidentNumber(value).flatMap(n -> incidents.findVisible(n, user))
+            Incident incident = Buttons.incidentNumber(value).flatMap(n -> incidents.queries().findVisible(n, user))
                     .filter(i -> i.channelId() != null).orElse(null);
             String answer;
             if (incident == null) {

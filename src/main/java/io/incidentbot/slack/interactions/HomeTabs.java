@@ -147,9 +147,9 @@ public final class HomeTabs {
 
     /** @param stats the insights, the same for every user (private incidents are never named in them) */
     private boolean publishIfChanged(String user, Instant now, Instant notAfter, IncidentStats stats) {
-        List<Incident> open = incidents.listOpenVisibleTo(user);
-        View view = HomeTab.view(user, open, incidents.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
-                incidents.openedByAlerts(open), stats);
+        List<Incident> open = incidents.queries().listOpenVisibleTo(user);
+        View view = HomeTab.view(user, open, incidents.queries().listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
+                incidents.queries().openedByAlerts(open), stats);
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
         if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
             return false;

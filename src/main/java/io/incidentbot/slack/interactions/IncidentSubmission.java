@@ -41,7 +41,7 @@ abstract class IncidentSubmission {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
             Incident incident = Buttons.incidentNumber(view.getPrivateMetadata())
-                    .flatMap(n -> incidents.findVisible(n, user)).filter(i -> i.channelId() != null).orElse(null);
+                    .flatMap(n -> incidents.queries().findVisible(n, user)).filter(i -> i.channelId() != null).orElse(null);
             if (incident == null) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(errorBlock(),
                         "This incident does not exist or you cannot see it; nothing was changed.")));

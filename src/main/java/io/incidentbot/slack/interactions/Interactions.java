@@ -58,7 +58,7 @@ public final class Interactions {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
-                new RolesSubmission(incidents), new UpdateSubmission(incidents), new FollowUpSubmission(incidents),
+                new RolesSubmission(incidents), TextSubmission.update(incidents), TextSubmission.followUp(incidents),
                 new ResolveSubmission(incidents))) {
             s.register(app);
         }

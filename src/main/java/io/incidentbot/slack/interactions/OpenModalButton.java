@@ -31,7 +31,7 @@ final class OpenModalButton {
             var p = req.getPayload();
             String user = p.getUser().getId();
             String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-            Incident incident = Buttons.incidentNumber(value).flatMap(n -> incidents.findVisible(n, user)).orElse(null);
+            Incident incident = Buttons.incidentNumber(value).flatMap(n -> incidents.queries().findVisible(n, user)).orElse(null);
             if (incident == null) {
                 afterAck.execute(() -> Buttons.respond(ctx, "You cannot change that incident; nothing was changed."));
                 return ctx.ack();

@@ -66,7 +66,7 @@ final class Shortcuts {
         });
         app.messageShortcut(ADD_TO_TIMELINE, (req, ctx) -> {
             var p = req.getPayload();
-            View view = Modals.addToTimeline(incidents.listOpenVisibleTo(p.getUser().getId()), metadata(message(p)));
+            View view = Modals.addToTimeline(incidents.queries().listOpenVisibleTo(p.getUser().getId()), metadata(message(p)));
             afterAck.execute(() -> open(ctx.client(), p.getTriggerId(), view));
             return ctx.ack();
         });

@@ -2,7 +2,6 @@ package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.render.ChannelPosts;
 
@@ -11,7 +10,7 @@ import io.incidentbot.slack.render.ChannelPosts;
  * incident was when the announcement was written), linking to the incident channel. Of a private
  * incident only the declaration is announced, without details.
  */
-public final class AnnounceJob implements KindHandler<JobPayload.Announce> {
+public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
     private final Posts posts;
     private final String announceChannel;
     private final java.util.function.LongFunction<String> draftLink;
@@ -32,12 +31,28 @@ public final class AnnounceJob implements KindHandler<JobPayload.Announce> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.Announce payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Announce queued) {
+        SlackJob.Announce payload = queued.announcement() instanceof SlackJob.Unversioned u
+                ? new SlackJob.Announce(fromIncident(u, incident)) : queued;
         if (announceChannel == null
-                || incident.privateIncident() && !(payload.announcement() instanceof JobPayload.Declared)) {
+                || incident.privateIncident() && !(payload.announcement() instanceof SlackJob.Declared)) {
             return Outcome.done();
         }
-        String link = payload.announcement() instanceof JobPayload.Resolved ? draftLink.apply(incident.number()) : null;
+        String link = payload.announcement() instanceof SlackJob.Resolved ? draftLink.apply(incident.number()) : null;
         return posts.post(job, announceChannel, ChannelPosts.announcement(payload.announcement(), incident.channelId(), link));
+    }
+
+    /**
+     * An announcement queued before announcements carried a snapshot: worded from the incident as it is
+     * now, as the release that queued it did.
+     */
+    static SlackJob.Announcement fromIncident(SlackJob.Unversioned u, Incident i) {
+        return switch (u.type()) {
+            case "update" -> new SlackJob.Update(i.number(), i.severity(), i.status(),
+                    u.user() != null ? u.user() : i.declaredBy(), u.text() == null ? "" : u.text());
+            case "resolved" -> new SlackJob.Resolved(i.number(), i.title(), i.declaredAt(),
+                    i.resolvedAt() != null ? i.resolvedAt() : i.declaredAt(), i.resolutionSummary());
+            default -> new SlackJob.Declared(i.number(), i.severity(), i.title(), i.declaredBy(), i.privateIncident());
+        };
     }
 }

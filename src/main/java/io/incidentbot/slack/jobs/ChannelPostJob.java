@@ -2,12 +2,11 @@ package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.render.ChannelPosts;
 
 /** Posts a change (the payload's typed event, rendered by {@link ChannelPosts}) into the incident channel. */
-public final class ChannelPostJob implements KindHandler<JobPayload.ChannelPost> {
+public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
     private final Posts posts;
 
     /** @param posts posts at most once per job */
@@ -16,7 +15,9 @@ public final class ChannelPostJob implements KindHandler<JobPayload.ChannelPost>
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.ChannelPost payload) {
-        return posts.post(job, incident.channelId(), ChannelPosts.post(payload.event()));
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.ChannelPost payload) {
+        // A post queued by an older release carries its text, written then.
+        return posts.post(job, incident.channelId(), payload.event() != null ? ChannelPosts.post(payload.event())
+                : payload.text());
     }
 }

@@ -7,9 +7,7 @@ import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import io.incidentbot.incident.ChannelNames;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import org.slf4j.Logger;
@@ -27,7 +25,7 @@ import java.util.function.Supplier;
  * it a channel the bot created whose answer was lost could not be recognised, and a second {@code -2}
  * channel would be made. Until then the job is retried after {@link #IDENTITY_WAIT}.
  */
-public final class CreateChannelJob implements KindHandler<JobPayload.CreateChannel> {
+public final class CreateChannelJob implements KindHandler<SlackJob.CreateChannel> {
     private static final Logger log = LoggerFactory.getLogger(CreateChannelJob.class);
     private static final int MAX_NAME_ATTEMPTS = 50;
     /** How long a channel creation waits before asking again whether {@code auth.test} has answered. */
@@ -50,7 +48,7 @@ public final class CreateChannelJob implements KindHandler<JobPayload.CreateChan
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.CreateChannel payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.CreateChannel payload) {
         if (incident.channelId() != null) {
             return Outcome.done();
         }

@@ -5,9 +5,7 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.incident.Incident;
 import java.util.List;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.Messages;
@@ -16,7 +14,7 @@ import io.incidentbot.slack.render.Messages;
  * The header message: {@code chat.postMessage} the first time (its {@code ts} is stored), {@code chat.update}
  * after, and only when the rendered header (fallback text and Block Kit) differs from what was last sent.
  */
-public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
+public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     private final MethodsClient client;
     private final Posts posts;
     private final Deliveries deliveries;
@@ -29,7 +27,7 @@ public final class HeaderJob implements KindHandler<JobPayload.SyncHeader> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncHeader payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
         String text = Messages.headerText(incident);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
                 deliveries.lastStatusUpdate(incident.number()));

@@ -4,14 +4,13 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 
 import java.util.List;
 
 /** {@code conversations.invite} of the payload's users, 100 per call; users already in the channel are fine. */
-public final class InviteJob implements KindHandler<JobPayload.Invite> {
+public final class InviteJob implements KindHandler<SlackJob.Invite> {
     private final MethodsClient client;
 
     /** @param client Web API client with the bot token */
@@ -20,7 +19,7 @@ public final class InviteJob implements KindHandler<JobPayload.Invite> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.Invite payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Invite payload) {
         List<String> users = payload.users();
         for (int from = 0; from < users.size(); from += 100) {
             List<String> batch = users.subList(from, Math.min(users.size(), from + 100));

@@ -1,6 +1,9 @@
 package io.incidentbot.slack.jobs;
 
-import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.store.OutboxRepository;
+
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The first Web API method each outbox job kind calls, named as {@code slack/SlackCalls} names it in a
@@ -10,17 +13,41 @@ import io.incidentbot.outbox.OutboxJob;
  * anything yet. The switch has no default on purpose: a new kind does not compile until it is named here.
  */
 public final class JobMethods {
-    /** The {@code method} of {@link OutboxJob.Kind#RESPOND}: a POST to a slash command's {@code response_url}. */
+    /** The {@code method} of {@link SlackJob.Kind#RESPOND}: a POST to a slash command's {@code response_url}. */
     public static final String RESPONSE_URL = "response_url";
 
     private JobMethods() {
     }
 
+    /** @return every method {@link #first(SlackJob.Kind)} names */
+    public static Set<String> all() {
+        Set<String> methods = new TreeSet<>();
+        for (SlackJob.Kind k : SlackJob.Kind.values()) {
+            methods.add(first(k));
+        }
+        return methods;
+    }
+
     /**
-     * @param kind an outbox job kind
-     * @return e.g. {@code chat.postMessage}; {@value #RESPONSE_URL} for {@link OutboxJob.Kind#RESPOND}
+     * @param type a job's subscriber and kind
+     * @return {@link #first(SlackJob.Kind)} for a Slack job; another subscriber's name for its jobs
      */
-    public static String first(OutboxJob.Kind kind) {
+    public static String first(OutboxRepository.JobType type) {
+        if (SlackJobs.SUBSCRIBER.equals(type.subscriber())) {
+            for (SlackJob.Kind k : SlackJob.Kind.values()) {
+                if (k.name().equals(type.kind())) {
+                    return first(k);
+                }
+            }
+        }
+        return type.subscriber();
+    }
+
+    /**
+     * @param kind a Slack job kind
+     * @return e.g. {@code chat.postMessage}; {@value #RESPONSE_URL} for {@link SlackJob.Kind#RESPOND}
+     */
+    public static String first(SlackJob.Kind kind) {
         return switch (kind) {
             case CREATE_CHANNEL -> "conversations.create";
             case INVITE -> "conversations.invite";

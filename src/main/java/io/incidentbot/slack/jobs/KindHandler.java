@@ -2,7 +2,6 @@ package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 
 /**
@@ -11,7 +10,7 @@ import io.incidentbot.outbox.OutboxJob;
  * @param <P> the kind's payload record
  */
 @FunctionalInterface
-public interface KindHandler<P extends JobPayload> {
+public interface KindHandler<P extends SlackJob> {
     /**
      * @param job      the job (its {@code attempts} tell whether an earlier attempt may have reached Slack)
      * @param incident the job's incident as it is now (its channel has been created unless the kind is

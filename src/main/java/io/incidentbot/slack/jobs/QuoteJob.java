@@ -3,9 +3,7 @@ package io.incidentbot.slack.jobs;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.markup.Mentions;
@@ -17,7 +15,7 @@ import io.incidentbot.slack.render.Messages;
  * ({@code chat.postMessage}) in the incident channel. Without a permalink (e.g. {@code channel_not_found}
  * for a channel the bot cannot read) the quote is posted without the link.
  */
-public final class QuoteJob implements KindHandler<JobPayload.Quote> {
+public final class QuoteJob implements KindHandler<SlackJob.Quote> {
     private final MethodsClient client;
     private final Posts posts;
     private final Deliveries deliveries;
@@ -30,7 +28,7 @@ public final class QuoteJob implements KindHandler<JobPayload.Quote> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.Quote q) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Quote q) {
         SlackCalls.Result<ChatGetPermalinkResponse> link = SlackCalls.run("chat.getPermalink",
                 () -> client.chatGetPermalink(req -> req.channel(q.channel()).messageTs(q.ts())));
         String permalink = link.ok() ? link.response().getPermalink() : null;

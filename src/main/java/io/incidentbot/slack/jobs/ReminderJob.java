@@ -2,7 +2,6 @@ package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.reminders.ReminderNote;
 import io.incidentbot.slack.SlackCalls;
@@ -13,7 +12,7 @@ import io.incidentbot.slack.render.ReminderPosts;
  * reminder whose incident was resolved after it was queued is dropped: nothing is sent for a resolved
  * incident; the unowned follow-ups list is sent because it belongs to the resolution.
  */
-public final class ReminderJob implements KindHandler<JobPayload.Remind> {
+public final class ReminderJob implements KindHandler<SlackJob.Remind> {
     private final Posts posts;
 
     /** @param posts posts at most once per job */
@@ -22,7 +21,7 @@ public final class ReminderJob implements KindHandler<JobPayload.Remind> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.Remind payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Remind payload) {
         ReminderNote note = payload.note();
         if (!incident.isOpen() && !(note instanceof ReminderNote.UnownedFollowUps)) {
             return Outcome.done();

@@ -2,7 +2,6 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.Slack;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.slack.render.Replies;
 
 import java.io.IOException;
@@ -20,7 +19,7 @@ public final class RespondJob {
     }
 
     /** @return done, retry or fail from the HTTP status of the POST to {@code response_url} */
-    public Outcome deliver(JobPayload.Respond payload) {
+    public Outcome deliver(SlackJob.Respond payload) {
         if (payload.responseUrl() == null) {
             return Outcome.done();
         }

@@ -3,9 +3,7 @@ package io.incidentbot.slack.jobs;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsSetTopicResponse;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.Messages;
@@ -15,7 +13,7 @@ import io.incidentbot.slack.render.Messages;
  * that text differs from the topic the bot set last (each call posts a visible "set the channel topic"
  * line, and the method is Tier 2).
  */
-public final class TopicJob implements KindHandler<JobPayload.SyncTopic> {
+public final class TopicJob implements KindHandler<SlackJob.SyncTopic> {
     private final MethodsClient client;
     private final Deliveries deliveries;
 
@@ -29,7 +27,7 @@ public final class TopicJob implements KindHandler<JobPayload.SyncTopic> {
     }
 
     @Override
-    public Outcome deliver(OutboxJob job, Incident incident, JobPayload.SyncTopic payload) {
+    public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncTopic payload) {
         String topic = Messages.topic(incident);
         if (deliveries.lastSent(incident.number(), "topic").filter(topic::equals).isPresent()) {
             return Outcome.done();

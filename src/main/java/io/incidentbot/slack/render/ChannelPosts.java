@@ -12,7 +12,7 @@ import io.incidentbot.incident.IncidentEvent.StatusUpdatePosted;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.outbox.JobPayload;
+import io.incidentbot.slack.jobs.SlackJob;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,22 +73,30 @@ public final class ChannelPosts {
      * @return the record, or empty for any other text
      */
     public static Optional<IncidentEvent> parse(String text, Instant at) {
+        return parse(text, 0, at);
+    }
+
+    /**
+     * As {@link #parse(String, Instant)}, for the posts of incident {@code incident} (a reopen post names its
+     * incident itself).
+     */
+    public static Optional<IncidentEvent> parse(String text, long incident, Instant at) {
         Matcher s = STATUS.matcher(text);
         if (s.find() && Status.parse(s.group(2)).isPresent() && Status.parse(s.group(3)).isPresent()) {
-            return Optional.of(new StatusChanged(s.group(1), Status.parse(s.group(2)).get(), Status.parse(s.group(3)).get(), at));
+            return Optional.of(new StatusChanged(incident, s.group(1), Status.parse(s.group(2)).get(), Status.parse(s.group(3)).get(), at));
         }
         Matcher o = REOPENED.matcher(text);
         if (o.find() && Status.parse(o.group(3)).isPresent() && Status.parse(o.group(4)).isPresent()) {
-            return Optional.of(new Reopened(o.group(1), Long.parseLong(o.group(2)), Status.parse(o.group(3)).get(),
+            return Optional.of(new Reopened(Long.parseLong(o.group(2)), o.group(1), Status.parse(o.group(3)).get(),
                     Status.parse(o.group(4)).get(), at));
         }
         Matcher v = SEVERITY.matcher(text);
         if (v.find()) {
-            return Optional.of(new SeverityChanged(v.group(1), Severity.valueOf(v.group(2)), Severity.valueOf(v.group(3)), at));
+            return Optional.of(new SeverityChanged(incident, v.group(1), Severity.valueOf(v.group(2)), Severity.valueOf(v.group(3)), at));
         }
         Matcher r = ROLE.matcher(text);
         if (r.find()) {
-            return Optional.of(new RoleAssigned(r.group(1), Role.parse(r.group(2)).orElseThrow(), r.group(3), at));
+            return Optional.of(new RoleAssigned(incident, r.group(1), Role.parse(r.group(2)).orElseThrow(), r.group(3), at));
         }
         return Optional.empty();
     }
@@ -98,7 +106,7 @@ public final class ChannelPosts {
      * @param channelId the incident channel ({@code C...}) to link to
      * @return the announcement channel post; a private incident's declaration names nothing
      */
-    public static String announcement(JobPayload.Announcement a, String channelId) {
+    public static String announcement(SlackJob.Announcement a, String channelId) {
         return announcement(a, channelId, null);
     }
 
@@ -108,16 +116,16 @@ public final class ChannelPosts {
      * @param draftLink for a resolution: the postmortem draft's permalink, or null to point at the channel
      * @return the announcement channel post; a resolution carries its summary and a link to the draft
      */
-    public static String announcement(JobPayload.Announcement a, String channelId, String draftLink) {
-        if (a instanceof JobPayload.Declared d) {
+    public static String announcement(SlackJob.Announcement a, String channelId, String draftLink) {
+        if (a instanceof SlackJob.Declared d) {
             return d.privateIncident()
                     ? ":lock: A private incident was declared. Details are shared with its responders only."
                     : ":rotating_light: *" + d.severity().name() + "* incident " + d.incident() + " declared by "
                             + of(d.declaredBy()) + ": *" + Messages.escape(d.title()) + "*\nFollow along in <#" + channelId + ">.";
-        } else if (a instanceof JobPayload.Update u) {
+        } else if (a instanceof SlackJob.Update u) {
             return ":loudspeaker: *Incident " + u.incident() + "* (" + u.severity().name() + ", "
                     + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + UserText.inert(u.text());
-        } else if (a instanceof JobPayload.Resolved r) {
+        } else if (a instanceof SlackJob.Resolved r) {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())
                     + "*) is resolved after " + Messages.duration(Duration.between(r.declaredAt(), r.resolvedAt()))
                     + ". <#" + channelId + ">"

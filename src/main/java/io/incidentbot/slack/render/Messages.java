@@ -149,7 +149,7 @@ public final class Messages {
         if (!f.isEmpty()) {
             OutboxRepository.FailedJob cause = f.get(0);
             sb.append("\n    :warning: ").append(f.size()).append(" Slack call(s) failed, first: ")
-                    .append(cause.kind().name().toLowerCase().replace('_', ' ')).append(" — `")
+                    .append(cause.kind().toLowerCase().replace('_', ' ')).append(" — `")
                     .append(cause.error()).append('`');
             if (stuck(f) && i.channelId() == null) {
                 sb.append("\n    The declarer can `/incident retry ").append(i.number()).append("` or `/incident cancel ")
@@ -161,7 +161,8 @@ public final class Messages {
 
     /** @return true when creating the incident's channel failed for good */
     private static boolean stuck(List<OutboxRepository.FailedJob> f) {
-        return f.stream().anyMatch(j -> j.kind() == io.incidentbot.outbox.OutboxJob.Kind.CREATE_CHANNEL);
+        return f.stream().anyMatch(j -> io.incidentbot.slack.jobs.SlackJobs.SUBSCRIBER.equals(j.subscriber())
+                && io.incidentbot.slack.jobs.SlackJob.Kind.CREATE_CHANNEL.name().equals(j.kind()));
     }
 
     /**

@@ -14,8 +14,8 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /**
  * {@link OutboxRepository} on table {@code outbox}, bound to the handle of one transaction. A job's
- * {@code state} is {@code pending}, {@code done} or {@code failed}; the jobs of one incident are
- * delivered in ID order, so only the oldest pending job of each incident (its head) is ever due.
+ * {@code state} is {@code pending}, {@code done} or {@code failed}; the jobs of one lane (incident,
+ * subscriber) are delivered in ID order, so only the oldest pending job of each lane (its head) is ever due.
  * Deliveries are claimed with a lease ({@code lease_holder}, {@code lease_until}): the same columns
  * and SQL on SQLite (under its single writer) and PostgreSQL (plus {@code FOR UPDATE SKIP LOCKED}).
  */
@@ -28,10 +28,11 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public long enqueue(long incident, OutboxJob.Kind kind, String payload, Instant at) {
+    public long enqueue(long incident, String subscriber, String kind, String payload, Instant at) {
         return h.createUpdate("""
-                INSERT INTO outbox (incident, kind, payload, next_attempt_at, created_at) VALUES (:i, :k, :p, :at, :at)""")
-                .bind("i", incident).bind("k", kind.name()).bind("p", payload).bind("at", micros(at))
+                INSERT INTO outbox (incident, subscriber, kind, payload, next_attempt_at, created_at)
+                VALUES (:i, :s, :k, :p, :at, :at)""")
+                .bind("i", incident).bind("s", subscriber).bind("k", kind).bind("p", payload).bind("at", micros(at))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
@@ -39,7 +40,7 @@ public final class JdbiOutbox implements OutboxRepository {
     public List<OutboxJob> dueHeads(Instant now, int limit) {
         return h.createQuery("""
                 SELECT o.* FROM outbox o
-                JOIN (SELECT incident, MIN(id) AS id FROM outbox WHERE state = 'pending' GROUP BY incident) head
+                JOIN (SELECT MIN(id) AS id FROM outbox WHERE state = 'pending' GROUP BY incident, subscriber) head
                   ON head.id = o.id
                 WHERE o.next_attempt_at <= :now ORDER BY o.next_attempt_at, o.id LIMIT :l""")
                 .bind("now", micros(now)).bind("l", limit).map(JdbiOutbox::job).list();
@@ -55,7 +56,8 @@ public final class JdbiOutbox implements OutboxRepository {
                 SELECT o.* FROM outbox o
                 WHERE o.state = 'pending' AND o.next_attempt_at <= :due
                   AND (o.lease_until IS NULL OR o.lease_until < :now)
-                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.incident = o.incident AND p.id < o.id)
+                  AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.state = 'pending' AND p.incident = o.incident
+                                  AND p.subscriber = o.subscriber AND p.id < o.id)
                 ORDER BY o.next_attempt_at, o.id LIMIT :l""" + (postgres ? " FOR UPDATE OF o SKIP LOCKED" : ""))
                 .bind("now", micros(now)).bind("due", micros(dueBy)).bind("l", limit).map(JdbiOutbox::job).list();
         if (!jobs.isEmpty()) {
@@ -80,7 +82,7 @@ public final class JdbiOutbox implements OutboxRepository {
 
     private static OutboxJob job(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
-        return new OutboxJob(rs.getLong("id"), rs.getLong("incident"), OutboxJob.Kind.valueOf(rs.getString("kind")),
+        return new OutboxJob(rs.getLong("id"), rs.getLong("incident"), rs.getString("subscriber"), rs.getString("kind"),
                 rs.getString("payload"), rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "created_at"));
     }
 
@@ -144,11 +146,13 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public int dropOlderPending(long incident, OutboxJob.Kind kind) {
+    public int dropOlderPending(long incident, String subscriber, String kind) {
         return h.createUpdate("""
-                DELETE FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k AND attempts = 0
-                  AND id < (SELECT MAX(id) FROM outbox WHERE state = 'pending' AND incident = :i AND kind = :k)""")
-                .bind("i", incident).bind("k", kind.name()).execute();
+                DELETE FROM outbox WHERE state = 'pending' AND incident = :i AND subscriber = :s AND kind = :k
+                  AND attempts = 0
+                  AND id < (SELECT MAX(id) FROM outbox WHERE state = 'pending' AND incident = :i AND subscriber = :s
+                            AND kind = :k)""")
+                .bind("i", incident).bind("s", subscriber).bind("k", kind).execute();
     }
 
     @Override
@@ -176,17 +180,17 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
-    public Map<OutboxJob.Kind, Long> pendingByKind() {
-        Map<OutboxJob.Kind, Long> counts = new java.util.EnumMap<>(OutboxJob.Kind.class);
-        h.createQuery("SELECT kind, COUNT(*) AS n FROM outbox WHERE state = 'pending' GROUP BY kind")
-                .map((rs, ctx) -> Map.entry(OutboxJob.Kind.valueOf(rs.getString("kind")), rs.getLong("n")))
+    public Map<JobType, Long> pendingByKind() {
+        Map<JobType, Long> counts = new java.util.HashMap<>();
+        h.createQuery("SELECT subscriber, kind, COUNT(*) AS n FROM outbox WHERE state = 'pending' GROUP BY subscriber, kind")
+                .map((rs, ctx) -> Map.entry(new JobType(rs.getString("subscriber"), rs.getString("kind")), rs.getLong("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
     private static List<FailedJob> failedRows(Query q) {
         return q.map((rs, ctx) -> new FailedJob(rs.getLong("id"), rs.getLong("incident"),
-                OutboxJob.Kind.valueOf(rs.getString("kind")), rs.getString("last_error"),
+                rs.getString("subscriber"), rs.getString("kind"), rs.getString("last_error"),
                 instant(rs, "finished_at"))).list();
     }
 }

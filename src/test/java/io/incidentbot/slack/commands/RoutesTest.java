@@ -59,7 +59,7 @@ class RoutesTest {
     void open() {
         storage = Database.open(dir.resolve("bot.db").toString());
         TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
-        routes = Routes.standard(new IncidentService(storage, clock, false, () -> { }), clock, ZoneOffset.UTC);
+        routes = Routes.standard(new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false)), clock, ZoneOffset.UTC);
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class HomeTabsRefreshTest {
     void open() throws Exception {
         slack = new SlackStandIn();
         storage = Database.open(dir.resolve("incidents.db").toString());
-        incidents = new IncidentService(storage, clock, false, () -> { });
+        incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false));
         homeTabs = new HomeTabs(storage, incidents, SlackSdk.forApi(slack.apiUrl()).methods(SlackStandIn.BOT_TOKEN), clock);
     }
 

@@ -7,11 +7,9 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.slack.SlackJobHandler;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.testkit.SlackStandIn;
@@ -50,10 +48,11 @@ class AnnounceSnapshotTest {
         slack = new SlackStandIn();
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
-        JobHandler handler = new SlackJobHandler(Slack.getInstance(config), SlackStandIn.BOT_TOKEN, new Deliveries(storage),
-                "inc", ANNOUNCE, job -> JobHandler.Outcome.done(), () -> SlackStandIn.BOT_USER);
+        JobHandler handler = SlackJobRoutes.routes(Slack.getInstance(config), SlackStandIn.BOT_TOKEN,
+                new Deliveries(storage), "inc", ANNOUNCE, job -> JobHandler.Outcome.done(), () -> SlackStandIn.BOT_USER,
+                new AlertDeliveries(storage, clock), null);
         worker = new OutboxWorker(storage, handler, clock, TestClock.sameThread(), OutboxWorker.Policy.defaults());
-        incidents = new IncidentService(storage, clock, true, () -> { });
+        incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, true));
     }
 
     @AfterEach
@@ -76,7 +75,7 @@ class AnnounceSnapshotTest {
     void aStatusUpdateDeliveredAfterTheResolutionIsAnnouncedWithTheStatusItWasWrittenUnder() {
         Incident declared = incidents.declare(new Declaration("Checkout down", Severity.SEV1, null, false, ALICE, null));
         deliverAll();
-        String channel = incidents.listOpen().get(0).channelId();
+        String channel = incidents.queries().listOpen().get(0).channelId();
         assertThat(channel).isNotNull();
 
         incidents.setStatus(channel, Status.IDENTIFIED, ALICE);

@@ -6,14 +6,12 @@ import com.slack.api.methods.MethodsClient;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
-import io.incidentbot.outbox.Deliveries;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.postmortem.PostmortemService;
-import io.incidentbot.slack.PostmortemPublisher;
+import io.incidentbot.slack.postmortem.DraftDeliveries;
+import io.incidentbot.slack.postmortem.PostmortemPublisher;
 import io.incidentbot.slack.SlackUserDirectory;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -51,11 +49,12 @@ class PostmortemUploadFailuresTest {
         MethodsClient client = Slack.getInstance(config).methods(SlackStandIn.BOT_TOKEN);
         Deliveries deliveries = new Deliveries(storage);
         publisher = new PostmortemPublisher(client, deliveries,
-                new PostmortemService(storage, new SlackUserDirectory(client), clock, ZoneOffset.UTC));
-        new IncidentService(storage, clock, false, () -> { })
+                new PostmortemService(storage, new SlackUserDirectory(client), clock, ZoneOffset.UTC),
+                new DraftDeliveries(storage, clock));
+        new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false))
                 .declare(new Declaration("Checkout down", Severity.SEV2, null, false, "UALICE001", null));
         deliveries.linkChannel(1, "CINC00001", "inc-1-checkout-down");
-        job = new OutboxJob(99, 1, OutboxJob.Kind.POSTMORTEM, JobPayloads.write(new JobPayload.Postmortem("UALICE001")),
+        job = new OutboxJob(99, 1, SlackJobs.SUBSCRIBER, "POSTMORTEM", SlackJobs.write(new SlackJob.Postmortem("UALICE001")),
                 0, clock.instant(), clock.instant());
     }
 

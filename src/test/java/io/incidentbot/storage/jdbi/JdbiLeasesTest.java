@@ -1,7 +1,7 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.outbox.OutboxJob.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JdbiLeasesTest extends SqliteTest {
     private static final Instant LEASE_END = T0.plusSeconds(30);
 
-    private long enqueue(long incident, Kind kind) {
-        return tx(r -> r.outbox().enqueue(incident, kind, "{}", T0));
+    private long enqueue(long incident, String kind) {
+        return tx(r -> r.outbox().enqueue(incident, "slack", kind, "{}", T0));
     }
 
     private List<Long> claim(String holder, Instant now) {
@@ -23,9 +23,9 @@ class JdbiLeasesTest extends SqliteTest {
 
     @Test
     void aClaimedJobIsNotClaimedAgainNorIsTheNextJobOfItsIncidentUntilItIsDone() {
-        long a1 = enqueue(1, Kind.CREATE_CHANNEL);
-        long a2 = enqueue(1, Kind.INVITE);
-        long b1 = enqueue(2, Kind.CREATE_CHANNEL);
+        long a1 = enqueue(1, "CREATE_CHANNEL");
+        long a2 = enqueue(1, "INVITE");
+        long b1 = enqueue(2, "CREATE_CHANNEL");
 
         assertThat(claim("replica-a", T0)).containsExactly(a1, b1);
         assertThat(claim("replica-b", T0.plusSeconds(1))).as("a1 is leased, so a2 is not the head yet").isEmpty();
@@ -36,7 +36,7 @@ class JdbiLeasesTest extends SqliteTest {
 
     @Test
     void aJobWhoseHolderDiedIsTakenOverWhenItsLeaseExpiresButNotBefore() {
-        long a1 = enqueue(1, Kind.CREATE_CHANNEL);
+        long a1 = enqueue(1, "CREATE_CHANNEL");
         assertThat(claim("dead", T0)).containsExactly(a1);
 
         assertThat(claim("alive", LEASE_END)).as("the lease still runs").isEmpty();
@@ -45,7 +45,7 @@ class JdbiLeasesTest extends SqliteTest {
 
     @Test
     void aRenewedLeaseKeepsTheJobAndAReleasedOneFreesItAtOnce() {
-        long a1 = enqueue(1, Kind.CREATE_CHANNEL);
+        long a1 = enqueue(1, "CREATE_CHANNEL");
         claim("a", T0);
         run(r -> r.outbox().renewLeases("a", T0.plusSeconds(90)));
         assertThat(claim("b", T0.plusSeconds(60))).isEmpty();
@@ -56,7 +56,7 @@ class JdbiLeasesTest extends SqliteTest {
 
     @Test
     void aRetriedJobLosesItsLeaseAndIsClaimableByAnyoneWhenDue() {
-        long a1 = enqueue(1, Kind.SYNC_TOPIC);
+        long a1 = enqueue(1, "SYNC_TOPIC");
         claim("a", T0);
         run(r -> r.outbox().retryAt(a1, T0.plusSeconds(5), "ratelimited"));
         assertThat(claim("b", T0.plusSeconds(4))).isEmpty();

@@ -1,7 +1,7 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.outbox.OutboxJob.Kind;
 import io.incidentbot.store.OutboxRepository.FailedJob;
 import io.incidentbot.store.Repositories;
 import org.junit.jupiter.api.Test;
@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JdbiOutboxTest extends SqliteTest {
 
-    private long enqueue(long incident, Kind kind, Instant at) {
-        return tx(r -> r.outbox().enqueue(incident, kind, "{\"text\":\"hi\"}", at));
+    private long enqueue(long incident, String kind, Instant at) {
+        return tx(r -> r.outbox().enqueue(incident, "slack", kind, "{\"text\":\"hi\"}", at));
     }
 
     private List<Long> dueHeads(Instant now) {
@@ -23,19 +23,19 @@ class JdbiOutboxTest extends SqliteTest {
 
     @Test
     void anEnqueuedJobIsDueFromItsTimeWithItsPayload() {
-        long id = enqueue(1, Kind.POST_CHANNEL, T0);
+        long id = enqueue(1, "POST_CHANNEL", T0);
         assertThat(dueHeads(T0.minusMillis(1))).isEmpty();
         List<OutboxJob> due = storage.read(r -> r.outbox().dueHeads(T0, 10));
-        assertThat(due).containsExactly(new OutboxJob(id, 1, Kind.POST_CHANNEL, "{\"text\":\"hi\"}", 0, T0, T0));
+        assertThat(due).containsExactly(new OutboxJob(id, 1, "slack", "POST_CHANNEL", "{\"text\":\"hi\"}", 0, T0, T0));
         assertThat(storage.read((Repositories r) -> r.outbox().pendingCount())).isEqualTo(1);
     }
 
     @Test
     void onlyTheOldestPendingJobOfEachIncidentIsDueAndHeadsComeInTimeOrder() {
-        long a1 = enqueue(1, Kind.CREATE_CHANNEL, T0.plusSeconds(5));
-        long a2 = enqueue(1, Kind.POST_CHANNEL, T0);
-        long b1 = enqueue(2, Kind.ANNOUNCE, T0.plusSeconds(1));
-        long c1 = enqueue(0, Kind.RESPOND, T0.plusSeconds(2));
+        long a1 = enqueue(1, "CREATE_CHANNEL", T0.plusSeconds(5));
+        long a2 = enqueue(1, "POST_CHANNEL", T0);
+        long b1 = enqueue(2, "ANNOUNCE", T0.plusSeconds(1));
+        long c1 = enqueue(0, "RESPOND", T0.plusSeconds(2));
         assertThat(dueHeads(T0.plusSeconds(10))).containsExactly(b1, c1, a1);
         assertThat(dueHeads(T0.plusSeconds(1))).as("incident 1's head is not due, so neither is a2")
                 .containsExactly(b1);
@@ -48,7 +48,7 @@ class JdbiOutboxTest extends SqliteTest {
 
     @Test
     void aJobBackingOffIsClaimableAgainWhenItsBackoffEndsNotWhenTheLeaseWouldHaveEnded() {
-        long id = enqueue(1, Kind.SYNC_TOPIC, T0);
+        long id = enqueue(1, "SYNC_TOPIC", T0);
         assertThat(storage.transaction((Repositories r) -> r.outbox().claim(T0, "replica-a", T0.plusSeconds(30), 10)))
                 .extracting(OutboxJob::id).containsExactly(id);
         run(r -> r.outbox().backOffUntil(id, T0.plusSeconds(2), "500"));
@@ -61,8 +61,8 @@ class JdbiOutboxTest extends SqliteTest {
 
     @Test
     void aRetryWaitsUntilItsTimeAndCountsTheAttempt() {
-        long id = enqueue(1, Kind.SYNC_TOPIC, T0);
-        enqueue(1, Kind.POST_CHANNEL, T0);
+        long id = enqueue(1, "SYNC_TOPIC", T0);
+        enqueue(1, "POST_CHANNEL", T0);
         run(r -> {
             r.outbox().startAttempt(id);
             r.outbox().retryAt(id, T0.plusSeconds(30), "ratelimited");
@@ -75,16 +75,16 @@ class JdbiOutboxTest extends SqliteTest {
 
     @Test
     void aJobGivenUpIsListedAsFailedAndTheIncidentsNextJobProceeds() {
-        long a1 = enqueue(1, Kind.INVITE, T0);
-        long a2 = enqueue(1, Kind.POST_CHANNEL, T0);
-        long b1 = enqueue(2, Kind.POST_CHANNEL, T0);
+        long a1 = enqueue(1, "INVITE", T0);
+        long a2 = enqueue(1, "POST_CHANNEL", T0);
+        long b1 = enqueue(2, "POST_CHANNEL", T0);
         run(r -> r.outbox().markFailed(a1, T0.plusSeconds(1), "not_in_channel"));
         run(r -> r.outbox().markFailed(b1, T0.plusSeconds(2), "channel_not_found"));
 
         assertThat(dueHeads(T0.plusSeconds(3))).containsExactly(a2);
         assertThat(storage.read((Repositories r) -> r.outbox().failed(10))).containsExactly(
-                new FailedJob(b1, 2, Kind.POST_CHANNEL, "channel_not_found", T0.plusSeconds(2)),
-                new FailedJob(a1, 1, Kind.INVITE, "not_in_channel", T0.plusSeconds(1)));
+                new FailedJob(b1, 2, "slack", "POST_CHANNEL", "channel_not_found", T0.plusSeconds(2)),
+                new FailedJob(a1, 1, "slack", "INVITE", "not_in_channel", T0.plusSeconds(1)));
         assertThat(storage.read((Repositories r) -> r.outbox().failed(1))).extracting(FailedJob::id).containsExactly(b1);
         assertThat(storage.read((Repositories r) -> r.outbox().failed(1L))).extracting(FailedJob::id).containsExactly(a1);
         assertThat(storage.read((Repositories r) -> r.outbox().pendingCount())).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxJob;
@@ -136,7 +137,7 @@ class ReplicasOnPostgresTest {
         JdbiStorage b = open();
         for (int j = 0; j < 120; j++) {
             long incident = j % 6;
-            a.run(r -> r.outbox().enqueue(incident, OutboxJob.Kind.POST_CHANNEL, "{}", T0));
+            a.run(r -> r.outbox().enqueue(incident, "slack", "POST_CHANNEL", "{}", T0));
         }
         Map<Long, List<Long>> delivered = new ConcurrentHashMap<>();
         List<Long> all = Collections.synchronizedList(new ArrayList<>());

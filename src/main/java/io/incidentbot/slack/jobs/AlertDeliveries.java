@@ -1,4 +1,4 @@
-package io.incidentbot.alerts;
+package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.store.AlertRepository.Group;
@@ -6,8 +6,6 @@ import io.incidentbot.store.AlertRepository.StoredAlert;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 import io.incidentbot.store.Storage;
 
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the Slack adapter's alert-group job needs (see {@link AlertService} on coalescing): take the
+ * What the Slack adapter's alert-group job needs (see {@link SlackSubscriber} on coalescing): take the
  * group's queued job and read the group as it is, then record what Slack answered.
  */
 public final class AlertDeliveries {
@@ -69,7 +67,7 @@ public final class AlertDeliveries {
 
     /**
      * Records that the digest posted transitions up to ID {@code transitionId}; when more wait (a digest
-     * reads at most {@link #DIGEST_READ}), queues the next digest {@link AlertService#SLACK_INTERVAL} after
+     * reads at most {@link #DIGEST_READ}), queues the next digest {@link SlackSubscriber#ALERT_INTERVAL} after
      * this one.
      */
     public void digestPosted(long groupId, long transitionId) {
@@ -78,8 +76,8 @@ public final class AlertDeliveries {
             r.alerts().find(groupId).ifPresent(g -> {
                 if (!g.slackPending() && r.alerts().countAfter(groupId, transitionId) > 0) {
                     Instant last = g.lastSlackAt() != null ? g.lastSlackAt() : clock.instant();
-                    JobPayloads.enqueue(r.outbox(), -groupId, new JobPayload.AlertGroup(groupId),
-                            last.plus(AlertService.SLACK_INTERVAL));
+                    SlackJobs.enqueue(r.outbox(), -groupId, new SlackJob.AlertGroup(groupId),
+                            last.plus(SlackSubscriber.ALERT_INTERVAL));
                     r.alerts().slackQueued(groupId);
                 }
             });

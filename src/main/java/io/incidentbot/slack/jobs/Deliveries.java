@@ -1,4 +1,4 @@
-package io.incidentbot.outbox;
+package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.store.Storage;
@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The use cases the Slack adapter's job handlers need while delivering outbox jobs: read the
+ * What the Slack adapter's job handlers need while delivering outbox jobs: read the
  * incident, record what Slack answered (the channel, the header's {@code ts}) and queue follow-up jobs.
  * Each call is one transaction; reads do not take the write lock.
  */
@@ -40,8 +40,8 @@ public final class Deliveries {
     }
 
     /** Queues another job; it is picked up at the worker's next look for due jobs. */
-    public void enqueue(long incident, JobPayload payload, Instant at) {
-        storage.run(r -> JobPayloads.enqueue(r.outbox(), incident, payload, at));
+    public void enqueue(long incident, SlackJob payload, Instant at) {
+        storage.run(r -> SlackJobs.enqueue(r.outbox(), incident, payload, at));
     }
 
     /**

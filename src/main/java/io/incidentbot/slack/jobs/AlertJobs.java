@@ -2,12 +2,8 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
-import io.incidentbot.alerts.AlertDeliveries;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.outbox.Deliveries;
-import io.incidentbot.outbox.JobHandler;
-import io.incidentbot.outbox.JobPayload;
-import io.incidentbot.outbox.JobPayloads;
+import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.SlackCalls;
 import io.incidentbot.slack.render.AlertPosts;
@@ -17,14 +13,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Delivers the outbox jobs of the webhooks (issue 12) and hands every other kind to the bot's
- * {@link JobHandler}: {@link OutboxJob.Kind#ALERT_GROUP} (the alert group's message in
+ * Delivers the Slack jobs of the webhooks (issue 12): {@link SlackJob.Kind#ALERT_GROUP} (the alert group's message in
  * {@code INCIDENT_ALERTS_CHANNEL}, posted with {@code chat.postMessage} once and then updated in place
  * with {@code chat.update}, or a digest of new alerts in its incident channel) and
- * {@link OutboxJob.Kind#POST_CHANGES} (the changes before a new incident, in its channel).
+ * {@link SlackJob.Kind#POST_CHANGES} (the changes before a new incident, in its channel).
  */
-public final class HookJobs implements JobHandler {
-    private final JobHandler others;
+public final class AlertJobs {
     private final MethodsClient client;
     private final Posts posts;
     private final Deliveries deliveries;
@@ -32,15 +26,12 @@ public final class HookJobs implements JobHandler {
     private final String alertsChannel;
 
     /**
-     * @param others        handles every other kind
      * @param client        Web API client with the bot token
      * @param deliveries    reads incidents
      * @param alerts        takes alert group jobs and records Slack's answers
      * @param alertsChannel {@code INCIDENT_ALERTS_CHANNEL}, or null
      */
-    public HookJobs(JobHandler others, MethodsClient client, Deliveries deliveries, AlertDeliveries alerts,
-                    String alertsChannel) {
-        this.others = others;
+    public AlertJobs(MethodsClient client, Deliveries deliveries, AlertDeliveries alerts, String alertsChannel) {
         this.client = client;
         this.posts = new Posts(client);
         this.deliveries = deliveries;
@@ -48,23 +39,8 @@ public final class HookJobs implements JobHandler {
         this.alertsChannel = alertsChannel;
     }
 
-    @Override
-    public Outcome handle(OutboxJob job) {
-        return switch (job.kind()) {
-            case ALERT_GROUP -> alertGroup(job, JobPayloads.read(job, JobPayload.AlertGroup.class));
-            case POST_CHANGES -> changes(job, JobPayloads.read(job, JobPayload.ChangesPost.class));
-            default -> others.handle(job);
-        };
-    }
-
-    @Override
-    public void failed(OutboxJob job, String error) {
-        if (job.kind() != OutboxJob.Kind.ALERT_GROUP && job.kind() != OutboxJob.Kind.POST_CHANGES) {
-            others.failed(job, error);
-        }
-    }
-
-    private Outcome changes(OutboxJob job, JobPayload.ChangesPost p) {
+    /** Posts the changes before a new incident into its channel. */
+    public Outcome changes(OutboxJob job, SlackJob.ChangesPost p) {
         Optional<Incident> inc = deliveries.incident(job.incident());
         if (inc.isEmpty() || inc.get().channelId() == null) {
             return Outcome.fail("no_incident_channel");
@@ -73,7 +49,8 @@ public final class HookJobs implements JobHandler {
                 AlertPosts.changesOnDeclare(p.window(), p.changes(), p.total(), inc.get().declaredAt()));
     }
 
-    private Outcome alertGroup(OutboxJob job, JobPayload.AlertGroup p) {
+    /** Brings the alert group's Slack message up to date, or posts its digest in its incident channel. */
+    public Outcome alertGroup(OutboxJob job, SlackJob.AlertGroup p) {
         Optional<AlertDeliveries.Snapshot> taken = alerts.take(p.group());
         if (taken.isEmpty()) {
             return Outcome.done();

@@ -1,4 +1,6 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.postmortem;
+
+import io.incidentbot.slack.SlackCalls;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.canvases.CanvasesEditResponse;
@@ -8,7 +10,6 @@ import com.slack.api.model.canvas.CanvasDocumentChange;
 import com.slack.api.model.canvas.CanvasDocumentContent;
 import com.slack.api.model.canvas.CanvasEditOperation;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.postmortem.PostmortemService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +35,11 @@ final class PostmortemCanvas {
     private static final Set<String> GONE = Set.of("canvas_not_found", "canvas_deleted", "file_not_found", "file_deleted");
 
     private final MethodsClient client;
-    private final PostmortemService drafts;
+    private final DraftDeliveries records;
 
-    PostmortemCanvas(MethodsClient client, PostmortemService drafts) {
+    PostmortemCanvas(MethodsClient client, DraftDeliveries records) {
         this.client = client;
-        this.drafts = drafts;
+        this.records = records;
     }
 
     /**
@@ -56,7 +57,7 @@ final class PostmortemCanvas {
                 () -> client.conversationsCanvasesCreate(req -> req.channelId(incident.channelId())
                         .documentContent(content(markdown))));
         if (created.ok() && created.response().getCanvasId() != null) {
-            drafts.rememberCanvas(incident.number(), created.response().getCanvasId());
+            records.rememberCanvas(incident.number(), created.response().getCanvasId());
             return;
         }
         if ("channel_canvas_already_exists".equals(created.error())) {
@@ -76,7 +77,7 @@ final class PostmortemCanvas {
         SlackCalls.Result<CanvasesEditResponse> r = SlackCalls.run("canvases.edit",
                 () -> client.canvasesEdit(req -> req.canvasId(canvasId).changes(List.of(replace))));
         if (r.ok()) {
-            drafts.rememberCanvas(incident.number(), canvasId);
+            records.rememberCanvas(incident.number(), canvasId);
             return true;
         }
         if (!GONE.contains(r.error())) {

@@ -1,6 +1,7 @@
-package io.incidentbot.outbox;
+package io.incidentbot.slack.jobs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.incidentbot.incident.IncidentEvent;
@@ -11,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The arguments of an outbox job, one record per {@link OutboxJob.Kind}, stored as JSON (Jackson;
- * which record to read is given by the job's kind, see {@link JobPayloads}). A payload that a message
+ * The Slack adapter's outbox jobs: one payload record per {@link Kind}, stored as JSON ({@link SlackJobs},
+ * through {@code outbox/Payloads}; which record to read is given by the job's kind). A payload that a message
  * is made from carries a snapshot of what the message must say, taken when the job was written:
  * delivery may come much later, after the incident changed again.
  *
@@ -20,75 +21,115 @@ import java.util.List;
  * and the header message show the incident as it is, and since one incident's jobs are delivered in
  * order, the last one delivered shows the latest state either way.
  */
-public sealed interface JobPayload {
+public sealed interface SlackJob {
     /** @return the job kind this payload belongs to */
     @JsonIgnore
-    OutboxJob.Kind kind();
+    Kind kind();
+
+    /**
+     * The kinds of Slack work, stored by name in the job's {@code kind} (the names of the release before
+     * subscribers, so its stored jobs are read as they are).
+     */
+    enum Kind {
+        /** {@code conversations.create} for the incident channel (adopting it after a lost answer). */
+        CREATE_CHANNEL,
+        /** {@code conversations.invite} of payload {@code users}. */
+        INVITE,
+        /** {@code conversations.setTopic} from the incident's current state. */
+        SYNC_TOPIC,
+        /** {@code chat.postMessage} of the header the first time, {@code chat.update} afterwards. */
+        SYNC_HEADER,
+        /** {@code chat.postMessage} of a change into the incident channel. */
+        POST_CHANNEL,
+        /** {@code chat.postMessage} of an announcement into the announcement channel. */
+        ANNOUNCE,
+        /** Draft the postmortem and upload it ({@code files.getUploadURLExternal}, {@code files.completeUploadExternal}, canvas). */
+        POSTMORTEM,
+        /** Tell someone something through the command's {@code response_url}. */
+        RESPOND,
+        /** {@code chat.postMessage} of a reminder (update due, lead missing, unowned follow-ups) with its buttons. */
+        REMIND,
+        /** {@code chat.getPermalink} of a message made a key event from elsewhere, then its quote in the incident channel. */
+        QUOTE,
+        /** Coalesced Slack work of one alert group: its alerts-channel message or a digest in its incident channel. */
+        ALERT_GROUP,
+        /** {@code chat.postMessage} of the changes before a newly declared incident into its channel. */
+        POST_CHANGES
+    }
 
     /** @param responseUrl the slash command's {@code response_url} to tell the declarer of a failure, may be null */
-    record CreateChannel(String responseUrl) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.CREATE_CHANNEL;
+    record CreateChannel(String responseUrl) implements SlackJob {
+        public Kind kind() {
+            return Kind.CREATE_CHANNEL;
         }
     }
 
     /** @param users Slack user IDs to invite; @param responseUrl as in {@link CreateChannel}, may be null */
-    record Invite(List<String> users, String responseUrl) implements JobPayload {
+    record Invite(List<String> users, String responseUrl) implements SlackJob {
         public Invite {
             users = List.copyOf(users);
         }
 
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.INVITE;
+        public Kind kind() {
+            return Kind.INVITE;
         }
     }
 
     /** Set the channel topic from the incident's current state. */
-    record SyncTopic() implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.SYNC_TOPIC;
+    record SyncTopic() implements SlackJob {
+        public Kind kind() {
+            return Kind.SYNC_TOPIC;
         }
     }
 
     /** Post or update the header message from the incident's current state. @param responseUrl may be null */
-    record SyncHeader(String responseUrl) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.SYNC_HEADER;
+    record SyncHeader(String responseUrl) implements SlackJob {
+        public Kind kind() {
+            return Kind.SYNC_HEADER;
         }
     }
 
-    /** Post the change {@code event} into the incident channel. */
-    record ChannelPost(IncidentEvent event) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.POST_CHANNEL;
+    /**
+     * Post the change {@code event} into the incident channel; a job of an older release may carry its
+     * {@code text} (mrkdwn) instead.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChannelPost(IncidentEvent event, String text) implements SlackJob {
+        /** A post of {@code event}. */
+        public ChannelPost(IncidentEvent event) {
+            this(event, null);
+        }
+
+        public Kind kind() {
+            return Kind.POST_CHANNEL;
         }
     }
 
     /** Post {@code announcement} into the announcement channel. */
-    record Announce(Announcement announcement) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.ANNOUNCE;
+    record Announce(Announcement announcement) implements SlackJob {
+        public Kind kind() {
+            return Kind.ANNOUNCE;
         }
     }
 
     /** Draft the postmortem and upload it; @param user Slack user ID of who asked */
-    record Postmortem(String user) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.POSTMORTEM;
+    record Postmortem(String user) implements SlackJob {
+        public Kind kind() {
+            return Kind.POSTMORTEM;
         }
     }
 
     /** Tell someone {@code text} (Slack mrkdwn, written by the adapter) through {@code responseUrl}. */
-    record Respond(String responseUrl, String text) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.RESPOND;
+    record Respond(String responseUrl, String text) implements SlackJob {
+        public Kind kind() {
+            return Kind.RESPOND;
         }
     }
 
     /** Post the reminder {@code note} into the incident channel (never once the incident is resolved). */
-    record Remind(io.incidentbot.reminders.ReminderNote note) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.REMIND;
+    record Remind(io.incidentbot.reminders.ReminderNote note) implements SlackJob {
+        public Kind kind() {
+            return Kind.REMIND;
         }
     }
 
@@ -99,9 +140,9 @@ public sealed interface JobPayload {
      * that arrived while it waited (its ordering key is {@code -group}, see
      * {@link io.incidentbot.alerts.AlertService}), so it shows the group as it is when delivered.
      */
-    record AlertGroup(long group) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.ALERT_GROUP;
+    record AlertGroup(long group) implements SlackJob {
+        public Kind kind() {
+            return Kind.ALERT_GROUP;
         }
     }
 
@@ -114,9 +155,9 @@ public sealed interface JobPayload {
      * @param author  Slack user ID of its author, may be null (bots)
      * @param text    its text as Slack sent it (mrkdwn)
      */
-    record Quote(long entryId, String channel, String ts, String author, String text) implements JobPayload {
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.QUOTE;
+    record Quote(long entryId, String channel, String ts, String author, String text) implements SlackJob {
+        public Kind kind() {
+            return Kind.QUOTE;
         }
     }
 
@@ -128,13 +169,13 @@ public sealed interface JobPayload {
      * @param total   how many changes the window holds
      */
     record ChangesPost(java.time.Duration window, List<io.incidentbot.changes.Change> changes, long total)
-            implements JobPayload {
+            implements SlackJob {
         public ChangesPost {
             changes = List.copyOf(changes);
         }
 
-        public OutboxJob.Kind kind() {
-            return OutboxJob.Kind.POST_CHANGES;
+        public Kind kind() {
+            return Kind.POST_CHANGES;
         }
     }
 
@@ -148,6 +189,18 @@ public sealed interface JobPayload {
     sealed interface Announcement {
         /** @return incident number */
         long incident();
+    }
+
+    /**
+     * An announcement queued by a release before snapshots ({@code {"type":"declared"}},
+     * {@code {"type":"update","text":..,"user":..}}, {@code {"type":"resolved","user":..}}): worded from the
+     * incident as it is when delivered. Read only, never written.
+     *
+     * @param type {@code declared}, {@code update} or {@code resolved}
+     * @param text the update's text, else null
+     * @param user Slack user ID of who wrote it, may be null
+     */
+    record Unversioned(long incident, String type, String text, String user) implements Announcement {
     }
 
     /** An incident was declared; a private one is announced without details. */

@@ -1,0 +1,134 @@
+package io.incidentbot.incident;
+
+import io.incidentbot.store.Repositories;
+import io.incidentbot.store.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * Runs use cases in units of work: one database transaction each, whose recorded {@link IncidentEvent}s go to
+ * every {@link IncidentSubscriber} inside it, and whose after-commit actions (plus those registered once with
+ * {@link #afterEachCommit}, e.g. waking the outbox worker) run once it committed.
+ */
+public final class Transactions {
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+    private final Storage storage;
+    private final List<IncidentSubscriber> subscribers;
+    private final Clock clock;
+    private final List<Runnable> afterEachCommit = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param storage     the database
+     * @param subscribers told each recorded event, in this order
+     * @param clock       the time of each unit of work
+     */
+    public Transactions(Storage storage, List<IncidentSubscriber> subscribers, Clock clock) {
+        this.storage = storage;
+        this.subscribers = new CopyOnWriteArrayList<>(subscribers);
+        this.clock = clock;
+    }
+
+    /** A unit of work runner with no subscriber (tests, tools that only write state). */
+    public static Transactions withoutSubscribers(Storage storage, Clock clock) {
+        return new Transactions(storage, List.of(), clock);
+    }
+
+    /**
+     * Registers a subscriber after construction (the wiring builds some subscribers from services that need
+     * this object). Events recorded from then on reach it.
+     *
+     * @return this
+     */
+    public Transactions subscribe(IncidentSubscriber subscriber) {
+        subscribers.add(subscriber);
+        return this;
+    }
+
+    /**
+     * Registers {@code action} to run after every commit of {@link #run} (e.g. waking the outbox worker).
+     *
+     * @return this
+     */
+    public Transactions afterEachCommit(Runnable action) {
+        afterEachCommit.add(action);
+        return this;
+    }
+
+    /** @return the database these units of work run on */
+    public Storage storage() {
+        return storage;
+    }
+
+    /** @return the clock units of work read their time from */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Runs {@code work} in one transaction, commits it, then runs its after-commit actions and those of
+     * {@link #afterEachCommit}. On PostgreSQL a transaction aborted for a conflict runs again from a new,
+     * empty unit of work (with a new {@link UnitOfWork#now()}).
+     *
+     * @return what the work returned
+     * @throws RuntimeException whatever the work or a subscriber threw, after rolling back
+     */
+    public <T> T run(Function<UnitOfWork, T> work) {
+        Unit[] last = new Unit[1];
+        T result = storage.transaction(r -> {
+            Unit unit = new Unit(r, clock.instant());
+            last[0] = unit;
+            return work.apply(unit);
+        });
+        List<Runnable> actions = new ArrayList<>(last[0].afterCommit);
+        actions.addAll(afterEachCommit);
+        for (Runnable a : actions) {
+            try {
+                a.run();
+            } catch (RuntimeException e) {
+                log.warn("after-commit action failed (the change is committed): {}", e.toString());
+            }
+        }
+        return result;
+    }
+
+    private final class Unit implements UnitOfWork {
+        private final Repositories repositories;
+        private final Instant now;
+        private final List<Runnable> afterCommit = new ArrayList<>();
+
+        Unit(Repositories repositories, Instant now) {
+            this.repositories = repositories;
+            this.now = now;
+        }
+
+        @Override
+        public Repositories repositories() {
+            return repositories;
+        }
+
+        @Override
+        public Instant now() {
+            return now;
+        }
+
+        @Override
+        public void record(IncidentEvent event) {
+            for (IncidentSubscriber s : subscribers) {
+                s.on(this, event);
+            }
+        }
+
+        @Override
+        public void afterCommit(Runnable action) {
+            afterCommit.add(action);
+        }
+    }
+}

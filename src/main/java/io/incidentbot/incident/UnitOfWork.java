@@ -1,0 +1,32 @@
+package io.incidentbot.incident;
+
+import io.incidentbot.store.Repositories;
+
+import java.time.Instant;
+
+/**
+ * One use case's transaction: the repositories bound to it, the time it runs at, the facts it records and
+ * what must run once it has committed. Made by {@link Transactions#run}; a PostgreSQL transaction run again
+ * after a serialization failure gets a new, empty unit of work, so nothing is recorded or run twice.
+ */
+public interface UnitOfWork {
+    /** @return the repositories bound to this transaction */
+    Repositories repositories();
+
+    /** @return the time of this unit of work, read once from the clock when it began */
+    Instant now();
+
+    /**
+     * Hands {@code event} to every registered {@link IncidentSubscriber}, synchronously and in registration
+     * order, inside this transaction: the jobs they enqueue commit (or roll back) with the change.
+     *
+     * @throws RuntimeException whatever a subscriber threw; the transaction then rolls back
+     */
+    void record(IncidentEvent event);
+
+    /**
+     * Runs {@code action} once after this transaction commits (never when it rolls back). Actions run in the
+     * order registered; one that throws is logged and does not stop the others.
+     */
+    void afterCommit(Runnable action);
+}

@@ -1,0 +1,62 @@
+package io.incidentbot.slack.interactions;
+
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.render.Modals;
+
+import java.util.Map;
+
+/**
+ * A header modal whose one required field is a text ({@link Modals#TEXT}): Post update (what
+ * {@code /incident update <text>} does) and Add follow-up (what {@code /incident action <text> [@owner]} does).
+ */
+final class TextSubmission extends IncidentSubmission {
+    /** The use case a submitted text runs. */
+    @FunctionalInterface
+    private interface UseCase {
+        void apply(IncidentService incidents, Incident incident, String text, Values values, String userId);
+    }
+
+    private final String callbackId;
+    private final String missing;
+    private final UseCase useCase;
+
+    private TextSubmission(IncidentService incidents, String callbackId, String missing, UseCase useCase) {
+        super(incidents);
+        this.callbackId = callbackId;
+        this.missing = missing;
+        this.useCase = useCase;
+    }
+
+    /** @return the Post update modal's submission */
+    static TextSubmission update(IncidentService incidents) {
+        return new TextSubmission(incidents, Modals.UPDATE, "Write the update.",
+                (svc, inc, text, values, user) -> svc.statusUpdate(inc.channelId(), text, user));
+    }
+
+    /** @return the Add follow-up modal's submission (its owner field is optional) */
+    static TextSubmission followUp(IncidentService incidents) {
+        return new TextSubmission(incidents, Modals.FOLLOW_UP, "Describe the follow-up.",
+                (svc, inc, text, values, user) -> svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), user));
+    }
+
+    @Override
+    String callbackId() {
+        return callbackId;
+    }
+
+    @Override
+    String errorBlock() {
+        return Modals.TEXT;
+    }
+
+    @Override
+    Map<String, String> apply(Incident incident, Values values, String userId) {
+        String text = values.text(Modals.TEXT);
+        if (text == null) {
+            return Map.of(Modals.TEXT, missing);
+        }
+        useCase.apply(incidents, incident, text, values, userId);
+        return Map.of();
+    }
+}
