@@ -161,7 +161,8 @@ public final class Bot implements AutoCloseable {
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
         http.mount("/hooks/*", hooks);
-        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), http);
+        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), http, outbox::wakeup);
+        integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
     }
 
     /**

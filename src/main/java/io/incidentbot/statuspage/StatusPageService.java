@@ -28,14 +28,38 @@ public final class StatusPageService {
 
     private final Storage storage;
     private final Clock clock;
+    private final List<String> hostedPages;
+    private final Runnable wakeup;
 
     /**
+     * Without pushes to hosted pages.
+     *
      * @param storage the database
      * @param clock   time of every change
      */
     public StatusPageService(Storage storage, Clock clock) {
+        this(storage, clock, List.of(), () -> { });
+    }
+
+    /**
+     * @param storage     the database
+     * @param clock       time of every change
+     * @param hostedPages providers to push each public change to ({@code statuspage}, {@code cachet}): one outbox job
+     *                    each ({@link io.incidentbot.statuspage.push.StatusPageJobs}), enqueued in the change's transaction
+     * @param wakeup      tells the outbox worker there is work (after commit)
+     */
+    public StatusPageService(Storage storage, Clock clock, List<String> hostedPages, Runnable wakeup) {
         this.storage = storage;
         this.clock = clock;
+        this.hostedPages = List.copyOf(hostedPages);
+        this.wakeup = wakeup;
+    }
+
+    private void push(Repositories r, long incident, String publicId, Instant now) {
+        for (String provider : hostedPages) {
+            r.outbox().enqueue(incident, io.incidentbot.statuspage.push.StatusPageJobs.SUBSCRIBER, provider,
+                    io.incidentbot.outbox.Payloads.write(new io.incidentbot.statuspage.push.StatusPageJobs.Push(publicId)), now);
+        }
     }
 
     /**
@@ -119,7 +143,7 @@ public final class StatusPageService {
     public PublishedIncident publish(long incident, Publication p, String actor) {
         String title = text(p.title(), "a public title", MAX_TITLE);
         String message = text(p.message(), "a first public message", MAX_MESSAGE);
-        return storage.transaction(r -> {
+        PublishedIncident result = storage.transaction(r -> {
             Incident inc = r.incidents().find(incident)
                     .orElseThrow(() -> new StatusPageException("There is no incident " + incident + "."));
             if (inc.privateIncident()) {
@@ -137,8 +161,11 @@ public final class StatusPageService {
             r.statusPage().addUpdate(new PublicUpdate(PublicIds.next(), published.publicId(), p.status(), message, now));
             affected.forEach((id, state) -> r.statusPage().setComponentState(id, state, now));
             entry(r, incident, actor, title + " (" + p.status().word() + "): " + message, now);
+            push(r, incident, published.publicId(), now);
             return published;
         });
+        wakeup.run();
+        return result;
     }
 
     /**
@@ -151,7 +178,7 @@ public final class StatusPageService {
     public PublishedIncident update(long incident, PublicStatus status, String message, Map<String, ComponentState> components,
                                     String actor) {
         String text = text(message, "a public message", MAX_MESSAGE);
-        return storage.transaction(r -> {
+        PublishedIncident result = storage.transaction(r -> {
             PublishedIncident was = published(r, incident);
             Instant now = clock.instant();
             PublicStatus s = status == null ? was.status() : status;
@@ -168,8 +195,11 @@ public final class StatusPageService {
                 backToOperational(r, next, now);
             }
             entry(r, incident, actor, "(" + s.word() + "): " + text, now);
+            push(r, incident, was.publicId(), now);
             return next;
         });
+        wakeup.run();
+        return result;
     }
 
     /**

@@ -5,8 +5,21 @@ import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.incidentbot.incident.IncidentSubscriber;
+import io.incidentbot.outbox.JobRoutes;
+import io.incidentbot.statuspage.push.CachetClient;
+import io.incidentbot.statuspage.push.HostedPage;
+import io.incidentbot.statuspage.push.RateGate;
+import io.incidentbot.statuspage.push.StatusPageJobs;
+import io.incidentbot.statuspage.push.StatusPush;
+import io.incidentbot.statuspage.push.StatuspageClient;
+import okhttp3.OkHttpClient;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The status page's part of the bot's wiring ({@code Bot}: create, start, close). With {@code INCIDENT_STATUS_PAGE=on}
@@ -19,11 +32,26 @@ public final class StatusPageWiring implements AutoCloseable {
     private final StatusPageSettings settings;
     private final StatusPageService service;
     private final StatusPageServer server;
+    private final JobRoutes routes;
 
-    private StatusPageWiring(StatusPageSettings settings, StatusPageService service, StatusPageServer server) {
+    private StatusPageWiring(StatusPageSettings settings, StatusPageService service, StatusPageServer server, JobRoutes routes) {
         this.settings = settings;
         this.service = service;
         this.server = server;
+        this.routes = routes;
+    }
+
+    /** @return the status-page subscriber's job routes (pushes to Statuspage and Cachet) */
+    public JobRoutes routes() {
+        return routes;
+    }
+
+    /**
+     * @return the status-page subscriber: public changes come from its own use cases (which enqueue their pushes), so
+     *         it ignores the incident's other events
+     */
+    public IncidentSubscriber subscriber() {
+        return (work, event) -> { };
     }
 
     /**
@@ -33,17 +61,37 @@ public final class StatusPageWiring implements AutoCloseable {
      */
     public static StatusPageWiring create(StatusPageSettings settings, Storage storage, Clock clock, ZoneId zone,
                                           HttpFrontEnd front) {
-        StatusPageService service = new StatusPageService(storage, clock);
+        return create(settings, storage, clock, zone, front, () -> { });
+    }
+
+    /**
+     * As {@link #create(StatusPageSettings, Storage, Clock, ZoneId, HttpFrontEnd)}, with pushes to the hosted pages
+     * configured ({@code STATUSPAGE_*}, {@code CACHET_*}) enqueued as outbox jobs ({@link #routes()} delivers them).
+     *
+     * @param wakeup tells the outbox worker there is work
+     */
+    public static StatusPageWiring create(StatusPageSettings settings, Storage storage, Clock clock, ZoneId zone,
+                                          HttpFrontEnd front, Runnable wakeup) {
+        List<HostedPage> pages = new ArrayList<>();
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+        if (settings.statuspage() != null) {
+            pages.add(new StatuspageClient(settings.statuspage(), http, clock));
+        }
+        if (settings.cachet() != null) {
+            pages.add(new CachetClient(settings.cachet(), http, clock));
+        }
+        StatusPageService service = new StatusPageService(storage, clock, pages.stream().map(HostedPage::provider).toList(), wakeup);
+        JobRoutes routes = StatusPageJobs.routes(new StatusPush(storage, new RateGate(clock, Duration.ofSeconds(1))), pages);
         if (!settings.enabled()) {
-            return new StatusPageWiring(settings, service, null);
+            return new StatusPageWiring(settings, service, null, routes);
         }
-        StatusPageHttp http = new StatusPageHttp(new StatusPageReader(storage, clock, zone, settings.title()), settings.publicUrl());
+        StatusPageHttp page = new StatusPageHttp(new StatusPageReader(storage, clock, zone, settings.title()), settings.publicUrl());
         if (settings.port() != null) {
-            return new StatusPageWiring(settings, service, new StatusPageServer(settings.port(), http));
+            return new StatusPageWiring(settings, service, new StatusPageServer(settings.port(), page), routes);
         }
-        front.mount("/status/*", http);
-        front.mount("/api/v2/*", http);
-        return new StatusPageWiring(settings, service, null);
+        front.mount("/status/*", page);
+        front.mount("/api/v2/*", page);
+        return new StatusPageWiring(settings, service, null, routes);
     }
 
     /** @return the status page's use cases (for the Slack commands and modals) */
