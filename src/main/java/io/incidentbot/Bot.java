@@ -122,7 +122,7 @@ public final class Bot implements AutoCloseable {
         integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
-                config.hooks().alertsChannel()));
+                config.hooks().alertsChannel(), config.statusPage().publishing()));
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.incident.AuditLog(),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
@@ -133,14 +133,16 @@ public final class Bot implements AutoCloseable {
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
         RequestContext requests = new RequestContext(metrics, traces);
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
+        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
+        io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck());
+                            runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
-                });
+                }, publishing);
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification);
@@ -161,7 +163,7 @@ public final class Bot implements AutoCloseable {
         OpsEndpoints.mount(http.server(), readiness, metrics, traces, metricsPort == null);
         this.metricsServer = metricsPort == null ? null : new MetricsServer(metricsPort, metrics);
         http.mount("/hooks/*", hooks);
-        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), http, outbox::wakeup);
+        statusPage.mount(http);
         integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
     }
 

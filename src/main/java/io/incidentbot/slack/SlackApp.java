@@ -34,17 +34,19 @@ public final class SlackApp {
      * @param zone          time zone for times shown in Slack ({@code INCIDENT_TIMEZONE})
      * @param afterAck      runs Web API calls that must follow an ack at once ({@code views.open})
      * @param events        registers the Events API listeners
+     * @param statusPage    the status page's use cases when publishing is on (its subcommands), else null
      * @return the app, not yet started
      */
     public static App build(Slack slack, String botToken, BotIdentity identity,
                             IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
-                            java.util.function.Consumer<App> events) {
+                            java.util.function.Consumer<App> events,
+                            io.incidentbot.statuspage.StatusPageService statusPage) {
         // Bolt's own request verification is off: HttpFrontEnd checks every HTTP request's signature
         // once, before Bolt sees it, and also refuses future timestamps, which Bolt accepts. Socket
         // Mode has no signatures (the socket itself is authenticated).
         AppConfig config = AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
                 .requestVerificationEnabled(false).sslCheckEnabled(false).build();
-        Routes command = Routes.standard(incidents, clock, zone);
+        Routes command = Routes.standard(incidents, clock, zone, statusPage);
         List<Middleware> middlewares = new ArrayList<>();
         middlewares.add(identity);
         // Before the error middleware, so that an unexpected error's log line names the incident too.
@@ -61,6 +63,11 @@ public final class SlackApp {
                 String responseUrl = p.getResponseUrl();
                 io.incidentbot.incident.Severity severity = reply.modalSeverity();
                 afterAck.execute(() -> openModal(slack, ctx.client(), triggerId, responseUrl, severity));
+                return ctx.ack();
+            }
+            if (reply.modal() != null) {
+                String triggerId = p.getTriggerId();
+                afterAck.execute(() -> openView(ctx.client(), triggerId, reply.modal()));
                 return ctx.ack();
             }
             return ctx.ack(reply.text());
@@ -80,6 +87,18 @@ public final class SlackApp {
 
         events.accept(app);
         return app;
+    }
+
+    /** {@code views.open} of a subcommand's modal with the command's trigger ID (valid 3 s); a failure is logged. */
+    private static void openView(com.slack.api.methods.MethodsClient client, String triggerId, com.slack.api.model.view.View view) {
+        try {
+            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(view));
+            if (!r.isOk()) {
+                log.error("views.open for {} failed: {}", view.getCallbackId(), r.getError());
+            }
+        } catch (Exception e) {
+            log.error("views.open for {} failed: {}", view.getCallbackId(), e.toString());
+        }
     }
 
     /**

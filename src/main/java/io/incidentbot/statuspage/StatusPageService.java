@@ -127,6 +127,11 @@ public final class StatusPageService {
         });
     }
 
+    /** @return the clock every change is timed by (the modals' defaults and checks use it too) */
+    public Clock clock() {
+        return clock;
+    }
+
     /** @return the components, in page order */
     public List<Component> components() {
         return storage.read(r -> r.statusPage().components());

@@ -56,6 +56,14 @@ public record StatusPageSettings(boolean enabled, String title, List<ComponentSp
         }
     }
 
+    /**
+     * @return true when incidents can be published: the page is on or a hosted page (Statuspage, Cachet) is set;
+     *         then {@code /incident publish}, {@code components}, {@code maintenance} and the header button exist
+     */
+    public boolean publishing() {
+        return enabled || statuspage != null || cachet != null;
+    }
+
     /** @return the page off, nothing pushed */
     public static StatusPageSettings off() {
         return new StatusPageSettings(false, "Status", List.of(), null, null, null, null);

@@ -33,8 +33,11 @@ public final class StatusPageWiring implements AutoCloseable {
     private final StatusPageService service;
     private final StatusPageServer server;
     private final JobRoutes routes;
+    private final StatusPageHttp page;
 
-    private StatusPageWiring(StatusPageSettings settings, StatusPageService service, StatusPageServer server, JobRoutes routes) {
+    private StatusPageWiring(StatusPageSettings settings, StatusPageService service, StatusPageServer server, JobRoutes routes,
+                             StatusPageHttp page) {
+        this.page = page;
         this.settings = settings;
         this.service = service;
         this.server = server;
@@ -72,6 +75,20 @@ public final class StatusPageWiring implements AutoCloseable {
      */
     public static StatusPageWiring create(StatusPageSettings settings, Storage storage, Clock clock, ZoneId zone,
                                           HttpFrontEnd front, Runnable wakeup) {
+        StatusPageWiring w = create(settings, storage, clock, zone, wakeup);
+        w.mount(front);
+        return w;
+    }
+
+    /**
+     * Builds the page and its use cases without mounting it ({@link #mount} does, once the front end exists), so the
+     * Slack side can be given {@link #service()} first.
+     *
+     * @param zone   the zone of the history bars' days ({@code INCIDENT_TIMEZONE})
+     * @param wakeup tells the outbox worker there is work
+     */
+    public static StatusPageWiring create(StatusPageSettings settings, Storage storage, Clock clock, ZoneId zone,
+                                          Runnable wakeup) {
         List<HostedPage> pages = new ArrayList<>();
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
         if (settings.statuspage() != null) {
@@ -83,15 +100,21 @@ public final class StatusPageWiring implements AutoCloseable {
         StatusPageService service = new StatusPageService(storage, clock, pages.stream().map(HostedPage::provider).toList(), wakeup);
         JobRoutes routes = StatusPageJobs.routes(new StatusPush(storage, new RateGate(clock, Duration.ofSeconds(1))), pages);
         if (!settings.enabled()) {
-            return new StatusPageWiring(settings, service, null, routes);
+            return new StatusPageWiring(settings, service, null, routes, null);
         }
         StatusPageHttp page = new StatusPageHttp(new StatusPageReader(storage, clock, zone, settings.title()), settings.publicUrl());
         if (settings.port() != null) {
-            return new StatusPageWiring(settings, service, new StatusPageServer(settings.port(), page), routes);
+            return new StatusPageWiring(settings, service, new StatusPageServer(settings.port(), page), routes, null);
         }
-        front.mount("/status/*", page);
-        front.mount("/api/v2/*", page);
-        return new StatusPageWiring(settings, service, null, routes);
+        return new StatusPageWiring(settings, service, null, routes, page);
+    }
+
+    /** Mounts the page on {@code front} when it is on and has no port of its own. Call before the front end starts. */
+    public void mount(HttpFrontEnd front) {
+        if (page != null) {
+            front.mount("/status/*", page);
+            front.mount("/api/v2/*", page);
+        }
     }
 
     /** @return the status page's use cases (for the Slack commands and modals) */

@@ -50,7 +50,16 @@ public final class Routes {
      * @return every subcommand of the bot, in help order
      */
     public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone) {
-        return new Routes(incidents, List.of(
+        return standard(incidents, clock, zone, null);
+    }
+
+    /**
+     * @param statusPage the status page's use cases when publishing is on, else null (its subcommands are left out)
+     * @return every subcommand of the bot, in help order
+     */
+    public static Routes standard(IncidentService incidents, Clock clock, ZoneId zone,
+                                  io.incidentbot.statuspage.StatusPageService statusPage) {
+        List<Function<Routes, Subcommand>> commands = new ArrayList<>(List.of(
                 r -> new DeclareCommand(incidents),
                 r -> new ListCommand(incidents.queries(), clock),
                 r -> new StatsCommand(incidents.queries(), zone),
@@ -68,6 +77,12 @@ public final class Routes {
                 r -> StuckIncidentCommand.retry(incidents),
                 r -> StuckIncidentCommand.cancel(incidents),
                 r -> new ChangesCommand(incidents.queries())));
+        if (statusPage != null) {
+            commands.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, statusPage));
+            commands.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(statusPage));
+            commands.add(r -> new io.incidentbot.statuspage.slack.MaintenanceCommand(statusPage, clock));
+        }
+        return new Routes(incidents, commands);
     }
 
     /**

@@ -37,9 +37,10 @@ public final class Interactions {
      * @param homeTabs  the App Home tab publisher
      * @param announced true when status updates also go to an announcement channel
      * @param afterAck  runs {@code views.open} right after the ack
+     * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
-                                boolean announced, Executor afterAck) {
+                                boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -66,6 +67,7 @@ public final class Interactions {
                 new TakeLeadButton(incidents), new SnoozeButton(incidents, reminders))) {
             b.register(app, afterAck);
         }
+        io.incidentbot.statuspage.slack.StatusPageInteractions.register(app, incidents, statusPage, afterAck);
         Shortcuts.register(app, incidents, afterAck);
         homeTabs.register(app, afterAck);
     }
