@@ -183,28 +183,50 @@ public final class StatusPageService {
     public PublishedIncident update(long incident, PublicStatus status, String message, Map<String, ComponentState> components,
                                     String actor) {
         String text = text(message, "a public message", MAX_MESSAGE);
-        PublishedIncident result = storage.transaction(r -> {
-            PublishedIncident was = published(r, incident);
-            Instant now = clock.instant();
-            PublicStatus s = status == null ? was.status() : status;
-            Map<String, ComponentState> affected = new LinkedHashMap<>(was.affected());
-            affected.putAll(affected(r.statusPage(), components));
-            PublishedIncident next = new PublishedIncident(was.publicId(), incident, was.title(), s,
-                    was.impact().worse(StatusRules.impact(affected.values())), affected, was.createdAt(), now,
-                    was.monitoringAt() == null && s == PublicStatus.MONITORING ? now : was.monitoringAt(),
-                    s == PublicStatus.RESOLVED ? now : null);
-            r.statusPage().updateIncident(next);
-            r.statusPage().addUpdate(new PublicUpdate(PublicIds.next(), was.publicId(), s, text, now));
-            affected(r.statusPage(), components).forEach((id, state) -> r.statusPage().setComponentState(id, state, now));
-            if (s == PublicStatus.RESOLVED) {
-                backToOperational(r, next, now);
-            }
-            entry(r, incident, actor, "(" + s.word() + "): " + text, now);
-            push(r, incident, was.publicId(), now);
-            return next;
-        });
+        PublishedIncident result = storage.transaction(r -> update(r, incident, status, text, components, actor, clock.instant()));
         wakeup.run();
         return result;
+    }
+
+    private PublishedIncident update(Repositories r, long incident, PublicStatus status, String text,
+                                     Map<String, ComponentState> components, String actor, Instant now) {
+        PublishedIncident was = published(r, incident);
+        PublicStatus s = status == null ? was.status() : status;
+        Map<String, ComponentState> affected = new LinkedHashMap<>(was.affected());
+        affected.putAll(affected(r.statusPage(), components));
+        PublishedIncident next = new PublishedIncident(was.publicId(), incident, was.title(), s,
+                was.impact().worse(StatusRules.impact(affected.values())), affected, was.createdAt(), now,
+                was.monitoringAt() == null && s == PublicStatus.MONITORING ? now : was.monitoringAt(),
+                s == PublicStatus.RESOLVED ? now : null);
+        r.statusPage().updateIncident(next);
+        r.statusPage().addUpdate(new PublicUpdate(PublicIds.next(), was.publicId(), s, text, now));
+        affected(r.statusPage(), components).forEach((id, state) -> r.statusPage().setComponentState(id, state, now));
+        if (s == PublicStatus.RESOLVED) {
+            backToOperational(r, next, now);
+        }
+        entry(r, incident, actor, "(" + s.word() + "): " + text, now);
+        push(r, incident, was.publicId(), now);
+        return next;
+    }
+
+    /**
+     * Closes a published incident on the page when the incident is resolved, inside the resolve's own transaction
+     * (the status-page subscriber calls it on {@code IncidentEvent.Resolved}): the resolve summary is the public
+     * resolution message (cut to {@link #MAX_MESSAGE}; a blank one reads "This incident has been resolved."). Nothing
+     * happens for an incident that was never published or is already resolved on the page.
+     *
+     * @param r       the resolve's repositories
+     * @param summary the resolution summary as given to the resolve, may be null
+     * @param actor   Slack user ID
+     * @param now     the resolve's time
+     */
+    public void closeOnResolve(Repositories r, long incident, String summary, String actor, Instant now) {
+        Optional<PublishedIncident> p = r.statusPage().incidentOf(incident);
+        if (p.isEmpty() || p.get().status() == PublicStatus.RESOLVED) {
+            return;
+        }
+        String s = summary == null || summary.isBlank() ? "This incident has been resolved." : summary.strip();
+        update(r, incident, PublicStatus.RESOLVED, s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) : s, Map.of(), actor, now);
     }
 
     /**

@@ -50,11 +50,16 @@ public final class StatusPageWiring implements AutoCloseable {
     }
 
     /**
-     * @return the status-page subscriber: public changes come from its own use cases (which enqueue their pushes), so
-     *         it ignores the incident's other events
+     * @return the status-page subscriber: public changes come from its own use cases (which enqueue their pushes);
+     *         of the incident's events it takes only a resolve, which closes a published incident on the page in the
+     *         same transaction ({@link StatusPageService#closeOnResolve})
      */
     public IncidentSubscriber subscriber() {
-        return (work, event) -> { };
+        return (work, event) -> {
+            if (event instanceof io.incidentbot.incident.IncidentEvent.Resolved resolved) {
+                service.closeOnResolve(work.repositories(), resolved.incident(), resolved.summary(), resolved.actor(), work.now());
+            }
+        };
     }
 
     /**

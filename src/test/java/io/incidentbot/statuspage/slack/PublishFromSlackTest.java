@@ -187,6 +187,29 @@ class PublishFromSlackTest {
     }
 
     @Test
+    void resolvingAPublishedIncidentClosesItOnThePageWithTheResolveSummary() throws Exception {
+        Incident inc = declared(INTERNAL, 1);
+        String checkout = component("Checkout").id();
+        assertThat(bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1", publishValues("Checkout errors",
+                checkout, "partial_outage", "identified", "Some payments fail."))).body()).doesNotContain("errors");
+        assertThat(JSON.readTree(get("/api/v2/incidents/unresolved.json")).path("incidents")).hasSize(1);
+
+        bot.client.command("resolve Payments work again since 14:05.", "UALICE001", inc.channelId());
+
+        assertThat(JSON.readTree(get("/api/v2/incidents/unresolved.json")).path("incidents")).isEmpty();
+        JsonNode closed = JSON.readTree(get("/api/v2/incidents.json")).at("/incidents/0");
+        assertThat(closed.path("name").asText()).isEqualTo("Checkout errors");
+        assertThat(closed.path("status").asText()).isEqualTo("resolved");
+        assertThat(closed.at("/incident_updates/0/body").asText()).isEqualTo("Payments work again since 14:05.");
+        assertThat(JSON.readTree(get("/api/v2/components.json")).path("components")).allSatisfy(c ->
+                assertThat(c.path("status").asText()).isEqualTo("operational"));
+        assertThat(get("/status")).contains("All Systems Operational");
+        List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(1));
+        assertThat(timeline).anySatisfy(e ->
+                assertThat(e.text()).isEqualTo("Published to the status page: (resolved): Payments work again since 14:05."));
+    }
+
+    @Test
     void aMissingMessageComesBackUnderItsFieldAndNothingIsPublished() throws Exception {
         declared(INTERNAL, 1);
         HttpResponse<String> submitted = bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1",
