@@ -53,13 +53,13 @@ public final class Interactions {
                 new OpenModalButton(Header.STATUS, Modals::status),
                 new OpenModalButton(Header.SEVERITY, Modals::severity),
                 new OpenModalButton(Header.ROLES, Modals::roles),
-                new OpenModalButton(Header.UPDATE, i -> Modals.update(i, announced)),
+                new OpenModalButton(Header.UPDATE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.add(Modals.update(i, announced), i, statusPage)),
                 new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
                 new OpenModalButton(Header.RESOLVE, Modals::resolve))) {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
-                new RolesSubmission(incidents), TextSubmission.update(incidents), TextSubmission.followUp(incidents),
+                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents),
                 new ResolveSubmission(incidents))) {
             s.register(app);
         }

@@ -210,6 +210,40 @@ class PublishFromSlackTest {
     }
 
     @Test
+    void thePostUpdateModalHasAPublicUpdateFieldOncePublishedAndItGoesToThePage() throws Exception {
+        Incident inc = declared(INTERNAL, 1);
+        String responseUrl = slack.url("/response/UALICE001");
+        int before = slack.calls("views.open").size();
+        bot.client.interactivity(click(inc, Header.UPDATE, responseUrl));
+        assertThat(opened(before).toString()).as("not published yet").doesNotContain(PublicUpdateField.BLOCK);
+
+        assertThat(bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1", publishValues("Checkout errors",
+                component("Checkout").id(), "partial_outage", "investigating", "Some payments fail."))).body()).doesNotContain("errors");
+        before = slack.calls("views.open").size();
+        bot.client.interactivity(click(inc, Header.UPDATE, responseUrl));
+        assertThat(opened(before).toString()).contains("\"block_id\":\"" + PublicUpdateField.BLOCK + "\"", "Public update");
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(io.incidentbot.slack.render.Modals.TEXT, text(io.incidentbot.slack.render.Modals.TEXT, "Bob rolled back db-7"));
+        values.put(PublicUpdateField.BLOCK, text(PublicUpdateField.BLOCK, "A fix is in place; payments recover."));
+        HttpResponse<String> r = bot.client.interactivity(submission(io.incidentbot.slack.render.Modals.UPDATE, "1", values));
+        assertThat(r.body()).doesNotContain("errors");
+        String page = get("/status");
+        assertThat(page).contains("A fix is in place; payments recover.", "Some payments fail.").doesNotContain("db-7")
+                .doesNotContain("Bob");
+        List<TimelineEntry> timeline = bot.bot.storage().read(x -> x.timeline().list(1));
+        assertThat(timeline).anySatisfy(e -> assertThat(e.text()).isEqualTo("Bob rolled back db-7"));
+
+        // an update without it stays internal
+        values.put(io.incidentbot.slack.render.Modals.TEXT, text(io.incidentbot.slack.render.Modals.TEXT, "Internal only note"));
+        values.put(PublicUpdateField.BLOCK, text(PublicUpdateField.BLOCK, null));
+        bot.client.interactivity(submission(io.incidentbot.slack.render.Modals.UPDATE, "1", values));
+        await("internal update stored", 10, () -> bot.bot.storage().read(x -> x.timeline().list(1)).stream()
+                .anyMatch(e -> "Internal only note".equals(e.text())));
+        assertThat(get("/status")).doesNotContain("Internal only note");
+    }
+
+    @Test
     void aMissingMessageComesBackUnderItsFieldAndNothingIsPublished() throws Exception {
         declared(INTERNAL, 1);
         HttpResponse<String> submitted = bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1",
