@@ -78,6 +78,7 @@ public final class Bot implements AutoCloseable {
     private final Leader leader;
     private final Metrics metrics = new Metrics();
     private final MetricsServer metricsServer;
+    private final io.incidentbot.statuspage.StatusPageWiring statusPage;
     private final MethodsClient client;
     private final BotIdentity identity;
     private final SlackStatus slackStatus;
@@ -121,7 +122,7 @@ public final class Bot implements AutoCloseable {
         integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
-                config.hooks().alertsChannel()));
+                config.hooks().alertsChannel(), config.statusPage().publishing()));
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
@@ -137,14 +138,16 @@ public final class Bot implements AutoCloseable {
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
         RequestContext requests = new RequestContext(metrics, traces);
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
+        this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
+        io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
         this.app = SlackApp.build(slack, config.botToken(), identity,
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck());
+                            runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
-                }, java.util.List.of(r -> new io.incidentbot.pager.PageCommand(transactions, pager)));
+                }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
@@ -168,6 +171,8 @@ public final class Bot implements AutoCloseable {
         OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces, false);
         this.metricsServer = new MetricsServer(config.ops().metricsBind(), config.ops().metricsPort(), metrics, readiness);
         http.mount("/hooks/*", hooks);
+        statusPage.mount(http);
+        integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
     }
 
     /**
@@ -196,6 +201,7 @@ public final class Bot implements AutoCloseable {
         }
         http.start();
         storage.ready();
+        statusPage.start();
         outbox.start();
         // One replica sweeps at a time: every replica ticks every lease/3, the lease holder sweeps every
         // sweepInterval, and another replica takes over (and sweeps at once) when the holder dies.
@@ -242,6 +248,11 @@ public final class Bot implements AutoCloseable {
         return reminders.sendDue();
     }
 
+    /** @return the status page's own port ({@code INCIDENT_STATUS_PAGE_PORT}), or -1 when it is on the HTTP port or off */
+    public int statusPagePort() {
+        return statusPage.port();
+    }
+
     /** @return the HTTP port */
     public int port() {
         return http.port();
@@ -259,6 +270,7 @@ public final class Bot implements AutoCloseable {
             socketMode.close();
         }
         http.close();
+        statusPage.close();
         if (metricsServer != null) {
             metricsServer.close();
         }
@@ -273,5 +285,26 @@ public final class Bot implements AutoCloseable {
         }
         storage.close();
         log.info("incident-bot stopped");
+    }
+
+    /**
+     * The {@code /incident} subcommands integrations add after the standard ones: the pager's {@code page}
+     * and, when publishing is on, the status page's {@code publish}, {@code components} and {@code maintenance}.
+     *
+     * @param publishing the status page's use cases, or null when publishing is off
+     */
+    private static java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>>
+            integrationCommands(Transactions transactions, io.incidentbot.pager.PagerIntegration pager,
+                                IncidentService incidents, io.incidentbot.statuspage.StatusPageService publishing,
+                                java.time.Clock clock) {
+        java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
+                new java.util.ArrayList<>();
+        extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        if (publishing != null) {
+            extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));
+            extra.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(publishing));
+            extra.add(r -> new io.incidentbot.statuspage.slack.MaintenanceCommand(publishing, clock));
+        }
+        return extra;
     }
 }

@@ -24,6 +24,7 @@ import java.util.Map;
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
  * @param pager            paging settings (issue 21, {@link io.incidentbot.pager.PagerSettings})
  * @param trackers         follow-ups and their tracker issues (issue 22)
+ * @param statusPage       the public status page and its pushes (issue 23)
  */
 public record Config(
         String botToken,
@@ -41,7 +42,8 @@ public record Config(
         io.incidentbot.reminders.ReminderPolicy reminders,
         HookSettings hooks,
         io.incidentbot.pager.PagerSettings pager,
-        io.incidentbot.trackers.TrackerSettings trackers) {
+        io.incidentbot.trackers.TrackerSettings trackers,
+        io.incidentbot.statuspage.StatusPageSettings statusPage) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -98,7 +100,8 @@ public record Config(
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
-                io.incidentbot.trackers.TrackerSettings.fromEnv(env));
+                io.incidentbot.trackers.TrackerSettings.fromEnv(env),
+                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env));
     }
 
     /**
@@ -148,6 +151,6 @@ public record Config(
     public String toString() {
         return "Config[socketMode=" + socketMode() + ", apiUrl=" + apiUrl + ", port=" + port + ", database=" + db.redacted()
                 + ", announceChannel=" + announceChannel + ", channelPrefix=" + channelPrefix + ", timezone=" + timezone
-                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + ", pager=" + pager + ", trackers=" + trackers + "]";
+                + ", keyEventEmoji=" + keyEventEmoji + ", ops=" + ops + ", hooks=" + hooks + ", pager=" + pager + ", trackers=" + trackers + ", statusPage=" + statusPage + "]";
     }
 }

@@ -71,6 +71,11 @@ public final class SlackApp {
                 afterAck.execute(() -> openModal(slack, ctx.client(), triggerId, responseUrl, severity));
                 return ctx.ack();
             }
+            if (reply.modal() != null) {
+                String triggerId = p.getTriggerId();
+                afterAck.execute(() -> openView(ctx.client(), triggerId, reply.modal()));
+                return ctx.ack();
+            }
             return ctx.ack(reply.text());
         });
 
@@ -88,6 +93,18 @@ public final class SlackApp {
 
         events.accept(app);
         return app;
+    }
+
+    /** {@code views.open} of a subcommand's modal with the command's trigger ID (valid 3 s); a failure is logged. */
+    private static void openView(com.slack.api.methods.MethodsClient client, String triggerId, com.slack.api.model.view.View view) {
+        try {
+            ViewsOpenResponse r = client.viewsOpen(req -> req.triggerId(triggerId).view(view));
+            if (!r.isOk()) {
+                log.error("views.open for {} failed: {}", view.getCallbackId(), r.getError());
+            }
+        } catch (Exception e) {
+            log.error("views.open for {} failed: {}", view.getCallbackId(), e.toString());
+        }
     }
 
     /**

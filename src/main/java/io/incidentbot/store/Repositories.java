@@ -54,4 +54,7 @@ public interface Repositories {
 
     /** @return follow-ups as records and their tracker issues (issue 22) */
     TrackerRepository trackers();
+
+    /** @return the public status page's components, published incidents and maintenances (issue 23) */
+    StatusPageRepository statusPage();
 }

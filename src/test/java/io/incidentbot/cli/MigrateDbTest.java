@@ -71,6 +71,18 @@ class MigrateDbTest {
                 r.pages().acknowledged(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "Ana", T0.plusSeconds(45));
                 r.pages().firstDelivery("pagerduty", "01DEN4HPBQAAAG05V5QQYBRZMF", T0.plusSeconds(46));
                 r.escalations().schedule(one, 1, 0, T0.plusSeconds(47));
+                io.incidentbot.statuspage.Component api = new io.incidentbot.statuspage.Component("cmp00000api1", "Core", "API", 0,
+                        io.incidentbot.statuspage.ComponentState.OPERATIONAL, T0, T0);
+                r.statusPage().addComponent(api);
+                r.statusPage().setComponentState(api.id(), io.incidentbot.statuspage.ComponentState.MAJOR_OUTAGE, T0.plusSeconds(48));
+                r.statusPage().addIncident(new io.incidentbot.statuspage.PublishedIncident("pub000000001", one, "Checkout errors",
+                        io.incidentbot.statuspage.PublicStatus.INVESTIGATING, io.incidentbot.statuspage.Indicator.CRITICAL,
+                        java.util.Map.of(api.id(), io.incidentbot.statuspage.ComponentState.MAJOR_OUTAGE), T0, T0, null, null));
+                r.statusPage().addUpdate(new io.incidentbot.statuspage.PublicUpdate("upd000000001", "pub000000001",
+                        io.incidentbot.statuspage.PublicStatus.INVESTIGATING, "We are looking into it", T0.plusSeconds(49)));
+                r.statusPage().setRemoteId("pub000000001", "statuspage", "p31zjtct2jer");
+                r.statusPage().addMaintenance(new io.incidentbot.statuspage.Maintenance("mnt000000001", "DB upgrade", "Writes pause",
+                        T0.plusSeconds(3600), T0.plusSeconds(4200), List.of(api.id()), T0, "U1"));
                 r.participants().add(one, "U3", T0.plusSeconds(5));
                 r.participants().add(two, "U2", T0.plusSeconds(60));
                 r.events().markProcessed("Ev001", T0);

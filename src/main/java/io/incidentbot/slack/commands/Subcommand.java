@@ -68,11 +68,23 @@ public interface Subcommand {
      * @param text      the ephemeral answer (Slack mrkdwn)
      * @param openModal     true when the declare modal should be opened with the trigger ID
      * @param modalSeverity the severity the modal starts with, null for the default
+     * @param modal         another modal to open with the trigger ID ({@code views.open} after the ack), or null
      */
-    record Reply(String text, boolean openModal, io.incidentbot.incident.Severity modalSeverity) {
+    record Reply(String text, boolean openModal, io.incidentbot.incident.Severity modalSeverity,
+                 com.slack.api.model.view.View modal) {
+        /** An answer that opens no modal other than, maybe, the declare modal. */
+        public Reply(String text, boolean openModal, io.incidentbot.incident.Severity modalSeverity) {
+            this(text, openModal, modalSeverity, null);
+        }
+
         /** An answer without a preselected severity. */
         public Reply(String text, boolean openModal) {
             this(text, openModal, null);
+        }
+
+        /** @return an answer that opens {@code modal} */
+        public static Reply open(com.slack.api.model.view.View modal) {
+            return new Reply("", false, null, modal);
         }
 
         /** @return an answer that only says {@code text} */

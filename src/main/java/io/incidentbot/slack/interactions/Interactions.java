@@ -37,9 +37,10 @@ public final class Interactions {
      * @param homeTabs  the App Home tab publisher
      * @param announced true when status updates also go to an announcement channel
      * @param afterAck  runs {@code views.open} right after the ack
+     * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
-                                boolean announced, Executor afterAck) {
+                                boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -52,13 +53,13 @@ public final class Interactions {
                 new OpenModalButton(Header.STATUS, Modals::status),
                 new OpenModalButton(Header.SEVERITY, Modals::severity),
                 new OpenModalButton(Header.ROLES, Modals::roles),
-                new OpenModalButton(Header.UPDATE, i -> Modals.update(i, announced)),
+                new OpenModalButton(Header.UPDATE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.add(Modals.update(i, announced), i, statusPage)),
                 new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
                 new OpenModalButton(Header.RESOLVE, Modals::resolve))) {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
-                new RolesSubmission(incidents), TextSubmission.update(incidents), TextSubmission.followUp(incidents),
+                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents),
                 new ResolveSubmission(incidents))) {
             s.register(app);
         }
@@ -66,6 +67,7 @@ public final class Interactions {
                 new TakeLeadButton(incidents), new SnoozeButton(incidents, reminders))) {
             b.register(app, afterAck);
         }
+        io.incidentbot.statuspage.slack.StatusPageInteractions.register(app, incidents, statusPage, afterAck);
         Shortcuts.register(app, incidents, afterAck);
         homeTabs.register(app, afterAck);
     }

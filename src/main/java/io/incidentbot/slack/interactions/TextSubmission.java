@@ -14,7 +14,7 @@ final class TextSubmission extends IncidentSubmission {
     /** The use case a submitted text runs. */
     @FunctionalInterface
     private interface UseCase {
-        void apply(IncidentService incidents, Incident incident, String text, Values values, String userId);
+        Map<String, String> apply(IncidentService incidents, Incident incident, String text, Values values, String userId);
     }
 
     private final String callbackId;
@@ -28,16 +28,28 @@ final class TextSubmission extends IncidentSubmission {
         this.useCase = useCase;
     }
 
-    /** @return the Post update modal's submission */
-    static TextSubmission update(IncidentService incidents) {
-        return new TextSubmission(incidents, Modals.UPDATE, "Write the update.",
-                (svc, inc, text, values, user) -> svc.statusUpdate(inc.channelId(), text, user));
+    /**
+     * @param statusPage when not null, a filled-in Public update field is posted to the status page first
+     * @return the Post update modal's submission
+     */
+    static TextSubmission update(IncidentService incidents, io.incidentbot.statuspage.StatusPageService statusPage) {
+        return new TextSubmission(incidents, Modals.UPDATE, "Write the update.", (svc, inc, text, values, user) -> {
+            Map<String, String> refused = io.incidentbot.statuspage.slack.PublicUpdateField.post(inc,
+                    values.text(io.incidentbot.statuspage.slack.PublicUpdateField.BLOCK), statusPage, user);
+            if (refused.isEmpty()) {
+                svc.statusUpdate(inc.channelId(), text, user);
+            }
+            return refused;
+        });
     }
 
     /** @return the Add follow-up modal's submission (its owner field is optional) */
     static TextSubmission followUp(IncidentService incidents) {
         return new TextSubmission(incidents, Modals.FOLLOW_UP, "Describe the follow-up.",
-                (svc, inc, text, values, user) -> svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), user));
+                (svc, inc, text, values, user) -> {
+                    svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), user);
+                    return Map.of();
+                });
     }
 
     @Override
@@ -56,7 +68,6 @@ final class TextSubmission extends IncidentSubmission {
         if (text == null) {
             return Map.of(Modals.TEXT, missing);
         }
-        useCase.apply(incidents, incident, text, values, userId);
-        return Map.of();
+        return useCase.apply(incidents, incident, text, values, userId);
     }
 }

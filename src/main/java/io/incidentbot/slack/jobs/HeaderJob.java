@@ -26,9 +26,16 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     private final MethodsClient client;
     private final Posts posts;
     private final Deliveries deliveries;
+    private final boolean publish;
 
     /** @param deliveries records the header's {@code ts} after the first post */
     public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries) {
+        this(client, posts, deliveries, false);
+    }
+
+    /** @param publish true when the status page is on (the header shows <em>Publish to status page</em>) */
+    public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries, boolean publish) {
+        this.publish = publish;
         this.client = client;
         this.posts = posts;
         this.deliveries = deliveries;
@@ -38,7 +45,7 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
         String text = Messages.headerText(incident);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
-                deliveries.lastStatusUpdate(incident.number()));
+                deliveries.lastStatusUpdate(incident.number()), publish);
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

@@ -41,6 +41,15 @@ public final class SlackJobRoutes {
     public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, false);
+    }
+
+    /** As above; {@code publish}: the status page is on, so headers show <em>Publish to status page</em>. */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -53,7 +62,7 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.SYNC_TOPIC.name(), read(SlackJob.SyncTopic.class),
                         t.inChannel(new TopicJob(client, deliveries)))
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
-                        t.inChannel(new HeaderJob(client, posts, deliveries)))
+                        t.inChannel(new HeaderJob(client, posts, deliveries, publish)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
                         t.inChannel(new ChannelPostJob(posts)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(

@@ -34,6 +34,8 @@ public final class Header {
     public static final String RESOLVE = "incident_resolve";
     public static final String POSTMORTEM = "incident_postmortem";
     public static final String REOPEN = "incident_reopen";
+    /** Opens the status page's publish modal (shown when publishing is on). */
+    public static final String PUBLISH = "incident_publish";
     /** The {@code block_id} of the actions block. */
     public static final String ACTIONS_BLOCK = "incident_actions";
     /** Slack's limit for button text, in characters. */
@@ -48,6 +50,15 @@ public final class Header {
      * @return the header blocks (at most 9, well under Slack's 50)
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate) {
+        return blocks(i, lastUpdate, false);
+    }
+
+    /**
+     * @param publish true when the status page is on: an open, non-private incident gets a
+     *                <em>Publish to status page</em> button ({@link #PUBLISH})
+     * @return the header blocks
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish) {
         List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
         lastUpdate.ifPresent(u -> blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(
@@ -58,7 +69,11 @@ public final class Header {
                     + Slack.date(i.resolvedAt()) + " — time to resolve " + Messages.duration(
                     Duration.between(i.declaredAt(), i.resolvedAt())))))));
         }
-        blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons(i))));
+        List<BlockElement> buttons = new ArrayList<>(buttons(i));
+        if (publish && i.isOpen() && !i.privateIncident()) {
+            buttons.add(button(PUBLISH, "Publish to status page", String.valueOf(i.number()), null));
+        }
+        blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons)));
         blocks.add(hint);
         return blocks;
     }

@@ -128,4 +128,9 @@ public final class JdbiRepositories implements Repositories {
     public io.incidentbot.store.TrackerRepository trackers() {
         return new JdbiTrackers(h);
     }
+
+    @Override
+    public io.incidentbot.store.StatusPageRepository statusPage() {
+        return new JdbiStatusPages(h);
+    }
 }

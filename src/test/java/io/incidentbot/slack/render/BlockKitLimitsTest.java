@@ -65,6 +65,7 @@ class BlockKitLimitsTest {
                 LONG.repeat(20) + "\nsecond line", null, false, false, List.of());
         checkMessage(Header.blocks(incident(1, true, false), Optional.of(update)));
         checkMessage(Header.blocks(incident(1, false, false), Optional.empty()));
+        checkMessage(Header.blocks(incident(1, true, false), Optional.of(update), true));
         assertThat(json(Header.blocks(incident(1, false, false), Optional.empty()))).contains(Header.POSTMORTEM,
                 Header.REOPEN).doesNotContain(Header.STATUS);
     }

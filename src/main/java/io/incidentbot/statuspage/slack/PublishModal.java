@@ -1,0 +1,146 @@
+package io.incidentbot.statuspage.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import io.incidentbot.statuspage.Component;
+import io.incidentbot.statuspage.ComponentState;
+import io.incidentbot.statuspage.PublicStatus;
+import io.incidentbot.statuspage.StatusPageService;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The "Publish to status page" modal ({@code /incident publish} and the header button): public title (pre-filled
+ * from the incident's title), one select per component (not affected, or one of Statuspage's states), the public
+ * status (pre-filled from the incident's status) and the first public message (required); and reading its
+ * submission. Within Slack's limits: title 22 characters, at most 100 blocks (so at most {@link #MAX_COMPONENTS}
+ * components are offered), option texts under 75, {@code private_metadata} the incident number. Modal values arrive
+ * unescaped; public text is stored as typed and escaped when the page shows it.
+ */
+public final class PublishModal {
+    /** The view's {@code callback_id}. */
+    public static final String CALLBACK_ID = "statuspage_publish";
+    /** Most components offered (100 blocks less the title, status and message). */
+    public static final int MAX_COMPONENTS = 97;
+    static final String TITLE = "public_title";
+    static final String STATUS = "public_status";
+    static final String MESSAGE = "public_message";
+    static final String COMPONENT = "component_";
+    private static final String NOT_AFFECTED = "not_affected";
+
+    private PublishModal() {
+    }
+
+    /**
+     * @param incident   the internal incident number (kept in {@code private_metadata})
+     * @param title      the incident's title, the public title's first draft (cut to {@link StatusPageService#MAX_TITLE})
+     * @param status     the public status selected at first
+     * @param components the page's components, in page order
+     * @return the modal view
+     */
+    public static View build(long incident, String title, PublicStatus status, List<Component> components) {
+        List<OptionObject> statuses = new ArrayList<>();
+        for (PublicStatus s : PublicStatus.values()) {
+            statuses.add(option(plainText(s.label()), s.word()));
+        }
+        List<OptionObject> states = new ArrayList<>();
+        states.add(option(plainText("Not affected"), NOT_AFFECTED));
+        for (ComponentState s : ComponentState.values()) {
+            if (s != ComponentState.OPERATIONAL) {
+                states.add(option(plainText(s.label()), s.word()));
+            }
+        }
+        String draft = title == null ? "" : title.strip();
+        String initialTitle = draft.length() > StatusPageService.MAX_TITLE ? draft.substring(0, StatusPageService.MAX_TITLE) : draft;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(input(i -> i.blockId(TITLE).label(plainText("Public title"))
+                .hint(plainText("What customers see. Never the internal title, names or channel."))
+                .element(plainTextInput(p -> p.actionId(TITLE).maxLength(StatusPageService.MAX_TITLE).initialValue(initialTitle)))));
+        for (Component c : components.subList(0, Math.min(components.size(), MAX_COMPONENTS))) {
+            String label = c.fullName().length() > 2000 ? c.fullName().substring(0, 2000) : c.fullName();
+            blocks.add(input(i -> i.blockId(COMPONENT + c.id()).optional(true).label(plainText(label))
+                    .element(staticSelect(s -> s.actionId(COMPONENT + c.id()).initialOption(states.get(0)).options(states)))));
+        }
+        blocks.add(input(i -> i.blockId(STATUS).label(plainText("Public status"))
+                .element(staticSelect(s -> s.actionId(STATUS).initialOption(statuses.get(status.ordinal())).options(statuses)))));
+        blocks.add(input(i -> i.blockId(MESSAGE).label(plainText("First public message"))
+                .element(plainTextInput(p -> p.actionId(MESSAGE).multiline(true).maxLength(StatusPageService.MAX_MESSAGE)
+                        .placeholder(plainText("We are investigating errors when signing in."))))));
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(Long.toString(incident))
+                .title(viewTitle(t -> t.type("plain_text").text("Publish to status page")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Publish")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    /**
+     * A submitted form.
+     *
+     * @param incident    the incident number from {@code private_metadata}, or -1 when it is not a number
+     * @param publication what to publish when {@code errors} is empty
+     * @param errors      block ID to message, shown under the field ({@code response_action: errors})
+     */
+    public record Submission(long incident, StatusPageService.Publication publication, Map<String, String> errors) {
+    }
+
+    /** Reads and checks a submission (nothing is published here). */
+    public static Submission read(ViewState state, String privateMetadata) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        long incident;
+        try {
+            incident = Long.parseLong(privateMetadata == null ? "" : privateMetadata.strip());
+        } catch (NumberFormatException e) {
+            incident = -1;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        String title = text(values, TITLE);
+        if (title == null || title.isBlank()) {
+            errors.put(TITLE, "Write a public title.");
+        }
+        String message = text(values, MESSAGE);
+        if (message == null || message.isBlank()) {
+            errors.put(MESSAGE, "Write the first public message.");
+        }
+        PublicStatus status = PublicStatus.parse(selected(values, STATUS)).orElse(null);
+        if (status == null) {
+            errors.put(STATUS, "Pick a public status.");
+        }
+        Map<String, ComponentState> components = new LinkedHashMap<>();
+        for (String block : values.keySet()) {
+            if (block.startsWith(COMPONENT)) {
+                String v = selected(values, block);
+                if (v != null && !NOT_AFFECTED.equals(v)) {
+                    ComponentState.parse(v).ifPresent(s -> components.put(block.substring(COMPONENT.length()), s));
+                }
+            }
+        }
+        StatusPageService.Publication p = errors.isEmpty()
+                ? new StatusPageService.Publication(title.strip(), status, components, message.strip()) : null;
+        return new Submission(incident, p, errors);
+    }
+
+    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
+        return v == null ? null : v.getValue();
+    }
+
+    private static String selected(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
+        return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
+    }
+}
