@@ -91,21 +91,7 @@ public final class TimelineChart {
     /** About how many key events are numbered when there are more than {@link #MAX_NUMBERED}. */
     static final int LABELS_WHEN_MANY = 45;
 
-    /** About how wide the plot's data area is, in pixels, at {@link #WIDTH} (the axis and paddings take the rest). */
-    static final double PLOT_WIDTH = 1380;
-
     private TimelineChart() {
-    }
-
-    /** @return the width in pixels of {@code label} in the phase-label font */
-    static int labelWidth(String label) {
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = scratch.createGraphics();
-        try {
-            return g.getFontMetrics(MARKER).stringWidth(label);
-        } finally {
-            g.dispose();
-        }
     }
 
     /** @return the picture's file name, {@code incident-<n>-timeline.png} */
@@ -220,7 +206,7 @@ public final class TimelineChart {
         int every = few ? 1 : niceStep((n + LABELS_WHEN_MANY - 1) / LABELS_WHEN_MANY);
         XYSeries points = new XYSeries("Key events", false, true);
         double size = few ? 26 : 10;
-        for (double[] xy : spread(in, size + 2)) {
+        for (double[] xy : ChartPlacement.spread(in, size + 2)) {
             points.add(xy[0], xy[1]);
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
@@ -244,43 +230,6 @@ public final class TimelineChart {
         XYPlot p = new XYPlot(new XYSeriesCollection(points), null, lanes, r);
         p.setRangeGridlinesVisible(false);
         return p;
-    }
-
-    /** Lanes of the key-event row. */
-    static final int LANES = 3;
-
-    /**
-     * Places the key events so that no two markers cover each other: each goes, in time order, on the
-     * lowest of {@link #LANES} lanes where it keeps {@code gapPx} from the marker before it; when every lane
-     * is taken at its time (many events within seconds), it goes on the lane free soonest, moved right just
-     * far enough. Numbers stay in time order, left to right.
-     *
-     * @param gapPx least distance between two markers' centres on a lane, in pixels
-     * @return per key event, in order, its x (epoch milliseconds) and its lane (1 to {@link #LANES})
-     */
-    static List<double[]> spread(ChartInput in, double gapPx) {
-        double msPerPx = Math.max(1, Duration.between(in.from(), in.to()).toMillis()) / PLOT_WIDTH;
-        double gap = gapPx * msPerPx;
-        double[] lastX = new double[LANES];
-        java.util.Arrays.fill(lastX, Double.NEGATIVE_INFINITY);
-        List<double[]> out = new java.util.ArrayList<>();
-        for (KeyEvent k : in.keyEvents()) {
-            double x = k.at().toEpochMilli();
-            int lane = -1;
-            for (int i = 0; i < LANES && lane < 0; i++) {
-                lane = x - lastX[i] >= gap ? i : -1;
-            }
-            if (lane < 0) {
-                lane = 0;
-                for (int i = 1; i < LANES; i++) {
-                    lane = lastX[i] < lastX[lane] ? i : lane;
-                }
-                x = lastX[lane] + gap;
-            }
-            lastX[lane] = x;
-            out.add(new double[] {x, 1 + lane});
-        }
-        return out;
     }
 
     private static XYPlot alerts(ChartInput in) {
@@ -318,8 +267,8 @@ public final class TimelineChart {
             band.setAlpha(1f);
             // the label's width in the label font, against the band's width on a plot about PLOT_WIDTH px wide
             // (a label wider than its band was drawn over by the next band: "investi")
-            double px = PLOT_WIDTH * Duration.between(ph.from(), ph.to()).toMillis() / span.toMillis();
-            boolean narrow = px < labelWidth(ph.status().label()) + 24;
+            double px = ChartPlacement.PLOT_WIDTH * Duration.between(ph.from(), ph.to()).toMillis() / span.toMillis();
+            boolean narrow = px < ChartPlacement.labelWidth(ph.status().label(), MARKER) + 24;
             if (labelled && (!narrow || last)) {
                 // a narrow last phase (resolved minutes before the end) is labelled leftwards, one line down
                 band.setLabel(ph.status().label());

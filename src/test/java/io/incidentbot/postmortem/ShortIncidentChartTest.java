@@ -65,7 +65,7 @@ class ShortIncidentChartTest {
             if (band.getLabel() != null && !last) {
                 labelled.add(band.getLabel());
                 int width = d.x(phase.to()) - d.x(phase.from());
-                assertThat(TimelineChart.labelWidth(band.getLabel()) + 12).as(band.getLabel() + " in its band")
+                assertThat(ChartPlacement.labelWidth(band.getLabel(), band.getLabelFont()) + 12).as(band.getLabel() + " in its band")
                         .isLessThanOrEqualTo(width);
             }
         }
