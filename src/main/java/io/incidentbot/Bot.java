@@ -202,6 +202,11 @@ public final class Bot implements AutoCloseable {
         http.start();
         storage.ready();
         statusPage.start();
+        // A kill -9'd holder's job and periodic-work leases are taken at once, not after they expire.
+        io.incidentbot.store.LeaseTakeover takeover = new io.incidentbot.store.LeaseTakeover(storage,
+                runtime.clock(), !config.db().postgres(), outbox::wakeup);
+        takeover.runQuietly();
+        runtime.scheduler().scheduleWithFixedDelay(takeover::runQuietly, 5, 5, TimeUnit.SECONDS);
         outbox.start();
         // One replica sweeps at a time: every replica ticks every lease/3, the lease holder sweeps every
         // sweepInterval, and another replica takes over (and sweeps at once) when the holder dies.

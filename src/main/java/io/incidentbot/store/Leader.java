@@ -3,11 +3,9 @@ package io.incidentbot.store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * Runs periodic work on one replica at a time. Every replica schedules the same work; each run first
@@ -37,9 +35,12 @@ public final class Leader {
         this.holder = holder;
     }
 
-    /** @return a fresh replica ID: {@code pid@host} plus a random suffix, so a restarted replica is new */
+    /**
+     * @return a fresh replica ID naming this process ({@link HolderId}: PID, host, start time, PID namespace,
+     *         random suffix), so a restarted replica is new and a dead one can be recognised
+     */
     public static String newHolderId() {
-        return ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return HolderId.newForThisProcess().toString();
     }
 
     /** @return this replica's ID, as written in lease rows and outbox leases */

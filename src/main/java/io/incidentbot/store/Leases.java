@@ -21,4 +21,18 @@ public interface Leases {
 
     /** Gives the lease up early (on shutdown) when {@code holder} holds it. */
     void release(String name, String holder);
+
+    /**
+     * @return the holders of leases still running at {@code now}: named leases and outbox job leases
+     *         ({@code outbox.lease_holder} of pending jobs) alike
+     */
+    java.util.Set<String> holders(Instant now);
+
+    /**
+     * Ends every lease {@code holder} holds, named and outbox job leases alike, so the next claim takes
+     * them at once: for a holder whose process is gone ({@link LeaseTakeover}).
+     *
+     * @return how many leases ended
+     */
+    int endAll(String holder);
 }

@@ -34,4 +34,20 @@ public final class JdbiLeases implements Leases {
         h.createUpdate("UPDATE lease SET held_until = 0 WHERE name = :n AND holder = :h")
                 .bind("n", name).bind("h", holder).execute();
     }
+
+    @Override
+    public java.util.Set<String> holders(Instant now) {
+        return new java.util.TreeSet<>(h.createQuery("""
+                SELECT holder FROM lease WHERE held_until >= :now AND holder <> ''
+                UNION SELECT lease_holder FROM outbox WHERE state = 'pending' AND lease_until >= :now""")
+                .bind("now", micros(now)).mapTo(String.class).list());
+    }
+
+    @Override
+    public int endAll(String holder) {
+        int named = h.createUpdate("UPDATE lease SET held_until = 0 WHERE holder = :h").bind("h", holder).execute();
+        return named + h.createUpdate("""
+                UPDATE outbox SET lease_holder = NULL, lease_until = NULL WHERE lease_holder = :h AND state = 'pending'""")
+                .bind("h", holder).execute();
+    }
 }

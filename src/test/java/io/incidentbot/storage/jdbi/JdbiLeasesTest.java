@@ -82,4 +82,26 @@ class JdbiLeasesTest extends SqliteTest {
         run(r -> r.leases().release("backfill", "b"));
         assertThat(acquire("backfill", "a", T0.plusSeconds(52), T0.plusSeconds(82))).isTrue();
     }
+
+    private java.util.Set<String> holders(Instant now) {
+        return storage.read(r -> r.leases().holders(now));
+    }
+
+    @Test
+    void endingAllOfAHoldersLeasesFreesItsJobsAndItsNamedLeasesAtOnceAndNobodyElses() {
+        long a1 = enqueue(1, "CREATE_CHANNEL");
+        long b1 = enqueue(2, "CREATE_CHANNEL");
+        assertThat(claim("dead", T0)).containsExactly(a1, b1);
+        run(r -> r.outbox().markDone(b1, T0));
+        assertThat(acquire("backfill", "dead", T0, LEASE_END)).isTrue();
+        assertThat(acquire("reminders", "alive", T0, LEASE_END)).isTrue();
+
+        assertThat(holders(T0.plusSeconds(1))).containsExactly("alive", "dead");
+        assertThat((int) tx(r -> r.leases().endAll("dead"))).as("the backfill lease and job a1").isEqualTo(2);
+
+        assertThat(holders(T0.plusSeconds(1))).containsExactly("alive");
+        assertThat(claim("alive", T0.plusSeconds(1))).containsExactly(a1);
+        assertThat(acquire("backfill", "alive", T0.plusSeconds(1), LEASE_END)).isTrue();
+        assertThat(acquire("reminders", "other", T0.plusSeconds(1), LEASE_END)).as("alive's lease stays").isFalse();
+    }
 }
