@@ -17,6 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -63,6 +67,16 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
                        List<FailedJob> outboxFailed) {
     }
 
+    /** Longest a probe waits for the database's answer, so {@code /readyz} answers within a second. */
+    static final Duration DB_BUDGET = Duration.ofMillis(800);
+    /** The thread probes read the database on (one: a frozen database holds one read, not one per probe). */
+    private static final java.util.concurrent.ExecutorService CHECKER = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "readiness-check");
+                t.setDaemon(true);
+                return t;
+            });
+
     /** The {@code status} word when ready; {@code /livez} answers it too. */
     public static final String OK = "ok";
 
@@ -98,6 +112,7 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     private final BooleanSupplier socketConnected;
     private final List<Supplier<Optional<String>>> checks;
     private volatile String lastProblem;
+    private CompletableFuture<Db> pendingCheck;
 
     /**
      * @param storage         the bot's database; its {@link Storage#problem()} (file deleted or replaced,
@@ -157,15 +172,14 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
         Instant now = clock.instant();
         Db db;
         try {
-            db = storage.read(r -> {
-                List<OutboxJob> due = r.outbox().dueHeads(now, 1);
-                return new Db(r.outbox().pendingCount(),
-                        r.outbox().failed(FAILED_SHOWN).stream().map(FailedJob::of).toList(),
-                        due.isEmpty() ? null : due.get(0).nextAttemptAt());
-            });
-        } catch (RuntimeException e) {
-            log.error("readiness: the database cannot be read: {}", e.toString());
-            return new Body("database unavailable", Version.current(), List.of("the database cannot be read"), null, null);
+            db = dbCheck().get(DB_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return unavailable("the database did not answer within " + DB_BUDGET.toMillis() + " ms");
+        } catch (ExecutionException | RuntimeException e) {
+            return unavailable("the database cannot be read");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable("the database cannot be read");
         }
         List<String> reasons = new ArrayList<>();
         storage.problem().ifPresent(reasons::add);
@@ -188,11 +202,35 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
         return new Body(ready ? OK : "not ready", Version.current(), ready ? null : reasons, db.pending(), db.failed());
     }
 
-    /** ERROR once when a database or outbox problem starts or changes, not at every probe. */
+    /**
+     * The database read of a probe, on the checker thread; a probe that comes while the last read still
+     * waits on the database waits for that one (so a frozen server holds one thread, not one per probe).
+     */
+    private synchronized CompletableFuture<Db> dbCheck() {
+        if (pendingCheck == null || pendingCheck.isDone()) {
+            Instant now = clock.instant();
+            pendingCheck = CompletableFuture.supplyAsync(() -> storage.read(r -> {
+                List<OutboxJob> due = r.outbox().dueHeads(now, 1);
+                return new Db(r.outbox().pendingCount(),
+                        r.outbox().failed(FAILED_SHOWN).stream().map(FailedJob::of).toList(),
+                        due.isEmpty() ? null : due.get(0).nextAttemptAt());
+            }), CHECKER);
+        }
+        return pendingCheck;
+    }
+
+    private Body unavailable(String reason) {
+        logOnce(List.of(reason));
+        return new Body("database unavailable", Version.current(), List.of(reason), null, null);
+    }
+
+    /** ERROR once when a database or outbox problem starts or changes, INFO when it ends; not at every probe. */
     private void logOnce(List<String> problems) {
         String now = problems.isEmpty() ? null : String.join("; ", problems);
         if (now != null && !now.equals(lastProblem)) {
             log.error("not ready: {}", now);
+        } else if (now == null && lastProblem != null) {
+            log.info("ready again (was: {})", lastProblem);
         }
         lastProblem = now;
     }

@@ -17,6 +17,15 @@ import java.util.List;
  * lock, so replicas that start at once migrate one after the other.
  */
 final class PostgresDatabase {
+    /** Longest wait for a free pooled connection (Hikari {@code connectionTimeout}). */
+    static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(2);
+    /** Longest silence of the server inside a statement before the driver gives up (whole seconds). */
+    static final java.time.Duration SOCKET_WAIT = java.time.Duration.ofSeconds(2);
+    /** Server-side limit of one statement ({@code statement_timeout}). */
+    static final java.time.Duration STATEMENT_WAIT = java.time.Duration.ofMillis(1_800);
+    /** Server-side limit of one lock wait ({@code lock_timeout}). */
+    static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMillis(1_500);
+
     private PostgresDatabase() {
     }
 
@@ -29,31 +38,47 @@ final class PostgresDatabase {
         String user = settings.user() != null ? settings.user() : url.user();
         String password = settings.password() != null ? settings.password() : url.password();
         preflight(settings, url, user, password);
+        // Migrations may run long: they get a pool of their own without the serving pool's bounds.
+        try (HikariDataSource migrating = pool(url, user, password, false, settings)) {
+            Migrations.migrate(migrating, "postgresql");
+        }
+        HikariDataSource pool = pool(url, user, password, true, settings);
+        return new JdbiStorage(pool);
+    }
+
+    /**
+     * A pool; {@code bounded} for serving, where no request may wait on a frozen or unreachable server
+     * for long: a free connection within {@link #CONNECTION_WAIT} (Hikari {@code connectionTimeout}, its
+     * liveness check within {@code validationTimeout}), no answer from the server for {@link #SOCKET_WAIT}
+     * ends the statement and the connection (PgJDBC {@code socketTimeout}: the transaction is never
+     * committed later), and the server itself ends a statement after {@code statement_timeout} and a lock
+     * wait after {@code lock_timeout} (startup {@code options}).
+     */
+    private static HikariDataSource pool(Url url, String user, String password, boolean bounded,
+                                         DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("incident-db");
+        config.setPoolName(bounded ? "incident-db" : "incident-db-migrations");
         config.setJdbcUrl(url.withoutCredentials());
         config.setUsername(user);
         config.setPassword(password);
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(bounded ? 8 : 3); // Flyway holds one connection for its lock
         config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
         // Fail at start with the driver's reason rather than on the first request.
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("connectTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "incident-bot");
-        HikariDataSource pool;
+        config.setConnectionTimeout(bounded ? CONNECTION_WAIT.toMillis() : 10_000);
+        if (bounded) {
+            config.setValidationTimeout(1_000);
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_WAIT.toSeconds()));
+            config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_WAIT.toMillis()
+                    + " -c lock_timeout=" + LOCK_WAIT.toMillis());
+        }
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw unavailable(settings, e);
         }
-        try {
-            Migrations.migrate(pool, "postgresql");
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        return new JdbiStorage(pool);
     }
 
     /**
