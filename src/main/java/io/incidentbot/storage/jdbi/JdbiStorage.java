@@ -55,6 +55,7 @@ public final class JdbiStorage implements Storage {
     private final ReentrantLock writeLock;
     private final DataSource pool;
     private final SqliteFileWatch watch;
+    private final PostgresOutage outage = new PostgresOutage();
     private static final int PG_ATTEMPTS = 30;
     private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
@@ -129,7 +130,7 @@ public final class JdbiStorage implements Storage {
     @Override
     public <T> T transaction(Work<T> work) {
         if (writeLock == null) {
-            return serializable(work);
+            return outage.run(() -> serializable(work));
         }
         // SQLite has one writer at a time and every transaction here starts IMMEDIATE (takes the write
         // lock). Queueing on a Java lock beats SQLite's busy handler, which polls with sleeps of up to
@@ -155,7 +156,7 @@ public final class JdbiStorage implements Storage {
      */
     @Override
     public Optional<String> problem() {
-        return watch.problem();
+        return watch.problem().or(outage::problem);
     }
 
     /**
@@ -169,10 +170,10 @@ public final class JdbiStorage implements Storage {
     @Override
     public <T> T read(Work<T> work) {
         if (writeLock == null) {
-            return reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
+            return outage.run(() -> reader.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, handle -> {
                 handle.execute("SET TRANSACTION READ ONLY");
                 return work.run(new JdbiRepositories(handle));
-            });
+            }));
         }
         return reader.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
     }
