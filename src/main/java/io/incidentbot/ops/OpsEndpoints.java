@@ -1,7 +1,7 @@
 package io.incidentbot.ops;
 
+import io.incidentbot.http.Health;
 import io.incidentbot.Version;
-import io.incidentbot.slack.HttpFrontEnd;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -33,12 +33,12 @@ public final class OpsEndpoints extends Handler.Wrapper {
     /** Content type of {@code /livez} and {@code /readyz}. */
     static final String JSON = "application/json; charset=utf-8";
 
-    private final Supplier<HttpFrontEnd.Health> readiness;
+    private final Supplier<Health> readiness;
     private final Metrics metrics;
     private final RequestTraces traces;
     private final boolean servesMetrics;
 
-    private OpsEndpoints(Supplier<HttpFrontEnd.Health> readiness, Metrics metrics, RequestTraces traces,
+    private OpsEndpoints(Supplier<Health> readiness, Metrics metrics, RequestTraces traces,
                          boolean servesMetrics) {
         this.readiness = readiness;
         this.metrics = metrics;
@@ -56,7 +56,7 @@ public final class OpsEndpoints extends Handler.Wrapper {
      * @param traces        shared with the Bolt middleware that learns each request's kind
      * @param servesMetrics true to answer {@code /metrics} on this server (no {@code METRICS_PORT})
      */
-    public static void mount(Server server, Supplier<HttpFrontEnd.Health> readiness, Metrics metrics,
+    public static void mount(Server server, Supplier<Health> readiness, Metrics metrics,
                              RequestTraces traces, boolean servesMetrics) {
         OpsEndpoints ops = new OpsEndpoints(readiness, metrics, traces, servesMetrics);
         ops.setHandler(server.getHandler());
@@ -73,7 +73,7 @@ public final class OpsEndpoints extends Handler.Wrapper {
             return true;
         }
         if (read && "/readyz".equals(path)) {
-            HttpFrontEnd.Health h = readiness.get();
+            Health h = readiness.get();
             send(response, callback, h.healthy() ? 200 : 503, JSON, h.json());
             return true;
         }

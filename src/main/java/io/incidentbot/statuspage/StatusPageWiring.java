@@ -1,6 +1,6 @@
 package io.incidentbot.statuspage;
 
-import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.slack.http.HttpFrontEnd;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,7 +4,7 @@ import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.slack.ErrorMiddleware;
+import io.incidentbot.slack.http.ErrorMiddleware;
 import io.incidentbot.slack.commands.Subcommand.Invocation;
 import io.incidentbot.slack.commands.Subcommand.Reply;
 import io.incidentbot.storage.jdbi.Database;

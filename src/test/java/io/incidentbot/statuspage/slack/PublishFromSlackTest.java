@@ -3,7 +3,7 @@ package io.incidentbot.statuspage.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.statuspage.Component;
 import io.incidentbot.testkit.RunningBot;
