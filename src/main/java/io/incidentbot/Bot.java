@@ -168,7 +168,7 @@ public final class Bot implements AutoCloseable {
                 readiness::summary, new ReplayGuard(storage, clock), requests.around(timelineEvents));
         metrics.readiness(() -> readiness.get().healthy());
         OpsEndpoints.bind(http.server(), config.ops().bindAddress());
-        OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces, false);
+        OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces);
         this.metricsServer = new MetricsServer(config.ops().metricsBind(), config.ops().metricsPort(), metrics, readiness);
         http.mount("/hooks/*", hooks);
         statusPage.mount(http);

@@ -36,7 +36,7 @@ public final class MetricsServer implements AutoCloseable {
                 if (!"GET".equals(request.getMethod())) {
                     OpsEndpoints.send(response, callback, 404, "text/plain; charset=utf-8", "not found");
                 } else if ("/metrics".equals(path)) {
-                    OpsEndpoints.send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+                    OpsEndpoints.send(response, callback, 200, OpsEndpoints.TEXT_004, metrics.scrape());
                 } else if ("/readyz".equals(path)) {
                     Health h = readiness.get();
                     OpsEndpoints.send(response, callback, h.healthy() ? 200 : 503, OpsEndpoints.JSON, h.json());
