@@ -63,6 +63,7 @@ class DatabaseFreezeTest {
                 assertThat(SignedClient.text(bot.client.command("note before the freeze", "UALICE001", inc.id)))
                         .contains("Note added");
 
+                LogCapture logs = new LogCapture();
                 proxy.pause();
                 List<Future<Timed>> notes = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
@@ -100,6 +101,12 @@ class DatabaseFreezeTest {
                 assertThat(stored).as("acknowledged notes only, each once").filteredOn(t -> t.contains("during"))
                         .containsExactlyInAnyOrderElementsOf(acknowledged);
                 assertThat(stored).doesNotContain("still frozen").contains("before the freeze");
+                logs.close();
+                assertThat(logs.events()).as("one line when the outage began, no stack trace per request")
+                        .filteredOn(e -> e.getLoggerName().startsWith("io.incidentbot") && e.getThrowableProxy() != null)
+                        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
+                assertThat(logs.events()).filteredOn(e -> e.getFormattedMessage().startsWith("database unavailable"))
+                        .hasSize(1);
             }
         } finally {
             pool.shutdownNow();

@@ -40,11 +40,16 @@ public final class ErrorMiddleware implements Middleware {
         } catch (IncidentException e) {
             return req.getRequestType() == RequestType.ViewSubmission ? modalError(words(e)) : ephemeral(words(e));
         } catch (Exception e) {
+            boolean outage = io.incidentbot.store.StorageUnavailableException.in(e); // logged once by the storage
             if (req.getRequestType() == RequestType.Event) {
-                log.error("event handling failed; answering 500 so Slack redelivers it", e);
+                if (!outage) {
+                    log.error("event handling failed; answering 500 so Slack redelivers it", e);
+                }
                 return Response.builder().statusCode(500).contentType("text/plain").body("event not processed").build();
             }
-            log.error("{} request failed", req.getRequestType(), e);
+            if (!outage) {
+                log.error("{} request failed", req.getRequestType(), e);
+            }
             if (req.getRequestType() == RequestType.ViewSubmission) {
                 return modalError("Something went wrong on my side; nothing was declared. Please try again.");
             }

@@ -1,5 +1,6 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.store.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +14,7 @@ import java.util.function.Supplier;
  * once a transaction fails for want of the server (no pooled connection in time, the connection broke,
  * the server stopped answering), the database counts as down; then
  * one transaction a {@link #TRIAL_EVERY} tries the server and the others fail at once with
- * {@link DatabaseUnavailableException} (so a request answers within one wait, about 2 s, and nothing it
+ * {@link StorageUnavailableException} (so a request answers within one wait, about 2 s, and nothing it
  * refused is committed later), until one succeeds. The log gets one ERROR when it goes down and one
  * INFO when it is back, not a stack trace per request.
  */
@@ -30,11 +31,11 @@ final class PostgresOutage {
     /**
      * Runs {@code transaction} unless the server is down and it is not this one's turn to try it.
      *
-     * @throws DatabaseUnavailableException when the server is down (one line, the cause kept)
+     * @throws StorageUnavailableException when the server is down (one line, the cause kept)
      */
     <T> T run(Supplier<T> transaction) {
         if (downSinceMs != 0 && !trialDue()) {
-            throw new DatabaseUnavailableException("the database is unavailable: " + reason);
+            throw new StorageUnavailableException("the database is unavailable: " + reason, null);
         }
         T result;
         try {
@@ -49,7 +50,7 @@ final class PostgresOutage {
                 log.error("database unavailable: {}", outage.get());
             }
             reason = outage.get();
-            throw new DatabaseUnavailableException("the database is unavailable: " + reason, e);
+            throw new StorageUnavailableException("the database is unavailable: " + reason, e);
         }
         if (downSinceMs != 0) {
             log.info("database available again after {} s", (System.currentTimeMillis() - downSinceMs) / 1000);
