@@ -107,7 +107,7 @@ public final class Bot implements AutoCloseable {
         RequestTraces traces = new RequestTraces();
 
         // --- services and Slack adapter ---
-        Deliveries deliveries = new Deliveries(storage);
+        Deliveries deliveries = new Deliveries(storage, config.pager().pagingEnabled());
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
                 new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
@@ -123,7 +123,7 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing()));
-        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
+        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock);
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
@@ -150,7 +150,7 @@ public final class Bot implements AutoCloseable {
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
-                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
         hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
                 new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);

@@ -1,5 +1,6 @@
 package io.incidentbot.pager;
 
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.store.Storage;
 import okhttp3.OkHttpClient;
@@ -23,11 +24,12 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
 
     /**
      * @param settings the pager settings
-     * @param storage  where pages live
-     * @param clock    the bot's clock
+     * @param transactions units of work (pages live in their storage)
+     * @param clock        the bot's clock
      * @return the integration
      */
-    public static PagerIntegration of(PagerSettings settings, Storage storage, Clock clock) {
+    public static PagerIntegration of(PagerSettings settings, Transactions transactions, Clock clock) {
+        Storage storage = transactions.storage();
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(20))
                 .retryOnConnectionFailure(false).build();
         Map<PagerKind, Pager> pagers = new EnumMap<>(PagerKind.class);
@@ -44,6 +46,7 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
         io.incidentbot.pager.oncall.SlackEscalation escalation = settings.oncall() == null ? null
                 : new io.incidentbot.pager.oncall.SlackEscalation(settings.oncall(), settings.pageRepeat(), storage, clock);
         return new PagerIntegration(new PagerSubscriber(planner, escalation),
-                PagerSubscriber.routes(new PageDelivery(pagers, storage), settings.pagers()), planner);
+                PagerSubscriber.routes(new PageDelivery(pagers, storage), settings.pagers(),
+                        new PageFailures(transactions)), planner);
     }
 }

@@ -13,10 +13,22 @@ import java.util.Optional;
  */
 public final class Deliveries {
     private final Storage storage;
+    private final boolean paging;
 
     /** @param storage the database the jobs and incidents are in */
     public Deliveries(Storage storage) {
+        this(storage, false);
+    }
+
+    /** @param paging true when a pager is set (issue 21): headers of open incidents show <em>Page on-call</em> */
+    public Deliveries(Storage storage, boolean paging) {
         this.storage = storage;
+        this.paging = paging;
+    }
+
+    /** @return true when a pager is set, so an open incident's header offers <em>Page on-call</em> */
+    public boolean paging() {
+        return paging;
     }
 
     /** @return incident {@code number} as it is now, if it exists */
@@ -65,5 +77,10 @@ public final class Deliveries {
     /** Adds the permalink of a quoted message to its timeline entry. */
     public void quotedPermalink(long entryId, String permalink) {
         storage.run(r -> r.timeline().appendText(entryId, "\n" + permalink));
+    }
+
+    /** @return the incident's pages (issue 21), for the header's paging line */
+    public java.util.List<io.incidentbot.pager.Page> pages(long incident) {
+        return storage.read(r -> r.pages().forIncident(incident));
     }
 }

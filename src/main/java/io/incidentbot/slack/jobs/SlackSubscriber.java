@@ -123,6 +123,12 @@ public final class SlackSubscriber implements IncidentSubscriber {
             SlackJobs.enqueue(out, n, new SlackJob.Remind(e.note()), now);
         } else if (event instanceof IncidentEvent.AlertLinked e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, n));
+        } else if (event instanceof IncidentEvent.PageChanged e) {
+            post(out, e);
+            syncState(r, n, now);
+            if (e.invite() != null) {
+                SlackJobs.enqueue(out, n, new SlackJob.Invite(List.of(), null, List.of(e.invite())), now);
+            }
         } else if (event instanceof IncidentEvent.AlertsReceived e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, null));
         }
