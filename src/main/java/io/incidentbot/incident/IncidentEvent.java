@@ -168,7 +168,8 @@ public sealed interface IncidentEvent {
      *
      * @param text   what happened, in a timeline entry's words ("Acknowledged by Ana (PagerDuty)"; escaped as
      *               {@code TimelineEntry.literal}, users as {@code TimelineEntry.userToken})
-     * @param invite the email of someone to invite to the incident (the acknowledger, when the pager gave it), or null
+     * @param invite who to invite to the incident (the acknowledger): a Slack user ID, or an email to look up (when
+     *               the pager gave one), or null
      * @param failed true when a page failed for good ({@code text} holds the pager's error); it can be paged again
      */
     record PageChanged(long incident, String actor, String text, String invite, boolean failed, Instant at)

@@ -107,6 +107,9 @@ public final class PagerHooks {
             PageSignals.Applied a = PageSignals.apply(work.repositories(), signal.get(), work.now());
             if (a.outcome() == PageSignals.Outcome.APPLIED) {
                 boolean ack = a.signal().kind() == PagerSignal.Kind.ACKNOWLEDGED;
+                if (ack) {
+                    work.repositories().escalations().stop(a.incident()); // an ack anywhere stops the Slack escalation
+                }
                 work.record(new IncidentEvent.PageChanged(a.incident(), null, a.entry().text(),
                         ack ? a.signal().actorEmail() : null, false, work.now()));
             }

@@ -127,7 +127,9 @@ public final class SlackSubscriber implements IncidentSubscriber {
             post(out, e);
             syncState(r, n, now);
             if (e.invite() != null) {
-                SlackJobs.enqueue(out, n, new SlackJob.Invite(List.of(), null, List.of(e.invite())), now);
+                boolean user = io.incidentbot.markup.Mentions.isUserId(e.invite());
+                SlackJobs.enqueue(out, n, new SlackJob.Invite(user ? List.of(e.invite()) : List.of(), null,
+                        user ? List.of() : List.of(e.invite())), now);
             }
         } else if (event instanceof IncidentEvent.AlertsReceived e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, null));
