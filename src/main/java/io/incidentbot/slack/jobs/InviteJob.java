@@ -6,7 +6,7 @@ import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 
 import java.util.ArrayList;
 import java.util.List;
