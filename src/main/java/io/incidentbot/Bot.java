@@ -108,7 +108,7 @@ public final class Bot implements AutoCloseable {
         RequestTraces traces = new RequestTraces();
 
         // --- services and Slack adapter ---
-        Deliveries deliveries = new Deliveries(storage, config.pager().pagingEnabled());
+        Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
                 new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,

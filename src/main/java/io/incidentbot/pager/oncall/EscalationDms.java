@@ -9,7 +9,7 @@ import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.pager.Page;
 import io.incidentbot.pager.PagerKind;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;
 import io.incidentbot.store.Storage;

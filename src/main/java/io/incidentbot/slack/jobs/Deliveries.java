@@ -13,22 +13,10 @@ import java.util.Optional;
  */
 public final class Deliveries {
     private final Storage storage;
-    private final boolean paging;
 
     /** @param storage the database the jobs and incidents are in */
     public Deliveries(Storage storage) {
-        this(storage, false);
-    }
-
-    /** @param paging true when a pager is set (issue 21): headers of open incidents show <em>Page on-call</em> */
-    public Deliveries(Storage storage, boolean paging) {
         this.storage = storage;
-        this.paging = paging;
-    }
-
-    /** @return true when a pager is set, so an open incident's header offers <em>Page on-call</em> */
-    public boolean paging() {
-        return paging;
     }
 
     /** @return incident {@code number} as it is now, if it exists */

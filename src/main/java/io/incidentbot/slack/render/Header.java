@@ -36,8 +36,6 @@ public final class Header {
     public static final String REOPEN = "incident_reopen";
     /** Opens the status page's publish modal (shown when publishing is on). */
     public static final String PUBLISH = "incident_publish";
-    /** Opens the <em>Page on-call</em> modal (shown when a pager is set, issue 21). */
-    public static final String PAGE = "incident_page";
     /** The {@code block_id} of the actions block. */
     public static final String ACTIONS_BLOCK = "incident_actions";
     /** Slack's limit for button text, in characters. */
@@ -61,16 +59,15 @@ public final class Header {
      * @return the header blocks
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish) {
-        return blocks(i, lastUpdate, publish, List.of(), false);
+        return blocks(i, lastUpdate, publish, List.of());
     }
 
     /**
-     * @param pages     the incident's pages ({@link PageLines}: when paged, acknowledged by whom)
-     * @param canPage   true when a pager is set: an open incident gets a <em>Page on-call</em> button ({@link #PAGE})
+     * @param pages the incident's pages ({@link PageLines}: when paged, acknowledged by whom)
      * @return the header blocks
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
-                                           List<io.incidentbot.pager.Page> pages, boolean canPage) {
+                                           List<io.incidentbot.pager.Page> pages) {
         List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
         lastUpdate.ifPresent(u -> blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(
@@ -86,9 +83,6 @@ public final class Header {
         List<BlockElement> buttons = new ArrayList<>(buttons(i));
         if (publish && i.isOpen() && !i.privateIncident()) {
             buttons.add(button(PUBLISH, "Publish to status page", String.valueOf(i.number()), null));
-        }
-        if (canPage && i.isOpen()) {
-            buttons.add(button(PAGE, "Page on-call", String.valueOf(i.number()), null));
         }
         blocks.add(actions(a -> a.blockId(ACTIONS_BLOCK).elements(buttons)));
         blocks.add(hint);
