@@ -57,7 +57,7 @@ public final class StatusPageWiring implements AutoCloseable {
     public IncidentSubscriber subscriber() {
         return (work, event) -> {
             if (event instanceof io.incidentbot.incident.IncidentEvent.Resolved resolved) {
-                service.closeOnResolve(work.repositories(), resolved.incident(), resolved.summary(), resolved.actor(), work.now());
+                service.closeOnResolve(work.repositories(), resolved.incident(), resolved.actor(), work.now());
             }
         };
     }
