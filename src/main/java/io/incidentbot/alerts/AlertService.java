@@ -83,6 +83,7 @@ public final class AlertService {
             Instant now = w.now();
             AlertRepository alerts = r.alerts();
             long groupId = alerts.group(n.source(), n.groupKey(), n.title(), now);
+            alerts.externalUrl(groupId, n.externalUrl());
             Group g = alerts.find(groupId).orElseThrow();
             OptionalLong open = g.incident() != null && r.incidents().find(g.incident()).map(Incident::isOpen)
                     .orElse(false) ? OptionalLong.of(g.incident()) : OptionalLong.empty();

@@ -29,6 +29,14 @@ public interface AlertRepository {
      */
     long group(AlertSource source, String groupKey, String title, Instant now);
 
+    /**
+     * Records the back link of the group's latest notification (Alertmanager's or Grafana's
+     * {@code externalURL}), from which the silence link is built.
+     *
+     * @param externalUrl the URL, or null (left as it was)
+     */
+    void externalUrl(long groupId, String externalUrl);
+
     /** @return the group with ID {@code id} */
     Optional<Group> find(long id);
 
@@ -112,9 +120,12 @@ public interface AlertRepository {
      * @param slackPending  a coalescing Slack job is queued
      * @param lastSlackAt   when its last Slack job was taken, or null
      * @param postedThrough highest transition ID posted to the incident channel
+     * @param externalUrl   {@code externalURL} of its latest notification, or null
+     * @param digestOf      the group whose alerts-channel message is the storm digest listing this group
+     *                      (its own ID for the digest's first group), or null when it is no storm's
      */
     record Group(long id, AlertSource source, String groupKey, String title, Long incident, String messageTs,
-                 boolean slackPending, Instant lastSlackAt, long postedThrough) {
+                 boolean slackPending, Instant lastSlackAt, long postedThrough, String externalUrl, Long digestOf) {
     }
 
     /**
@@ -126,9 +137,21 @@ public interface AlertRepository {
      * @param firstFiredAt earliest {@code startsAt} seen, may be null
      * @param resolvedAt   {@code endsAt} of its latest resolution, null while firing
      * @param url          link (generator, dashboard), may be null
+     * @param labels       its labels, name to value (empty when stored before 0.3)
+     * @param description  first line of {@code annotations.description}, or null
+     * @param runbookUrl   {@code annotations.runbook_url}, or null
      */
     record StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
-                       String url) {
+                       String url, Map<String, String> labels, String description, String runbookUrl) {
+        public StoredAlert {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** An alert known by name, state and link only (no labels, description or runbook). */
+        public StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
+                           String url) {
+            this(key, name, status, firstFiredAt, resolvedAt, url, Map.of(), null, null);
+        }
     }
 
     /**

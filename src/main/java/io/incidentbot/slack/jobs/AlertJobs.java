@@ -2,6 +2,7 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import io.incidentbot.alerts.AlertSource;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
@@ -64,7 +65,8 @@ public final class AlertJobs {
         }
         var g = s.group();
         String text = AlertPosts.groupText(g.title(), s.alerts());
-        var blocks = AlertPosts.groupBlocks(g.id(), g.title(), s.alerts());
+        var blocks = AlertPosts.groupBlocks(g.id(), g.title(),
+                g.source() == AlertSource.ALERTMANAGER ? g.externalUrl() : null, s.alerts());
         if (g.messageTs() == null) {
             SlackCalls.Result<String> posted = posts.postOnce(job, alertsChannel, text, blocks);
             if (posted.failure() != null) {

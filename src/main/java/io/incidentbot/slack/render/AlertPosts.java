@@ -84,20 +84,45 @@ public final class AlertPosts {
      * @param groupId the group's ID (the button's value)
      * @param title   the group's title
      * @param alerts  its alerts, latest state
-     * @return the alert group message: state line, alerts with their times and links, Declare incident button
+     * @return the alert group message without a silence link, see {@link #groupBlocks(long, String, String, List)}
      */
     public static List<LayoutBlock> groupBlocks(long groupId, String title, List<StoredAlert> alerts) {
+        return groupBlocks(groupId, title, null, alerts);
+    }
+
+    /**
+     * The alert group message: a state line with the title; a line with what every alert shares (the
+     * <b>Runbook</b> link, Alertmanager's <b>Silence</b> link for the labels all alerts have, the
+     * description's first line); one line per alert with its name linked to its generator (or dashboard)
+     * URL, the labels that tell it apart from the group's other alerts (e.g. {@code instance=db-2}), since
+     * when it fires, and its own description and Runbook link when they differ between alerts; the Declare
+     * incident button. Label values and annotations are escaped (no mention, no link of theirs is live);
+     * the section stays under Slack's 3,000 characters (alerts past it, or past {@link #LISTED}, are counted).
+     *
+     * @param groupId      the group's ID (the button's value)
+     * @param title        the group's title
+     * @param alertmanager the {@code externalURL} of an Alertmanager group (the silence link), else null
+     * @param alerts       its alerts, latest state
+     * @return two blocks: the section and the actions
+     */
+    public static List<LayoutBlock> groupBlocks(long groupId, String title, String alertmanager, List<StoredAlert> alerts) {
         long firing = alerts.stream().filter(a -> a.status() == AlertStatus.FIRING).count();
         String state = firing > 0 ? ":rotating_light: *Firing* (" + firing + " of " + alerts.size() + ")"
                 : ":large_green_circle: *Resolved*";
         StringBuilder s = new StringBuilder(state).append(" — *").append(Messages.escape(Messages.truncate(title, 300)))
                 .append("*\n");
+        AlertDetails details = AlertDetails.of(alerts);
+        String shared = details.sharedLine(alertmanager);
+        if (!shared.isEmpty()) {
+            s.append(shared).append('\n');
+        }
         int listed = 0;
         for (StoredAlert a : alerts) {
             String line = (a.status() == AlertStatus.FIRING ? "• :red_circle: " : "• :white_circle: ")
-                    + link(Messages.truncate(a.name(), 100), a.url())
+                    + link(Messages.truncate(a.name(), 100), a.url()) + details.distinct(a)
                     + (a.firstFiredAt() == null ? "" : " since " + Slack.date(a.firstFiredAt()))
-                    + (a.resolvedAt() == null ? "" : ", resolved " + Slack.date(a.resolvedAt())) + "\n";
+                    + (a.resolvedAt() == null ? "" : ", resolved " + Slack.date(a.resolvedAt()))
+                    + details.own(a) + "\n";
             if (listed == LISTED || s.length() + line.length() > SECTION_BUDGET) {
                 break;
             }
@@ -161,8 +186,9 @@ public final class AlertPosts {
         return hours <= 48 || hours % 24 != 0 ? hours + " h" : hours / 24 + " d";
     }
 
-    private static String link(String label, String url) {
-        if (url == null || !url.matches("https?://[^\\s|<>]+")) {
+    /** @return {@code <url|label>} with the label escaped, or the escaped label alone for a missing or odd URL */
+    static String link(String label, String url) {
+        if (url == null || url.length() > 1500 || !url.matches("https?://[^\\s|<>]+")) {
             return Messages.escape(label);
         }
         return "<" + url + "|" + Messages.escape(label) + ">";

@@ -25,20 +25,23 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /**
  * {@link AlertRepository} on tables {@code alert_group}, {@code alert} and {@code alert_transition}
- * (migrations V6, V9), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
+ * (migrations V6, V9, V19), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
  * {@code RETURNING}, booleans bound from Java.
  */
 public final class JdbiAlerts implements AlertRepository {
     private static final RowMapper<Group> GROUP = (rs, ctx) -> {
         long incident = rs.getLong("incident");
         Long inc = rs.wasNull() ? null : incident;
+        long digestOf = rs.getLong("digest_of");
+        Long digest = rs.wasNull() ? null : digestOf;
         return new Group(rs.getLong("id"), AlertSource.valueOf(rs.getString("source")), rs.getString("group_key"),
                 rs.getString("title"), inc, rs.getString("message_ts"), rs.getBoolean("slack_pending"),
-                instant(rs, "last_slack_at"), rs.getLong("posted_through"));
+                instant(rs, "last_slack_at"), rs.getLong("posted_through"), rs.getString("external_url"), digest);
     };
     private static final RowMapper<StoredAlert> ALERT = (rs, ctx) -> new StoredAlert(rs.getString("alert_key"),
             rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "first_fired_at"),
-            instant(rs, "resolved_at"), rs.getString("url"));
+            instant(rs, "resolved_at"), rs.getString("url"), AlertLabels.read(rs.getString("labels")),
+            rs.getString("description"), rs.getString("runbook_url"));
     private static final RowMapper<StoredTransition> TRANSITION = (rs, ctx) -> new StoredTransition(rs.getLong("id"),
             rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
             instant(rs, "at"), rs.getString("url"));
@@ -58,6 +61,14 @@ public final class JdbiAlerts implements AlertRepository {
                 .bind("s", source.name()).bind("k", groupKey).bind("t", title).bind("now", micros(now)).execute();
         return h.createQuery("SELECT id FROM alert_group WHERE source = :s AND group_key = :k")
                 .bind("s", source.name()).bind("k", groupKey).mapTo(Long.class).one();
+    }
+
+    @Override
+    public void externalUrl(long groupId, String externalUrl) {
+        if (externalUrl != null) {
+            h.createUpdate("UPDATE alert_group SET external_url = :u WHERE id = :g").bind("u", externalUrl)
+                    .bind("g", groupId).execute();
+        }
     }
 
     @Override
@@ -96,14 +107,17 @@ public final class JdbiAlerts implements AlertRepository {
         boolean firing = t.to() == AlertStatus.FIRING;
         Instant fired = firing ? t.at() : a.startsAt();
         h.createUpdate("""
-                INSERT INTO alert (group_id, alert_key, name, status, first_fired_at, resolved_at, url)
-                VALUES (:g, :k, :n, :s, :f, :r, :u)
+                INSERT INTO alert (group_id, alert_key, name, status, first_fired_at, resolved_at, url, labels,
+                  description, runbook_url)
+                VALUES (:g, :k, :n, :s, :f, :r, :u, :l, :d, :rb)
                 ON CONFLICT (group_id, alert_key) DO UPDATE SET status = :s, name = :n,
                   first_fired_at = CASE WHEN alert.first_fired_at IS NULL OR alert.first_fired_at > :f
                                         THEN COALESCE(:f, alert.first_fired_at) ELSE alert.first_fired_at END,
-                  resolved_at = :r, url = COALESCE(:u, alert.url)""")
+                  resolved_at = :r, url = COALESCE(:u, alert.url), labels = :l, description = :d, runbook_url = :rb""")
                 .bind("g", groupId).bind("k", a.key()).bind("n", a.name()).bind("s", t.to().name())
-                .bind("f", micros(fired)).bind("r", firing ? null : micros(t.at())).bind("u", url).execute();
+                .bind("f", micros(fired)).bind("r", firing ? null : micros(t.at())).bind("u", url)
+                .bind("l", AlertLabels.write(a.labels())).bind("d", a.description()).bind("rb", a.runbookUrl())
+                .execute();
         return OptionalLong.of(id.get());
     }
 
