@@ -5,6 +5,7 @@ import io.incidentbot.alerts.AlertStatus;
 import io.incidentbot.changes.Change;
 import io.incidentbot.changes.ChangeReport;
 import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.store.AlertRepository.DigestEntry;
 import io.incidentbot.store.AlertRepository.StoredAlert;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 
@@ -31,6 +32,8 @@ public final class AlertPosts {
     public static final String DECLARE_ACTION = "declare_from_alert";
     /** Most alerts listed in a group message or digest; the rest are counted. */
     public static final int LISTED = 10;
+    /** Most groups named in a storm digest; the rest are counted. */
+    public static final int LISTED_IN_STORM = 20;
     /** Characters of the group message's section text spent on alert lines (Slack's limit is 3,000). */
     private static final int SECTION_BUDGET = 2900;
 
@@ -137,6 +140,42 @@ public final class AlertPosts {
         blocks.add(actions(a -> a.blockId("alert_group").elements(List.of(button(b -> b.actionId(DECLARE_ACTION)
                 .text(plainText("Declare incident")).value(Long.toString(groupId)).style("danger"))))));
         return blocks;
+    }
+
+    /** @return the plain-text fallback of a storm digest: {@code Alert storm: 37 groups} */
+    public static String stormText(long groups) {
+        return "Alert storm: " + groups + (groups == 1 ? " group" : " groups");
+    }
+
+    /**
+     * The storm digest (issue 24): one message for the alert groups past the storm caps, updated in place.
+     *
+     * @param entries the first groups it lists, in the order they joined
+     * @param total   how many groups it lists
+     * @param since   when its first group joined
+     * @return the section text (mrkdwn, under 3,000 characters): a heading line, one line per group with its
+     *         firing count and the incident it was attached to, then how many more
+     */
+    public static String stormDigest(List<DigestEntry> entries, long total, Instant since) {
+        StringBuilder s = new StringBuilder(":rotating_light: *Alert storm*: ").append(stormText(total).substring(13))
+                .append(" since ").append(Slack.date(since))
+                .append(", past the caps on new incidents and messages; listed here instead of one post each.\n");
+        int listed = 0;
+        for (DigestEntry e : entries) {
+            String line = (e.firing() > 0 ? "• :red_circle: " : "• :white_circle: ")
+                    + Messages.escape(Messages.truncate(e.title(), 100))
+                    + (e.firing() > 0 ? " (" + e.firing() + " of " + e.alerts() + " firing)" : " (resolved)")
+                    + (e.incident() == null ? "" : " → incident " + e.incident()) + "\n";
+            if (listed == LISTED_IN_STORM || s.length() + line.length() > SECTION_BUDGET) {
+                break;
+            }
+            s.append(line);
+            listed++;
+        }
+        if (total > listed) {
+            s.append("…and ").append(total - listed).append(" more\n");
+        }
+        return s.toString().strip();
     }
 
     /** @return the post of a new incident: "Changes in the 24 h before this incident: ..." */

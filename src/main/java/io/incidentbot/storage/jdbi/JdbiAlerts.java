@@ -36,7 +36,8 @@ public final class JdbiAlerts implements AlertRepository {
         Long digest = rs.wasNull() ? null : digestOf;
         return new Group(rs.getLong("id"), AlertSource.valueOf(rs.getString("source")), rs.getString("group_key"),
                 rs.getString("title"), inc, rs.getString("message_ts"), rs.getBoolean("slack_pending"),
-                instant(rs, "last_slack_at"), rs.getLong("posted_through"), rs.getString("external_url"), digest);
+                instant(rs, "last_slack_at"), rs.getLong("posted_through"), rs.getString("external_url"), digest,
+                instant(rs, "shown_at"), instant(rs, "digest_at"));
     };
     private static final RowMapper<StoredAlert> ALERT = (rs, ctx) -> new StoredAlert(rs.getString("alert_key"),
             rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "first_fired_at"),
@@ -230,5 +231,71 @@ public final class JdbiAlerts implements AlertRepository {
         }
         return new HashSet<>(h.createQuery("SELECT DISTINCT incident FROM alert_transition WHERE incident IN (<ids>)")
                 .bindList("ids", List.copyOf(incidents)).mapTo(Long.class).list());
+    }
+
+    @Override
+    public long declaredSince(String declarer, Instant since) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM incident i WHERE i.declared_by = :d AND i.declared_at >= :since
+                AND EXISTS (SELECT 1 FROM alert_transition t WHERE t.incident = i.number)""")
+                .bind("d", declarer).bind("since", micros(since)).mapTo(Long.class).one();
+    }
+
+    @Override
+    public OptionalLong latestDeclared(String declarer) {
+        return h.createQuery("""
+                SELECT i.number FROM incident i WHERE i.declared_by = :d
+                AND EXISTS (SELECT 1 FROM alert_transition t WHERE t.incident = i.number)
+                ORDER BY i.declared_at DESC, i.number DESC LIMIT 1""")
+                .bind("d", declarer).mapTo(Long.class).findFirst().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public long shownSince(Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM alert_group WHERE shown_at >= :since").bind("since", micros(since))
+                .mapTo(Long.class).one();
+    }
+
+    @Override
+    public void shown(long groupId, Instant now) {
+        h.createUpdate("""
+                UPDATE alert_group SET shown_at = :now, digest_of = NULL, digest_at = NULL,
+                  message_ts = CASE WHEN digest_of = id THEN NULL ELSE message_ts END WHERE id = :g""")
+                .bind("now", micros(now)).bind("g", groupId).execute();
+    }
+
+    @Override
+    public long joinDigest(long groupId, Instant now, Instant since) {
+        long anchor = h.createQuery("""
+                SELECT digest_of FROM alert_group WHERE digest_at >= :since AND id <> :g
+                ORDER BY digest_at DESC, id DESC LIMIT 1""").bind("since", micros(since)).bind("g", groupId)
+                .mapTo(Long.class).findFirst().orElse(groupId);
+        h.createUpdate("UPDATE alert_group SET digest_of = :a, digest_at = :now WHERE id = :g").bind("a", anchor)
+                .bind("now", micros(now)).bind("g", groupId).execute();
+        if (anchor == groupId) {
+            h.createUpdate("UPDATE alert_group SET message_ts = NULL WHERE id = :g").bind("g", groupId).execute();
+        }
+        return anchor;
+    }
+
+    @Override
+    public List<DigestEntry> digest(long anchor, int limit) {
+        return h.createQuery("""
+                SELECT g.id, g.title, g.incident,
+                  (SELECT COUNT(*) FROM alert a WHERE a.group_id = g.id AND a.status = :firing) AS firing,
+                  (SELECT COUNT(*) FROM alert a WHERE a.group_id = g.id) AS alerts
+                FROM alert_group g WHERE g.digest_of = :a ORDER BY g.digest_at, g.id LIMIT :l""")
+                .bind("firing", AlertStatus.FIRING.name()).bind("a", anchor).bind("l", limit)
+                .map((rs, ctx) -> {
+                    long inc = rs.getLong("incident");
+                    return new DigestEntry(rs.getLong("id"), rs.getString("title"), rs.wasNull() ? null : inc,
+                            rs.getLong("firing"), rs.getLong("alerts"));
+                }).list();
+    }
+
+    @Override
+    public long digestSize(long anchor) {
+        return h.createQuery("SELECT COUNT(*) FROM alert_group WHERE digest_of = :a").bind("a", anchor)
+                .mapTo(Long.class).one();
     }
 }
