@@ -6,7 +6,7 @@ import io.incidentbot.alerts.AlertSource;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.AlertPosts;
 import io.incidentbot.store.AlertRepository.Group;
 import com.slack.api.model.block.LayoutBlock;
