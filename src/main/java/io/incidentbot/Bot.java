@@ -84,6 +84,7 @@ public final class Bot implements AutoCloseable {
     private final SlackStatus slackStatus;
     private final ReminderService reminders;
     private final HomeTabs homeTabs;
+    private final io.incidentbot.pager.PagerIntegration pager;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -123,7 +124,8 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing()));
-        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
+        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
+        this.pager = pager;
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
@@ -147,10 +149,11 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
-                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
         hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
                 new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
@@ -212,6 +215,7 @@ public final class Bot implements AutoCloseable {
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
         runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -300,6 +304,7 @@ public final class Bot implements AutoCloseable {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
                 new java.util.ArrayList<>();
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        extra.add(r -> new io.incidentbot.pager.oncall.OncallCommand(pager.oncall(), clock));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));
             extra.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(publishing));
