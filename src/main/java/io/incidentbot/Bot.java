@@ -138,7 +138,7 @@ public final class Bot implements AutoCloseable {
                 config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
-                config.hooks().alertsChannel() != null, clock), identity::botUserId);
+                config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
         RequestContext requests = new RequestContext(metrics, traces);
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);

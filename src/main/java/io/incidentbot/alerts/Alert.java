@@ -68,6 +68,28 @@ public record Alert(
     }
 
     /**
+     * @return the first non-blank line of {@code annotations.description}, stripped, at most 300 characters;
+     *         null when there is none (Prometheus alerting rules' conventional annotation)
+     */
+    public String description() {
+        String d = annotations.get("description");
+        if (d == null) {
+            return null;
+        }
+        return d.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                .map(l -> l.length() > 300 ? l.substring(0, 299) + "…" : l).orElse(null);
+    }
+
+    /**
+     * @return {@code annotations.runbook_url} (the convention of the Prometheus Operator's and most
+     *         published alerting rules), stripped; null when absent or blank
+     */
+    public String runbookUrl() {
+        String u = annotations.get("runbook_url");
+        return u == null || u.isBlank() ? null : u.strip();
+    }
+
+    /**
      * The time this alert's current status began: {@code startsAt} when firing, {@code endsAt} when
      * resolved. Timeline entries are timed by this, not by arrival.
      *

@@ -35,25 +35,39 @@ public final class AlertService {
     private final IncidentService incidents;
     private final AlertRouter router;
     private final Supplier<String> botUserId;
+    private final Storms storms;
+
+    /**
+     * A service with no storm caps ({@link AlertCaps.Cap#OFF}).
+     *
+     * @see #AlertService(Transactions, IncidentService, AlertRouter, Supplier, AlertCaps)
+     */
+    public AlertService(Transactions transactions, IncidentService incidents, AlertRouter router,
+                        Supplier<String> botUserId) {
+        this(transactions, incidents, router, botUserId, new AlertCaps(AlertCaps.Cap.OFF, AlertCaps.Cap.OFF));
+    }
 
     /**
      * @param transactions runs each notification in a unit of work (the database, subscribers, receipt times)
      * @param incidents    declares incidents (inside this service's unit of work)
      * @param router       the routing decision ({@code INCIDENT_ALERT_DECLARE}, alerts channel set or not)
      * @param botUserId    the bot's Slack user ID, the declarer of incidents it opens; null until known
+     * @param caps         {@code INCIDENT_ALERT_DECLARE_MAX} and {@code INCIDENT_ALERT_POST_MAX}
      */
     public AlertService(Transactions transactions, IncidentService incidents, AlertRouter router,
-                        Supplier<String> botUserId) {
+                        Supplier<String> botUserId, AlertCaps caps) {
         this.transactions = transactions;
         this.incidents = incidents;
         this.router = router;
         this.botUserId = botUserId;
+        this.storms = new Storms(caps);
     }
 
     /**
      * What a notification did.
      *
-     * @param route    {@code declare}, {@code timeline}, {@code alerts_channel} or {@code drop}
+     * @param route    {@code declare}, {@code storm} (attached to the storm incident past
+     *                 {@code INCIDENT_ALERT_DECLARE_MAX}), {@code timeline}, {@code alerts_channel} or {@code drop}
      * @param stored   transitions stored now (0 for a redelivery)
      * @param incident the group's incident number, or null
      */
@@ -83,6 +97,7 @@ public final class AlertService {
             Instant now = w.now();
             AlertRepository alerts = r.alerts();
             long groupId = alerts.group(n.source(), n.groupKey(), n.title(), now);
+            alerts.externalUrl(groupId, n.externalUrl());
             Group g = alerts.find(groupId).orElseThrow();
             OptionalLong open = g.incident() != null && r.incidents().find(g.incident()).map(Incident::isOpen)
                     .orElse(false) ? OptionalLong.of(g.incident()) : OptionalLong.empty();
@@ -97,6 +112,12 @@ public final class AlertService {
                 return new Receipt("drop", 0, g.incident());
             }
             if (route instanceof Route.Declare d) {
+                OptionalLong storm = storms.stormIncident(r, requireBot(), now);
+                if (storm.isPresent()) {
+                    storms.joinDigest(alerts, groupId, now);
+                    link(w, g, storm.getAsLong(), stored, requireBot(), false);
+                    return new Receipt("storm", stored.size(), storm.getAsLong());
+                }
                 Incident declared = declare(w, g, d, stored);
                 return new Receipt("declare", stored.size(), declared.number());
             } else if (route instanceof Route.TimelineEntries t) {
@@ -109,6 +130,7 @@ public final class AlertService {
                 w.record(new IncidentEvent.AlertsReceived(incident, botUserId.get(), groupId, stored.size(), now));
                 return new Receipt("timeline", stored.size(), incident);
             }
+            storms.capPosts(alerts, g, now);
             w.record(new IncidentEvent.AlertsReceived(0, botUserId.get(), groupId, stored.size(), now));
             return new Receipt("alerts_channel", stored.size(), null);
         });
@@ -164,11 +186,16 @@ public final class AlertService {
         });
     }
 
-    private Incident declare(UnitOfWork w, Group g, Route.Declare d, Map<Long, Transition> stored) {
+    private String requireBot() {
         String bot = botUserId.get();
         if (bot == null) {
             throw new NotReadyException();
         }
+        return bot;
+    }
+
+    private Incident declare(UnitOfWork w, Group g, Route.Declare d, Map<Long, Transition> stored) {
+        String bot = requireBot();
         String title = d.title().length() > Declaration.MAX_TITLE ? d.title().substring(0, Declaration.MAX_TITLE)
                 : d.title();
         Incident inc = incidents.declareWithin(w, new Declaration(title, d.severity(), null, false, bot, null), false);

@@ -29,6 +29,14 @@ public interface AlertRepository {
      */
     long group(AlertSource source, String groupKey, String title, Instant now);
 
+    /**
+     * Records the back link of the group's latest notification (Alertmanager's or Grafana's
+     * {@code externalURL}), from which the silence link is built.
+     *
+     * @param externalUrl the URL, or null (left as it was)
+     */
+    void externalUrl(long groupId, String externalUrl);
+
     /** @return the group with ID {@code id} */
     Optional<Group> find(long id);
 
@@ -101,6 +109,47 @@ public interface AlertRepository {
     Set<Long> declaredByAlerts(Collection<Long> incidents);
 
     /**
+     * @param declarer the bot's user ID (the declarer of the incidents alert groups open)
+     * @return how many incidents {@code declarer} declared at or after {@code since} that hold alerts
+     */
+    long declaredSince(String declarer, Instant since);
+
+    /** @return the incident {@code declarer} (the bot) declared last that holds alerts, if any */
+    OptionalLong latestDeclared(String declarer);
+
+    /** @return how many groups were given a message of their own in the alerts channel at or after {@code since} */
+    long shownSince(Instant since);
+
+    /** Records that the group gets a message of its own in the alerts channel, decided at {@code now}. */
+    void shown(long groupId, Instant now);
+
+    /**
+     * Lists the group in the storm digest: the digest of the group that joined one last, if that was at or after
+     * {@code since}, else a new digest whose message is this group's.
+     *
+     * @return the ID of the group whose message is the digest
+     */
+    long joinDigest(long groupId, Instant now, Instant since);
+
+    /** @return the groups listed in the digest of group {@code anchor}, in the order they joined, at most {@code limit} */
+    List<DigestEntry> digest(long anchor, int limit);
+
+    /** @return how many groups the digest of group {@code anchor} lists */
+    long digestSize(long anchor);
+
+    /**
+     * One group of a storm digest.
+     *
+     * @param group    the group's ID
+     * @param title    its title
+     * @param incident its incident (a storm incident it was attached to), or null
+     * @param firing   how many of its alerts fire
+     * @param alerts   how many alerts it has
+     */
+    record DigestEntry(long group, String title, Long incident, long firing, long alerts) {
+    }
+
+    /**
      * A stored alert group.
      *
      * @param id            database ID
@@ -112,9 +161,19 @@ public interface AlertRepository {
      * @param slackPending  a coalescing Slack job is queued
      * @param lastSlackAt   when its last Slack job was taken, or null
      * @param postedThrough highest transition ID posted to the incident channel
+     * @param externalUrl   {@code externalURL} of its latest notification, or null
+     * @param digestOf      the group whose alerts-channel message is the storm digest listing this group
+     *                      (its own ID for the digest's first group), or null when it is no storm's
+     * @param shownAt       when it was given a message of its own in the alerts channel, or null
+     * @param digestAt      when it joined a storm digest, or null
      */
     record Group(long id, AlertSource source, String groupKey, String title, Long incident, String messageTs,
-                 boolean slackPending, Instant lastSlackAt, long postedThrough) {
+                 boolean slackPending, Instant lastSlackAt, long postedThrough, String externalUrl, Long digestOf,
+                 Instant shownAt, Instant digestAt) {
+        /** @return true when this group's alerts-channel message is a storm digest */
+        public boolean isDigest() {
+            return digestOf != null && digestOf == id;
+        }
     }
 
     /**
@@ -126,9 +185,21 @@ public interface AlertRepository {
      * @param firstFiredAt earliest {@code startsAt} seen, may be null
      * @param resolvedAt   {@code endsAt} of its latest resolution, null while firing
      * @param url          link (generator, dashboard), may be null
+     * @param labels       its labels, name to value (empty when stored before 0.3)
+     * @param description  first line of {@code annotations.description}, or null
+     * @param runbookUrl   {@code annotations.runbook_url}, or null
      */
     record StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
-                       String url) {
+                       String url, Map<String, String> labels, String description, String runbookUrl) {
+        public StoredAlert {
+            labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** An alert known by name, state and link only (no labels, description or runbook). */
+        public StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
+                           String url) {
+            this(key, name, status, firstFiredAt, resolvedAt, url, Map.of(), null, null);
+        }
     }
 
     /**

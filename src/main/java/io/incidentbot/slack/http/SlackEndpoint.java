@@ -67,6 +67,8 @@ public final class SlackEndpoint extends Handler.Abstract {
     private final Clock clock;
     private final ReplayGuard replays;
     private final EventCallbacks events;
+    /** Refusals an outsider can cause at will: one WARN line a minute per kind (issue 24). */
+    private final io.incidentbot.ops.RateLimitedLog refusals;
     private final SSLCheckPayloadDetector sslCheck = new SSLCheckPayloadDetector();
     private static final java.util.regex.Pattern TIMESTAMP = java.util.regex.Pattern.compile("\\d{1,12}");
 
@@ -93,6 +95,7 @@ public final class SlackEndpoint extends Handler.Abstract {
         this.verifier = new SlackSignature.Verifier(new SlackSignature.Generator(signingSecret));
         this.clock = clock;
         this.replays = replays;
+        this.refusals = new io.incidentbot.ops.RateLimitedLog(log, java.time.Duration.ofMinutes(1), clock);
     }
 
     @Override
@@ -116,7 +119,7 @@ public final class SlackEndpoint extends Handler.Abstract {
                             || (x instanceof HttpException h && h.getCode() == 413)
                             || (x.getCause() instanceof HttpException h2 && h2.getCode() == 413);
                     if (tooLarge) {
-                        log.warn("refused a request body over {} bytes from {}", MAX_BODY, remote(request));
+                        refusals.warn("too_large", "refused a request body over {} bytes from {}", MAX_BODY, remote(request));
                     }
                     send(response, callback, tooLarge ? 413 : 400, "text/plain", tooLarge ? "body too large" : "unreadable body");
                 }));
@@ -142,7 +145,7 @@ public final class SlackEndpoint extends Handler.Abstract {
         String signature = EventCallbacks.header(headers, SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
         if (!fresh(timestamp, clock) || signature == null
                 || !verifier.isValid(timestamp, body, signature, clock.millis())) {
-            log.warn("rejected a request with a bad signature or timestamp from {}", remote(request));
+            refusals.warn("signature", "rejected a request with a bad signature or timestamp from {}", remote(request));
             send(response, callback, 401, "text/plain", "invalid signature");
             return;
         }

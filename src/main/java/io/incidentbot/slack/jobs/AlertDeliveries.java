@@ -1,6 +1,8 @@
 package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.slack.render.AlertPosts;
+import io.incidentbot.store.AlertRepository.DigestEntry;
 import io.incidentbot.store.AlertRepository.Group;
 import io.incidentbot.store.AlertRepository.StoredAlert;
 import io.incidentbot.store.AlertRepository.StoredTransition;
@@ -82,6 +84,22 @@ public final class AlertDeliveries {
                 }
             });
         });
+    }
+
+    /**
+     * A storm digest as its message shows it.
+     *
+     * @param entries the first {@link io.incidentbot.slack.render.AlertPosts#LISTED_IN_STORM} groups listed
+     * @param total   how many groups it lists
+     * @param since   when its first group joined
+     */
+    public record Storm(List<DigestEntry> entries, long total, Instant since) {
+    }
+
+    /** @return the storm digest whose message is group {@code anchor}'s */
+    public Storm storm(Group anchor) {
+        return storage.read(r -> new Storm(r.alerts().digest(anchor.id(), AlertPosts.LISTED_IN_STORM),
+                r.alerts().digestSize(anchor.id()), anchor.digestAt()));
     }
 
     /** @return alert group {@code groupId}'s title (for the declare modal the button opens), if it exists */

@@ -2,15 +2,21 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import io.incidentbot.alerts.AlertSource;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.AlertPosts;
+import io.incidentbot.store.AlertRepository.Group;
+import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 
 import java.util.List;
 import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 /**
  * Delivers the Slack jobs of the webhooks (issue 12): {@link SlackJob.Kind#ALERT_GROUP} (the alert group's message in
@@ -56,6 +62,9 @@ public final class AlertJobs {
             return Outcome.done();
         }
         AlertDeliveries.Snapshot s = taken.get();
+        if (s.group().isDigest()) {
+            return stormDigest(job, s.group());
+        }
         if (s.incident().isPresent()) {
             return digest(job, s, s.incident().get());
         }
@@ -64,9 +73,35 @@ public final class AlertJobs {
         }
         var g = s.group();
         String text = AlertPosts.groupText(g.title(), s.alerts());
-        var blocks = AlertPosts.groupBlocks(g.id(), g.title(), s.alerts());
+        var blocks = AlertPosts.groupBlocks(g.id(), g.title(),
+                g.source() == AlertSource.ALERTMANAGER ? g.externalUrl() : null, s.alerts());
+        return postOrUpdate(job, alertsChannel, g, text, blocks);
+    }
+
+    /**
+     * The storm digest (issue 24): one message listing the groups past {@code INCIDENT_ALERT_POST_MAX} (and those
+     * attached to the storm incident past {@code INCIDENT_ALERT_DECLARE_MAX}), posted once in the alerts channel
+     * (else the storm incident's channel) and then updated in place.
+     */
+    private Outcome stormDigest(OutboxJob job, Group anchor) {
+        String channel = alertsChannel;
+        if (channel == null) {
+            Optional<Incident> inc = anchor.incident() == null ? Optional.empty() : deliveries.incident(anchor.incident());
+            if (inc.isEmpty() || inc.get().channelId() == null) {
+                return inc.isEmpty() ? Outcome.done() : Outcome.retry("no_incident_channel", null);
+            }
+            channel = inc.get().channelId();
+        }
+        AlertDeliveries.Storm storm = alerts.storm(anchor);
+        String text = AlertPosts.stormDigest(storm.entries(), storm.total(), storm.since());
+        return postOrUpdate(job, channel, anchor, AlertPosts.stormText(storm.total()),
+                List.of(section(x -> x.text(markdownText(text)))));
+    }
+
+    /** Posts the group's message once ({@code chat.postMessage}), then updates it in place ({@code chat.update}). */
+    private Outcome postOrUpdate(OutboxJob job, String channel, Group g, String text, List<LayoutBlock> blocks) {
         if (g.messageTs() == null) {
-            SlackCalls.Result<String> posted = posts.postOnce(job, alertsChannel, text, blocks);
+            SlackCalls.Result<String> posted = posts.postOnce(job, channel, text, blocks);
             if (posted.failure() != null) {
                 return posted.failure();
             }
@@ -74,7 +109,7 @@ public final class AlertJobs {
             return Outcome.done();
         }
         SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update", () -> client.chatUpdate(req -> req
-                .channel(alertsChannel).ts(g.messageTs()).text(io.incidentbot.slack.render.UserText.outgoing(text)).blocks(blocks)));
+                .channel(channel).ts(g.messageTs()).text(io.incidentbot.slack.render.UserText.outgoing(text)).blocks(blocks)));
         return r.ok() ? Outcome.done() : SlackCalls.failed("chat.update", r);
     }
 

@@ -192,7 +192,10 @@ public final class SlackSubscriber implements IncidentSubscriber {
      *                 at once, goes in the incident's own lane, after the jobs that create its channel; one due
      *                 later waits in the group's lane, so as not to hold up the new incident's own jobs
      */
-    private static void queueAlertGroup(Repositories r, Group g, Instant now, Long declared) {
+    private static void queueAlertGroup(Repositories r, Group group, Instant now, Long incident) {
+        // A group in a storm digest (issue 24) updates the digest's one message, in the digest group's lane.
+        Group g = group.digestOf() == null ? group : r.alerts().find(group.digestOf()).orElse(group);
+        Long declared = g == group ? incident : null;
         if (g.slackPending()) {
             return;
         }

@@ -5,6 +5,7 @@ import io.incidentbot.alerts.AlertStatus;
 import io.incidentbot.changes.Change;
 import io.incidentbot.changes.ChangeReport;
 import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.store.AlertRepository.DigestEntry;
 import io.incidentbot.store.AlertRepository.StoredAlert;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 
@@ -31,6 +32,8 @@ public final class AlertPosts {
     public static final String DECLARE_ACTION = "declare_from_alert";
     /** Most alerts listed in a group message or digest; the rest are counted. */
     public static final int LISTED = 10;
+    /** Most groups named in a storm digest; the rest are counted. */
+    public static final int LISTED_IN_STORM = 20;
     /** Characters of the group message's section text spent on alert lines (Slack's limit is 3,000). */
     private static final int SECTION_BUDGET = 2900;
 
@@ -84,20 +87,45 @@ public final class AlertPosts {
      * @param groupId the group's ID (the button's value)
      * @param title   the group's title
      * @param alerts  its alerts, latest state
-     * @return the alert group message: state line, alerts with their times and links, Declare incident button
+     * @return the alert group message without a silence link, see {@link #groupBlocks(long, String, String, List)}
      */
     public static List<LayoutBlock> groupBlocks(long groupId, String title, List<StoredAlert> alerts) {
+        return groupBlocks(groupId, title, null, alerts);
+    }
+
+    /**
+     * The alert group message: a state line with the title; a line with what every alert shares (the
+     * <b>Runbook</b> link, Alertmanager's <b>Silence</b> link for the labels all alerts have, the
+     * description's first line); one line per alert with its name linked to its generator (or dashboard)
+     * URL, the labels that tell it apart from the group's other alerts (e.g. {@code instance=db-2}), since
+     * when it fires, and its own description and Runbook link when they differ between alerts; the Declare
+     * incident button. Label values and annotations are escaped (no mention, no link of theirs is live);
+     * the section stays under Slack's 3,000 characters (alerts past it, or past {@link #LISTED}, are counted).
+     *
+     * @param groupId      the group's ID (the button's value)
+     * @param title        the group's title
+     * @param alertmanager the {@code externalURL} of an Alertmanager group (the silence link), else null
+     * @param alerts       its alerts, latest state
+     * @return two blocks: the section and the actions
+     */
+    public static List<LayoutBlock> groupBlocks(long groupId, String title, String alertmanager, List<StoredAlert> alerts) {
         long firing = alerts.stream().filter(a -> a.status() == AlertStatus.FIRING).count();
         String state = firing > 0 ? ":rotating_light: *Firing* (" + firing + " of " + alerts.size() + ")"
                 : ":large_green_circle: *Resolved*";
         StringBuilder s = new StringBuilder(state).append(" — *").append(Messages.escape(Messages.truncate(title, 300)))
                 .append("*\n");
+        AlertDetails details = AlertDetails.of(alerts);
+        String shared = details.sharedLine(alertmanager);
+        if (!shared.isEmpty()) {
+            s.append(shared).append('\n');
+        }
         int listed = 0;
         for (StoredAlert a : alerts) {
             String line = (a.status() == AlertStatus.FIRING ? "• :red_circle: " : "• :white_circle: ")
-                    + link(Messages.truncate(a.name(), 100), a.url())
+                    + link(Messages.truncate(a.name(), 100), a.url()) + details.distinct(a)
                     + (a.firstFiredAt() == null ? "" : " since " + Slack.date(a.firstFiredAt()))
-                    + (a.resolvedAt() == null ? "" : ", resolved " + Slack.date(a.resolvedAt())) + "\n";
+                    + (a.resolvedAt() == null ? "" : ", resolved " + Slack.date(a.resolvedAt()))
+                    + details.own(a) + "\n";
             if (listed == LISTED || s.length() + line.length() > SECTION_BUDGET) {
                 break;
             }
@@ -112,6 +140,42 @@ public final class AlertPosts {
         blocks.add(actions(a -> a.blockId("alert_group").elements(List.of(button(b -> b.actionId(DECLARE_ACTION)
                 .text(plainText("Declare incident")).value(Long.toString(groupId)).style("danger"))))));
         return blocks;
+    }
+
+    /** @return the plain-text fallback of a storm digest: {@code Alert storm: 37 groups} */
+    public static String stormText(long groups) {
+        return "Alert storm: " + groups + (groups == 1 ? " group" : " groups");
+    }
+
+    /**
+     * The storm digest (issue 24): one message for the alert groups past the storm caps, updated in place.
+     *
+     * @param entries the first groups it lists, in the order they joined
+     * @param total   how many groups it lists
+     * @param since   when its first group joined
+     * @return the section text (mrkdwn, under 3,000 characters): a heading line, one line per group with its
+     *         firing count and the incident it was attached to, then how many more
+     */
+    public static String stormDigest(List<DigestEntry> entries, long total, Instant since) {
+        StringBuilder s = new StringBuilder(":rotating_light: *Alert storm*: ").append(stormText(total).substring(13))
+                .append(" since ").append(Slack.date(since))
+                .append(", past the caps on new incidents and messages; listed here instead of one post each.\n");
+        int listed = 0;
+        for (DigestEntry e : entries) {
+            String line = (e.firing() > 0 ? "• :red_circle: " : "• :white_circle: ")
+                    + Messages.escape(Messages.truncate(e.title(), 100))
+                    + (e.firing() > 0 ? " (" + e.firing() + " of " + e.alerts() + " firing)" : " (resolved)")
+                    + (e.incident() == null ? "" : " → incident " + e.incident()) + "\n";
+            if (listed == LISTED_IN_STORM || s.length() + line.length() > SECTION_BUDGET) {
+                break;
+            }
+            s.append(line);
+            listed++;
+        }
+        if (total > listed) {
+            s.append("…and ").append(total - listed).append(" more\n");
+        }
+        return s.toString().strip();
     }
 
     /** @return the post of a new incident: "Changes in the 24 h before this incident: ..." */
@@ -161,8 +225,9 @@ public final class AlertPosts {
         return hours <= 48 || hours % 24 != 0 ? hours + " h" : hours / 24 + " d";
     }
 
-    private static String link(String label, String url) {
-        if (url == null || !url.matches("https?://[^\\s|<>]+")) {
+    /** @return {@code <url|label>} with the label escaped, or the escaped label alone for a missing or odd URL */
+    static String link(String label, String url) {
+        if (url == null || url.length() > 1500 || !url.matches("https?://[^\\s|<>]+")) {
             return Messages.escape(label);
         }
         return "<" + url + "|" + Messages.escape(label) + ">";

@@ -25,20 +25,24 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /**
  * {@link AlertRepository} on tables {@code alert_group}, {@code alert} and {@code alert_transition}
- * (migrations V6, V9), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
+ * (migrations V6, V9, V19), bound to the handle of one transaction. Portable SQL: {@code ON CONFLICT},
  * {@code RETURNING}, booleans bound from Java.
  */
 public final class JdbiAlerts implements AlertRepository {
     private static final RowMapper<Group> GROUP = (rs, ctx) -> {
         long incident = rs.getLong("incident");
         Long inc = rs.wasNull() ? null : incident;
+        long digestOf = rs.getLong("digest_of");
+        Long digest = rs.wasNull() ? null : digestOf;
         return new Group(rs.getLong("id"), AlertSource.valueOf(rs.getString("source")), rs.getString("group_key"),
                 rs.getString("title"), inc, rs.getString("message_ts"), rs.getBoolean("slack_pending"),
-                instant(rs, "last_slack_at"), rs.getLong("posted_through"));
+                instant(rs, "last_slack_at"), rs.getLong("posted_through"), rs.getString("external_url"), digest,
+                instant(rs, "shown_at"), instant(rs, "digest_at"));
     };
     private static final RowMapper<StoredAlert> ALERT = (rs, ctx) -> new StoredAlert(rs.getString("alert_key"),
             rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "first_fired_at"),
-            instant(rs, "resolved_at"), rs.getString("url"));
+            instant(rs, "resolved_at"), rs.getString("url"), AlertLabels.read(rs.getString("labels")),
+            rs.getString("description"), rs.getString("runbook_url"));
     private static final RowMapper<StoredTransition> TRANSITION = (rs, ctx) -> new StoredTransition(rs.getLong("id"),
             rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
             instant(rs, "at"), rs.getString("url"));
@@ -58,6 +62,14 @@ public final class JdbiAlerts implements AlertRepository {
                 .bind("s", source.name()).bind("k", groupKey).bind("t", title).bind("now", micros(now)).execute();
         return h.createQuery("SELECT id FROM alert_group WHERE source = :s AND group_key = :k")
                 .bind("s", source.name()).bind("k", groupKey).mapTo(Long.class).one();
+    }
+
+    @Override
+    public void externalUrl(long groupId, String externalUrl) {
+        if (externalUrl != null) {
+            h.createUpdate("UPDATE alert_group SET external_url = :u WHERE id = :g").bind("u", externalUrl)
+                    .bind("g", groupId).execute();
+        }
     }
 
     @Override
@@ -96,14 +108,17 @@ public final class JdbiAlerts implements AlertRepository {
         boolean firing = t.to() == AlertStatus.FIRING;
         Instant fired = firing ? t.at() : a.startsAt();
         h.createUpdate("""
-                INSERT INTO alert (group_id, alert_key, name, status, first_fired_at, resolved_at, url)
-                VALUES (:g, :k, :n, :s, :f, :r, :u)
+                INSERT INTO alert (group_id, alert_key, name, status, first_fired_at, resolved_at, url, labels,
+                  description, runbook_url)
+                VALUES (:g, :k, :n, :s, :f, :r, :u, :l, :d, :rb)
                 ON CONFLICT (group_id, alert_key) DO UPDATE SET status = :s, name = :n,
                   first_fired_at = CASE WHEN alert.first_fired_at IS NULL OR alert.first_fired_at > :f
                                         THEN COALESCE(:f, alert.first_fired_at) ELSE alert.first_fired_at END,
-                  resolved_at = :r, url = COALESCE(:u, alert.url)""")
+                  resolved_at = :r, url = COALESCE(:u, alert.url), labels = :l, description = :d, runbook_url = :rb""")
                 .bind("g", groupId).bind("k", a.key()).bind("n", a.name()).bind("s", t.to().name())
-                .bind("f", micros(fired)).bind("r", firing ? null : micros(t.at())).bind("u", url).execute();
+                .bind("f", micros(fired)).bind("r", firing ? null : micros(t.at())).bind("u", url)
+                .bind("l", AlertLabels.write(a.labels())).bind("d", a.description()).bind("rb", a.runbookUrl())
+                .execute();
         return OptionalLong.of(id.get());
     }
 
@@ -216,5 +231,71 @@ public final class JdbiAlerts implements AlertRepository {
         }
         return new HashSet<>(h.createQuery("SELECT DISTINCT incident FROM alert_transition WHERE incident IN (<ids>)")
                 .bindList("ids", List.copyOf(incidents)).mapTo(Long.class).list());
+    }
+
+    @Override
+    public long declaredSince(String declarer, Instant since) {
+        return h.createQuery("""
+                SELECT COUNT(*) FROM incident i WHERE i.declared_by = :d AND i.declared_at >= :since
+                AND EXISTS (SELECT 1 FROM alert_transition t WHERE t.incident = i.number)""")
+                .bind("d", declarer).bind("since", micros(since)).mapTo(Long.class).one();
+    }
+
+    @Override
+    public OptionalLong latestDeclared(String declarer) {
+        return h.createQuery("""
+                SELECT i.number FROM incident i WHERE i.declared_by = :d
+                AND EXISTS (SELECT 1 FROM alert_transition t WHERE t.incident = i.number)
+                ORDER BY i.declared_at DESC, i.number DESC LIMIT 1""")
+                .bind("d", declarer).mapTo(Long.class).findFirst().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public long shownSince(Instant since) {
+        return h.createQuery("SELECT COUNT(*) FROM alert_group WHERE shown_at >= :since").bind("since", micros(since))
+                .mapTo(Long.class).one();
+    }
+
+    @Override
+    public void shown(long groupId, Instant now) {
+        h.createUpdate("""
+                UPDATE alert_group SET shown_at = :now, digest_of = NULL, digest_at = NULL,
+                  message_ts = CASE WHEN digest_of = id THEN NULL ELSE message_ts END WHERE id = :g""")
+                .bind("now", micros(now)).bind("g", groupId).execute();
+    }
+
+    @Override
+    public long joinDigest(long groupId, Instant now, Instant since) {
+        long anchor = h.createQuery("""
+                SELECT digest_of FROM alert_group WHERE digest_at >= :since AND id <> :g
+                ORDER BY digest_at DESC, id DESC LIMIT 1""").bind("since", micros(since)).bind("g", groupId)
+                .mapTo(Long.class).findFirst().orElse(groupId);
+        h.createUpdate("UPDATE alert_group SET digest_of = :a, digest_at = :now WHERE id = :g").bind("a", anchor)
+                .bind("now", micros(now)).bind("g", groupId).execute();
+        if (anchor == groupId) {
+            h.createUpdate("UPDATE alert_group SET message_ts = NULL WHERE id = :g").bind("g", groupId).execute();
+        }
+        return anchor;
+    }
+
+    @Override
+    public List<DigestEntry> digest(long anchor, int limit) {
+        return h.createQuery("""
+                SELECT g.id, g.title, g.incident,
+                  (SELECT COUNT(*) FROM alert a WHERE a.group_id = g.id AND a.status = :firing) AS firing,
+                  (SELECT COUNT(*) FROM alert a WHERE a.group_id = g.id) AS alerts
+                FROM alert_group g WHERE g.digest_of = :a ORDER BY g.digest_at, g.id LIMIT :l""")
+                .bind("firing", AlertStatus.FIRING.name()).bind("a", anchor).bind("l", limit)
+                .map((rs, ctx) -> {
+                    long inc = rs.getLong("incident");
+                    return new DigestEntry(rs.getLong("id"), rs.getString("title"), rs.wasNull() ? null : inc,
+                            rs.getLong("firing"), rs.getLong("alerts"));
+                }).list();
+    }
+
+    @Override
+    public long digestSize(long anchor) {
+        return h.createQuery("SELECT COUNT(*) FROM alert_group WHERE digest_of = :a").bind("a", anchor)
+                .mapTo(Long.class).one();
     }
 }
