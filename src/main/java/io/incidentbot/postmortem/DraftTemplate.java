@@ -140,6 +140,11 @@ public final class DraftTemplate {
     }
 
     private static String describe(MustacheException e, String name) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof UnknownField u) {
+                e = u;
+            }
+        }
         TemplateContext at = e.getContext();
         String message = e.getMessage() == null ? e.toString() : e.getMessage().replaceAll("\\s*@\\[.*?]\\s*$", "");
         message = message.replaceAll("\\s+", " ").strip();
@@ -182,10 +187,17 @@ public final class DraftTemplate {
             Binding binding = super.createBinding(name, tc, code);
             return scopes -> {
                 if (!name.equals(".") && find(name, scopes) instanceof MissingWrapper) {
-                    throw new MustacheException("unknown field '" + name + "' (see docs/postmortem-template.md)", tc);
+                    throw new UnknownField("unknown field '" + name + "' (see docs/postmortem-template.md)", tc);
                 }
                 return binding.get(scopes);
             };
+        }
+    }
+
+    /** A name the model does not have; mustache.java wraps it, {@link #describe} unwraps it. */
+    private static final class UnknownField extends MustacheException {
+        UnknownField(String message, TemplateContext tc) {
+            super(message, tc);
         }
     }
 
