@@ -103,7 +103,25 @@ final class DraftModels {
                 all.add(m);
             }
         }
-        return new DraftModel.Milestones(null, declared, identified, mitigated, resolved, null, List.copyOf(all));
+        Instant impactAt = in.impactStartedAt();
+        Milestone impact = impactAt == null ? null
+                : new Milestone("Impact started", times.dateTime(impactAt), Times.duration(impactAt, incident.declaredAt()));
+        if (impact != null) {
+            all.add(0, impact);
+        }
+        return new DraftModel.Milestones(impact, declared, identified, mitigated, resolved, timeToDetect(in),
+                List.copyOf(all));
+    }
+
+    /**
+     * Time to detect: from impact started to the declaration.
+     *
+     * @return e.g. {@code 7 min}; null when impact started is unknown or after the declaration
+     */
+    static String timeToDetect(PostmortemInput in) {
+        Instant impact = in.impactStartedAt();
+        Instant declared = in.incident().declaredAt();
+        return impact == null || impact.isAfter(declared) ? null : Times.duration(impact, declared);
     }
 
     private Milestone milestone(String name, Instant at) {
@@ -116,6 +134,11 @@ final class DraftModels {
         rows.add(row("Status", incident.status().label()));
         for (Role role : Role.values()) {
             rows.add(row(capitalized(role.label()), role(role)));
+        }
+        Instant impact = in.impactStartedAt();
+        if (impact != null) {
+            rows.add(row("Impact started", times.dateTime(impact) + (impact.isAfter(incident.declaredAt()) ? ""
+                    : " (" + Times.duration(impact, incident.declaredAt()) + " before declared)")));
         }
         rows.add(row("Declared", times.dateTime(incident.declaredAt()) + " by " + names.of(incident.declaredBy())));
         rows.add(row("Identified", milestoneCell(incident.identifiedAt())));

@@ -133,6 +133,10 @@ final class FactSections {
     List<DraftModel.Row> metrics() {
         List<DraftModel.Row> rows = new java.util.ArrayList<>();
         java.util.function.BiConsumer<String, String> row = (name, value) -> rows.add(DraftModels.row(name, value));
+        String detect = DraftModels.timeToDetect(in);
+        if (detect != null) {
+            row.accept("Time to detect", detect + " (impact started " + at(in.impactStartedAt()) + ")");
+        }
         TimelineEntry first = facts.firstResponse();
         row.accept("Time to first response", first == null ? "no message after the declaration"
                 : Times.duration(incident.declaredAt(), first.at()) + " (first message " + at(first.at()) + " by "
