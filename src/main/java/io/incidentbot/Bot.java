@@ -147,6 +147,7 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
@@ -300,6 +301,7 @@ public final class Bot implements AutoCloseable {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
                 new java.util.ArrayList<>();
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        extra.add(r -> new io.incidentbot.slack.milestones.TimestampsCommand(incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions)));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));
             extra.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(publishing));

@@ -51,6 +51,12 @@ public final class MilestoneCorrections {
         }
     }
 
+    /** @return {@link #current(Repositories, Incident)} of incident {@code number}, read in its own transaction */
+    public Map<Milestone, Instant> current(long number) {
+        return transactions.run(w -> current(w.repositories(), w.repositories().incidents().find(number)
+                .orElseThrow(() -> new IncidentException("There is no incident " + number + "."))));
+    }
+
     /**
      * The milestones as stored now.
      *
@@ -68,7 +74,8 @@ public final class MilestoneCorrections {
 
     /**
      * Sets the given milestones of incident {@code number} to the given times (to the minute shown by the pickers:
-     * seconds are dropped), leaving the others as they are; unchanged times make no entry.
+     * seconds are dropped), leaving the others as they are; a time in the same minute as the stored one is no change
+     * and makes no entry.
      *
      * @param times  milestone to its new time; a milestone not in the map is left as it is
      * @param actor  Slack user ID of who corrects them
@@ -81,7 +88,14 @@ public final class MilestoneCorrections {
             Incident incident = r.incidents().find(number).orElseThrow(() -> new IncidentException("There is no incident " + number + "."));
             Map<Milestone, Instant> before = current(r, incident);
             Map<Milestone, Instant> after = new EnumMap<>(before);
-            times.forEach((m, at) -> after.put(m, at.truncatedTo(ChronoUnit.MINUTES)));
+            times.forEach((m, at) -> {
+                // The pickers show minutes and send back what they showed: same minute, no change.
+                Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+                Instant old = before.get(m);
+                if (old == null || !old.truncatedTo(ChronoUnit.MINUTES).equals(minute)) {
+                    after.put(m, minute);
+                }
+            });
             check(incident, before, after);
             List<String> changes = new ArrayList<>();
             for (Milestone m : Milestone.values()) {
