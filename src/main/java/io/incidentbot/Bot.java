@@ -110,7 +110,7 @@ public final class Bot implements AutoCloseable {
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
-                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow());
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem().template());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
@@ -150,6 +150,7 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
@@ -310,6 +311,7 @@ public final class Bot implements AutoCloseable {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
                 new java.util.ArrayList<>();
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        extra.add(r -> new io.incidentbot.slack.milestones.TimestampsCommand(incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions)));
         extra.add(r -> new io.incidentbot.pager.oncall.OncallCommand(pager.oncall(), clock));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));

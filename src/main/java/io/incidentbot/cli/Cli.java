@@ -135,11 +135,21 @@ public final class Cli {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
-            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
+            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
+                    .using(template(env));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         } catch (UnknownIncidentException e) {
             throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
+        }
+    }
+
+    /** @return the team's postmortem template, checked ({@code INCIDENT_POSTMORTEM_TEMPLATE}), or the default */
+    private static io.incidentbot.postmortem.DraftTemplate template(Map<String, String> env) throws CliException {
+        try {
+            return io.incidentbot.postmortem.PostmortemSettings.fromEnv(env).template();
+        } catch (io.incidentbot.config.ConfigException e) {
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -165,7 +175,8 @@ public final class Cli {
         ImportPlan plan = command.read();
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
             long number = command.store(plan, storage, Clock.systemUTC(), err);
-            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone);
+            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
+                    .using(template(env));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         }

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param trackers         follow-ups and their tracker issues (issue 22)
  * @param statusPage       the public status page and its pushes (issue 23)
  * @param alertCaps        storm caps on alert declares and alerts-channel posts (issue 24)
+ * @param postmortem       the postmortem draft's template (issue 25, {@code INCIDENT_POSTMORTEM_TEMPLATE})
  */
 public record Config(
         String botToken,
@@ -45,7 +46,8 @@ public record Config(
         io.incidentbot.pager.PagerSettings pager,
         io.incidentbot.trackers.TrackerSettings trackers,
         io.incidentbot.statuspage.StatusPageSettings statusPage,
-        io.incidentbot.alerts.AlertCaps alertCaps) {
+        io.incidentbot.alerts.AlertCaps alertCaps,
+        io.incidentbot.postmortem.PostmortemSettings postmortem) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -103,7 +105,8 @@ public record Config(
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
-                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env));
+                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env),
+                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env));
     }
 
     /**

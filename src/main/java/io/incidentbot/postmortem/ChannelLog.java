@@ -4,9 +4,9 @@ import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.SlackTs;
 import io.incidentbot.timeline.TimelineEntry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The appendix: every message that is not deleted, in {@code ts} order, each thread's replies indented
@@ -17,63 +17,71 @@ import java.util.List;
 final class ChannelLog {
     static final String DELETED_PARENT = "_(deleted message)_";
 
-    private final Appendable out;
     private final EntryText text;
     private final DayHeadings days;
     private final TimelineScan scan;
 
-    ChannelLog(Appendable out, EntryText text, DayHeadings days, TimelineScan scan) {
-        this.out = out;
+    private Consumer<? super DraftModel.LogThread> sink;
+
+    ChannelLog(EntryText text, DayHeadings days, TimelineScan scan) {
         this.text = text;
         this.days = days;
         this.scan = scan;
     }
 
-    /** Writes the log from a second pass over {@code entries}; takes the replies out of {@code scan}. */
-    void write(TimelineSource entries) throws IOException {
-        try {
-            entries.forEach(e -> {
-                if (e.kind() == EntryKind.MESSAGE) {
-                    write(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    /**
+     * Gives the log's threads from a second pass over {@code entries}; takes the replies out of {@code scan}, so a
+     * second call gives the top-level messages only.
+     */
+    void forEach(TimelineSource entries, Consumer<? super DraftModel.LogThread> sink) {
+        this.sink = sink;
+        entries.forEach(e -> {
+            if (e.kind() == EntryKind.MESSAGE) {
+                write(e);
+            }
+        });
     }
 
     private void write(TimelineEntry e) {
         if (e.isThreadReply()) {
             List<TimelineEntry> orphans = e.deleted() ? null : scan.takeReplies(e.threadTs());
             if (orphans != null) {
-                thread(e, null, false, orphans);
+                thread(e, null, null, false, orphans);
             }
             return;
         }
         List<TimelineEntry> replies = scan.takeReplies(e.ts());
         if (!e.deleted()) {
-            thread(e, text.who(e) + ": " + text.message(e), true, replies);
+            thread(e, text.who(e), text.message(e), true, replies);
         } else if (replies != null) {
-            thread(e, DELETED_PARENT, true, replies);
+            thread(e, null, DELETED_PARENT, true, replies);
         }
     }
 
     /**
      * @param first     the thread's first message, or its first reply when that message is missing
-     * @param firstLine what to write for {@code first}; null when it is missing
+     * @param who       its author, null when it is deleted or missing
+     * @param message   what to write for {@code first}; null when it is missing
      */
-    private void thread(TimelineEntry first, String firstLine, boolean timed, List<TimelineEntry> replies) {
-        StringBuilder s = new StringBuilder(days.before(first.at()));
-        String pin = first.keyEvent() && !first.deleted() ? "📌 " : "";
-        String head = timed ? days.timeOf(first.at()) + " " + pin : "";
-        Md.item(s, 0, head, firstLine != null ? firstLine : missingParent(first.threadTs()));
+    private void thread(TimelineEntry first, String who, String message, boolean timed, List<TimelineEntry> replies) {
+        String heading = days.before(first.at());
+        StringBuilder s = new StringBuilder(heading);
+        boolean pinned = first.keyEvent() && !first.deleted();
+        String time = timed ? days.timeOf(first.at()) : null;
+        String head = timed ? time + " " + (pinned ? "📌 " : "") : "";
+        String line = message != null ? message : missingParent(first.threadTs());
+        Md.item(s, 0, head, who == null ? line : who + ": " + line);
+        List<DraftModel.LogReply> items = new ArrayList<>();
         if (replies != null) {
             for (TimelineEntry r : replies) {
-                Md.item(s, 1, days.timeOf(r.at()) + " " + (r.keyEvent() ? "📌 " : "") + text.who(r) + ": ",
+                DraftModel.LogReply reply = new DraftModel.LogReply(days.timeOf(r.at()), r.keyEvent(), text.who(r),
                         text.message(r));
+                items.add(reply);
+                Md.item(s, 1, reply.time() + " " + (reply.pinned() ? "📌 " : "") + reply.who() + ": ", reply.text());
             }
         }
-        append(s);
+        sink.accept(new DraftModel.LogThread(heading.isEmpty() ? null : days.currentDay(), time, pinned, who, line,
+                items, s.toString()));
     }
 
     private String missingParent(String threadTs) {
@@ -82,14 +90,6 @@ final class ChannelLog {
                     + ", is not in this log)_";
         } catch (IllegalArgumentException e) {
             return "_(the first message of this thread is not in this log)_";
-        }
-    }
-
-    private void append(CharSequence s) {
-        try {
-            out.append(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

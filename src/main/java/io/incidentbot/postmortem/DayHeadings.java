@@ -29,6 +29,11 @@ final class DayHeadings {
         return block;
     }
 
+    /** @return the current heading's day as {@code YYYY-MM-DD}, or null before the first heading */
+    String currentDay() {
+        return current == null ? null : times.date(current);
+    }
+
     /**
      * @return {@code HH:MM} for a time on the current heading's day (or with no headings), else
      *         {@code YYYY-MM-DD HH:MM}: for a thread reply written under a parent from another day

@@ -129,27 +129,32 @@ final class FactSections {
         return s.toString();
     }
 
-    /** Writes {@code ## Response metrics} as a two-column table. */
-    void metrics() throws IOException {
-        out.append("## Response metrics\n\n").append(Prompts.METRICS).append("\n\n| | |\n|---|---|\n");
+    /** @return the rows of {@code ## Response metrics}, a two-column table in the default layout */
+    List<DraftModel.Row> metrics() {
+        List<DraftModel.Row> rows = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, String> row = (name, value) -> rows.add(DraftModels.row(name, value));
+        String detect = DraftModels.timeToDetect(in);
+        if (detect != null) {
+            row.accept("Time to detect", detect + " (impact started " + at(in.impactStartedAt()) + ")");
+        }
         TimelineEntry first = facts.firstResponse();
-        row("Time to first response", first == null ? "no message after the declaration"
+        row.accept("Time to first response", first == null ? "no message after the declaration"
                 : Times.duration(incident.declaredAt(), first.at()) + " (first message " + at(first.at()) + " by "
                 + names.of(first.userId()) + ")");
         if (!in.pages().isEmpty()) {
-            row("Time to acknowledge", PagedFacts.timeToAcknowledge(in.pages()));
-            row("Paged", PagedFacts.paged(in.pages(), names, this::at));
+            row.accept("Time to acknowledge", PagedFacts.timeToAcknowledge(in.pages()));
+            row.accept("Paged", PagedFacts.paged(in.pages(), names, this::at));
         }
-        row("Time to identified", since(incident.identifiedAt()));
+        row.accept("Time to identified", since(incident.identifiedAt()));
         Instant mitigated = IncidentTimes.mitigatedSeparately(incident.mitigatedAt(), incident.resolvedAt());
-        row("Time to mitigated", mitigated == null && incident.resolvedAt() != null && incident.mitigatedAt() != null
+        row.accept("Time to mitigated", mitigated == null && incident.resolvedAt() != null && incident.mitigatedAt() != null
                 ? "— (not mitigated separately)" : since(mitigated));
-        row("Time to resolved", since(incident.resolvedAt()));
-        row("Responders", facts.responders() + (facts.responders() == 1 ? " person" : " people")
+        row.accept("Time to resolved", since(incident.resolvedAt()));
+        row.accept("Responders", facts.responders() + (facts.responders() == 1 ? " person" : " people")
                 + " wrote in the channel or ran an incident command");
-        row("Status updates", statusUpdates());
-        row("Follow-ups", followUps());
-        out.append('\n');
+        row.accept("Status updates", statusUpdates());
+        row.accept("Follow-ups", followUps());
+        return rows;
     }
 
     private String since(Instant at) {
@@ -184,9 +189,5 @@ final class FactSections {
 
     private String at(Instant at) {
         return multiDay ? times.dateTime(at) : times.time(at);
-    }
-
-    private void row(String name, String value) throws IOException {
-        out.append("| ").append(name).append(" | ").append(Md.cell(value)).append(" |\n");
     }
 }

@@ -4,8 +4,7 @@ import io.incidentbot.markup.Mentions;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 /**
  * The timeline of key events: every command entry (declared, status, severity and role changes,
@@ -18,13 +17,12 @@ import java.io.UncheckedIOException;
  * items would make some Markdown renderers (and Slack canvases) restart an ordered list at 1.
  */
 final class KeyEvents {
-    private final Appendable out;
     private final EntryText text;
     private final DayHeadings days;
     private int number;
 
-    KeyEvents(Appendable out, EntryText text, DayHeadings days) {
-        this.out = out;
+    /** @param days fresh day headings: one {@code KeyEvents} per pass */
+    KeyEvents(EntryText text, DayHeadings days) {
         this.text = text;
         this.days = days;
     }
@@ -39,31 +37,27 @@ final class KeyEvents {
         return !e.deleted() && (e.kind() != EntryKind.MESSAGE || e.keyEvent());
     }
 
-    /** Writes the key events of {@code entries} ({@link TimelineSource#forEachKeyEvent}). */
-    void write(TimelineSource entries) throws IOException {
-        try {
-            entries.forEachKeyEvent(e -> {
-                if (isKeyEvent(e)) {
-                    write(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+    /** Gives the key events of {@code entries} ({@link TimelineSource#forEachKeyEvent}), numbered from 1. */
+    void forEach(TimelineSource entries, Consumer<? super DraftModel.KeyEvent> sink) {
+        entries.forEachKeyEvent(e -> {
+            if (isKeyEvent(e)) {
+                sink.accept(item(e));
+            }
+        });
     }
 
-    private void write(TimelineEntry e) {
-        StringBuilder s = new StringBuilder(days.before(e.at()));
-        String where = e.kind() == EntryKind.MESSAGE && e.isThreadReply() ? " (in a thread)" : "";
+    private DraftModel.KeyEvent item(TimelineEntry e) {
+        String heading = days.before(e.at());
+        StringBuilder s = new StringBuilder(heading);
+        boolean inThread = e.kind() == EntryKind.MESSAGE && e.isThreadReply();
         number++;
-        Md.item(s, 0, marker(number) + days.timeOf(e.at()) + " " + text.who(e) + where + ": ", describe(e));
-        try {
-            out.append(s);
-        } catch (IOException x) {
-            throw new UncheckedIOException(x);
-        }
+        String time = days.timeOf(e.at());
+        String who = text.who(e);
+        String what = describe(e);
+        Md.item(s, 0, marker(number) + time + " " + who + (inThread ? " (in a thread)" : "") + ": ", what);
+        return new DraftModel.KeyEvent(number, heading.isEmpty() ? null : days.currentDay(), time, who, inThread, what,
+                s.toString());
     }
-
     private String describe(TimelineEntry e) {
         return switch (e.kind()) {
             case MESSAGE -> text.message(e);

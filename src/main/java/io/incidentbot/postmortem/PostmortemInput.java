@@ -26,13 +26,39 @@ import java.util.Objects;
  * @param changesBefore the changes of {@code INCIDENT_CHANGE_WINDOW} before it was declared, most recent
  *                     first, for the Changes before the incident section
  * @param pages        its pages (issue 21), for Time to acknowledge and Paged; empty when it was never paged
+ * @param impactStarted when impact started as people set or corrected it ({@code /incident timestamps}), or null
+ *                     to take the earliest start of {@code alerts}
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                               List<ChartInput.AlertSpan> alerts,
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                               List<io.incidentbot.changes.Change> changesBefore,
-                              List<io.incidentbot.pager.Page> pages) {
+                              List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted) {
+    /** An input whose impact started is taken from its alerts. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                null);
+    }
+
+    /**
+     * The milestone <b>impact started</b> (issue 25).
+     *
+     * @return {@link #impactStarted()} when set, else the earliest start ({@code startsAt}) of the alerts linked to
+     *         the incident, else null
+     */
+    public java.time.Instant impactStartedAt() {
+        if (impactStarted != null) {
+            return impactStarted;
+        }
+        return alerts.stream().map(ChartInput.AlertSpan::start).filter(Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder()).orElse(null);
+    }
+
     /** An input of an incident that was never paged. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,

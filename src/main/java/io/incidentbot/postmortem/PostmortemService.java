@@ -45,6 +45,7 @@ public final class PostmortemService {
     private final Clock clock;
     private final ZoneId zone;
     private final AlertHistory alerts;
+    private final DraftTemplate template;
 
     /**
      * @param storage   the database
@@ -80,6 +81,25 @@ public final class PostmortemService {
         this.clock = clock;
         this.zone = zone;
         this.alerts = alerts;
+        this.template = DraftTemplate.defaultLayout();
+    }
+
+    private PostmortemService(PostmortemService s, DraftTemplate template) {
+        this.changeWindow = s.changeWindow;
+        this.storage = s.storage;
+        this.directory = s.directory;
+        this.clock = s.clock;
+        this.zone = s.zone;
+        this.alerts = s.alerts;
+        this.template = template;
+    }
+
+    /**
+     * @param template the template drafts are written through ({@code INCIDENT_POSTMORTEM_TEMPLATE}, checked at start)
+     * @return this service, drafting through {@code template}
+     */
+    public PostmortemService using(DraftTemplate template) {
+        return new PostmortemService(this, template);
     }
 
     /**
@@ -152,12 +172,12 @@ public final class PostmortemService {
         return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
-                r.pages().forIncident(number));
+                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null));
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget) {
         try {
-            PostmortemRenderer.render(input(r, number, names), w, chartTarget);
+            PostmortemRenderer.render(input(r, number, names), w, chartTarget, template);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

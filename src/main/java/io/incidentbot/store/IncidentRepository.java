@@ -61,4 +61,10 @@ public interface IncidentRepository {
 
     /** Assigns {@code role} to {@code userId}, replacing the previous holder. */
     void setRole(long number, Role role, String userId, Instant at);
+
+    /** @return when impact started as people set it (issue 25), empty when never set */
+    Optional<Instant> impactStarted(long number);
+
+    /** Sets (or, with null, unsets) when impact started. */
+    void setImpactStarted(long number, Instant at);
 }

@@ -119,4 +119,16 @@ public final class JdbiIncidents implements IncidentRepository {
     private static List<Incident> many(Query q) {
         return IncidentRows.fold(q);
     }
+
+    @Override
+    public Optional<Instant> impactStarted(long number) {
+        return h.createQuery("SELECT impact_started_at FROM incident WHERE number = :n AND impact_started_at IS NOT NULL")
+                .bind("n", number).mapTo(Long.class).findFirst().map(io.incidentbot.timeline.SlackTs::fromMicros);
+    }
+
+    @Override
+    public void setImpactStarted(long number, Instant at) {
+        h.createUpdate("UPDATE incident SET impact_started_at = :at WHERE number = :n")
+                .bind("at", micros(at)).bind("n", number).execute();
+    }
 }

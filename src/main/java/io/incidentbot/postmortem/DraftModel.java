@@ -1,0 +1,164 @@
+package io.incidentbot.postmortem;
+
+import java.util.List;
+
+/**
+ * What a postmortem template receives (see {@code docs/postmortem-template.md}, which lists every field). Text
+ * values are Markdown as the draft shows it (names resolved, user text escaped so it cannot break the page);
+ * times are {@code YYYY-MM-DD HH:MM} in the draft's zone; durations are whole minutes as {@code 2 h 14 min}.
+ * A value that is not known is null, so {@code {{#x}}...{{/x}}} leaves it out.
+ *
+ * @param zone         the time zone of every time, e.g. {@code UTC}
+ * @param incident     the incident's record
+ * @param milestones   impact started, declared, identified, mitigated, resolved
+ * @param summaryTable the rows of the draft's first table (severity, status, roles, milestones, channel)
+ * @param metrics      the Response metrics rows
+ * @param alerts       the alerts of the group that declared it
+ * @param changes      the changes before it was declared, most recent first
+ * @param keyEvents    the timeline of key events, numbered as the picture's markers (streamed)
+ * @param hasKeyEvents true when there is at least one key event
+ * @param log          the channel log, one item per thread (streamed, readable once per draft)
+ * @param messageCount messages in the log
+ * @param followUps    follow-ups, in the order recorded
+ * @param participants people, most messages first
+ * @param checklist    checklist items (filled by the process file, issue 25; empty today)
+ * @param fields       custom fields (filled by the process file, issue 25; empty today)
+ * @param chart        the Markdown image line of the timeline picture, or null
+ * @param prompts      the default layout's "To do" prompts
+ * @param sections     the default layout's sections that are pre-written Markdown blocks
+ */
+public record DraftModel(String zone, IncidentFields incident, Milestones milestones, List<Row> summaryTable,
+                         List<Row> metrics, List<AlertRow> alerts, List<ChangeLine> changes,
+                         Streamed<KeyEvent> keyEvents, boolean hasKeyEvents, Streamed<LogThread> log,
+                         int messageCount, List<FollowUpItem> followUps, List<Person> participants,
+                         List<ChecklistItem> checklist, List<CustomField> fields, String chart,
+                         PromptTexts prompts, Sections sections) {
+
+    /**
+     * @param number      incident number
+     * @param title       title on one line
+     * @param severity    {@code SEV1}..{@code SEV4}
+     * @param status      status label, e.g. {@code resolved}
+     * @param lead        display name or null; likewise {@code comms}, {@code scribe}
+     * @param declaredBy  display name of who declared it
+     * @param channel     {@code #name}, with {@code (private)} for a private incident, or null
+     * @param summary     the summary given at declaration, Markdown, or ""
+     * @param resolution  the resolution summary, Markdown, or ""
+     */
+    public record IncidentFields(long number, String title, String severity, String status, String lead, String comms,
+                                 String scribe, String declaredBy, String channel, String summary, String resolution) {
+    }
+
+    /**
+     * One milestone.
+     *
+     * @param name          e.g. {@code Impact started}
+     * @param at            {@code YYYY-MM-DD HH:MM}
+     * @param afterDeclared the time from the declaration, e.g. {@code 12 min}; for impact started the time
+     *                      before it
+     */
+    public record Milestone(String name, String at, String afterDeclared) {
+    }
+
+    /** The milestones; each is null while unset. {@code all} holds the ones set, in time order of the record. */
+    public record Milestones(Milestone impactStarted, Milestone declared, Milestone identified, Milestone mitigated,
+                             Milestone resolved, String timeToDetect, List<Milestone> all) {
+    }
+
+    /**
+     * A two-column row.
+     *
+     * @param name  row name
+     * @param value plain value (Markdown)
+     * @param cell  the value escaped for a Markdown table cell ({@code |} escaped, one line; {@code —} when unset)
+     */
+    public record Row(String name, String value, String cell) {
+    }
+
+    /** An alert: name, first fired and resolved ({@code still firing} / {@code —}), duration, link URL or null. */
+    public record AlertRow(String name, String firstFired, String resolved, String duration, String url) {
+    }
+
+    /**
+     * A change before the incident.
+     *
+     * @param at     when
+     * @param before how long before the declaration
+     * @param kind   e.g. {@code Deploy}; service, environment, author and url may be null
+     */
+    public record ChangeLine(String at, String before, String kind, String service, String environment, String author,
+                             String title, String url) {
+    }
+
+    /**
+     * A key event.
+     *
+     * @param number   its marker number in the picture, from 1
+     * @param day      {@code YYYY-MM-DD} when it is the first event of a day of a multi-day incident, else null
+     * @param time     {@code HH:MM} ({@code YYYY-MM-DD HH:MM} off its day)
+     * @param who      display name
+     * @param inThread true for a thread reply
+     * @param text     what happened, Markdown
+     * @param markdown the whole item as the default layout writes it (day heading included)
+     */
+    public record KeyEvent(int number, String day, String time, String who, boolean inThread, String text,
+                           String markdown) {
+    }
+
+    /**
+     * A message of the channel log with its thread.
+     *
+     * @param day      as {@link KeyEvent#day}
+     * @param time     {@code HH:MM}
+     * @param pinned   true when it is a key event
+     * @param who      display name, or null when the first message is deleted or missing
+     * @param text     the message, Markdown
+     * @param replies  thread replies, oldest first
+     * @param markdown the whole thread as the default layout writes it
+     */
+    public record LogThread(String day, String time, boolean pinned, String who, String text, List<LogReply> replies,
+                            String markdown) {
+    }
+
+    /** A thread reply: time, key event or not, author, text. */
+    public record LogReply(String time, boolean pinned, String who, String text) {
+    }
+
+    /** A follow-up: text (Markdown) and owner display name or null. */
+    public record FollowUpItem(String text, String owner) {
+    }
+
+    /** A participant and the messages they wrote. */
+    public record Person(String name, int messages) {
+    }
+
+    /** A checklist item (process file, issue 25): title, done or not, who ticked it (or null). */
+    public record ChecklistItem(String title, boolean done, String doneBy) {
+    }
+
+    /** A custom field (process file, issue 25): name and value. */
+    public record CustomField(String name, String value) {
+    }
+
+    /** The default layout's prompts (italic Markdown paragraphs), for templates that keep them. */
+    public record PromptTexts(String metrics, String keyEvents, String noKeyEvents, String rootCause,
+                              String wentWell, String wentWrong, String lucky) {
+        static final PromptTexts DEFAULT = new PromptTexts(Prompts.METRICS, Prompts.KEY_EVENTS, Prompts.NO_KEY_EVENTS,
+                Prompts.ROOT_CAUSE, Prompts.WENT_WELL, Prompts.WENT_WRONG, Prompts.LUCKY);
+    }
+
+    /**
+     * Pre-written blocks of the default layout, each ending with a blank line or empty.
+     *
+     * @param alerts       {@code ## Alerts} and its table, or ""
+     * @param changes      {@code ## Changes before the incident}, or ""
+     * @param summary      {@code ## Summary}
+     * @param impact       {@code ## Impact}
+     * @param followUps    the Follow-ups body (the list, or the prompt)
+     * @param participants the Participants body
+     * @param logIntro     the line before the channel log (or the line saying there are no messages)
+     */
+    public record Sections(String alerts, String changes, String summary, String impact, String followUps,
+                           String participants, String logIntro) {
+    }
+}
