@@ -25,6 +25,7 @@ import java.util.Map;
  * @param pager            paging settings (issue 21, {@link io.incidentbot.pager.PagerSettings})
  * @param trackers         follow-ups and their tracker issues (issue 22)
  * @param statusPage       the public status page and its pushes (issue 23)
+ * @param process          {@code INCIDENT_PROCESS_FILE}: incident types, fields, checklists (issue 25)
  */
 public record Config(
         String botToken,
@@ -43,7 +44,8 @@ public record Config(
         HookSettings hooks,
         io.incidentbot.pager.PagerSettings pager,
         io.incidentbot.trackers.TrackerSettings trackers,
-        io.incidentbot.statuspage.StatusPageSettings statusPage) {
+        io.incidentbot.statuspage.StatusPageSettings statusPage,
+        io.incidentbot.process.ProcessSettings process) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -101,7 +103,8 @@ public record Config(
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
-                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env));
+                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env),
+                io.incidentbot.process.ProcessSettings.fromEnv(env));
     }
 
     /**
