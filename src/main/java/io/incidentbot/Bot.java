@@ -131,6 +131,7 @@ public final class Bot implements AutoCloseable {
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
+        io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
         this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
@@ -147,7 +148,8 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
-                }, integrationCommands(transactions, pager, incidents, publishing, clock));
+                    io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
+                }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock), process));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
