@@ -59,6 +59,15 @@ class ProcessFileTest {
     }
 
     @Test
+    void theDocsShortFormReadsIntoTheSameProcessAsTheExampleFile() throws Exception {
+        String doc = Files.readString(Path.of("docs/process.md"));
+        int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = doc.substring(start, doc.indexOf("```", start));
+
+        assertThat(ProcessFile.parse("docs/process.md", yaml)).isEqualTo(ProcessFile.read(Path.of("docs/process.example.yaml")));
+    }
+
+    @Test
     void aFileWithOnlyTheDefaultTypeKeepsTheBuiltInNames() {
         Process process = ProcessFile.parse("p.yaml", MINIMAL);
 
