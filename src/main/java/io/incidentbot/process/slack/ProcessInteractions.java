@@ -6,7 +6,7 @@ import com.slack.api.model.view.View;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.process.IncidentType;
 import io.incidentbot.process.ProcessService;
-import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.interactions.DeclareModal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import io.incidentbot.process.CustomField;
 import io.incidentbot.process.FieldValues;
 import io.incidentbot.process.IncidentType;
 import io.incidentbot.process.Process;
-import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.slack.render.Messages;
 
 import java.util.ArrayList;
