@@ -135,7 +135,8 @@ public final class Bot implements AutoCloseable {
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
-        this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
+        this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
+                config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
@@ -162,8 +163,6 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods.all(),
-                io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
@@ -178,6 +177,8 @@ public final class Bot implements AutoCloseable {
         http.mount("/hooks/*", hooks);
         statusPage.mount(http);
         integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5),
+                io.incidentbot.slack.jobs.JobMethods.series(subscribers.names()), io.incidentbot.slack.jobs.JobMethods::first);
     }
 
     /**
