@@ -133,6 +133,7 @@ public final class Bot implements AutoCloseable {
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
+        io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
                 config.timezone());
@@ -152,7 +153,8 @@ public final class Bot implements AutoCloseable {
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
-                }, integrationCommands(transactions, pager, incidents, publishing, clock));
+                    io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
+                }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock), process));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
                 metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());

@@ -33,6 +33,7 @@ import java.util.Map;
  *       to FILE;</li>
  *   <li>{@code migrate-db <from> <to>}: copies every table of one database into another, empty one
  *       (e.g. a SQLite file into PostgreSQL), see {@link MigrateDb}.</li>
+ *   <li>{@code check-process FILE}: checks a process file without starting the bot, see {@link CheckProcess}.</li>
  *   <li>{@code --version} (or {@code version}, {@code -V}): prints {@code incident-bot <version>};</li>
  *   <li>{@code help} (or {@code --help}, {@code -h}): prints the usage, exit status 0.</li>
  * </ul>
@@ -60,6 +61,8 @@ public final class Cli {
                    incident-bot migrate-db <from> <to>            copy every table of one database into another,
                                                                   empty one, e.g. ./incidents.db to
                                                                   jdbc:postgresql://db:5432/incidents
+                   incident-bot check-process FILE                check a process file (INCIDENT_PROCESS_FILE)
+                                                                  without starting the bot
             environment: INCIDENT_DB (SQLite file or jdbc:postgresql://..., default ./incidents.db),
                          INCIDENT_DB_USER, INCIDENT_DB_PASSWORD (PostgreSQL), INCIDENT_TIMEZONE (default UTC)""";
 
@@ -84,6 +87,7 @@ public final class Cli {
                 case "import" -> importChannel(rest, env, out, err);
                 case "stats" -> stats(rest, env, out, err);
                 case "migrate-db" -> MigrateDb.run(rest, env, err);
+                case "check-process" -> CheckProcess.run(rest, out);
                 case "--version", "-V", "version" -> out.println("incident-bot " + io.incidentbot.Version.current());
                 case "help", "--help", "-h" -> out.println(USAGE);
                 case "" -> {

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param statusPage       the public status page and its pushes (issue 23)
  * @param alertCaps        storm caps on alert declares and alerts-channel posts (issue 24)
  * @param postmortem       the postmortem draft's template (issue 25, {@code INCIDENT_POSTMORTEM_TEMPLATE})
+ * @param process          {@code INCIDENT_PROCESS_FILE}: incident types, fields, checklists (issue 25)
  */
 public record Config(
         String botToken,
@@ -47,7 +48,8 @@ public record Config(
         io.incidentbot.trackers.TrackerSettings trackers,
         io.incidentbot.statuspage.StatusPageSettings statusPage,
         io.incidentbot.alerts.AlertCaps alertCaps,
-        io.incidentbot.postmortem.PostmortemSettings postmortem) {
+        io.incidentbot.postmortem.PostmortemSettings postmortem,
+        io.incidentbot.process.ProcessSettings process) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -106,7 +108,7 @@ public record Config(
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
                 io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env),
-                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env));
+                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env), io.incidentbot.process.ProcessSettings.fromEnv(env));
     }
 
     /**

@@ -50,4 +50,7 @@ public interface Repositories {
 
     /** @return the public status page's components, published incidents and maintenances (issue 23) */
     StatusPageRepository statusPage();
+
+    /** @return each incident's type and custom field values (issue 25) */
+    ProcessRepository process();
 }

@@ -71,6 +71,8 @@ class MigrateDbTest {
                 r.pages().acknowledged(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "Ana", T0.plusSeconds(45));
                 r.pages().firstDelivery("pagerduty", "01DEN4HPBQAAAG05V5QQYBRZMF", T0.plusSeconds(46));
                 r.escalations().schedule(one, 1, 0, T0.plusSeconds(47));
+                r.process().setType(one, "security");
+                r.process().setField(one, "services", "api\nweb");
                 io.incidentbot.statuspage.Component api = new io.incidentbot.statuspage.Component("cmp00000api1", "Core", "API", 0,
                         io.incidentbot.statuspage.ComponentState.OPERATIONAL, T0, T0);
                 r.statusPage().addComponent(api);

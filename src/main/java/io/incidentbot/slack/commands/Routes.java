@@ -38,7 +38,13 @@ public final class Routes {
         List<Subcommand> built = new ArrayList<>();
         for (Function<Routes, Subcommand> f : commands) {
             Subcommand c = f.apply(this);
-            built.add(c);
+            // A later subcommand of the same name replaces the earlier one in place (the process file's declare).
+            int same = built.stream().map(Subcommand::name).toList().indexOf(c.name());
+            if (same >= 0) {
+                built.set(same, c);
+            } else {
+                built.add(c);
+            }
             byWord.put(c.name(), c);
             c.aliases().forEach(a -> byWord.put(a, c));
         }
@@ -76,6 +82,14 @@ public final class Routes {
                 r -> new ChangesCommand(incidents.queries())));
         all.addAll(extra);
         return new Routes(incidents, all);
+    }
+
+    /**
+     * @param word a subcommand's name or alias
+     * @return the subcommand registered so far under it (an integration's may wrap it), or null
+     */
+    public Subcommand command(String word) {
+        return byWord.get(word);
     }
 
     /**

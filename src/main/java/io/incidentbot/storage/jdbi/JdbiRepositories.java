@@ -133,4 +133,9 @@ public final class JdbiRepositories implements Repositories {
     public io.incidentbot.store.StatusPageRepository statusPage() {
         return new JdbiStatusPages(h);
     }
+
+    @Override
+    public io.incidentbot.store.ProcessRepository process() {
+        return new JdbiProcess(h);
+    }
 }

@@ -1,0 +1,88 @@
+package io.incidentbot.process;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Checks and normalises a custom field's value as typed ({@code /incident field}) or picked in a modal. */
+public final class FieldValues {
+    /** Longest text value kept, in characters. */
+    public static final int MAX_TEXT = 2000;
+    private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]{2,})(\\|[^>]*)?>|([UW][A-Z0-9]{2,})");
+
+    private FieldValues() {
+    }
+
+    /**
+     * @param field the field
+     * @param raw   the value: an option of a {@code select}; options separated by commas (or, from a modal, newlines)
+     *              for a {@code multi_select}; a number; a user mention {@code <@U123>} or ID; an http(s) URL; text
+     * @return the value to store: a {@code multi_select}'s options joined with a newline, a user's ID
+     * @throws IllegalArgumentException one sentence saying what the field takes
+     */
+    public static String normalise(CustomField field, String raw) {
+        String v = raw == null ? "" : raw.strip();
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("Give a value for " + field.label() + ".");
+        }
+        return switch (field.kind()) {
+            case SELECT -> option(field, v);
+            case MULTI_SELECT -> {
+                List<String> picked = new ArrayList<>();
+                for (String part : v.split("[,\\n]")) {
+                    if (!part.isBlank() && !picked.contains(option(field, part.strip()))) {
+                        picked.add(part.strip());
+                    }
+                }
+                yield String.join("\n", picked);
+            }
+            case NUMBER -> {
+                try {
+                    yield new BigDecimal(v).toPlainString();
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(field.label() + " takes a number, such as 42 or 3.5.");
+                }
+            }
+            case USER -> {
+                Matcher m = USER.matcher(v);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException(field.label() + " takes a person: mention them, e.g. @alice.");
+                }
+                yield m.group(1) != null ? m.group(1) : m.group(3);
+            }
+            case URL -> {
+                String url = v.startsWith("<") && v.endsWith(">") ? v.substring(1, v.length() - 1).split("\\|", 2)[0] : v;
+                if (!url.matches("https?://\\S+")) {
+                    throw new IllegalArgumentException(field.label() + " takes a link starting with https:// or http://.");
+                }
+                yield url;
+            }
+            case TEXT -> {
+                if (v.length() > MAX_TEXT) {
+                    throw new IllegalArgumentException("Keep " + field.label() + " under " + MAX_TEXT + " characters.");
+                }
+                yield v;
+            }
+        };
+    }
+
+    private static String option(CustomField field, String v) {
+        return field.options().stream().filter(o -> o.equalsIgnoreCase(v)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException(field.label() + " takes one of: " + String.join(", ", field.options()) + "."));
+    }
+
+    /**
+     * @param field  the field
+     * @param stored the stored value
+     * @return the value as Slack mrkdwn: a user as a mention, a multi_select's options separated by commas
+     */
+    public static String shown(CustomField field, String stored) {
+        return switch (field.kind()) {
+            case USER -> "<@" + stored + ">";
+            case MULTI_SELECT -> String.join(", ", stored.split("\n"));
+            default -> stored;
+        };
+    }
+}

@@ -1,0 +1,122 @@
+package io.incidentbot.process;
+
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.NotAnIncidentChannelException;
+import io.incidentbot.incident.Transactions;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process file's use cases: declaring an incident of a type with its custom fields, and changing a field later.
+ * Each runs in one unit of work with the incident's own change.
+ */
+public final class ProcessService {
+    private final Process process;
+    private final io.incidentbot.store.Storage storage;
+    private final Transactions transactions;
+    private final IncidentService incidents;
+
+    /**
+     * @param process      the team's process ({@code INCIDENT_PROCESS_FILE})
+     * @param storage      reads the incident's type and fields
+     * @param transactions the unit of work
+     * @param incidents    the incident use cases (the declare itself)
+     */
+    public ProcessService(Process process, io.incidentbot.store.Storage storage, Transactions transactions, IncidentService incidents) {
+        this.process = process;
+        this.storage = storage;
+        this.transactions = transactions;
+        this.incidents = incidents;
+    }
+
+    /**
+     * @return the use cases of {@code settings}' process, or null when no process file is set (the bot then
+     *         behaves as without one)
+     */
+    public static ProcessService of(ProcessSettings settings, io.incidentbot.store.Storage storage, Transactions transactions,
+                                    IncidentService incidents) {
+        return settings.configured() ? new ProcessService(settings.process(), storage, transactions, incidents) : null;
+    }
+
+    /** @return the process */
+    public Process process() {
+        return process;
+    }
+
+    /**
+     * Declares an incident of {@code type} and stores its type and field values in the same transaction.
+     *
+     * @param declaration what to declare
+     * @param type        a type of the process
+     * @param fields      field name to stored value ({@link FieldValues#normalise}), only fields of the type
+     * @return the incident
+     * @throws io.incidentbot.incident.IncidentException when the declare is refused
+     */
+    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields) {
+        return transactions.run(w -> {
+            Incident incident = incidents.declareWithin(w, declaration, true);
+            w.repositories().process().setType(incident.number(), type.name());
+            fields.forEach((name, value) -> {
+                if (type.field(name).isPresent()) {
+                    w.repositories().process().setField(incident.number(), name, value);
+                }
+            });
+            return incident;
+        });
+    }
+
+    /**
+     * @param incident an incident number
+     * @return its type: the stored one, else (declared before the process file, or by an alert) {@code default}
+     */
+    public IncidentType typeOf(long incident) {
+        return storage.read(r -> r.process().type(incident)).flatMap(process::type)
+                .orElseGet(process::defaultType);
+    }
+
+    /**
+     * @param incident an incident number
+     * @return its field values by name, as stored
+     */
+    public Map<String, String> fieldsOf(long incident) {
+        return storage.read(r -> r.process().fields(incident));
+    }
+
+    /**
+     * Sets one custom field of the channel's incident: stores it, adds a timeline entry naming the old and new value
+     * and who changed it, and echoes it in the channel (as a note, {@link IncidentEvent.NoteAdded}).
+     *
+     * @param channelId the incident channel
+     * @param name      the field's name
+     * @param raw       the value as typed
+     * @param actor     Slack user ID
+     * @return the sentence to answer with
+     * @throws NotAnIncidentChannelException when the channel has no incident
+     * @throws IllegalArgumentException      one sentence when the type has no such field or the value does not fit
+     */
+    public String setField(String channelId, String name, String raw, String actor) {
+        Incident incident = incidents.queries().findByChannel(channelId).orElseThrow(() -> new NotAnIncidentChannelException("field"));
+        IncidentType type = typeOf(incident.number());
+        CustomField field = type.field(name).orElseThrow(() -> new IllegalArgumentException(
+                "Incidents of type " + type.name() + " have no field `" + name + "`; they have: "
+                        + (type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream().map(CustomField::name).toList())) + "."));
+        String value = FieldValues.normalise(field, raw);
+        return transactions.run(w -> {
+            Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(name));
+            w.repositories().process().setField(incident.number(), name, value);
+            String text = field.label() + ": " + FieldValues.shown(field, value)
+                    + old.map(o -> " (was " + FieldValues.shown(field, o) + ")").orElse("");
+            w.repositories().timeline().add(new TimelineEntry(0, incident.number(), EntryKind.NOTE, w.now(), null, null, actor,
+                    text, null, false, false, List.of()));
+            w.record(new IncidentEvent.NoteAdded(incident.number(), actor, text, w.now()));
+            return "Set " + text + ".";
+        });
+    }
+}

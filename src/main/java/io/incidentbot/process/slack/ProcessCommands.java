@@ -1,0 +1,30 @@
+package io.incidentbot.process.slack;
+
+import io.incidentbot.process.ProcessService;
+import io.incidentbot.slack.commands.Routes;
+import io.incidentbot.slack.commands.Subcommand;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The {@code /incident} subcommands of the process file: the typed {@code declare} and {@code field}. */
+public final class ProcessCommands {
+    private ProcessCommands() {
+    }
+
+    /**
+     * @param extra   the integrations' subcommands so far
+     * @param process the process use cases, or null when no process file is set ({@code extra} is returned as is)
+     * @return {@code extra} plus the process file's subcommands
+     */
+    public static List<Function<Routes, Subcommand>> with(List<Function<Routes, Subcommand>> extra, ProcessService process) {
+        if (process == null) {
+            return extra;
+        }
+        List<Function<Routes, Subcommand>> all = new ArrayList<>(extra);
+        all.add(r -> new TypedDeclareCommand(r.command("declare"), process));
+        all.add(r -> new FieldCommand(process));
+        return all;
+    }
+}

@@ -1,0 +1,192 @@
+package io.incidentbot.process.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewState;
+import io.incidentbot.incident.Declaration;
+import io.incidentbot.incident.Severity;
+import io.incidentbot.process.CustomField;
+import io.incidentbot.process.FieldValues;
+import io.incidentbot.process.IncidentType;
+import io.incidentbot.process.Process;
+import io.incidentbot.slack.interactions.DeclareModal;
+import io.incidentbot.slack.render.Messages;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.option;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.urlTextInput;
+import static com.slack.api.model.block.element.BlockElements.usersSelect;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+/**
+ * The declare modal when a process file is set: a type selector and a severity selector (both
+ * {@code dispatch_action}: a change comes back as {@code block_actions} and the bot answers with {@code views.update}
+ * showing the chosen type's fields that apply at the chosen severity), title, summary, private, then the custom
+ * fields. Severities show the process file's names and descriptions. Title, summary and private use
+ * {@link DeclareModal}'s block IDs, so its validation reads them.
+ */
+public final class TypedDeclareModal {
+    /** The view's {@code callback_id}. */
+    public static final String CALLBACK_ID = "incident_declare_typed";
+    /** Block and action ID of the type selector. */
+    public static final String TYPE = "process_type";
+    /** Block and action ID of the severity selector. */
+    public static final String SEVERITY = "process_severity";
+    /** Prefix of a custom field's block and action ID, followed by the field's name. */
+    public static final String FIELD = "field:";
+
+    private TypedDeclareModal() {
+    }
+
+    /**
+     * @param process  the process
+     * @param type     the type shown
+     * @param severity the severity selected, null for the type's (else SEV3)
+     * @param title    the title filled in, may be null
+     * @param summary  the summary filled in, may be null
+     * @return the view, for {@code views.open} or {@code views.update}
+     */
+    public static View build(Process process, IncidentType type, Severity severity, String title, String summary) {
+        Severity sev = severity != null ? severity : type.severity() != null ? type.severity() : Severity.DEFAULT;
+        View base = DeclareModal.build(CALLBACK_ID, null, sev, title, summary);
+        List<OptionObject> types = process.types().stream().map(t -> option(plainText(cut(t.name()
+                + (t.description() == null ? "" : " — " + t.description()))), t.name())).toList();
+        List<OptionObject> severities = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            Process.Naming n = process.naming(s);
+            String label = n.name().equals(s.name()) ? s.name() : s.name() + " " + n.name();
+            severities.add(option(plainText(cut(label + (n.description() == null ? "" : " — " + n.description()))), s.name()));
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(input(i -> i.blockId(TYPE).dispatchAction(true).label(plainText("Type"))
+                .element(staticSelect(s -> s.actionId(TYPE).options(types)
+                        .initialOption(types.get(process.types().indexOf(type)))))));
+        blocks.add(base.getBlocks().get(0));
+        blocks.add(input(i -> i.blockId(SEVERITY).dispatchAction(true).label(plainText("Severity"))
+                .element(staticSelect(s -> s.actionId(SEVERITY).options(severities).initialOption(severities.get(sev.ordinal()))))));
+        blocks.addAll(base.getBlocks().subList(2, base.getBlocks().size()));
+        for (CustomField f : type.fields()) {
+            if (f.appliesAt(sev)) {
+                blocks.add(input(i -> i.blockId(FIELD + f.name()).optional(!f.required()).label(plainText(cut(f.label())))
+                        .element(element(f))));
+            }
+        }
+        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata("")
+                .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    private static BlockElement element(CustomField f) {
+        String id = FIELD + f.name();
+        List<OptionObject> options = f.options().stream().map(o -> option(plainText(o), o)).toList();
+        return switch (f.kind()) {
+            case SELECT -> staticSelect(s -> s.actionId(id).options(options));
+            case MULTI_SELECT -> multiStaticSelect(s -> s.actionId(id).options(options));
+            case NUMBER -> numberInput(n -> n.actionId(id).decimalAllowed(true));
+            case USER -> usersSelect(u -> u.actionId(id));
+            case URL -> urlTextInput(u -> u.actionId(id));
+            case TEXT -> plainTextInput(p -> p.actionId(id).maxLength(FieldValues.MAX_TEXT));
+        };
+    }
+
+    /**
+     * A submitted (or changed) form.
+     *
+     * @param type        the type picked
+     * @param declaration what to declare when {@code errors} is empty, else null
+     * @param fields      field name to stored value ({@link FieldValues#normalise}) of the fields that apply
+     * @param errors      block ID to message ({@code response_action: errors})
+     */
+    public record Submission(IncidentType type, Declaration declaration, Map<String, String> fields, Map<String, String> errors) {
+    }
+
+    /**
+     * @param process the process
+     * @param state   the view's state values
+     * @param userId  the submitter
+     * @return the submission, with an error under each required field left empty or a value that does not fit
+     */
+    public static Submission read(Process process, ViewState state, String userId) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        IncidentType type = selected(values, TYPE).flatMap(process::type).orElseGet(process::defaultType);
+        Severity severity = selected(values, SEVERITY).flatMap(Severity::parse).orElse(
+                type.severity() != null ? type.severity() : Severity.DEFAULT);
+        DeclareModal.Submission base = DeclareModal.read(state, userId, null);
+        Map<String, String> errors = new LinkedHashMap<>(base.errors());
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (CustomField f : type.fields()) {
+            if (!f.appliesAt(severity)) {
+                continue;
+            }
+            String raw = raw(values.getOrDefault(FIELD + f.name(), Map.of()).get(FIELD + f.name()));
+            if (raw == null || raw.isBlank()) {
+                if (f.required()) {
+                    errors.put(FIELD + f.name(), "Required for " + type.name() + " incidents at " + severity.name() + ".");
+                }
+                continue;
+            }
+            try {
+                fields.put(f.name(), FieldValues.normalise(f, raw));
+            } catch (IllegalArgumentException e) {
+                errors.put(FIELD + f.name(), e.getMessage());
+            }
+        }
+        Declaration d = base.declaration();
+        Declaration declaration = errors.isEmpty() ? new Declaration(d.title(), severity, d.summary(), d.privateIncident(),
+                d.declaredBy(), d.responseUrl()) : null;
+        return new Submission(type, declaration, fields, errors);
+    }
+
+    /** @return the severity picked in the state (for rebuilding the view on a change) */
+    static Severity severity(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        return selected(values, SEVERITY).flatMap(Severity::parse).orElse(null);
+    }
+
+    /** @return a plain-text input's value in the state, e.g. the title */
+    static String text(ViewState state, String block) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        return raw(values.getOrDefault(block, Map.of()).get(block));
+    }
+
+    private static java.util.Optional<String> selected(Map<String, Map<String, ViewState.Value>> values, String block) {
+        ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
+        return v == null || v.getSelectedOption() == null ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(v.getSelectedOption().getValue());
+    }
+
+    private static String raw(ViewState.Value v) {
+        if (v == null) {
+            return null;
+        }
+        if (v.getSelectedOption() != null) {
+            return v.getSelectedOption().getValue();
+        }
+        if (v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty()) {
+            return String.join("\n", v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList());
+        }
+        return v.getSelectedUser() != null ? v.getSelectedUser() : v.getValue();
+    }
+
+    private static String cut(String text) {
+        return Messages.truncate(text, 75);
+    }
+}
