@@ -411,7 +411,10 @@ public final class SlackStandIn implements AutoCloseable {
                 try {
                     for (var f : JSON.readTree(call.arg("files"))) {
                         String id = f.path("id").asText();
-                        files.add(Map.of("id", id, "name", fileNames.getOrDefault(id, "?"), "title", f.path("title").asText("")));
+                        String name = fileNames.getOrDefault(id, "?");
+                        // files.completeUploadExternal answers file objects with their permalink (Slack's reference)
+                        files.add(Map.of("id", id, "name", name, "title", f.path("title").asText(""),
+                                "permalink", "https://acme.slack.com/files/" + BOT_USER + "/" + id + "/" + name));
                     }
                 } catch (IOException e) {
                     return Map.of("ok", false, "error", "invalid_arguments");
