@@ -22,6 +22,7 @@ import java.util.Map;
  * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
  * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
+ * @param announceStyle    {@code INCIDENT_ANNOUNCE_STYLE}: one announcement per incident with a thread, or messages
  * @param pager            paging settings (issue 21, {@link io.incidentbot.pager.PagerSettings})
  * @param trackers         follow-ups and their tracker issues (issue 22)
  * @param statusPage       the public status page and its pushes (issue 23)
@@ -43,7 +44,8 @@ public record Config(
         HookSettings hooks,
         io.incidentbot.pager.PagerSettings pager,
         io.incidentbot.trackers.TrackerSettings trackers,
-        io.incidentbot.statuspage.StatusPageSettings statusPage) {
+        io.incidentbot.statuspage.StatusPageSettings statusPage,
+        io.incidentbot.slack.jobs.AnnounceStyle announceStyle) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -101,7 +103,8 @@ public record Config(
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
-                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env));
+                io.incidentbot.statuspage.StatusPageSettings.fromEnv(env),
+                io.incidentbot.slack.jobs.AnnounceStyle.fromEnv(env));
     }
 
     /**

@@ -352,6 +352,9 @@ public final class SlackStandIn implements AutoCloseable {
                 m.put("bot_id", BOT_ID);
                 m.put("user", BOT_USER);
                 m.put("text", call.arg("text"));
+                if (call.arg("thread_ts") != null) {
+                    m.put("thread_ts", call.arg("thread_ts"));
+                }
                 if (call.arg("metadata") != null) {
                     try {
                         m.put("metadata", JSON.readValue(call.arg("metadata"), Map.class));
@@ -461,6 +464,9 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("response_metadata", Map.of("next_cursor", ""));
             }
             case "chat.update" -> {
+                // the message shows its new text in the channel's history, as in Slack
+                history.getOrDefault(call.arg("channel"), List.of()).stream().filter(m -> call.arg("ts").equals(m.get("ts")))
+                        .forEach(m -> m.put("text", call.arg("text")));
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", call.arg("ts"));
             }

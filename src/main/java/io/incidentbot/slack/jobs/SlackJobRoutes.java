@@ -50,6 +50,15 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, AnnounceStyle.MESSAGES);
+    }
+
+    /** As above; {@code style}: {@code INCIDENT_ANNOUNCE_STYLE}. */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -69,7 +78,7 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
                         t.inChannel(ChannelPostJob.action(posts, draftLink)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
-                        posts, announceChannel, draftLink)))
+                        posts, announceChannel, draftLink).threaded(style, client, deliveries)))
                 .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts)))
                 .route(SlackJob.Kind.QUOTE.name(), read(SlackJob.Quote.class),
                         t.inChannel(new QuoteJob(client, posts, deliveries)))
