@@ -160,6 +160,7 @@ class ReminderServiceTest {
         return storage.transaction(r -> {
             Incident i = r.incidents().create(title, Severity.SEV2, false, null, "UALERTBOT", clock.instant());
             r.incidents().setChannel(i.number(), channel, "inc-" + i.number());
+            r.participants().add(i.number(), "UCAROL001", clock.instant()); // someone is there to remind
             schedule.declared(r, i.number(), clock.instant());
             return i.number();
         });
