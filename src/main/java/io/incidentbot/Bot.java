@@ -32,16 +32,16 @@ import io.incidentbot.reminders.ReminderSchedule;
 import io.incidentbot.reminders.ReminderService;
 import io.incidentbot.slack.interactions.HomeTabs;
 import io.incidentbot.slack.interactions.Interactions;
-import io.incidentbot.slack.BotIdentity;
-import io.incidentbot.slack.RequestContext;
-import io.incidentbot.slack.SlackTraffic;
-import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.slack.web.BotIdentity;
+import io.incidentbot.slack.http.RequestContext;
+import io.incidentbot.slack.web.SlackTraffic;
+import io.incidentbot.slack.http.HttpFrontEnd;
 import io.incidentbot.slack.postmortem.DraftDeliveries;
 import io.incidentbot.slack.postmortem.PostmortemPublisher;
 import io.incidentbot.slack.SlackApp;
-import io.incidentbot.slack.SlackSdk;
-import io.incidentbot.slack.SlackUserDirectory;
-import io.incidentbot.slack.SocketModeConnection;
+import io.incidentbot.slack.web.SlackSdk;
+import io.incidentbot.slack.web.SlackUserDirectory;
+import io.incidentbot.slack.socket.SocketModeConnection;
 import io.incidentbot.slack.events.Backfill;
 import io.incidentbot.slack.http.ReplayGuard;
 import io.incidentbot.slack.events.TimelineEvents;
@@ -84,6 +84,7 @@ public final class Bot implements AutoCloseable {
     private final SlackStatus slackStatus;
     private final ReminderService reminders;
     private final HomeTabs homeTabs;
+    private final io.incidentbot.pager.PagerIntegration pager;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -123,7 +124,8 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle()));
-        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
+        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
+        this.pager = pager;
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
@@ -132,7 +134,8 @@ public final class Bot implements AutoCloseable {
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
-        this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
+        this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
+                config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
@@ -147,18 +150,17 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
-                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
         hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
                 new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods.all(),
-                io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
@@ -168,11 +170,13 @@ public final class Bot implements AutoCloseable {
                 readiness::summary, new ReplayGuard(storage, clock), requests.around(timelineEvents));
         metrics.readiness(() -> readiness.get().healthy());
         OpsEndpoints.bind(http.server(), config.ops().bindAddress());
-        OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces, false);
+        OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces);
         this.metricsServer = new MetricsServer(config.ops().metricsBind(), config.ops().metricsPort(), metrics, readiness);
         http.mount("/hooks/*", hooks);
         statusPage.mount(http);
         integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5),
+                io.incidentbot.slack.jobs.JobMethods.series(subscribers.names()), io.incidentbot.slack.jobs.JobMethods::first);
     }
 
     /**
@@ -212,6 +216,7 @@ public final class Bot implements AutoCloseable {
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
         runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -300,6 +305,7 @@ public final class Bot implements AutoCloseable {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
                 new java.util.ArrayList<>();
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        extra.add(r -> new io.incidentbot.pager.oncall.OncallCommand(pager.oncall(), clock));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));
             extra.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(publishing));

@@ -3,9 +3,9 @@ package io.incidentbot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbot.http.Health;
 import io.incidentbot.ops.SlackStatus;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * public port, with the status, reasons and counts only, so nobody on the internet learns that private
  * incident 12 exists.
  */
-public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
+public final class HealthReport implements Supplier<Health> {
     private static final Logger log = LoggerFactory.getLogger(HealthReport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many failed jobs the report lists, newest first. */
@@ -77,15 +77,16 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
     /**
      * A job that failed for good, as {@code /healthz} shows it.
      *
-     * @param incident incident number
-     * @param kind     the outbox job kind, e.g. {@code SYNC_TOPIC}
+     * @param incident   incident number
+     * @param subscriber whose job it was: {@code slack}, {@code pager}, {@code trackers}, {@code statuspage}, ...
+     * @param kind       the outbox job kind (the subscriber's own word), e.g. {@code SYNC_TOPIC}
      * @param error    Slack's error code or the exception's message; left out when null
      * @param failedAt when it was given up, ISO-8601 UTC
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FailedJob(long incident, String kind, String error, String failedAt) {
+    public record FailedJob(long incident, String subscriber, String kind, String error, String failedAt) {
         static FailedJob of(OutboxRepository.FailedJob j) {
-            return new FailedJob(j.incident(), j.kind(), j.error(), j.failedAt().toString());
+            return new FailedJob(j.incident(), j.subscriber(), j.kind(), j.error(), j.failedAt().toString());
         }
     }
 
@@ -141,15 +142,15 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
 
     /** @return ready (200) or not (503), with {@link Body} as JSON, the failed jobs included (metrics port) */
     @Override
-    public HttpFrontEnd.Health get() {
+    public Health get() {
         Body b = body();
-        return new HttpFrontEnd.Health(OK.equals(b.status()), json(b));
+        return new Health(OK.equals(b.status()), json(b));
     }
 
     /** @return as {@link #get()} without the failed jobs' list: for the public port's {@code /readyz} and {@code /healthz} */
-    public HttpFrontEnd.Health summary() {
+    public Health summary() {
         Body b = body();
-        return new HttpFrontEnd.Health(OK.equals(b.status()),
+        return new Health(OK.equals(b.status()),
                 json(new Body(b.status(), b.version(), b.reasons(), b.outboxPending(), null)));
     }
 

@@ -37,7 +37,7 @@ class ReminderLimitsTest {
     void open() {
         storage = Database.open(dir.resolve("incidents.db").toString());
         io.incidentbot.incident.Transactions units = io.incidentbot.testkit.Units.slack(storage, clock, false);
-        incidents = new IncidentService(units, new io.incidentbot.incident.AuditLog(), new ReminderSchedule(POLICY),
+        incidents = new IncidentService(units, change -> { }, new ReminderSchedule(POLICY),
                 Duration.ofHours(24));
         reminders = new ReminderService(units, POLICY);
     }

@@ -5,7 +5,7 @@ import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Announcements;
 import io.incidentbot.slack.render.ChannelPosts;
 import io.incidentbot.slack.render.Messages;

@@ -7,7 +7,7 @@ import io.incidentbot.incident.Incident;
 import java.util.List;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 import com.slack.api.methods.response.pins.PinsAddResponse;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
         String text = Messages.headerText(incident);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
-                deliveries.lastStatusUpdate(incident.number()), publish);
+                deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()));
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

@@ -1,12 +1,13 @@
 package io.incidentbot.slack.jobs;
 
+import io.incidentbot.ops.DatabaseGauges;
 import io.incidentbot.store.OutboxRepository;
 
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The first Web API method each outbox job kind calls, named as {@code slack/SlackCalls} names it in a
+ * The first Web API method each outbox job kind calls, named as {@code slack/web/SlackCalls} names it in a
  * job's error ({@code <method>: <error>}), so the outbox's pending gauge and its retried and failed
  * counters share one {@code method} tag. A kind's later calls (the header's {@code chat.update} once it is
  * posted, the canvas after the postmortem upload) are not told apart: a waiting job has not called
@@ -26,6 +27,23 @@ public final class JobMethods {
             methods.add(first(k));
         }
         return methods;
+    }
+
+    /**
+     * @param subscribers the names of the outbox's subscribers ({@code outbox/Subscribers#names})
+     * @return the pending gauge's series: each of {@link #all()} for Slack's jobs, one for each other subscriber
+     *         (its name as the method, as {@link #first(OutboxRepository.JobType)} gives it)
+     */
+    public static Set<DatabaseGauges.Series> series(Set<String> subscribers) {
+        Set<DatabaseGauges.Series> series = new java.util.HashSet<>();
+        for (String s : subscribers) {
+            if (SlackJobs.SUBSCRIBER.equals(s)) {
+                all().forEach(m -> series.add(new DatabaseGauges.Series(s, m)));
+            } else {
+                series.add(new DatabaseGauges.Series(s, s));
+            }
+        }
+        return series;
     }
 
     /**

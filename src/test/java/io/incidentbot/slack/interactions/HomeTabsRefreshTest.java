@@ -4,7 +4,7 @@ import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.slack.SlackSdk;
+import io.incidentbot.slack.web.SlackSdk;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.testkit.SlackStandIn;
@@ -34,7 +34,8 @@ class HomeTabsRefreshTest {
         slack = new SlackStandIn();
         storage = Database.open(dir.resolve("incidents.db").toString());
         incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false));
-        homeTabs = new HomeTabs(storage, incidents, SlackSdk.forApi(slack.apiUrl()).methods(SlackStandIn.BOT_TOKEN), clock);
+        homeTabs = new HomeTabs(new HomeViews(storage), incidents.queries(), SlackSdk.forApi(slack.apiUrl()).methods(SlackStandIn.BOT_TOKEN),
+                clock, java.time.ZoneOffset.UTC);
     }
 
     @AfterEach
