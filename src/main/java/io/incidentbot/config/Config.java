@@ -22,6 +22,7 @@ import java.util.Map;
  * @param ops              {@code METRICS_PORT}, {@code LOG_LEVEL}, {@code LOG_FORMAT}
  * @param reminders        {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD}
  * @param hooks            the alert and change webhooks' settings ({@link HookSettings})
+ * @param announceStyle    {@code INCIDENT_ANNOUNCE_STYLE}: one announcement per incident with a thread, or messages
  * @param pager            paging settings (issue 21, {@link io.incidentbot.pager.PagerSettings})
  * @param trackers         follow-ups and their tracker issues (issue 22)
  * @param statusPage       the public status page and its pushes (issue 23)
@@ -49,7 +50,8 @@ public record Config(
         io.incidentbot.statuspage.StatusPageSettings statusPage,
         io.incidentbot.alerts.AlertCaps alertCaps,
         io.incidentbot.postmortem.PostmortemSettings postmortem,
-        io.incidentbot.process.ProcessSettings process) {
+        io.incidentbot.process.ProcessSettings process,
+        io.incidentbot.slack.jobs.AnnounceStyle announceStyle) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -108,7 +110,8 @@ public record Config(
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
                 io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env),
-                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env), io.incidentbot.process.ProcessSettings.fromEnv(env));
+                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env), io.incidentbot.process.ProcessSettings.fromEnv(env),
+                io.incidentbot.slack.jobs.AnnounceStyle.fromEnv(env));
     }
 
     /**

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads {@code INCIDENT_REMIND_UPDATE} and {@code INCIDENT_REMIND_LEAD} into a {@link ReminderPolicy}. */
+/**
+ * Reads {@code INCIDENT_REMIND_UPDATE}, {@code INCIDENT_REMIND_LEAD} and {@code INCIDENT_REMIND_MAX} into a
+ * {@link ReminderPolicy}.
+ */
 public final class ReminderSettings {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
@@ -24,7 +27,19 @@ public final class ReminderSettings {
     public static ReminderPolicy fromEnv(Map<String, String> env) {
         return new ReminderPolicy(
                 duration(env, "INCIDENT_REMIND_UPDATE", ReminderPolicy.DEFAULT.update()),
-                duration(env, "INCIDENT_REMIND_LEAD", ReminderPolicy.DEFAULT.lead()));
+                duration(env, "INCIDENT_REMIND_LEAD", ReminderPolicy.DEFAULT.lead()), max(env));
+    }
+
+    /** @return {@code INCIDENT_REMIND_MAX}: 1..1000 unanswered update reminders, {@link ReminderPolicy#MAX} when unset */
+    static int max(Map<String, String> env) {
+        String v = env.get("INCIDENT_REMIND_MAX");
+        if (v == null || v.isBlank()) {
+            return ReminderPolicy.MAX;
+        }
+        if (!v.strip().matches("\\d{1,4}") || Integer.parseInt(v.strip()) < 1 || Integer.parseInt(v.strip()) > 1000) {
+            throw new ConfigException("INCIDENT_REMIND_MAX must be a whole number from 1 to 1000; got '" + v + "'");
+        }
+        return Integer.parseInt(v.strip());
     }
 
     /** @return the duration, null for {@code off}, {@code fallback} when unset or blank */

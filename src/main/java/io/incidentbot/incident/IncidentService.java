@@ -163,11 +163,33 @@ public final class IncidentService {
      * Records a status update for stakeholders ({@link IncidentEvent.StatusUpdatePosted}); see {@link #setStatus}.
      */
     public Incident statusUpdate(String channelId, String text, String actor) {
-        return change(channelId, "update", (w, inc, now) -> {
-            IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
-            w.record(new IncidentEvent.StatusUpdatePosted(inc.number(), actor, text, now));
-            reminders.statusUpdated(w.repositories(), inc.number(), now);
+        return change(channelId, "update", (w, inc, now) -> recordUpdate(w, inc, text, actor, now));
+    }
+
+    /**
+     * The Status form: sets the status and, with {@code update} text, records it as a status update, in one unit
+     * of work, so that subscribers see one action (the Slack adapter posts one message for both, issue 24).
+     *
+     * @param update the status update's text, or null for none
+     * @throws IncidentException.AlreadyInStatus when {@code status} is the current one and there is no update
+     * @see #setStatus(String, Status, String) for the other arguments and errors
+     */
+    public Incident setStatus(String channelId, Status status, String update, String actor) {
+        String text = IncidentWrites.blankToNull(update);
+        return change(channelId, "status", actor, (w, inc, now) -> {
+            if (inc.status() != status || text == null) {
+                applyStatus(w, inc, status, actor, now, null);
+            }
+            if (text != null) {
+                recordUpdate(w, inc, text, actor, now);
+            }
         });
+    }
+
+    private void recordUpdate(UnitOfWork w, Incident inc, String text, String actor, Instant now) {
+        IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.STATUS_UPDATE, actor, text, now);
+        w.record(new IncidentEvent.StatusUpdatePosted(inc.number(), actor, text, now));
+        reminders.statusUpdated(w.repositories(), inc.number(), now);
     }
 
     /** Records a follow-up with an optional owner; see {@link #setStatus}. */
@@ -183,16 +205,19 @@ public final class IncidentService {
      */
     public Incident followUp(String channelId, String text, String ownerId, java.time.LocalDate due, Integer priority,
                              String actor) {
-        return change(channelId, "action", (w, inc, now) -> {
-            Repositories r = w.repositories();
-            FollowUp f = r.followUps().add(inc.number(), text, ownerId, actor, now);
-            if (due != null || priority != null) {
-                r.trackers().plan(f.id(), due, priority);
-            }
-            String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
-            IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
-            w.record(new IncidentEvent.FollowUpRecorded(inc.number(), actor, f.id(), text, ownerId, now));
-        });
+        return change(channelId, "action", (w, inc, now) -> recordFollowUp(w, inc, text, ownerId, due, priority, actor, now));
+    }
+
+    private static void recordFollowUp(UnitOfWork w, Incident inc, String text, String ownerId, java.time.LocalDate due,
+                                       Integer priority, String actor, Instant now) {
+        Repositories r = w.repositories();
+        FollowUp f = r.followUps().add(inc.number(), text, ownerId, actor, now);
+        if (due != null || priority != null) {
+            r.trackers().plan(f.id(), due, priority);
+        }
+        String line = text + (ownerId == null ? "" : " (owner " + TimelineEntry.userToken(ownerId) + ")");
+        IncidentWrites.entry(r, inc.number(), EntryKind.FOLLOW_UP, actor, line, now);
+        w.record(new IncidentEvent.FollowUpRecorded(inc.number(), actor, f.id(), text, ownerId, now));
     }
 
     /**
@@ -213,9 +238,23 @@ public final class IncidentService {
      * @see #setStatus for the other arguments and errors
      */
     public Incident resolveOpen(String channelId, String summary, String actor) {
+        return resolveOpen(channelId, summary, java.util.List.of(), actor);
+    }
+
+    /**
+     * The Resolve form: records each of {@code followUps} (no owner) and resolves the open incident, in one unit
+     * of work, so that subscribers see one action (the Slack adapter posts one message, issue 24).
+     *
+     * @param followUps follow-up texts, in order, possibly none
+     * @see #resolveOpen(String, String, String) for the other arguments and errors
+     */
+    public Incident resolveOpen(String channelId, String summary, java.util.List<String> followUps, String actor) {
         return change(channelId, "resolve", actor, (w, inc, now) -> {
             if (!inc.isOpen()) {
                 throw new IncidentException.AlreadyInStatus(inc.number(), Status.RESOLVED);
+            }
+            for (String f : followUps) {
+                recordFollowUp(w, inc, f, null, null, null, actor, now);
             }
             applyStatus(w, inc, Status.RESOLVED, actor, now, IncidentWrites.blankToNull(summary));
         });

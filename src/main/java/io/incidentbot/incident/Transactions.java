@@ -85,7 +85,11 @@ public final class Transactions {
         T result = storage.transaction(r -> {
             Unit unit = new Unit(r, clock.instant());
             last[0] = unit;
-            return work.apply(unit);
+            T done = work.apply(unit);
+            for (int i = 0; i < unit.beforeCommit.size(); i++) {
+                unit.beforeCommit.get(i).run();
+            }
+            return done;
         });
         List<Runnable> actions = new ArrayList<>(last[0].afterCommit);
         actions.addAll(afterEachCommit);
@@ -103,6 +107,7 @@ public final class Transactions {
         private final Repositories repositories;
         private final Instant now;
         private final List<Runnable> afterCommit = new ArrayList<>();
+        private final List<Runnable> beforeCommit = new ArrayList<>();
 
         Unit(Repositories repositories, Instant now) {
             this.repositories = repositories;
@@ -124,6 +129,11 @@ public final class Transactions {
             for (IncidentSubscriber s : subscribers) {
                 s.on(this, event);
             }
+        }
+
+        @Override
+        public void beforeCommit(Runnable action) {
+            beforeCommit.add(action);
         }
 
         @Override

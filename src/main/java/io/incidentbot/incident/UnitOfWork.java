@@ -25,6 +25,14 @@ public interface UnitOfWork {
     void record(IncidentEvent event);
 
     /**
+     * Runs {@code action} inside this transaction once the use case has recorded all its events, just before
+     * the commit (never when the use case threw): a subscriber that gathers what one action recorded (the Slack
+     * adapter's one channel post per action) enqueues it there. Actions run in the order registered; one that
+     * throws rolls the transaction back.
+     */
+    void beforeCommit(Runnable action);
+
+    /**
      * Runs {@code action} once after this transaction commits (never when it rolls back). Actions run in the
      * order registered; one that throws is logged and does not stop the others.
      */

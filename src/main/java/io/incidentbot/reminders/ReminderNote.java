@@ -14,7 +14,8 @@ import java.util.List;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ReminderNote.UpdateDue.class, name = "update_due"),
         @JsonSubTypes.Type(value = ReminderNote.LeadMissing.class, name = "lead_missing"),
-        @JsonSubTypes.Type(value = ReminderNote.UnownedFollowUps.class, name = "unowned_follow_ups")
+        @JsonSubTypes.Type(value = ReminderNote.UnownedFollowUps.class, name = "unowned_follow_ups"),
+        @JsonSubTypes.Type(value = ReminderNote.Stopped.class, name = "stopped")
 })
 public sealed interface ReminderNote {
     /** @return incident number */
@@ -26,6 +27,22 @@ public sealed interface ReminderNote {
      * @param lead Slack user ID of the lead, null when there is none
      */
     record UpdateDue(long incident, String lead, Duration quiet) implements ReminderNote {
+    }
+
+    /** {@code unanswered} update reminders got no answer: they stop until the next status update (issue 24). */
+    record Stopped(long incident, int unanswered) implements ReminderNote {
+    }
+
+    /**
+     * How long an incident has been without an update, as a reminder says it: whole minutes, rounded to the
+     * nearest, and never less than one (a reminder never says "for 0 min", issue 24).
+     *
+     * @param since the last status update or status change (or the declaration)
+     * @param now   when the reminder is sent
+     */
+    static Duration quiet(java.time.Instant since, java.time.Instant now) {
+        long seconds = Math.max(0, Duration.between(since, now).toSeconds());
+        return Duration.ofMinutes(Math.max(1, (seconds + 30) / 60));
     }
 
     /** No lead {@code since} the declaration. */

@@ -10,8 +10,18 @@ import java.util.Optional;
  *               ({@code INCIDENT_REMIND_UPDATE})
  * @param lead   time without a lead after which the channel is reminded once, null for off
  *               ({@code INCIDENT_REMIND_LEAD})
+ * @param max    update reminders sent without an answer (a status update or a snooze), after which one final
+ *               note says they stop until the next update ({@code INCIDENT_REMIND_MAX}, at least 1)
  */
-public record ReminderPolicy(Duration update, Duration lead) {
+public record ReminderPolicy(Duration update, Duration lead, int max) {
+    /** Update reminders sent without an answer before they stop ({@code INCIDENT_REMIND_MAX} default). */
+    public static final int MAX = 6;
+
+    /** A policy with the default {@link #MAX}. */
+    public ReminderPolicy(Duration update, Duration lead) {
+        this(update, lead, MAX);
+    }
+
     /** How far {@code Snooze 30 min} pushes the update reminder. */
     public static final Duration SNOOZE = Duration.ofMinutes(30);
     /** The defaults: an update reminder every 30 minutes, a lead reminder after 10 minutes. */

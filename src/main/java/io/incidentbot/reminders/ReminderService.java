@@ -84,7 +84,7 @@ public final class ReminderService {
 
     private boolean send(UnitOfWork w, Due d, Instant now) {
         Repositories r = w.repositories();
-        if (!r.reminders().claim(d.incident(), d.kind(), now)) {
+        if (!r.reminders().claim(d.incident(), d.kind(), d.dueAt(), now)) {
             return false;
         }
         Incident inc = r.incidents().find(d.incident()).orElse(null);
@@ -92,20 +92,33 @@ public final class ReminderService {
             r.reminders().cancelAll(d.incident());
             return false;
         }
+        boolean someoneThere = r.participants().list(inc.number()).stream()
+                .anyMatch(p -> r.participants().isMember(inc.number(), p.userId()));
         ReminderNote note;
         if (d.kind() == ReminderKind.UPDATE) {
             if (policy.updateInterval().isEmpty()) {
                 return false;
             }
-            Instant since = r.timeline().lastOfKind(inc.number(), EntryKind.STATUS_UPDATE).map(TimelineEntry::at)
-                    .orElse(inc.declaredAt());
-            note = new ReminderNote.UpdateDue(inc.number(), inc.lead().orElse(null), Duration.between(since, now));
-            r.reminders().schedule(inc.number(), ReminderKind.UPDATE, now.plus(policy.update()));
-        } else {
-            if (inc.lead().isPresent() || policy.leadDelay().isEmpty()) {
+            if (!someoneThere) {
+                // nobody to remind (issue 21/24): look again one interval on, without counting this one
+                r.reminders().schedule(inc.number(), ReminderKind.UPDATE, now.plus(policy.update()));
                 return false;
             }
-            note = new ReminderNote.LeadMissing(inc.number(), Duration.between(inc.declaredAt(), now));
+            int unanswered = r.reminders().unanswered(inc.number(), ReminderKind.UPDATE);
+            if (unanswered > policy.max()) {
+                note = new ReminderNote.Stopped(inc.number(), policy.max());
+            } else {
+                Instant since = java.util.stream.Stream.of(EntryKind.STATUS_UPDATE, EntryKind.STATUS_CHANGE)
+                        .flatMap(k -> r.timeline().lastOfKind(inc.number(), k).stream()).map(TimelineEntry::at)
+                        .max(Instant::compareTo).filter(t -> t.isAfter(inc.declaredAt())).orElse(inc.declaredAt());
+                note = new ReminderNote.UpdateDue(inc.number(), inc.lead().orElse(null), ReminderNote.quiet(since, now));
+                r.reminders().next(inc.number(), ReminderKind.UPDATE, now.plus(policy.update()));
+            }
+        } else {
+            if (inc.lead().isPresent() || policy.leadDelay().isEmpty() || !someoneThere) {
+                return false;
+            }
+            note = new ReminderNote.LeadMissing(inc.number(), ReminderNote.quiet(inc.declaredAt(), now));
         }
         w.record(new IncidentEvent.ReminderDue(inc.number(), null, note, now));
         return true;

@@ -25,12 +25,24 @@ public interface ReminderRepository {
     List<Due> due(Instant now, int limit);
 
     /**
-     * Claims a due reminder for sending: one conditional {@code UPDATE ... WHERE due_at <= now AND
-     * sent_at IS NULL}, so of several replicas exactly one wins.
+     * Claims a due reminder for sending: one conditional {@code UPDATE ... WHERE due_at = dueAt AND due_at <= now
+     * AND sent_at IS NULL}, so of several replicas exactly one wins, and one that read the due time before
+     * another sent it and scheduled the next never claims the next one in its name (issue 24: "4 min" twice).
+     * It counts the reminder as unanswered.
      *
+     * @param dueAt the due time read with {@link #due}
      * @return true when this caller won and must send it
      */
-    boolean claim(long incident, ReminderKind kind, Instant now);
+    boolean claim(long incident, ReminderKind kind, Instant dueAt, Instant now);
+
+    /**
+     * Schedules the next reminder of {@code kind} after one was sent, keeping the count of unanswered ones
+     * (unlike {@link #schedule}, which an answer calls and which sets the count back to 0).
+     */
+    void next(long incident, ReminderKind kind, Instant dueAt);
+
+    /** @return how many reminders of {@code kind} were claimed since the last {@link #schedule}, 0 when none */
+    int unanswered(long incident, ReminderKind kind);
 
     /** @return the unsent reminder of {@code kind} of the incident, if one is scheduled */
     java.util.Optional<Due> pending(long incident, ReminderKind kind);

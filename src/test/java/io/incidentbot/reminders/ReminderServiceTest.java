@@ -160,6 +160,7 @@ class ReminderServiceTest {
         return storage.transaction(r -> {
             Incident i = r.incidents().create(title, Severity.SEV2, false, null, "UALERTBOT", clock.instant());
             r.incidents().setChannel(i.number(), channel, "inc-" + i.number());
+            r.participants().add(i.number(), "UCAROL001", clock.instant()); // someone is there to remind
             schedule.declared(r, i.number(), clock.instant());
             return i.number();
         });
@@ -194,25 +195,41 @@ class ReminderServiceTest {
         incidents.followUp(inc.channelId(), "fix the deploy script", "UBOB00001", "UALICE001");
         incidents.resolve(inc.channelId(), "fixed", "UALICE001");
 
-        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).containsExactly(
+        // listed in the resolve's one message (issue 24), not in a reminder post of its own
+        assertThat(Jobs.reminders(dir.resolve("incidents.db"))).isEmpty();
+        assertThat(Jobs.atResolve(dir.resolve("incidents.db"))).containsExactly(
                 new ReminderNote.UnownedFollowUps(inc.number(), List.of("add an alert")));
     }
 
-    /** Reads the outbox's REMIND payloads from the SQLite file, oldest first. */
+    /** Reads the outbox's Slack payloads from the SQLite file, oldest first. */
     static final class Jobs {
+        /** @return the notes of the REMIND payloads */
         static List<ReminderNote> reminders(Path db) {
-            List<ReminderNote> notes = new java.util.ArrayList<>();
+            return payloads(db, "REMIND").stream().map(p -> ((SlackJob.Remind) p).note()).toList();
+        }
+
+        /** @return the reminder notes in the POST_ACTION payloads (one message per action) */
+        static List<ReminderNote> atResolve(Path db) {
+            return payloads(db, "POST_ACTION").stream().flatMap(p -> ((SlackJob.ActionPost) p).events().stream())
+                    .filter(e -> e instanceof io.incidentbot.incident.IncidentEvent.ReminderDue)
+                    .map(e -> ((io.incidentbot.incident.IncidentEvent.ReminderDue) e).note()).toList();
+        }
+
+        private static List<SlackJob> payloads(Path db, String kind) {
+            List<SlackJob> out = new java.util.ArrayList<>();
             try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
-                 var rs = c.createStatement().executeQuery(
-                         "SELECT id, incident, payload FROM outbox WHERE kind = 'REMIND' ORDER BY id")) {
-                while (rs.next()) {
-                    notes.add(((SlackJob.Remind) SlackJobs.read(new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
-                            SlackJobs.SUBSCRIBER, "REMIND", rs.getString("payload"), 0, null, null))).note());
+                 var st = c.prepareStatement("SELECT id, incident, payload FROM outbox WHERE kind = ? ORDER BY id")) {
+                st.setString(1, kind);
+                try (var rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(SlackJobs.read(new OutboxJob(rs.getLong("id"), rs.getLong("incident"),
+                                SlackJobs.SUBSCRIBER, kind, rs.getString("payload"), 0, null, null)));
+                    }
                 }
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException(e);
             }
-            return notes;
+            return out;
         }
     }
 }

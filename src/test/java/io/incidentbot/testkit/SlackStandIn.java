@@ -358,6 +358,9 @@ public final class SlackStandIn implements AutoCloseable {
                 m.put("bot_id", BOT_ID);
                 m.put("user", BOT_USER);
                 m.put("text", call.arg("text"));
+                if (call.arg("thread_ts") != null) {
+                    m.put("thread_ts", call.arg("thread_ts"));
+                }
                 if (call.arg("metadata") != null) {
                     try {
                         m.put("metadata", JSON.readValue(call.arg("metadata"), Map.class));
@@ -424,7 +427,10 @@ public final class SlackStandIn implements AutoCloseable {
                 try {
                     for (var f : JSON.readTree(call.arg("files"))) {
                         String id = f.path("id").asText();
-                        files.add(Map.of("id", id, "name", fileNames.getOrDefault(id, "?"), "title", f.path("title").asText("")));
+                        String name = fileNames.getOrDefault(id, "?");
+                        // files.completeUploadExternal answers file objects with their permalink (Slack's reference)
+                        files.add(Map.of("id", id, "name", name, "title", f.path("title").asText(""),
+                                "permalink", "https://acme.slack.com/files/" + BOT_USER + "/" + id + "/" + name));
                     }
                 } catch (IOException e) {
                     return Map.of("ok", false, "error", "invalid_arguments");
@@ -471,6 +477,9 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("response_metadata", Map.of("next_cursor", ""));
             }
             case "chat.update" -> {
+                // the message shows its new text in the channel's history, as in Slack
+                history.getOrDefault(call.arg("channel"), List.of()).stream().filter(m -> call.arg("ts").equals(m.get("ts")))
+                        .forEach(m -> m.put("text", call.arg("text")));
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", call.arg("ts"));
             }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The Resolve modal: each follow-up line as {@code /incident action <line>}, then what
  * {@code /incident resolve <summary>} does (so the unowned ones are listed at the resolution). For an incident open
- * on the status page its Public resolution message is kept first, for the resolve to close it there.
+ * on the status page its Public resolution message is kept first, for the resolve to close it there. Follow-ups and
+ * resolve run in one use case: all or nothing, and one channel message.
  */
 final class ResolveSubmission extends IncidentSubmission {
     private final io.incidentbot.statuspage.StatusPageService statusPage;
@@ -45,12 +46,10 @@ final class ResolveSubmission extends IncidentSubmission {
             return refused;
         }
         String followUps = values.text(Modals.FOLLOW_UPS);
-        if (followUps != null) {
-            followUps.lines().map(String::strip).filter(l -> !l.isEmpty())
-                    .forEach(l -> incidents.followUp(incident.channelId(), l, null, userId));
-        }
+        java.util.List<String> lines = followUps == null ? java.util.List.of()
+                : followUps.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         try {
-            incidents.resolveOpen(incident.channelId(), summary, userId);
+            incidents.resolveOpen(incident.channelId(), summary, lines, userId);
         } catch (io.incidentbot.incident.IncidentException.AlreadyInStatus e) {
             return Map.of(Modals.SUMMARY, alreadyResolved(incident));
         }

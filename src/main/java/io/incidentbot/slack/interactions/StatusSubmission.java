@@ -9,7 +9,7 @@ import io.incidentbot.incident.Status;
 
 /**
  * The Status modal: sets the status as {@code /incident status <status>} does and, with text, posts it
- * as {@code /incident update <text>} does.
+ * as {@code /incident update <text>} does, both in one use case (one channel message for both).
  */
 final class StatusSubmission extends IncidentSubmission {
     StatusSubmission(IncidentService incidents) {
@@ -37,12 +37,7 @@ final class StatusSubmission extends IncidentSubmission {
             return Map.of(Modals.STATUS_SELECT, "Incident " + incident.number() + " is already " + status.label()
                     + ". Pick another status or write an update.");
         }
-        if (status != incident.status()) {
-            incidents.setStatus(incident.channelId(), status, userId);
-        }
-        if (text != null) {
-            incidents.statusUpdate(incident.channelId(), text, userId);
-        }
+        incidents.setStatus(incident.channelId(), status, text, userId);
         return Map.of();
     }
 }

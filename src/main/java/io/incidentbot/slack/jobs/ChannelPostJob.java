@@ -3,7 +3,12 @@ package io.incidentbot.slack.jobs;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.slack.web.SlackCalls;
+import io.incidentbot.slack.render.ActionPosts;
 import io.incidentbot.slack.render.ChannelPosts;
+
+import java.util.function.LongFunction;
 
 /** Posts a change (the payload's typed event, rendered by {@link ChannelPosts}) into the incident channel. */
 public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
@@ -12,6 +17,22 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
     /** @param posts posts at most once per job */
     public ChannelPostJob(Posts posts) {
         this.posts = posts;
+    }
+
+    /**
+     * Posts one action's changes as one message ({@link ActionPosts}), a resolve with the link to the draft the
+     * job before it in the lane uploaded.
+     *
+     * @param draftLink the permalink of an incident's postmortem draft by incident number, or null
+     */
+    static KindHandler<SlackJob.ActionPost> action(Posts posts, LongFunction<String> draftLink) {
+        return (job, incident, payload) -> {
+            String link = payload.events().stream().anyMatch(e -> e instanceof IncidentEvent.Resolved)
+                    ? draftLink.apply(incident.number()) : null;
+            SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(),
+                    ActionPosts.text(payload.events(), link), ActionPosts.blocks(payload.events(), link));
+            return r.failure() != null ? r.failure() : Outcome.done();
+        };
     }
 
     @Override

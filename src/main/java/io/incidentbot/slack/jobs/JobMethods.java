@@ -70,7 +70,7 @@ public final class JobMethods {
             case CREATE_CHANNEL -> "conversations.create";
             case INVITE -> "conversations.invite";
             case SYNC_TOPIC -> "conversations.setTopic";
-            case SYNC_HEADER, POST_CHANNEL, ANNOUNCE, REMIND, ALERT_GROUP, POST_CHANGES -> "chat.postMessage";
+            case SYNC_HEADER, POST_CHANNEL, ANNOUNCE, REMIND, ALERT_GROUP, POST_CHANGES, POST_ACTION -> "chat.postMessage";
             case POSTMORTEM -> "filesUploadV2";
             case RESPOND -> RESPONSE_URL;
             case QUOTE -> "chat.getPermalink";

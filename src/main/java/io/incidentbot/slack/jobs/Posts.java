@@ -42,29 +42,44 @@ public final class Posts {
      * @return the message {@code ts}, or the failure outcome
      */
     SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks) {
+        return postOnce(job, channel, text, blocks, null);
+    }
+
+    /**
+     * As {@link #postOnce(OutboxJob, String, String, List)}, as a reply in the thread of message {@code threadTs}
+     * (a retry looks for its tag in the thread, {@code conversations.replies}), or top-level when it is null.
+     */
+    SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks,
+                                       String threadTs) {
         if (job.attempts() > 0) {
-            SlackCalls.Result<String> earlier = findPosted(job, channel);
+            SlackCalls.Result<String> earlier = findPosted(job, channel, threadTs);
             if (earlier.failure() != null || earlier.response() != null) {
                 return earlier;
             }
         }
         Message.Metadata tag = new Message.Metadata(METADATA_EVENT, Map.of("job", String.valueOf(job.id())));
         SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                () -> client.chatPostMessage(req -> req.channel(channel).text(UserText.outgoing(text)).blocks(blocks).metadata(tag)));
+                () -> client.chatPostMessage(req -> req.channel(channel).threadTs(threadTs).text(UserText.outgoing(text))
+                        .blocks(blocks).metadata(tag)));
         if (!r.ok()) {
             return new SlackCalls.Result<>(null, SlackCalls.failed("chat.postMessage", r));
         }
         return new SlackCalls.Result<>(r.response().getTs(), null);
     }
 
-    private SlackCalls.Result<String> findPosted(OutboxJob job, String channel) {
-        SlackCalls.Result<ConversationsHistoryResponse> h = SlackCalls.historySince(client, channel, job);
+    private SlackCalls.Result<String> findPosted(OutboxJob job, String channel, String threadTs) {
+        SlackCalls.Result<? extends com.slack.api.methods.SlackApiTextResponse> h = threadTs == null
+                ? SlackCalls.historySince(client, channel, job)
+                : SlackCalls.run("conversations.replies", () -> client.conversationsReplies(req -> req.channel(channel)
+                        .ts(threadTs).limit(200).includeAllMetadata(true)));
         if (!h.ok()) {
             // Without history (e.g. not_in_channel for the announcement channel) we cannot tell: post.
             return new SlackCalls.Result<>(null, h.failure());
         }
+        List<Message> messages = h.response() instanceof ConversationsHistoryResponse r ? r.getMessages()
+                : ((com.slack.api.methods.response.conversations.ConversationsRepliesResponse) h.response()).getMessages();
         String id = String.valueOf(job.id());
-        return new SlackCalls.Result<>(h.response().getMessages().stream()
+        return new SlackCalls.Result<>(messages.stream()
                 .filter(m -> m.getMetadata() != null && METADATA_EVENT.equals(m.getMetadata().getEventType())
                         && m.getMetadata().getEventPayload() != null
                         && id.equals(String.valueOf(m.getMetadata().getEventPayload().get("job"))))

@@ -54,7 +54,9 @@ public sealed interface SlackJob {
         /** Coalesced Slack work of one alert group: its alerts-channel message or a digest in its incident channel. */
         ALERT_GROUP,
         /** {@code chat.postMessage} of the changes before a newly declared incident into its channel. */
-        POST_CHANGES
+        POST_CHANGES,
+        /** {@code chat.postMessage} of everything one human action changed, as one message (issue 24). */
+        POST_ACTION
     }
 
     /** @param responseUrl the slash command's {@code response_url} to tell the declarer of a failure, may be null */
@@ -113,6 +115,21 @@ public sealed interface SlackJob {
 
         public Kind kind() {
             return Kind.POST_CHANNEL;
+        }
+    }
+
+    /**
+     * Post what one human action changed into the incident channel as one message
+     * ({@link io.incidentbot.slack.render.ActionPosts}): {@code events} as recorded, in order; a resolve links
+     * the postmortem draft as it is when delivered (the draft job goes before it in the incident's lane).
+     */
+    record ActionPost(List<IncidentEvent> events) implements SlackJob {
+        public ActionPost {
+            events = List.copyOf(events);
+        }
+
+        public Kind kind() {
+            return Kind.POST_ACTION;
         }
     }
 

@@ -50,11 +50,21 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, AnnounceStyle.MESSAGES);
+    }
+
+    /** As above; {@code style}: {@code INCIDENT_ANNOUNCE_STYLE}. */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
         AlertJobs alertJobs = new AlertJobs(client, deliveries, alerts, alertsChannel);
         SlackJobRoutes t = new SlackJobRoutes(deliveries);
+        java.util.function.LongFunction<String> draftLink = n -> deliveries.lastSent(n, "postmortem").orElse(null);
         return JobRoutes.of(SlackJobs.SUBSCRIBER)
                 .route(SlackJob.Kind.CREATE_CHANNEL.name(), read(SlackJob.CreateChannel.class),
                         t.forIncident(new CreateChannelJob(client, deliveries, channelPrefix, botUserId)))
@@ -65,8 +75,10 @@ public final class SlackJobRoutes {
                         t.inChannel(new HeaderJob(client, posts, deliveries, publish)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
                         t.inChannel(new ChannelPostJob(posts)))
+                .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
+                        t.inChannel(ChannelPostJob.action(posts, draftLink)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
-                        posts, announceChannel, n -> deliveries.lastSent(n, "postmortem").orElse(null))))
+                        posts, announceChannel, draftLink).threaded(style, client, deliveries)))
                 .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts)))
                 .route(SlackJob.Kind.QUOTE.name(), read(SlackJob.Quote.class),
                         t.inChannel(new QuoteJob(client, posts, deliveries)))

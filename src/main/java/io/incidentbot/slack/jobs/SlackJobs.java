@@ -37,7 +37,8 @@ public final class SlackJobs {
             Map.entry(SlackJob.Kind.POSTMORTEM, SlackJob.Postmortem.class),
             Map.entry(SlackJob.Kind.RESPOND, SlackJob.Respond.class),
             Map.entry(SlackJob.Kind.ALERT_GROUP, SlackJob.AlertGroup.class),
-            Map.entry(SlackJob.Kind.POST_CHANGES, SlackJob.ChangesPost.class));
+            Map.entry(SlackJob.Kind.POST_CHANGES, SlackJob.ChangesPost.class),
+            Map.entry(SlackJob.Kind.POST_ACTION, SlackJob.ActionPost.class));
 
     private SlackJobs() {
     }

@@ -6,13 +6,19 @@ import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.IncidentSubscriber;
 import io.incidentbot.incident.Status;
 import io.incidentbot.incident.UnitOfWork;
+import io.incidentbot.reminders.ReminderNote;
 import io.incidentbot.store.AlertRepository.Group;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * The Slack adapter as an {@link IncidentSubscriber}: decides, for each incident event, which Slack work it
@@ -35,6 +41,8 @@ public final class SlackSubscriber implements IncidentSubscriber {
 
     private final boolean announce;
     private final Duration changeWindow;
+    /** The channel posts of each unit of work still running, gathered into one message at its commit. */
+    private final Map<UnitOfWork, List<IncidentEvent>> actions = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param announce     true when an announcement channel is configured ({@code INCIDENT_ANNOUNCE_CHANNEL})
@@ -65,12 +73,12 @@ public final class SlackSubscriber implements IncidentSubscriber {
                 SlackJobs.enqueue(out, n, declaredAnnouncement(inc), now);
             }
         } else if (event instanceof IncidentEvent.StatusChanged e) {
-            post(out, e);
+            post(work, e);
             if (e.to() != Status.RESOLVED) {
                 syncState(r, n, now);
             }
         } else if (event instanceof IncidentEvent.Reopened e) {
-            post(out, e);
+            post(work, e);
             syncState(r, n, now);
             Incident inc = r.incidents().find(n).orElseThrow();
             if (announce && !inc.privateIncident()) {
@@ -78,7 +86,7 @@ public final class SlackSubscriber implements IncidentSubscriber {
                         e.to(), e.actor())), now);
             }
         } else if (event instanceof IncidentEvent.SeverityChanged e) {
-            post(out, e);
+            post(work, e);
             syncState(r, n, now);
             Incident inc = r.incidents().find(n).orElseThrow();
             // Stakeholders hear of an escalation (SEV3 -> SEV1), not of a downgrade.
@@ -87,17 +95,17 @@ public final class SlackSubscriber implements IncidentSubscriber {
                         e.actor())), now);
             }
         } else if (event instanceof IncidentEvent.RoleAssigned e) {
-            post(out, e);
+            post(work, e);
             syncState(r, n, now);
             SlackJobs.enqueue(out, n, new SlackJob.Invite(List.of(e.user()), null), now);
         } else if (event instanceof IncidentEvent.NoteAdded e) {
-            post(out, e);
+            post(work, e);
         } else if (event instanceof IncidentEvent.FollowUpRecorded e) {
-            post(out, e);
+            post(work, e);
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
-            post(out, e);
+            SlackJobs.enqueue(out, n, new SlackJob.ChannelPost(e), now);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {
-            post(out, e);
+            post(work, e);
             // The header shows the last status update's first line.
             SlackJobs.enqueue(out, n, new SlackJob.SyncHeader(null), now);
             Incident inc = r.incidents().find(n).orElseThrow();
@@ -107,8 +115,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
             }
         } else if (event instanceof IncidentEvent.Resolved e) {
             syncState(r, n, now);
-            // the draft first, so that the resolution announcement can link to it
+            // the draft first, so that the resolution post and announcement can link to it
             SlackJobs.enqueue(out, n, new SlackJob.Postmortem(e.actor()), now);
+            if (e.firstResolve()) {
+                post(work, e);
+            }
             Incident inc = r.incidents().find(n).orElseThrow();
             if (announce && !inc.privateIncident() && e.firstResolve()) {
                 SlackJobs.enqueue(out, n, new SlackJob.Announce(new SlackJob.Resolved(n, inc.title(),
@@ -119,12 +130,14 @@ public final class SlackSubscriber implements IncidentSubscriber {
         } else if (event instanceof IncidentEvent.KeyEventQuoted e) {
             SlackJobs.enqueue(out, n, new SlackJob.Quote(e.entryId(),
                 e.channel(), e.ts(), e.author(), e.text()), now);
+        } else if (event instanceof IncidentEvent.ReminderDue e && e.note() instanceof ReminderNote.UnownedFollowUps) {
+            post(work, e); // part of the resolve's message
         } else if (event instanceof IncidentEvent.ReminderDue e) {
             SlackJobs.enqueue(out, n, new SlackJob.Remind(e.note()), now);
         } else if (event instanceof IncidentEvent.AlertLinked e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, n));
         } else if (event instanceof IncidentEvent.PageChanged e) {
-            post(out, e);
+            post(work, e);
             syncState(r, n, now);
             if (e.invite() != null) {
                 boolean user = io.incidentbot.markup.Mentions.isUserId(e.invite());
@@ -153,8 +166,29 @@ public final class SlackSubscriber implements IncidentSubscriber {
                 inc.privateIncident()));
     }
 
-    private static void post(OutboxRepository out, IncidentEvent e) {
-        SlackJobs.enqueue(out, e.incident(), new SlackJob.ChannelPost(e), e.at());
+    /**
+     * Gathers the channel post of {@code e} with the others of the same unit of work (one human action): just
+     * before the commit they are enqueued as one message, after the action's other jobs (so a resolve's post
+     * comes after the draft upload it links to). One change alone stays a {@link SlackJob.ChannelPost}.
+     */
+    private void post(UnitOfWork work, IncidentEvent e) {
+        actions.computeIfAbsent(work, w -> {
+            w.beforeCommit(() -> flush(w));
+            return new ArrayList<>();
+        }).add(e);
+    }
+
+    private void flush(UnitOfWork work) {
+        List<IncidentEvent> events = actions.remove(work);
+        Map<Long, List<IncidentEvent>> byIncident = new LinkedHashMap<>();
+        for (IncidentEvent e : events == null ? List.<IncidentEvent>of() : events) {
+            byIncident.computeIfAbsent(e.incident(), k -> new ArrayList<>()).add(e);
+        }
+        byIncident.forEach((n, list) -> SlackJobs.enqueue(work.repositories().outbox(), n,
+                list.size() == 1 && !(list.get(0) instanceof IncidentEvent.Resolved)
+                        && !(list.get(0) instanceof IncidentEvent.ReminderDue)
+                        ? new SlackJob.ChannelPost(list.get(0)) : new SlackJob.ActionPost(list),
+                list.get(0).at()));
     }
 
     /**

@@ -30,6 +30,8 @@ public final class ReminderPosts {
         } else if (note instanceof ReminderNote.LeadMissing l) {
             return ":bust_in_silhouette: Incident " + l.incident() + " has had no lead for "
                     + Messages.duration(l.since()) + ". Who leads it?";
+        } else if (note instanceof ReminderNote.Stopped s) {
+            return ":zzz: No answer to " + s.unanswered() + " reminders; reminders stop until the next update.";
         } else if (note instanceof ReminderNote.UnownedFollowUps f) {
             return ":clipboard: These follow-ups have no owner yet:\n" + f.followUps().stream()
                     .map(t -> "• " + Messages.truncate(UserText.inert(t), 300)).collect(Collectors.joining("\n"))
@@ -47,6 +49,8 @@ public final class ReminderPosts {
                     Header.button(SNOOZE, "Snooze 30 min", n, null)))));
         } else if (note instanceof ReminderNote.LeadMissing) {
             return List.of(text, actions(a -> a.elements(List.of(Header.button(TAKE_LEAD, "I'll lead", n, "primary")))));
+        } else if (note instanceof ReminderNote.Stopped) {
+            return List.of(text, actions(a -> a.elements(List.of(Header.button(Header.UPDATE, "Post update", n, "primary")))));
         }
         return List.of(text, actions(a -> a.elements(List.of(Header.button(Header.FOLLOW_UP, "Add follow-up", n, null)))));
     }

@@ -23,8 +23,8 @@ public final class JdbiReminders implements ReminderRepository {
     @Override
     public void schedule(long incident, ReminderKind kind, Instant dueAt) {
         h.createUpdate("""
-                INSERT INTO reminder (incident, kind, due_at, sent_at) VALUES (:i, :k, :d, NULL)
-                ON CONFLICT (incident, kind) DO UPDATE SET due_at = excluded.due_at, sent_at = NULL""")
+                INSERT INTO reminder (incident, kind, due_at, sent_at, unanswered) VALUES (:i, :k, :d, NULL, 0)
+                ON CONFLICT (incident, kind) DO UPDATE SET due_at = excluded.due_at, sent_at = NULL, unanswered = 0""")
                 .bind("i", incident).bind("k", kind.name()).bind("d", micros(dueAt)).execute();
     }
 
@@ -49,11 +49,24 @@ public final class JdbiReminders implements ReminderRepository {
     }
 
     @Override
-    public boolean claim(long incident, ReminderKind kind, Instant now) {
+    public boolean claim(long incident, ReminderKind kind, Instant dueAt, Instant now) {
         return h.createUpdate("""
-                UPDATE reminder SET sent_at = :now
-                WHERE incident = :i AND kind = :k AND due_at <= :now AND sent_at IS NULL""")
-                .bind("now", micros(now)).bind("i", incident).bind("k", kind.name()).execute() == 1;
+                UPDATE reminder SET sent_at = :now, unanswered = unanswered + 1
+                WHERE incident = :i AND kind = :k AND due_at = :due AND due_at <= :now AND sent_at IS NULL""")
+                .bind("now", micros(now)).bind("due", micros(dueAt)).bind("i", incident).bind("k", kind.name())
+                .execute() == 1;
+    }
+
+    @Override
+    public void next(long incident, ReminderKind kind, Instant dueAt) {
+        h.createUpdate("UPDATE reminder SET due_at = :d, sent_at = NULL WHERE incident = :i AND kind = :k")
+                .bind("i", incident).bind("k", kind.name()).bind("d", micros(dueAt)).execute();
+    }
+
+    @Override
+    public int unanswered(long incident, ReminderKind kind) {
+        return h.createQuery("SELECT unanswered FROM reminder WHERE incident = :i AND kind = :k")
+                .bind("i", incident).bind("k", kind.name()).mapTo(Integer.class).findFirst().orElse(0);
     }
 
     @Override

@@ -113,7 +113,9 @@ class HeaderButtonsTest extends RunningBotFixture {
         assertThat(entries(byModal.number())).isEqualTo(entries(byText.number()))
                 .extracting(e -> e.split("\\|")[0]).contains("STATUS_CHANGE", "STATUS_UPDATE", "SEVERITY_CHANGE",
                         "ROLE_CHANGE", "FOLLOW_UP", "RESOLVED");
-        assertThat(posts(incident(2))).isEqualTo(posts(incident(1))).hasSizeGreaterThanOrEqualTo(7);
+        // the same lines, though the Status form's status change and update text are one message (issue 24)
+        assertThat(String.join("\n", posts(incident(2)))).isEqualTo(String.join("\n", posts(incident(1))));
+        assertThat(posts(incident(2))).hasSize(posts(incident(1)).size() - 1).hasSizeGreaterThanOrEqualTo(6);
         Incident a = incident(1);
         Incident b = incident(2);
         assertThat(List.<Object>of(b.status(), b.severity(), b.lead().orElseThrow(), b.resolutionSummary()))
@@ -131,7 +133,8 @@ class HeaderButtonsTest extends RunningBotFixture {
     private List<String> posts(Incident i) {
         return slack.calls("chat.postMessage").stream().filter(c -> i.channelId().equals(c.arg("channel")))
                 .filter(c -> c.arg("blocks") == null || !c.arg("blocks").contains(Header.ACTIONS_BLOCK))
-                .map(c -> c.arg("text").replace(i.channelId(), "CHANNEL").replaceAll("ncident \\d+", "ncident N"))
+                .map(c -> c.arg("text").replace(i.channelId(), "CHANNEL").replaceAll("ncident \\d+", "ncident N")
+                        .replaceAll("/F\\d+/incident-\\d+-", "/F/incident-N-").replaceAll("\\|incident-\\d+-", "|incident-N-"))
                 .toList();
     }
 
