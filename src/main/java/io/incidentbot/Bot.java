@@ -137,6 +137,7 @@ public final class Bot implements AutoCloseable {
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
         RequestContext requests = new RequestContext(metrics, traces);
+        io.incidentbot.trackers.FollowUps followUps = new io.incidentbot.trackers.FollowUps(transactions, config.trackers());
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
         io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
@@ -147,12 +148,15 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing);
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                 }, integrationCommands(transactions, pager, incidents, publishing, clock));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
+        java.util.Map<String, io.incidentbot.hooks.HookRoute> hookRoutes = new java.util.HashMap<>(
+                new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+        hookRoutes.putAll(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
+                new io.incidentbot.trackers.hooks.TrackerInbound(transactions)).routes());
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
-                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
-        hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
-                new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
+                metrics::hookNotification, hookRoutes);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);

@@ -94,6 +94,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
             post(out, e);
         } else if (event instanceof IncidentEvent.FollowUpRecorded e) {
             post(out, e);
+        } else if (event instanceof IncidentEvent.FollowUpStateChanged e) {
+            // a timeline entry while the incident is open; recorded (not posted) after it is resolved
+            if (r.incidents().find(n).orElseThrow().isOpen()) {
+                post(out, e);
+            }
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             post(out, e);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {
