@@ -149,7 +149,8 @@ public final class Bot implements AutoCloseable {
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
-                }, integrationCommands(transactions, pager, incidents, publishing, clock));
+                }, integrationCommands(transactions, pager, incidents, publishing, clock,
+                        r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         java.util.Map<String, io.incidentbot.hooks.HookRoute> hookRoutes = new java.util.HashMap<>(
                 new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
@@ -292,17 +293,18 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * The {@code /incident} subcommands integrations add after the standard ones: the pager's {@code page}
-     * and, when publishing is on, the status page's {@code publish}, {@code components} and {@code maintenance}.
+     * The {@code /incident} subcommands integrations add after the standard ones: the trackers' {@code followups},
+     * the pager's {@code page} and, when publishing is on, the status page's {@code publish}, {@code components} and {@code maintenance}.
      *
      * @param publishing the status page's use cases, or null when publishing is off
      */
     private static java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>>
             integrationCommands(Transactions transactions, io.incidentbot.pager.PagerIntegration pager,
                                 IncidentService incidents, io.incidentbot.statuspage.StatusPageService publishing,
-                                java.time.Clock clock) {
+                                java.time.Clock clock,
+                                java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand> followUps) {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
-                new java.util.ArrayList<>();
+                new java.util.ArrayList<>(java.util.List.of(followUps));
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));

@@ -20,6 +20,9 @@ public interface TrackerRepository {
     /** @return the incident's follow-ups in the order recorded */
     List<FollowUpRecord> list(long incident);
 
+    /** @return open follow-ups of any incident, soonest due first (no due date last), then oldest; at most {@code limit} */
+    List<FollowUpRecord> open(int limit);
+
     /** @return the open follow-ups {@code owner} owns, soonest due first (no due date last), then oldest */
     List<FollowUpRecord> openOwnedBy(String owner);
 

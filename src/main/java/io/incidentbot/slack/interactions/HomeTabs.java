@@ -150,6 +150,9 @@ public final class HomeTabs {
         List<Incident> open = incidents.queries().listOpenVisibleTo(user);
         View view = HomeTab.view(user, open, incidents.queries().listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
                 incidents.queries().openedByAlerts(open), stats);
+        io.incidentbot.trackers.slack.FollowUpLines.home(view.getBlocks(), storage.read(r -> r.trackers().openOwnedBy(user))
+                .stream().filter(f -> incidents.queries().findVisible(f.incident(), user).isPresent()).toList(),
+                java.time.LocalDate.ofInstant(now, zone));
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
         if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
             return false;

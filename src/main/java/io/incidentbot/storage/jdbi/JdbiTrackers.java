@@ -54,6 +54,14 @@ public final class JdbiTrackers implements TrackerRepository {
     }
 
     @Override
+    public List<FollowUpRecord> open(int limit) {
+        return h.createQuery(SELECT + """
+                 WHERE f.state = 'open'
+                ORDER BY CASE WHEN f.due_date IS NULL THEN 1 ELSE 0 END, f.due_date, f.id LIMIT :limit""")
+                .bind("limit", limit).map(ROW).list();
+    }
+
+    @Override
     public List<FollowUpRecord> openOwnedBy(String owner) {
         return h.createQuery(SELECT + """
                  WHERE f.owner_id = :o AND f.state = 'open'

@@ -55,4 +55,29 @@ public final class FollowUpLines {
         }
         return s.toString();
     }
+
+    /** Most of the user's follow-ups on the App Home. */
+    static final int HOME_SHOWN = 10;
+
+    /**
+     * Adds "Your open follow-ups" with their due dates to an App Home view's blocks, after its first two (the title
+     * and the Declare button), when the view keeps within Slack's 100 blocks.
+     *
+     * @param blocks the view's blocks, changed
+     * @param mine   the user's open follow-ups, soonest due first
+     * @param today  the calendar day now, for overdue
+     */
+    public static void home(java.util.List<com.slack.api.model.block.LayoutBlock> blocks, java.util.List<FollowUpRecord> mine,
+                            LocalDate today) {
+        if (mine.isEmpty() || blocks.size() + 2 > 100) {
+            return;
+        }
+        String lines = mine.stream().limit(HOME_SHOWN).map(f -> line(f, today)).collect(java.util.stream.Collectors.joining("\n"))
+                + (mine.size() > HOME_SHOWN ? "\n…and " + (mine.size() - HOME_SHOWN) + " more: `/incident followups mine`" : "");
+        int at = Math.min(2, blocks.size());
+        blocks.add(at, com.slack.api.model.block.Blocks.section(s -> s.text(
+                com.slack.api.model.block.composition.BlockCompositions.markdownText(Messages.truncate(lines, Messages.MAX_SECTION)))));
+        blocks.add(at, com.slack.api.model.block.Blocks.section(s -> s.text(
+                com.slack.api.model.block.composition.BlockCompositions.markdownText("*Your open follow-ups* (" + mine.size() + ")"))));
+    }
 }
