@@ -3,9 +3,9 @@ package io.incidentbot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbot.http.Health;
 import io.incidentbot.ops.SlackStatus;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.HttpFrontEnd;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * public port, with the status, reasons and counts only, so nobody on the internet learns that private
  * incident 12 exists.
  */
-public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
+public final class HealthReport implements Supplier<Health> {
     private static final Logger log = LoggerFactory.getLogger(HealthReport.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How many failed jobs the report lists, newest first. */
@@ -141,15 +141,15 @@ public final class HealthReport implements Supplier<HttpFrontEnd.Health> {
 
     /** @return ready (200) or not (503), with {@link Body} as JSON, the failed jobs included (metrics port) */
     @Override
-    public HttpFrontEnd.Health get() {
+    public Health get() {
         Body b = body();
-        return new HttpFrontEnd.Health(OK.equals(b.status()), json(b));
+        return new Health(OK.equals(b.status()), json(b));
     }
 
     /** @return as {@link #get()} without the failed jobs' list: for the public port's {@code /readyz} and {@code /healthz} */
-    public HttpFrontEnd.Health summary() {
+    public Health summary() {
         Body b = body();
-        return new HttpFrontEnd.Health(OK.equals(b.status()),
+        return new Health(OK.equals(b.status()),
                 json(new Body(b.status(), b.version(), b.reasons(), b.outboxPending(), null)));
     }
 

@@ -81,7 +81,7 @@ final class StatsCli {
         out.flush();
         if (chart != null) {
             Files.write(chart, WeeklyChart.png(stats));
-            err.println("Wrote incidents per week to " + chart + ".");
+            err.println("Wrote incidents per " + (stats.monthly() ? "month" : "week") + " to " + chart + ".");
         }
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * Told once for each committed state change of an incident, after the commit: declared, status,
  * severity, role, resolved, reopened. {@link IncidentService} finds the changes by comparing the
  * incident before and after each use case, so a new use case is audited without extra code.
- * The production listener is {@link AuditLog}.
+ * The production listener is {@code ops/AuditTrail} (log lines and the declare counter).
  */
 @FunctionalInterface
 public interface IncidentAudit {

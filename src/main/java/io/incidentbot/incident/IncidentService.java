@@ -25,9 +25,9 @@ public final class IncidentService {
     private final ReminderSchedule reminders;
     private final java.time.Duration changeWindow;
 
-    /** As the full constructor with the {@link AuditLog}, without reminders, and a 24 h change window. */
+    /** As the full constructor without an audit listener, without reminders, and a 24 h change window. */
     public IncidentService(Transactions transactions) {
-        this(transactions, new AuditLog(), new ReminderSchedule(ReminderPolicy.OFF), java.time.Duration.ofHours(24));
+        this(transactions, change -> { }, new ReminderSchedule(ReminderPolicy.OFF), java.time.Duration.ofHours(24));
     }
 
     /**

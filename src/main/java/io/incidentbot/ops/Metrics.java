@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  * calls a named method here rather than touching the registry, so names, tags and their bounded
  * values are decided once. The README's metrics table lists them all.
  *
- * <p>Who calls what: the HTTP front end and the Bolt middleware {@code slack/RequestContext} call
+ * <p>Who calls what: the HTTP front end and the Bolt middleware {@code slack/http/RequestContext} call
  * {@link #request}; {@code slack/events/TimelineEvents} calls {@link #eventStored} and
  * {@link #eventDuplicate}; {@link MeteredJobHandler} calls {@link #outboxRetried} and
- * {@link #outboxFailed}; {@code slack/SlackTraffic} calls {@link #slackCall}; {@link DatabaseGauges}
+ * {@link #outboxFailed}; {@code slack/web/SlackTraffic} calls {@link #slackCall}; {@link DatabaseGauges}
  * registers the gauges read from the database; {@code reminders/ReminderService} calls
  * {@link #reminderSent()} once per reminder sent; the webhook receivers call
  * {@link #hookNotification(String)} once per notification accepted; {@link AuditedDeclares} calls
@@ -196,7 +196,7 @@ public final class Metrics {
     /**
      * An outbox job attempt failed and will be tried again.
      *
-     * @param error the outcome's error, {@code <method>: <slack error or failure>} as {@code slack/SlackCalls}
+     * @param error the outcome's error, {@code <method>: <slack error or failure>} as {@code slack/web/SlackCalls}
      *              writes it; reduced to a bounded method and error tag
      */
     public void outboxRetried(String error) {

@@ -3,7 +3,8 @@ package io.incidentbot.ops;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import io.incidentbot.slack.http.PlainJetty;
+import io.incidentbot.http.Health;
+import io.incidentbot.http.PlainJetty;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class MetricsServer implements AutoCloseable {
      * @param metrics   what {@code /metrics} shows
      * @param readiness the full {@code /readyz} answer ({@code HealthReport#get})
      */
-    public MetricsServer(String host, int port, Metrics metrics, java.util.function.Supplier<io.incidentbot.slack.HttpFrontEnd.Health> readiness) {
+    public MetricsServer(String host, int port, Metrics metrics, java.util.function.Supplier<Health> readiness) {
         server = PlainJetty.create("metrics", port, 4, 1);
         OpsEndpoints.bind(server, host);
         server.setHandler(new Handler.Abstract() {
@@ -35,9 +36,9 @@ public final class MetricsServer implements AutoCloseable {
                 if (!"GET".equals(request.getMethod())) {
                     OpsEndpoints.send(response, callback, 404, "text/plain; charset=utf-8", "not found");
                 } else if ("/metrics".equals(path)) {
-                    OpsEndpoints.send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+                    OpsEndpoints.send(response, callback, 200, OpsEndpoints.TEXT_004, metrics.scrape());
                 } else if ("/readyz".equals(path)) {
-                    io.incidentbot.slack.HttpFrontEnd.Health h = readiness.get();
+                    Health h = readiness.get();
                     OpsEndpoints.send(response, callback, h.healthy() ? 200 : 503, OpsEndpoints.JSON, h.json());
                 } else if ("/livez".equals(path)) {
                     OpsEndpoints.send(response, callback, 200, OpsEndpoints.JSON, io.incidentbot.HealthReport.LIVE);

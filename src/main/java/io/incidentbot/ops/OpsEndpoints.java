@@ -1,7 +1,7 @@
 package io.incidentbot.ops;
 
+import io.incidentbot.http.Health;
 import io.incidentbot.Version;
-import io.incidentbot.slack.HttpFrontEnd;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -29,21 +29,19 @@ import java.util.function.Supplier;
  * ({@link Metrics#request}) once answered.
  */
 public final class OpsEndpoints extends Handler.Wrapper {
-    private static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
+    /** Content type of a Prometheus scrape (text format 0.0.4). */
+    static final String TEXT_004 = "text/plain; version=0.0.4; charset=utf-8";
     /** Content type of {@code /livez} and {@code /readyz}. */
     static final String JSON = "application/json; charset=utf-8";
 
-    private final Supplier<HttpFrontEnd.Health> readiness;
+    private final Supplier<Health> readiness;
     private final Metrics metrics;
     private final RequestTraces traces;
-    private final boolean servesMetrics;
 
-    private OpsEndpoints(Supplier<HttpFrontEnd.Health> readiness, Metrics metrics, RequestTraces traces,
-                         boolean servesMetrics) {
+    private OpsEndpoints(Supplier<Health> readiness, Metrics metrics, RequestTraces traces) {
         this.readiness = readiness;
         this.metrics = metrics;
         this.traces = traces;
-        this.servesMetrics = servesMetrics;
     }
 
     /**
@@ -54,11 +52,9 @@ public final class OpsEndpoints extends Handler.Wrapper {
      * @param readiness     the {@code /readyz} answer
      * @param metrics       the bot's metrics
      * @param traces        shared with the Bolt middleware that learns each request's kind
-     * @param servesMetrics true to answer {@code /metrics} on this server (no {@code METRICS_PORT})
      */
-    public static void mount(Server server, Supplier<HttpFrontEnd.Health> readiness, Metrics metrics,
-                             RequestTraces traces, boolean servesMetrics) {
-        OpsEndpoints ops = new OpsEndpoints(readiness, metrics, traces, servesMetrics);
+    public static void mount(Server server, Supplier<Health> readiness, Metrics metrics, RequestTraces traces) {
+        OpsEndpoints ops = new OpsEndpoints(readiness, metrics, traces);
         ops.setHandler(server.getHandler());
         server.setHandler(ops);
         metrics.bindJetty(server);
@@ -73,12 +69,8 @@ public final class OpsEndpoints extends Handler.Wrapper {
             return true;
         }
         if (read && "/readyz".equals(path)) {
-            HttpFrontEnd.Health h = readiness.get();
+            Health h = readiness.get();
             send(response, callback, h.healthy() ? 200 : 503, JSON, h.json());
-            return true;
-        }
-        if (read && "/metrics".equals(path) && servesMetrics) {
-            send(response, callback, 200, TEXT_004, metrics.scrape());
             return true;
         }
         if ("/healthz".equals(path) || "/metrics".equals(path)) {

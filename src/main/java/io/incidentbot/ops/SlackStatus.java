@@ -19,7 +19,7 @@ import java.util.Set;
  *   <li>an outage (network errors, HTTP 5xx): one WARN when the first call fails, one INFO when a call
  *       is answered again, with how long it lasted and how many calls failed; nothing per retry.</li>
  * </ul>
- * Thread-safe; fed by {@code slack/SlackTraffic}, which sees every Web API call.
+ * Thread-safe; fed by {@code slack/web/SlackTraffic}, which sees every Web API call.
  */
 public final class SlackStatus {
     private static final Logger log = LoggerFactory.getLogger(SlackStatus.class);

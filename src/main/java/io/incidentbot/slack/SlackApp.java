@@ -9,6 +9,10 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.slack.commands.Routes;
 import io.incidentbot.slack.commands.Subcommand;
+import io.incidentbot.slack.http.ErrorMiddleware;
+import io.incidentbot.slack.http.IncidentContext;
+import io.incidentbot.slack.interactions.DeclareModal;
+import io.incidentbot.slack.web.BotIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

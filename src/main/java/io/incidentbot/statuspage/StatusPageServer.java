@@ -1,12 +1,12 @@
 package io.incidentbot.statuspage;
 
-import io.incidentbot.slack.http.PlainJetty;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.incidentbot.http.PlainJetty;
 
 /**
  * The status page on a port of its own ({@code INCIDENT_STATUS_PAGE_PORT}), so operators can expose only the page

@@ -209,24 +209,49 @@ public final class StatusPageService {
         return next;
     }
 
+    /** What the page says when an incident is resolved without a public resolution message. */
+    public static final String RESOLVED_MESSAGE = "This incident has been resolved.";
+
     /**
      * Closes a published incident on the page when the incident is resolved, inside the resolve's own transaction
-     * (the status-page subscriber calls it on {@code IncidentEvent.Resolved}): the resolve summary is the public
-     * resolution message (cut to {@link #MAX_MESSAGE}; a blank one reads "This incident has been resolved."). Nothing
-     * happens for an incident that was never published or is already resolved on the page.
+     * (the status-page subscriber calls it on {@code IncidentEvent.Resolved}). The public message is the one kept by
+     * {@link #keepResolutionMessage} (the Resolve modal's field), else {@link #RESOLVED_MESSAGE}: the internal resolve
+     * summary is never shown to customers. Nothing happens for an incident that was never published or is already
+     * resolved on the page.
      *
-     * @param r       the resolve's repositories
-     * @param summary the resolution summary as given to the resolve, may be null
-     * @param actor   Slack user ID
-     * @param now     the resolve's time
+     * @param r     the resolve's repositories
+     * @param actor Slack user ID
+     * @param now   the resolve's time
      */
-    public void closeOnResolve(Repositories r, long incident, String summary, String actor, Instant now) {
+    public void closeOnResolve(Repositories r, long incident, String actor, Instant now) {
         Optional<PublishedIncident> p = r.statusPage().incidentOf(incident);
         if (p.isEmpty() || p.get().status() == PublicStatus.RESOLVED) {
             return;
         }
-        String s = summary == null || summary.isBlank() ? "This incident has been resolved." : summary.strip();
+        String s = r.statusPage().resolutionMessage(p.get().publicId()).filter(m -> !m.isBlank()).orElse(RESOLVED_MESSAGE);
         update(r, incident, PublicStatus.RESOLVED, s.length() > MAX_MESSAGE ? s.substring(0, MAX_MESSAGE) : s, Map.of(), actor, now);
+    }
+
+    /**
+     * Keeps the public resolution message for the incident's coming resolve (the Resolve modal calls it just before
+     * resolving); {@link #closeOnResolve} posts it. A later one replaces it.
+     *
+     * @param message the text for customers (required, at most {@link #MAX_MESSAGE} characters)
+     * @return false when the incident is not open on the page (nothing kept)
+     * @throws StatusPageException when the message is empty
+     */
+    public boolean keepResolutionMessage(long incident, String message) {
+        String text = text(message, "a public resolution message", MAX_MESSAGE);
+        return storage.transaction(r -> {
+            Optional<PublishedIncident> p = r.statusPage().incidentOf(incident).filter(i -> i.status() != PublicStatus.RESOLVED);
+            p.ifPresent(i -> r.statusPage().setResolutionMessage(i.publicId(), text));
+            return p.isPresent();
+        });
+    }
+
+    /** @return whether {@code incident} is published and not resolved on the page (the Resolve modal then asks) */
+    public boolean openOnPage(long incident) {
+        return publishedOf(incident).filter(p -> p.status() != PublicStatus.RESOLVED).isPresent();
     }
 
     /**

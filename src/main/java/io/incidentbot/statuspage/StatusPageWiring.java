@@ -1,6 +1,6 @@
 package io.incidentbot.statuspage;
 
-import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.slack.http.HttpFrontEnd;
 import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +57,7 @@ public final class StatusPageWiring implements AutoCloseable {
     public IncidentSubscriber subscriber() {
         return (work, event) -> {
             if (event instanceof io.incidentbot.incident.IncidentEvent.Resolved resolved) {
-                service.closeOnResolve(work.repositories(), resolved.incident(), resolved.summary(), resolved.actor(), work.now());
+                service.closeOnResolve(work.repositories(), resolved.incident(), resolved.actor(), work.now());
             }
         };
     }

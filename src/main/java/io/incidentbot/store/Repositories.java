@@ -1,12 +1,5 @@
 package io.incidentbot.store;
 
-import io.incidentbot.store.FollowUpRepository;
-import io.incidentbot.store.IncidentRepository;
-import io.incidentbot.store.ParticipantRepository;
-import io.incidentbot.store.UserNameRepository;
-import io.incidentbot.store.OutboxRepository;
-import io.incidentbot.store.EventLog;
-import io.incidentbot.store.TimelineRepository;
 
 /** The repositories bound to one transaction. */
 public interface Repositories {

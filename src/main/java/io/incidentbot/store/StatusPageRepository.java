@@ -89,4 +89,15 @@ public interface StatusPageRepository {
 
     /** @return the maintenance windows ending after {@code since}, by start */
     List<Maintenance> maintenancesEndingAfter(Instant since);
+
+    /**
+     * Keeps the public resolution message written for a published incident's coming resolve (Resolve modal).
+     *
+     * @param publicId the published incident's public ID
+     * @param message  the text for customers, null to forget it
+     */
+    void setResolutionMessage(String publicId, String message);
+
+    /** @return the public resolution message kept by {@link #setResolutionMessage}, empty when none */
+    Optional<String> resolutionMessage(String publicId);
 }

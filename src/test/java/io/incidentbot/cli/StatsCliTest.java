@@ -57,6 +57,16 @@ class StatsCliTest {
     }
 
     @Test
+    void aYearsChartSaysItCountsMonths() throws Exception {
+        Path png = dir.resolve("monthly.png");
+
+        CliRun run = CliRun.run(env, "stats", "--since", "365d", "--chart", png.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("Wrote incidents per month to " + png + ".\n");
+    }
+
+    @Test
     void aBadWindowIsOneLineAndExitStatusTwo() {
         CliRun run = CliRun.run(env, "stats", "--since", "soon");
 

@@ -81,7 +81,10 @@ class AuditTest {
         audit.addAppender(lines);
         try {
             IncidentService logged = new IncidentService(io.incidentbot.testkit.Units.slack(storage,
-                    new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true));
+                    new TestClock(Instant.parse("2026-11-27T10:00:00Z")), true),
+                    new io.incidentbot.ops.AuditTrail(new io.incidentbot.ops.Metrics(), () -> null),
+                    new io.incidentbot.reminders.ReminderSchedule(io.incidentbot.reminders.ReminderPolicy.OFF),
+                    java.time.Duration.ofHours(24));
             Incident inc = logged.declare(new Declaration("Payroll leak at ACME", Severity.SEV1, "secret", true, ALICE, null));
             new Deliveries(storage).linkChannel(inc.number(), CHANNEL, "inc-1");
             logged.setStatus(CHANNEL, Status.IDENTIFIED, BOB);

@@ -100,7 +100,7 @@ class JsonLogTest {
             }
         }
         List<JsonNode> commands = lines.stream().filter(l -> l.path("logger_name").asText().equals(
-                "io.incidentbot.slack.RequestContext") && l.path("message").asText().startsWith("command ")).toList();
+                "io.incidentbot.slack.http.RequestContext") && l.path("message").asText().startsWith("command ")).toList();
         assertThat(commands).as("declare, status, list: one line each").hasSizeGreaterThanOrEqualTo(3);
         JsonNode status = commands.get(commands.size() - 2);
         assertThat(status.path("incident").asText()).as("/incident status in the incident channel").isEqualTo("1");

@@ -44,7 +44,7 @@ class ReminderServiceTest {
     private void start(ReminderPolicy policy) {
         storage = Database.open(dir.resolve("incidents.db").toString());
         units = io.incidentbot.testkit.Units.slack(storage, clock, false);
-        incidents = new IncidentService(units, new io.incidentbot.incident.AuditLog(),
+        incidents = new IncidentService(units, change -> { },
                 new ReminderSchedule(policy), java.time.Duration.ofHours(24));
         reminders = new ReminderService(units, policy);
     }

@@ -1,5 +1,6 @@
 package io.incidentbot.slack;
 
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.testkit.RunningBot;

@@ -1,6 +1,7 @@
 package io.incidentbot.slack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentbot.slack.interactions.DeclareModal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

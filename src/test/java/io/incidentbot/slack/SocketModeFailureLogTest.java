@@ -8,6 +8,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import io.incidentbot.slack.socket.SocketModeConnection;
+import io.incidentbot.slack.web.SlackSdk;
 
 import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;

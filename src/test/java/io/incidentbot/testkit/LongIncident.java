@@ -123,8 +123,20 @@ public final class LongIncident {
             "feature flag `checkout-v2-batching` turned off in prod in region %d",
             "error rate back under 1%%, watching for %d minutes before calling it",
     };
-    private static final String[] REPLY = {"+1", "confirmed from my side", "on it", "seeing the same in us-east",
-            "done, took %d minutes", "can you paste the query?", "good catch", "holding until %d:00"};
+    private static final String[] REPLY = replies("done, took %d minutes", "can you paste the query?", "good catch",
+            "holding until %d:00");
+
+    /**
+     * The thread replies of a synthetic incident: the four that carry no detail, then {@code more}. Shared with
+     * the bench's synthetic Slack export ({@code bench/SyntheticExport}), so both speak alike.
+     *
+     * @param more the replies that follow, e.g. with {@code %d} placeholders or their filled-in text
+     * @return a new array, the four first
+     */
+    public static String[] replies(String... more) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of("+1", "confirmed from my side", "on it",
+                "seeing the same in us-east"), java.util.stream.Stream.of(more)).toArray(String[]::new);
+    }
 
     /**
      * Writes a seeded incident into a fresh SQLite file: {@code entries} timeline entries, of which

@@ -5,7 +5,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.model.event.MessageEvent;
-import io.incidentbot.slack.HttpFrontEnd;
+import io.incidentbot.http.Health;
+import io.incidentbot.slack.http.HttpFrontEnd;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -37,7 +38,7 @@ public final class BaselineBolt {
         app.event(MessageEvent.class, (req, ctx) -> ctx.ack());
         app.start();
         HttpFrontEnd http = new HttpFrontEnd(Integer.parseInt(System.getenv().getOrDefault("PORT", "3000")), app, secret,
-                Clock.systemUTC(), () -> new HttpFrontEnd.Health(true, "{\"status\":\"ok\"}"));
+                Clock.systemUTC(), () -> new Health(true, "{\"status\":\"ok\"}"));
         http.start();
         System.out.println("baseline Bolt app listening on port " + http.port());
         CountDownLatch stopped = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package io.incidentbot.bench;
 
+import io.incidentbot.testkit.LongIncident;
 import io.incidentbot.timeline.SlackTs;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -42,8 +43,8 @@ final class SyntheticExport {
             "feature flag `checkout-v2-batching` turned off in prod in <#C0GENERAL1|general>",
             "error rate back under 1%, watching for 30 minutes before calling it",
     };
-    private static final String[] REPLY = {"+1", "confirmed from my side", "on it", "seeing the same in us-east",
-            "done, took 4 minutes", "can you paste the query?", "good catch", "holding until 23:00"};
+    private static final String[] REPLY = LongIncident.replies("done, took 4 minutes", "can you paste the query?",
+            "good catch", "holding until 23:00");
 
     /** What was written: message counts and bytes on disk. */
     record Summary(int messages, int days, int busiestDay, long bytes) {

@@ -1,6 +1,7 @@
 package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.IncidentQueries;
+import io.incidentbot.insights.IncidentStats;
 import io.incidentbot.insights.StatsService;
 import io.incidentbot.slack.render.StatsMessage;
 
@@ -29,7 +30,8 @@ final class StatsCommand implements Subcommand {
     @Override
     public List<Usage> usage() {
         return List.of(new Usage("stats [30d|90d|365d]",
-                "incidents per week, median and p90 times to identify, mitigate and resolve by severity"));
+                "incidents per week (per month over " + IncidentStats.MONTHLY_AFTER.toDays()
+                        + " days), median and p90 times to identify, mitigate and resolve by severity"));
     }
 
     @Override

@@ -12,7 +12,7 @@ import com.slack.api.model.Message;
 import com.slack.api.util.json.GsonFactory;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.retry.Backoff;
 import io.incidentbot.timeline.ChannelEvent;

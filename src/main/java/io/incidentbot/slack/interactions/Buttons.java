@@ -8,15 +8,18 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-/** What the button handlers share: reading the incident number, opening a modal, answering the clicker. */
-final class Buttons {
+/**
+ * What the button handlers share (also the integrations' buttons, e.g. the status page's): reading the incident
+ * number, opening a modal, answering the clicker.
+ */
+public final class Buttons {
     private static final Logger log = LoggerFactory.getLogger(Buttons.class);
 
     private Buttons() {
     }
 
     /** @return the incident number in a button value or {@code private_metadata}, empty when it is none */
-    static Optional<Long> incidentNumber(String text) {
+    public static Optional<Long> incidentNumber(String text) {
         if (text == null || !text.strip().matches("\\d{1,12}")) {
             return Optional.empty();
         }
@@ -28,7 +31,7 @@ final class Buttons {
      * after-ack executor, never through the outbox; a failure is told to the clicker when a
      * {@code response_url} is known.
      */
-    static void openModal(Executor afterAck, ActionContext ctx, String triggerId, View view) {
+    public static void openModal(Executor afterAck, ActionContext ctx, String triggerId, View view) {
         afterAck.execute(() -> {
             String error;
             try {
@@ -47,7 +50,7 @@ final class Buttons {
     }
 
     /** Tells the clicker {@code text} through the action's {@code response_url} (ephemeral); logs a failure. */
-    static void respond(ActionContext ctx, String text) {
+    public static void respond(ActionContext ctx, String text) {
         if (ctx.getResponseUrl() == null) {
             log.info("no response_url to tell the user: {}", text);
             return;

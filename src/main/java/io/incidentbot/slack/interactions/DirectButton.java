@@ -4,7 +4,7 @@ import com.slack.api.bolt.App;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
-import io.incidentbot.slack.ErrorMiddleware;
+import io.incidentbot.slack.http.ErrorMiddleware;
 
 import java.util.concurrent.Executor;
 

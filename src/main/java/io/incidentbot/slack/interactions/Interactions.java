@@ -55,12 +55,12 @@ public final class Interactions {
                 new OpenModalButton(Header.ROLES, Modals::roles),
                 new OpenModalButton(Header.UPDATE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.add(Modals.update(i, announced), i, statusPage)),
                 new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
-                new OpenModalButton(Header.RESOLVE, Modals::resolve))) {
+                new OpenModalButton(Header.RESOLVE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.addResolution(Modals.resolve(i), i, statusPage)))) {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
                 new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents),
-                new ResolveSubmission(incidents))) {
+                new ResolveSubmission(incidents, statusPage))) {
             s.register(app);
         }
         for (DirectButton b : List.of(new ReopenButton(incidents), new PostmortemButton(incidents),

@@ -8,11 +8,16 @@ import java.util.Map;
 
 /**
  * The Resolve modal: each follow-up line as {@code /incident action <line>}, then what
- * {@code /incident resolve <summary>} does (so the unowned ones are listed at the resolution).
+ * {@code /incident resolve <summary>} does (so the unowned ones are listed at the resolution). For an incident open
+ * on the status page its Public resolution message is kept first, for the resolve to close it there.
  */
 final class ResolveSubmission extends IncidentSubmission {
-    ResolveSubmission(IncidentService incidents) {
+    private final io.incidentbot.statuspage.StatusPageService statusPage;
+
+    /** @param statusPage the status page's use cases when publishing is on (the public resolution message), else null */
+    ResolveSubmission(IncidentService incidents, io.incidentbot.statuspage.StatusPageService statusPage) {
         super(incidents);
+        this.statusPage = statusPage;
     }
 
     @Override
@@ -33,6 +38,11 @@ final class ResolveSubmission extends IncidentSubmission {
         }
         if (!incident.isOpen()) {
             return Map.of(Modals.SUMMARY, alreadyResolved(incident));
+        }
+        Map<String, String> refused = io.incidentbot.statuspage.slack.PublicUpdateField.keepResolution(incident,
+                values.text(io.incidentbot.statuspage.slack.PublicUpdateField.RESOLUTION), statusPage);
+        if (!refused.isEmpty()) {
+            return refused;
         }
         String followUps = values.text(Modals.FOLLOW_UPS);
         if (followUps != null) {

@@ -5,7 +5,7 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.AlertPosts;
 import io.incidentbot.store.AlertRepository.StoredTransition;
 

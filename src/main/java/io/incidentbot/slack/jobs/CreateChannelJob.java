@@ -9,7 +9,7 @@ import io.incidentbot.incident.ChannelNames;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

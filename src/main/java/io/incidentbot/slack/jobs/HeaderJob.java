@@ -7,7 +7,7 @@ import io.incidentbot.incident.Incident;
 import java.util.List;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 import com.slack.api.methods.response.pins.PinsAddResponse;
 import org.slf4j.Logger;

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The first Web API method each outbox job kind calls, named as {@code slack/SlackCalls} names it in a
+ * The first Web API method each outbox job kind calls, named as {@code slack/web/SlackCalls} names it in a
  * job's error ({@code <method>: <error>}), so the outbox's pending gauge and its retried and failed
  * counters share one {@code method} tag. A kind's later calls (the header's {@code chat.update} once it is
  * posted, the canvas after the postmortem upload) are not told apart: a waiting job has not called

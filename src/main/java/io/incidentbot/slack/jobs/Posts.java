@@ -7,7 +7,7 @@ import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;
 

@@ -5,7 +5,7 @@ import com.slack.api.methods.response.chat.ChatGetPermalinkResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.markup.Mentions;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;

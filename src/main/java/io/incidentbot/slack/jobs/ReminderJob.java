@@ -4,7 +4,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.reminders.ReminderNote;
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.ReminderPosts;
 
 /**

@@ -1,6 +1,6 @@
 package io.incidentbot.slack.postmortem;
 
-import io.incidentbot.slack.SlackCalls;
+import io.incidentbot.slack.web.SlackCalls;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;

@@ -34,6 +34,7 @@ public final class ComponentsSubcommand implements Subcommand {
 
     @Override
     public Reply run(Invocation in, String rest) {
-        return Reply.say(UserText.inert(command.run(rest)));
+        // Slack escapes &, < and > in slash command text: a component is named as typed ("Billing & Invoices")
+        return Reply.say(UserText.inert(command.run(UserText.plain(rest))));
     }
 }

@@ -16,12 +16,16 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
 /**
- * The Post update modal's optional <em>Public update</em> field, shown while the incident is open on the status page;
- * a submission with it posts a public update too (the public status kept).
+ * The header modals' fields for customers, shown while the incident is open on the status page: the Post update
+ * modal's optional <em>Public update</em> (a submission with it posts a public update too, the public status kept),
+ * and the Resolve modal's required <em>Public resolution message</em> (what the page says when the resolve closes
+ * the incident there; the internal summary is never shown).
  */
 public final class PublicUpdateField {
     /** The field's {@code block_id} and {@code action_id}. */
     public static final String BLOCK = "public_update";
+    /** The Resolve modal's field's {@code block_id} and {@code action_id}. */
+    public static final String RESOLUTION = "public_resolution";
 
     private PublicUpdateField() {
     }
@@ -58,6 +62,44 @@ public final class PublicUpdateField {
             return Map.of();
         } catch (StatusPageException e) {
             return Map.of(BLOCK, e.getMessage());
+        }
+    }
+
+    /**
+     * @param resolve    the Resolve modal as built for {@code incident}
+     * @param statusPage the status page's use cases, or null when publishing is off
+     * @return {@code resolve} with the required Public resolution message field when the incident is open on the page
+     */
+    public static View addResolution(View resolve, Incident incident, StatusPageService statusPage) {
+        if (statusPage == null || !statusPage.openOnPage(incident.number())) {
+            return resolve;
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(resolve.getBlocks());
+        blocks.add(input(i -> i.blockId(RESOLUTION).label(plainText("Public resolution message"))
+                .hint(plainText("This incident is on the status page: customers read this when it is resolved there. "
+                        + "The summary above stays internal."))
+                .element(plainTextInput(p -> p.actionId(RESOLUTION).multiline(true).maxLength(StatusPageService.MAX_MESSAGE)
+                        .placeholder(plainText("This incident has been resolved: sign-in works again for everyone."))))));
+        resolve.setBlocks(blocks);
+        return resolve;
+    }
+
+    /**
+     * Keeps the Public resolution message for the resolve that follows. A form without the field (opened before the
+     * incident was published) keeps nothing: the page then says {@link StatusPageService#RESOLVED_MESSAGE}.
+     *
+     * @param text the field's text as submitted, null when the form had no such field
+     * @return block ID to error (the field's) when refused; empty when kept or nothing to keep
+     */
+    public static Map<String, String> keepResolution(Incident incident, String text, StatusPageService statusPage) {
+        if (statusPage == null || text == null) {
+            return Map.of();
+        }
+        try {
+            statusPage.keepResolutionMessage(incident.number(), text);
+            return Map.of();
+        } catch (StatusPageException e) {
+            return Map.of(RESOLUTION, e.getMessage());
         }
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * {@code /incident publish} in an incident channel: opens the {@link PublishModal} pre-filled from the incident
- * (title, status), or says why not: a private incident is never published, and one already on the page is not
- * published twice. Registered in {@code Routes.standard} when publishing is on.
+ * (title, status), or, once it is on the page, the form that changes its public status and components with a public
+ * update; or says why not: a private incident is never published, and one resolved on the page is not changed. Registered in {@code Routes.standard} when publishing is on.
  */
 public final class PublishCommand implements Subcommand {
     /** The answer for a private incident. */
@@ -36,7 +36,7 @@ public final class PublishCommand implements Subcommand {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("publish", "publish this incident to the status page (public title, components, first public message)"));
+        return List.of(new Usage("publish", "publish this incident to the status page, or change its public status and components"));
     }
 
     @Override
@@ -59,14 +59,17 @@ public final class PublishCommand implements Subcommand {
         if (!incident.isOpen()) {
             return java.util.Optional.of("Incident " + incident.number() + " is resolved; only open incidents are published.");
         }
-        if (statusPage.publishedOf(incident.number()).isPresent()) {
-            return java.util.Optional.of("Incident " + incident.number() + " is already on the status page.");
+        if (statusPage.publishedOf(incident.number()).filter(p -> !p.unresolved()).isPresent()) {
+            return java.util.Optional.of("Incident " + incident.number() + " is resolved on the status page already; nothing was changed.");
         }
         return java.util.Optional.empty();
     }
 
-    /** @return the publish modal for {@code incident} */
+    /** @return the publish modal for {@code incident}, or the update form when it is on the page already */
     static com.slack.api.model.view.View modal(Incident incident, StatusPageService statusPage) {
-        return PublishModal.build(incident.number(), incident.title(), PublicStatus.of(incident.status()), statusPage.components());
+        return statusPage.publishedOf(incident.number())
+                .map(p -> PublishModal.buildUpdate(p, statusPage.components()))
+                .orElseGet(() -> PublishModal.build(incident.number(), incident.title(), PublicStatus.of(incident.status()),
+                        statusPage.components()));
     }
 }

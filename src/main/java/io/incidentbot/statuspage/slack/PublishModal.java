@@ -30,11 +30,14 @@ import static com.slack.api.model.view.Views.viewTitle;
  * status (pre-filled from the incident's status) and the first public message (required); and reading its
  * submission. Within Slack's limits: title 22 characters, at most 100 blocks (so at most {@link #MAX_COMPONENTS}
  * components are offered), option texts under 75, {@code private_metadata} the incident number. Modal values arrive
- * unescaped; public text is stored as typed and escaped when the page shows it.
+ * unescaped; public text is stored as typed and escaped when the page shows it. Once the incident is on the page the
+ * same form ({@link #buildUpdate}) changes its public status and components with a public update.
  */
 public final class PublishModal {
     /** The view's {@code callback_id}. */
     public static final String CALLBACK_ID = "statuspage_publish";
+    /** The {@code callback_id} of the form that changes an incident already on the page. */
+    public static final String UPDATE_CALLBACK_ID = "statuspage_update";
     /** Most components offered (100 blocks less the title, status and message). */
     public static final int MAX_COMPONENTS = 97;
     static final String TITLE = "public_title";
@@ -54,6 +57,35 @@ public final class PublishModal {
      * @return the modal view
      */
     public static View build(long incident, String title, PublicStatus status, List<Component> components) {
+        String draft = title == null ? "" : title.strip();
+        String initialTitle = draft.length() > StatusPageService.MAX_TITLE ? draft.substring(0, StatusPageService.MAX_TITLE) : draft;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(input(i -> i.blockId(TITLE).label(plainText("Public title"))
+                .hint(plainText("What customers see. Never the internal title, names or channel."))
+                .element(plainTextInput(p -> p.actionId(TITLE).maxLength(StatusPageService.MAX_TITLE).initialValue(initialTitle)))));
+        return form(CALLBACK_ID, "Publish to status page", "Publish", "First public message", incident, blocks, status,
+                components, Map.of(), false);
+    }
+
+    /**
+     * The same form for an incident already open on the page ({@code /incident publish} again, or the header button):
+     * its public status and the states of its components as they are now, and a required public update. The public
+     * title stays. Components offer <em>Operational</em> too, to tell customers one has recovered.
+     *
+     * @param published  the published incident
+     * @param components the page's components, in page order
+     * @return the modal view, callback {@link #UPDATE_CALLBACK_ID}
+     */
+    public static View buildUpdate(io.incidentbot.statuspage.PublishedIncident published, List<Component> components) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(com.slack.api.model.block.Blocks.section(s -> s.text(plainText("On the status page as: " + published.title()))));
+        return form(UPDATE_CALLBACK_ID, "Update status page", "Post update", "Public update", published.incident(), blocks,
+                published.status(), components, published.affected(), true);
+    }
+
+    private static View form(String callbackId, String heading, String submit, String messageLabel, long incident,
+                             List<LayoutBlock> blocks, PublicStatus status, List<Component> components,
+                             Map<String, ComponentState> current, boolean offerOperational) {
         List<OptionObject> statuses = new ArrayList<>();
         for (PublicStatus s : PublicStatus.values()) {
             statuses.add(option(plainText(s.label()), s.word()));
@@ -61,29 +93,26 @@ public final class PublishModal {
         List<OptionObject> states = new ArrayList<>();
         states.add(option(plainText("Not affected"), NOT_AFFECTED));
         for (ComponentState s : ComponentState.values()) {
-            if (s != ComponentState.OPERATIONAL) {
+            if (s != ComponentState.OPERATIONAL || offerOperational) {
                 states.add(option(plainText(s.label()), s.word()));
             }
         }
-        String draft = title == null ? "" : title.strip();
-        String initialTitle = draft.length() > StatusPageService.MAX_TITLE ? draft.substring(0, StatusPageService.MAX_TITLE) : draft;
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(input(i -> i.blockId(TITLE).label(plainText("Public title"))
-                .hint(plainText("What customers see. Never the internal title, names or channel."))
-                .element(plainTextInput(p -> p.actionId(TITLE).maxLength(StatusPageService.MAX_TITLE).initialValue(initialTitle)))));
         for (Component c : components.subList(0, Math.min(components.size(), MAX_COMPONENTS))) {
             String label = c.fullName().length() > 2000 ? c.fullName().substring(0, 2000) : c.fullName();
+            ComponentState now = current.get(c.id());
+            OptionObject initial = now == null ? states.get(0)
+                    : states.stream().filter(o -> o.getValue().equals(now.word())).findFirst().orElse(states.get(0));
             blocks.add(input(i -> i.blockId(COMPONENT + c.id()).optional(true).label(plainText(label))
-                    .element(staticSelect(s -> s.actionId(COMPONENT + c.id()).initialOption(states.get(0)).options(states)))));
+                    .element(staticSelect(s -> s.actionId(COMPONENT + c.id()).initialOption(initial).options(states)))));
         }
         blocks.add(input(i -> i.blockId(STATUS).label(plainText("Public status"))
                 .element(staticSelect(s -> s.actionId(STATUS).initialOption(statuses.get(status.ordinal())).options(statuses)))));
-        blocks.add(input(i -> i.blockId(MESSAGE).label(plainText("First public message"))
+        blocks.add(input(i -> i.blockId(MESSAGE).label(plainText(messageLabel))
                 .element(plainTextInput(p -> p.actionId(MESSAGE).multiline(true).maxLength(StatusPageService.MAX_MESSAGE)
                         .placeholder(plainText("We are investigating errors when signing in."))))));
-        return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata(Long.toString(incident))
-                .title(viewTitle(t -> t.type("plain_text").text("Publish to status page")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Publish")))
+        return view(v -> v.type("modal").callbackId(callbackId).privateMetadata(Long.toString(incident))
+                .title(viewTitle(t -> t.type("plain_text").text(heading)))
+                .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
     }
@@ -109,12 +138,13 @@ public final class PublishModal {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         String title = text(values, TITLE);
-        if (title == null || title.isBlank()) {
+        boolean update = !values.containsKey(TITLE);
+        if (!update && (title == null || title.isBlank())) {
             errors.put(TITLE, "Write a public title.");
         }
         String message = text(values, MESSAGE);
         if (message == null || message.isBlank()) {
-            errors.put(MESSAGE, "Write the first public message.");
+            errors.put(MESSAGE, update ? "Write the public update." : "Write the first public message.");
         }
         PublicStatus status = PublicStatus.parse(selected(values, STATUS)).orElse(null);
         if (status == null) {
@@ -130,7 +160,7 @@ public final class PublishModal {
             }
         }
         StatusPageService.Publication p = errors.isEmpty()
-                ? new StatusPageService.Publication(title.strip(), status, components, message.strip()) : null;
+                ? new StatusPageService.Publication(update ? null : title.strip(), status, components, message.strip()) : null;
         return new Submission(incident, p, errors);
     }
 

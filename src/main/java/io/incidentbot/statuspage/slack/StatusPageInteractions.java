@@ -1,10 +1,10 @@
 package io.incidentbot.statuspage.slack;
 
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.model.view.View;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
+import io.incidentbot.slack.interactions.Buttons;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.statuspage.StatusPageException;
 import io.incidentbot.statuspage.StatusPageService;
@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The status page's interactive surface on the Bolt app: the header's <em>Publish to status page</em> button
- * ({@link Header#PUBLISH}, opens the {@link PublishModal}), and the submissions of the publish and maintenance modals.
+ * ({@link Header#PUBLISH}, opens the {@link PublishModal}, or its update form once the incident is on the page), and
+ * the submissions of the publish, update and maintenance modals.
  * A refusal comes back into the modal under its field ({@code response_action: errors}); nothing is written then.
  */
 public final class StatusPageInteractions {
@@ -40,39 +41,24 @@ public final class StatusPageInteractions {
             var p = req.getPayload();
             String user = p.getUser().getId();
             String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
-            Optional<Incident> incident = number(value).flatMap(n -> incidents.queries().findVisible(n, user));
+            Optional<Incident> incident = Buttons.incidentNumber(value).flatMap(n -> incidents.queries().findVisible(n, user));
             Optional<String> refusal = incident.isEmpty() ? Optional.of("You cannot publish that incident; nothing was published.")
                     : PublishCommand.refusal(incident.get(), statusPage);
             if (refusal.isPresent()) {
                 String text = refusal.get();
-                afterAck.execute(() -> respond(ctx, text));
+                afterAck.execute(() -> Buttons.respond(ctx, text));
                 return ctx.ack();
             }
             View modal = PublishCommand.modal(incident.get(), statusPage);
-            String trigger = p.getTriggerId();
-            afterAck.execute(() -> open(ctx, trigger, modal));
+            Buttons.openModal(afterAck, ctx, p.getTriggerId(), modal);
             return ctx.ack();
         });
-        app.viewSubmission(PublishModal.CALLBACK_ID, (req, ctx) -> {
-            var view = req.getPayload().getView();
-            String user = req.getPayload().getUser().getId();
-            PublishModal.Submission s = PublishModal.read(view.getState(), view.getPrivateMetadata());
-            if (!s.errors().isEmpty()) {
-                return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
-            }
-            Optional<Incident> incident = s.incident() < 0 ? Optional.empty() : incidents.queries().findVisible(s.incident(), user);
-            if (incident.isEmpty()) {
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(PublishModal.MESSAGE,
-                        "This incident does not exist or you cannot see it; nothing was published.")));
-            }
-            try {
-                statusPage.publish(incident.get().number(), s.publication(), user);
-            } catch (StatusPageException e) {
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(PublishModal.MESSAGE, e.getMessage())));
-            }
-            log.info("incident {} published to the status page", incident.get().number());
-            return ctx.ack();
-        });
+        app.viewSubmission(PublishModal.CALLBACK_ID, (req, ctx) -> submit(req, ctx, incidents, (number, p, user) -> {
+            statusPage.publish(number, p, user);
+            log.info("incident {} published to the status page", number);
+        }));
+        app.viewSubmission(PublishModal.UPDATE_CALLBACK_ID, (req, ctx) -> submit(req, ctx, incidents, (number, p, user) ->
+                statusPage.update(number, p.status(), p.message(), p.components(), user)));
         app.viewSubmission(MaintenanceModal.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
@@ -89,35 +75,30 @@ public final class StatusPageInteractions {
         });
     }
 
-    private static Optional<Long> number(String value) {
-        return value == null || !value.strip().matches("\\d{1,12}") ? Optional.empty() : Optional.of(Long.parseLong(value.strip()));
+    /** What a valid submission of the publish or update form does; throws {@link StatusPageException} to refuse. */
+    private interface Apply {
+        void apply(long incident, StatusPageService.Publication publication, String user);
     }
 
-    /** {@code views.open} with the click's trigger ID (valid 3 s); a failure is told to the clicker. */
-    private static void open(ActionContext ctx, String triggerId, View view) {
-        String error;
-        try {
-            var r = ctx.client().viewsOpen(req -> req.triggerId(triggerId).view(view));
-            if (r.isOk()) {
-                return;
-            }
-            error = r.getError();
-        } catch (Exception e) {
-            error = e.getClass().getSimpleName();
+    private static com.slack.api.bolt.response.Response submit(com.slack.api.bolt.request.builtin.ViewSubmissionRequest req,
+            com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx, IncidentService incidents,
+            Apply apply) {
+        var view = req.getPayload().getView();
+        String user = req.getPayload().getUser().getId();
+        PublishModal.Submission s = PublishModal.read(view.getState(), view.getPrivateMetadata());
+        if (!s.errors().isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
         }
-        log.error("views.open for {} failed: {}", view.getCallbackId(), error);
-        respond(ctx, ":warning: I could not open the form (Slack answered `" + error + "`). `/incident publish` does the same.");
-    }
-
-    private static void respond(ActionContext ctx, String text) {
-        if (ctx.getResponseUrl() == null) {
-            log.info("no response_url to tell the user: {}", text);
-            return;
+        Optional<Incident> incident = s.incident() < 0 ? Optional.empty() : incidents.queries().findVisible(s.incident(), user);
+        if (incident.isEmpty()) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(PublishModal.MESSAGE,
+                    "This incident does not exist or you cannot see it; nothing was published.")));
         }
         try {
-            ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (Exception e) {
-            log.warn("could not answer through response_url: {}", e.toString());
+            apply.apply(incident.get().number(), s.publication(), user);
+        } catch (StatusPageException e) {
+            return ctx.ack(r -> r.responseAction("errors").errors(Map.of(PublishModal.MESSAGE, e.getMessage())));
         }
+        return ctx.ack();
     }
 }

@@ -225,7 +225,7 @@ public final class JdbiStatusPages implements StatusPageRepository {
     @Override
     public Optional<String> remoteId(String publicId, String provider) {
         return h.createQuery("SELECT " + column(provider) + " FROM status_incident WHERE public_id = :p")
-                .bind("p", publicId).mapTo(String.class).findFirst().flatMap(Optional::ofNullable);
+                .bind("p", publicId).mapTo(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Override
@@ -241,6 +241,18 @@ public final class JdbiStatusPages implements StatusPageRepository {
         return h.createQuery("SELECT " + provider + "_pushed_at FROM status_incident WHERE public_id = :p")
                 .bind("p", publicId).map((rs, ctx) -> instant(rs, provider + "_pushed_at")).findFirst()
                 .flatMap(Optional::ofNullable);
+    }
+
+    @Override
+    public void setResolutionMessage(String publicId, String message) {
+        h.createUpdate("UPDATE status_incident SET resolution_message = :m WHERE public_id = :p")
+                .bind("m", message).bind("p", publicId).execute();
+    }
+
+    @Override
+    public Optional<String> resolutionMessage(String publicId) {
+        return h.createQuery("SELECT resolution_message FROM status_incident WHERE public_id = :p")
+                .bind("p", publicId).mapTo(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static String column(String provider) {

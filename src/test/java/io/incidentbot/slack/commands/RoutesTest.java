@@ -4,7 +4,7 @@ import io.incidentbot.incident.IncidentException;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.slack.ErrorMiddleware;
+import io.incidentbot.slack.http.ErrorMiddleware;
 import io.incidentbot.slack.commands.Subcommand.Invocation;
 import io.incidentbot.slack.commands.Subcommand.Reply;
 import io.incidentbot.storage.jdbi.Database;
@@ -32,7 +32,7 @@ class RoutesTest {
             "• `/incident declare [sev1-4] <title>` — open an incident (SEV3 when no severity is given)",
             "• `/incident declare` — open the declare form (title, severity, summary, private)",
             "• `/incident list` — open incidents with links to their channels",
-            "• `/incident stats [30d|90d|365d]` — incidents per week, median and p90 times to identify, mitigate and resolve by severity",
+            "• `/incident stats [30d|90d|365d]` — incidents per week (per month over 120 days), median and p90 times to identify, mitigate and resolve by severity",
             "• `/incident help` — this help",
             "• `/incident retry <n>` — try again to create the channel of incident n (its declarer)",
             "• `/incident cancel <n>` — close incident n whose channel could not be created (its declarer)",

@@ -3,7 +3,6 @@ package io.incidentbot.slack.interactions;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.slack.DeclareModal;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.Modals;
 import io.incidentbot.testkit.RunningBot;

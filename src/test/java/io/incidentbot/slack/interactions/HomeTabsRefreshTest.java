@@ -4,7 +4,7 @@ import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.slack.SlackSdk;
+import io.incidentbot.slack.web.SlackSdk;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.testkit.SlackStandIn;

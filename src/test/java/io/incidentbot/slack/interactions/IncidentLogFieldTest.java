@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.slack.RequestContext;
+import io.incidentbot.slack.http.RequestContext;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.HomeTab;
 import io.incidentbot.slack.render.Modals;

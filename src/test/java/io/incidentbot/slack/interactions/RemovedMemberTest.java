@@ -4,7 +4,6 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.slack.DeclareModal;
 import io.incidentbot.slack.render.Modals;
 import io.incidentbot.slack.render.ReminderPosts;
 import io.incidentbot.testkit.RunningBot;

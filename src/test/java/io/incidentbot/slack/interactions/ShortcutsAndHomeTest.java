@@ -2,7 +2,6 @@ package io.incidentbot.slack.interactions;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.reminders.ReminderKind;
-import io.incidentbot.slack.DeclareModal;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.HomeTab;
 import io.incidentbot.slack.render.Modals;

@@ -12,7 +12,7 @@ import io.incidentbot.outbox.TestClock;
 import io.incidentbot.postmortem.PostmortemService;
 import io.incidentbot.slack.postmortem.DraftDeliveries;
 import io.incidentbot.slack.postmortem.PostmortemPublisher;
-import io.incidentbot.slack.SlackUserDirectory;
+import io.incidentbot.slack.web.SlackUserDirectory;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.testkit.SlackStandIn;

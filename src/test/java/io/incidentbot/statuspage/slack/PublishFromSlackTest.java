@@ -3,7 +3,7 @@ package io.incidentbot.statuspage.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.slack.DeclareModal;
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.statuspage.Component;
 import io.incidentbot.testkit.RunningBot;
@@ -180,33 +180,111 @@ class PublishFromSlackTest {
         List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(1));
         assertThat(timeline).anySatisfy(e -> assertThat(e.text()).startsWith("Published to the status page: Checkout errors"));
 
-        // published once: the command says so instead of opening a second modal
+        // published once: publish again opens the form that changes it, never a second publication
         int opens = slack.calls("views.open").size();
-        assertThat(SignedClient.text(bot.client.command("publish", "UALICE001", inc.channelId()))).contains("already on the status page");
-        assertThat(slack.calls("views.open")).hasSize(opens);
+        bot.client.command("publish", "UALICE001", inc.channelId());
+        JsonNode again = opened(opens);
+        assertThat(again.path("callback_id").asText()).isEqualTo(PublishModal.UPDATE_CALLBACK_ID);
+        assertThat(again.toString()).doesNotContain(PublishModal.TITLE).contains("On the status page as: Checkout errors");
+        List<io.incidentbot.statuspage.PublishedIncident> published = bot.bot.storage().read(r -> r.statusPage().recentIncidents(10));
+        assertThat(published).hasSize(1);
     }
 
     @Test
-    void resolvingAPublishedIncidentClosesItOnThePageWithTheResolveSummary() throws Exception {
+    void afterPublishingTheSameCommandChangesThePublicStatusAndComponents() throws Exception {
+        Incident inc = declared(INTERNAL, 1);
+        String checkout = component("Checkout").id();
+        String api = component("API").id();
+        assertThat(bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1", publishValues("Checkout errors",
+                checkout, "major_outage", "investigating", "Some payments fail."))).body()).doesNotContain("errors");
+
+        int before = slack.calls("views.open").size();
+        bot.client.command("publish", "UALICE001", inc.channelId());
+        JsonNode form = opened(before);
+        assertThat(form.path("callback_id").asText()).isEqualTo(PublishModal.UPDATE_CALLBACK_ID);
+        JsonNode checkoutSelect = form.path("blocks").findParents("block_id").stream()
+                .filter(b -> b.path("block_id").asText().equals(PublishModal.COMPONENT + checkout)).findFirst().orElseThrow();
+        assertThat(checkoutSelect.at("/element/initial_option/value").asText()).as("its state now").isEqualTo("major_outage");
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(PublishModal.COMPONENT + checkout, select(PublishModal.COMPONENT + checkout, "operational"));
+        values.put(PublishModal.COMPONENT + api, select(PublishModal.COMPONENT + api, "degraded_performance"));
+        values.put(PublishModal.STATUS, select(PublishModal.STATUS, "monitoring"));
+        values.put(PublishModal.MESSAGE, text(PublishModal.MESSAGE, "Payments recovered; the API is slow while queues drain."));
+        assertThat(bot.client.interactivity(submission(PublishModal.UPDATE_CALLBACK_ID, "1", values)).body()).doesNotContain("errors");
+
+        JsonNode summary = JSON.readTree(get("/api/v2/summary.json"));
+        assertThat(summary.at("/incidents/0/status").asText()).isEqualTo("monitoring");
+        assertThat(summary.at("/incidents/0/name").asText()).as("public title kept").isEqualTo("Checkout errors");
+        assertThat(summary.at("/incidents/0/incident_updates/0/body").asText())
+                .isEqualTo("Payments recovered; the API is slow while queues drain.");
+        Map<String, String> states = new HashMap<>();
+        summary.get("components").forEach(c -> states.put(c.get("name").asText(), c.get("status").asText()));
+        assertThat(states).containsEntry("Checkout", "operational").containsEntry("API", "degraded_performance");
+
+        // without a message nothing changes
+        values.put(PublishModal.MESSAGE, text(PublishModal.MESSAGE, " "));
+        JsonNode refused = JSON.readTree(bot.client.interactivity(submission(PublishModal.UPDATE_CALLBACK_ID, "1", values)).body());
+        assertThat(refused.at("/errors/" + PublishModal.MESSAGE).asText()).isEqualTo("Write the public update.");
+    }
+
+    @Test
+    void resolvingByCommandClosesItOnThePageWithoutShowingTheInternalSummary() throws Exception {
         Incident inc = declared(INTERNAL, 1);
         String checkout = component("Checkout").id();
         assertThat(bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1", publishValues("Checkout errors",
                 checkout, "partial_outage", "identified", "Some payments fail."))).body()).doesNotContain("errors");
         assertThat(JSON.readTree(get("/api/v2/incidents/unresolved.json")).path("incidents")).hasSize(1);
 
-        bot.client.command("resolve Payments work again since 14:05.", "UALICE001", inc.channelId());
+        bot.client.command("resolve Bob's rollback of db-7 fixed it.", "UALICE001", inc.channelId());
 
         assertThat(JSON.readTree(get("/api/v2/incidents/unresolved.json")).path("incidents")).isEmpty();
         JsonNode closed = JSON.readTree(get("/api/v2/incidents.json")).at("/incidents/0");
         assertThat(closed.path("name").asText()).isEqualTo("Checkout errors");
         assertThat(closed.path("status").asText()).isEqualTo("resolved");
-        assertThat(closed.at("/incident_updates/0/body").asText()).isEqualTo("Payments work again since 14:05.");
+        assertThat(closed.at("/incident_updates/0/body").asText()).isEqualTo("This incident has been resolved.");
+        assertThat(get("/status")).doesNotContain("db-7").doesNotContain("Bob");
         assertThat(JSON.readTree(get("/api/v2/components.json")).path("components")).allSatisfy(c ->
                 assertThat(c.path("status").asText()).isEqualTo("operational"));
         assertThat(get("/status")).contains("All Systems Operational");
         List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(1));
         assertThat(timeline).anySatisfy(e ->
-                assertThat(e.text()).isEqualTo("Published to the status page: (resolved): Payments work again since 14:05."));
+                assertThat(e.text()).isEqualTo("Published to the status page: (resolved): This incident has been resolved."));
+    }
+
+    @Test
+    void theResolveModalAsksForThePublicResolutionMessageAndThePageShowsItNotTheSummary() throws Exception {
+        Incident inc = declared(INTERNAL, 1);
+        String responseUrl = slack.url("/response/UALICE001");
+        int before = slack.calls("views.open").size();
+        bot.client.interactivity(click(inc, Header.RESOLVE, responseUrl));
+        assertThat(opened(before).toString()).as("not published yet").doesNotContain(PublicUpdateField.RESOLUTION);
+
+        assertThat(bot.client.interactivity(submission(PublishModal.CALLBACK_ID, "1", publishValues("Checkout errors",
+                component("Checkout").id(), "partial_outage", "identified", "Some payments fail."))).body()).doesNotContain("errors");
+        before = slack.calls("views.open").size();
+        bot.client.interactivity(click(inc, Header.RESOLVE, responseUrl));
+        JsonNode form = opened(before);
+        JsonNode field = form.path("blocks").findParents("block_id").stream()
+                .filter(b -> b.path("block_id").asText().equals(PublicUpdateField.RESOLUTION)).findFirst().orElseThrow();
+        assertThat(field.path("optional").asBoolean(false)).as("required").isFalse();
+        assertThat(field.at("/label/text").asText()).isEqualTo("Public resolution message");
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(io.incidentbot.slack.render.Modals.SUMMARY, text(io.incidentbot.slack.render.Modals.SUMMARY,
+                "Bob's rollback of db-7 fixed it"));
+        values.put(PublicUpdateField.RESOLUTION, text(PublicUpdateField.RESOLUTION, "Payments work normally again since 14:05."));
+        assertThat(bot.client.interactivity(submission(io.incidentbot.slack.render.Modals.RESOLVE, "1", values)).body())
+                .doesNotContain("errors");
+
+        await("incident resolved", 10, () -> !incident(1).isOpen());
+        JsonNode closed = JSON.readTree(get("/api/v2/incidents.json")).at("/incidents/0");
+        assertThat(closed.path("status").asText()).isEqualTo("resolved");
+        assertThat(closed.at("/incident_updates/0/body").asText()).isEqualTo("Payments work normally again since 14:05.");
+        assertThat(get("/status")).doesNotContain("db-7").doesNotContain("Bob");
+        List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(1));
+        assertThat(timeline).as("the summary stays internal, in the timeline").anySatisfy(e ->
+                assertThat(e.text()).contains("Bob's rollback of db-7 fixed it"));
     }
 
     @Test
@@ -296,6 +374,11 @@ class PublishFromSlackTest {
         assertThat(SignedClient.text(bot.client.command("components remove API", "UALICE001", "CGENERAL1")))
                 .startsWith("Removed API from the status page");
         assertThat(get("/status")).contains("Search").contains("Checkout");
+        // as Slack sends "components add Billing & Invoices <EU>": &, < and > escaped in the command text
+        bot.client.command("components add Billing &amp; Invoices &lt;EU&gt;", "UALICE001", "CGENERAL1");
+        assertThat(JSON.readTree(get("/api/v2/components.json")).path("components")).anySatisfy(c ->
+                assertThat(c.path("name").asText()).isEqualTo("Billing & Invoices <EU>"));
+        assertThat(get("/status")).contains("Billing &amp; Invoices &lt;EU&gt;").doesNotContain("&amp;amp;");
         assertThat(JSON.readTree(get("/api/v2/components.json")).toString()).doesNotContain("\"API\"");
 
         int before = slack.calls("views.open").size();

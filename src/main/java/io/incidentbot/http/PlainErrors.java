@@ -1,4 +1,4 @@
-package io.incidentbot.slack.http;
+package io.incidentbot.http;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;

@@ -1,4 +1,4 @@
-package io.incidentbot.slack.http;
+package io.incidentbot.http;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

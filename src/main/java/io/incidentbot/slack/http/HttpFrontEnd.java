@@ -1,9 +1,9 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.http;
 
 import com.slack.api.bolt.App;
-import io.incidentbot.slack.http.PlainJetty;
-import io.incidentbot.slack.http.ReplayGuard;
-import io.incidentbot.slack.http.SlackEndpoint;
+import io.incidentbot.http.Health;
+import io.incidentbot.http.PlainErrors;
+import io.incidentbot.http.PlainJetty;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -35,15 +35,6 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     private final Server server;
     private final PathMappingsHandler paths = new PathMappingsHandler();
-
-    /**
-     * A health report for {@code /healthz}.
-     *
-     * @param healthy true when the bot can serve (answers 200, else 503)
-     * @param json    the body: a JSON object with details
-     */
-    public record Health(boolean healthy, String json) {
-    }
 
     /**
      * Without replay protection (the bench's bare Bolt baseline); see the other constructor.

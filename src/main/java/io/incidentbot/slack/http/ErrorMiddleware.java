@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.http;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
@@ -12,6 +12,7 @@ import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.markup.Mentions;
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.slack.render.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.web;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.web;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;

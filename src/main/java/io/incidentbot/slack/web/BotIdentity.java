@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.web;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;

@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.socket;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;

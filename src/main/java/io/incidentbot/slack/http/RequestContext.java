@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.http;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
@@ -9,7 +9,6 @@ import io.incidentbot.ops.Metrics;
 import io.incidentbot.ops.RequestTraces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.incidentbot.slack.http.EventCallbacks;
 import org.slf4j.MDC;
 
 import java.time.Duration;

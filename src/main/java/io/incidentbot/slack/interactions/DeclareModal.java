@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.interactions;
 
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;

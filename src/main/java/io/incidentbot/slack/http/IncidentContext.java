@@ -1,4 +1,4 @@
-package io.incidentbot.slack;
+package io.incidentbot.slack.http;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
