@@ -41,7 +41,7 @@ class FollowUpListsTest {
         try (SlackStandIn slack = new SlackStandIn(); GitHubIssuesStandIn github = new GitHubIssuesStandIn("Codertocat/Hello-World");
              RunningBot bot = RunningBot.start(slack, FollowUpButtonsTest.env(slack, dir.resolve("l.db"), github))) {
             Incident one = declared(bot, "declare sev2 Checkout slow", 1);
-            bot.client.interactivity(InteractionPayloads.submission("UALICE001", io.incidentbot.slack.DeclareModal.CALLBACK_ID, "",
+            bot.client.interactivity(InteractionPayloads.submission("UALICE001", io.incidentbot.slack.interactions.DeclareModal.CALLBACK_ID, "",
                     Map.of("title", InteractionPayloads.text("title", "Payroll leak").get("title"),
                             "severity", InteractionPayloads.select("severity", "SEV1").get("severity"),
                             "private", Map.of("private", Map.of("type", "checkboxes", "selected_options", java.util.List.of(
