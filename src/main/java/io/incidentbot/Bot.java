@@ -84,6 +84,7 @@ public final class Bot implements AutoCloseable {
     private final SlackStatus slackStatus;
     private final ReminderService reminders;
     private final HomeTabs homeTabs;
+    private final io.incidentbot.pager.PagerIntegration pager;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -123,7 +124,8 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing()));
-        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), storage, clock);
+        io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
+        this.pager = pager;
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
@@ -149,11 +151,12 @@ public final class Bot implements AutoCloseable {
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
+                    io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                 }, integrationCommands(transactions, pager, incidents, publishing, clock,
                         r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         java.util.Map<String, io.incidentbot.hooks.HookRoute> hookRoutes = new java.util.HashMap<>(
-                new io.incidentbot.pager.PagerHooks(config.pager(), storage, clock, applied -> { }).routes());
+                new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
         hookRoutes.putAll(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
                 new io.incidentbot.trackers.hooks.TrackerInbound(transactions)).routes());
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
@@ -217,6 +220,7 @@ public final class Bot implements AutoCloseable {
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
         runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -306,6 +310,7 @@ public final class Bot implements AutoCloseable {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
                 new java.util.ArrayList<>(java.util.List.of(followUps));
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
+        extra.add(r -> new io.incidentbot.pager.oncall.OncallCommand(pager.oncall(), clock));
         if (publishing != null) {
             extra.add(r -> new io.incidentbot.statuspage.slack.PublishCommand(incidents, publishing));
             extra.add(r -> new io.incidentbot.statuspage.slack.ComponentsSubcommand(publishing));

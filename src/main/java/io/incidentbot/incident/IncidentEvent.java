@@ -36,7 +36,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.KeyEventQuoted.class, name = "key_event_quoted"),
         @JsonSubTypes.Type(value = IncidentEvent.ReminderDue.class, name = "reminder_due"),
         @JsonSubTypes.Type(value = IncidentEvent.ChannelRetried.class, name = "channel_retried"),
-        @JsonSubTypes.Type(value = IncidentEvent.Cancelled.class, name = "cancelled")
+        @JsonSubTypes.Type(value = IncidentEvent.Cancelled.class, name = "cancelled"),
+        @JsonSubTypes.Type(value = IncidentEvent.PageChanged.class, name = "page_changed")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface IncidentEvent {
@@ -174,5 +175,20 @@ public sealed interface IncidentEvent {
 
     /** The declarer closed an incident whose channel could not be created (it is resolved with {@code reason}). */
     record Cancelled(long incident, String actor, String reason, Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * The incident's page changed (issue 21): it was paged, a pager reported an acknowledgement, escalation,
+     * reassignment, note or resolve, or a page failed for good. {@code actor} is who paged, null when a pager
+     * reported it or a page failed.
+     *
+     * @param text   what happened, in a timeline entry's words ("Acknowledged by Ana (PagerDuty)"; escaped as
+     *               {@code TimelineEntry.literal}, users as {@code TimelineEntry.userToken})
+     * @param invite who to invite to the incident (the acknowledger): a Slack user ID, or an email to look up (when
+     *               the pager gave one), or null
+     * @param failed true when a page failed for good ({@code text} holds the pager's error); it can be paged again
+     */
+    record PageChanged(long incident, String actor, String text, String invite, boolean failed, Instant at)
+            implements IncidentEvent {
     }
 }

@@ -1,18 +1,24 @@
 package io.incidentbot.pager;
 
+import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.incident.Transactions;
+import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.slack.commands.Subcommand;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * {@code /incident page [message]} in an incident channel: pages every pager set at any severity, once per use
- * ({@link PagePlanner#manual}); the pages and a {@link EntryKind#PAGE} timeline entry ("Paged PagerDuty by
- * @{U..}: message") commit in one unit of work, the pagers' jobs with them.
+ * ({@link PagePlanner#manual}); {@code /incident page retry} sends again the pages that failed for good
+ * ({@link PagePlanner#retry}). The pages, a {@link EntryKind#PAGE} timeline entry ("Paged PagerDuty by @{U..}:
+ * message") and an {@link IncidentEvent.PageChanged} (the line in the channel, the header's paging line) commit in
+ * one unit of work, the pagers' jobs with them. The header's <em>Page on-call</em> modal pages through
+ * {@link #page}.
  */
 public final class PageCommand implements Subcommand {
     private final Transactions transactions;
@@ -34,7 +40,8 @@ public final class PageCommand implements Subcommand {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("page [message]", "page the on-call now, at any severity"));
+        return List.of(new Usage("page [message]", "page the on-call now, at any severity"),
+                new Usage("page retry", "send again the pages that failed"));
     }
 
     @Override
@@ -47,19 +54,40 @@ public final class PageCommand implements Subcommand {
         if (pager.planner().pagers().isEmpty()) {
             return Reply.say("No pager is set up (PAGERDUTY_ROUTING_KEY, JSM_OPS_API_KEY, GOALERT_URL or INCIDENT_ONCALL_FILE), so nobody can be paged.");
         }
-        String message = rest.isBlank() ? null : rest.strip();
+        boolean retry = rest.strip().toLowerCase(Locale.ROOT).equals("retry");
+        String message = retry || rest.isBlank() ? null : rest.strip();
         String names = transactions.run(work -> {
             long n = work.repositories().incidents().numberOfChannel(in.channelId())
                     .orElseThrow(() -> new NotAnIncidentChannelException("page"));
-            List<PageJob> jobs = pager.planner().manual(work.repositories(), n, in.userId(), message, work.now());
-            pager.subscriber().enqueue(work, jobs);
-            String through = jobs.stream().map(j -> j.pager().displayName()).collect(Collectors.joining(", "));
-            work.repositories().timeline().add(new TimelineEntry(0, n, EntryKind.PAGE, work.now(), null, null, in.userId(),
-                    "Paged " + through + " by " + TimelineEntry.userToken(in.userId())
-                            + (message == null ? "" : ": " + TimelineEntry.literal(message)),
-                    null, false, true, List.of()));
-            return through;
+            return page(work, n, in.userId(), message, retry);
         });
-        return Reply.say("Paged " + names + ".");
+        if (names.isEmpty()) {
+            return Reply.say("No page of this incident failed, so there is nothing to send again.");
+        }
+        return Reply.say((retry ? "Paging again: " : "Paged ") + names + ".");
+    }
+
+    /**
+     * Pages incident {@code n} by hand in {@code work} (the command and the <em>Page on-call</em> modal).
+     *
+     * @param actor   Slack user ID of who paged
+     * @param message their message, or null
+     * @param retry   true to send again only the pages that failed
+     * @return the pagers' names, comma-separated; empty when nothing was sent
+     */
+    public String page(UnitOfWork work, long n, String actor, String message, boolean retry) {
+        List<PageJob> jobs = retry ? pager.planner().retry(work.repositories(), n, actor, work.now())
+                : pager.planner().manual(work.repositories(), n, actor, message, work.now());
+        if (jobs.isEmpty()) {
+            return "";
+        }
+        pager.subscriber().enqueue(work, jobs);
+        String through = jobs.stream().map(j -> j.pager().displayName()).collect(Collectors.joining(", "));
+        String text = "Paged " + through + (retry ? " again" : "") + " by " + TimelineEntry.userToken(actor)
+                + (message == null ? "" : ": " + TimelineEntry.literal(message));
+        work.repositories().timeline().add(new TimelineEntry(0, n, EntryKind.PAGE, work.now(), null, null, actor, text,
+                null, false, true, List.of()));
+        work.record(new IncidentEvent.PageChanged(n, actor, text, null, false, work.now()));
+        return through;
     }
 }

@@ -84,6 +84,31 @@ public final class PagePlanner {
         return trigger(r, incident(r, incident), actor, message, at);
     }
 
+    /**
+     * {@code /incident page retry}: sends again each page whose last call failed for good (a trigger, or the resolve
+     * of a resolved page), clearing its error.
+     *
+     * @param actor Slack user ID of who asked
+     * @return the jobs, empty when no page failed
+     */
+    public List<PageJob> retry(Repositories r, long incident, String actor, Instant at) {
+        Incident i = incident(r, incident);
+        List<PageJob> jobs = new ArrayList<>();
+        for (Page p : r.pages().forIncident(incident)) {
+            if (p.error() == null || !pagers().contains(p.pager())) {
+                continue;
+            }
+            if (p.open()) {
+                r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, actor, null, at)));
+            } else {
+                r.pages().error(incident, p.pager(), null);
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, null, null, at)));
+            }
+        }
+        return jobs;
+    }
+
     private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at) {
         List<PageJob> jobs = new ArrayList<>();
         for (PagerKind pager : pagers()) {

@@ -6,16 +6,14 @@ import io.incidentbot.pager.inbound.JsmOpsWebhook;
 import io.incidentbot.pager.inbound.PagerDutySignature;
 import io.incidentbot.pager.inbound.PagerDutyWebhook;
 import io.incidentbot.pager.inbound.PagerSignal;
-import io.incidentbot.store.Storage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.Transactions;
 
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Consumer;
 
 /**
  * The pagers' inbound webhooks behind the hook front door ({@code hooks/HookHandler}, which bounds the size,
@@ -23,27 +21,24 @@ import java.util.function.Consumer;
  * to 400): {@code POST /hooks/pagerduty} (v3 webhook subscription, signed with {@code X-PagerDuty-Signature}) and
  * {@code POST /hooks/jsm-ops} (JSM Ops / Opsgenie outgoing webhook). Each delivery is applied and committed
  * ({@link PageSignals}) before the answer: 200 applied (or a duplicate), 202 for an event or alert that is not
- * this bot's, 401 for a missing or wrong signature (nothing read into storage).
+ * this bot's, 401 for a missing or wrong signature (nothing read into storage). A signal that changed something is
+ * recorded as an {@link IncidentEvent.PageChanged} in the same unit of work (the Slack adapter posts the line,
+ * refreshes the header and invites the acknowledger by email).
  */
 public final class PagerHooks {
-    private static final Logger log = LoggerFactory.getLogger(PagerHooks.class);
-
     private final PagerSettings settings;
-    private final Storage storage;
+    private final Transactions transactions;
     private final Clock clock;
-    private final Consumer<PageSignals.Applied> applied;
 
     /**
-     * @param settings {@code PAGERDUTY_WEBHOOK_SECRET}
-     * @param storage  where pages live
-     * @param clock    receipt time
-     * @param applied  told, after commit, of each signal that changed something (posts the line, invites the acknowledger)
+     * @param settings     {@code PAGERDUTY_WEBHOOK_SECRET}
+     * @param transactions units of work (pages live in their storage)
+     * @param clock        receipt time
      */
-    public PagerHooks(PagerSettings settings, Storage storage, Clock clock, Consumer<PageSignals.Applied> applied) {
+    public PagerHooks(PagerSettings settings, Transactions transactions, Clock clock) {
         this.settings = settings;
-        this.storage = storage;
+        this.transactions = transactions;
         this.clock = clock;
-        this.applied = applied;
     }
 
     /**
@@ -108,19 +103,23 @@ public final class PagerHooks {
         if (signal.isEmpty()) {
             return new Answer(202, "{\"ignored\":true}");
         }
-        PageSignals.Applied result = storage.transaction(r -> PageSignals.apply(r, signal.get(), clock.instant()));
+        PageSignals.Applied result = transactions.run(work -> {
+            PageSignals.Applied a = PageSignals.apply(work.repositories(), signal.get(), work.now());
+            if (a.outcome() == PageSignals.Outcome.APPLIED) {
+                boolean ack = a.signal().kind() == PagerSignal.Kind.ACKNOWLEDGED;
+                if (ack) {
+                    work.repositories().escalations().stop(a.incident()); // an ack anywhere stops the Slack escalation
+                }
+                work.record(new IncidentEvent.PageChanged(a.incident(), null, a.entry().text(),
+                        ack ? a.signal().actorEmail() : null, false, work.now()));
+            }
+            return a;
+        });
         return switch (result.outcome()) {
             case NOT_OURS -> new Answer(202, "{\"ignored\":true,\"reason\":\"not an alert of this bot\"}");
             case DUPLICATE -> new Answer(200, "{\"duplicate\":true}");
             case UNCHANGED -> new Answer(200, "{\"incident\":" + result.incident() + ",\"changed\":false}");
-            case APPLIED -> {
-                try {
-                    applied.accept(result);
-                } catch (RuntimeException e) {
-                    log.warn("page signal for incident {} stored but not announced", result.incident(), e);
-                }
-                yield new Answer(200, "{\"incident\":" + result.incident() + ",\"changed\":true}");
-            }
+            case APPLIED -> new Answer(200, "{\"incident\":" + result.incident() + ",\"changed\":true}");
         };
     }
 }

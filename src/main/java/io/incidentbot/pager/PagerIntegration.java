@@ -1,11 +1,17 @@
 package io.incidentbot.pager;
 
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.store.Storage;
+import io.incidentbot.pager.oncall.EscalationDms;
+import io.incidentbot.pager.oncall.OncallPolicy;
+import io.incidentbot.pager.oncall.SlackEscalation;
+import com.slack.api.methods.MethodsClient;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +24,21 @@ import java.util.Map;
  * @param subscriber the incident event subscriber
  * @param routes     the pagers' routing tables (empty when no pager is set)
  * @param planner    decides pages (for {@code /incident page})
+ * @param escalation the Slack escalation (its {@code sendDue} runs every 10 s), or null when the bot does not escalate in Slack
+ * @param oncall     the on-call file (for {@code /incident oncall}), or null
  */
-public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> routes, PagePlanner planner) {
+public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> routes, PagePlanner planner,
+                               SlackEscalation escalation, OncallPolicy oncall) {
 
     /**
      * @param settings the pager settings
-     * @param storage  where pages live
-     * @param clock    the bot's clock
+     * @param transactions units of work (pages live in their storage)
+     * @param clock        the bot's clock
+     * @param slack        Web API client with the bot token (the escalation's direct messages)
      * @return the integration
      */
-    public static PagerIntegration of(PagerSettings settings, Storage storage, Clock clock) {
+    public static PagerIntegration of(PagerSettings settings, Transactions transactions, Clock clock, MethodsClient slack) {
+        Storage storage = transactions.storage();
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofSeconds(20))
                 .retryOnConnectionFailure(false).build();
         Map<PagerKind, Pager> pagers = new EnumMap<>(PagerKind.class);
@@ -41,9 +52,20 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
             pagers.put(PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock));
         }
         PagePlanner planner = new PagePlanner(settings);
-        io.incidentbot.pager.oncall.SlackEscalation escalation = settings.oncall() == null ? null
-                : new io.incidentbot.pager.oncall.SlackEscalation(settings.oncall(), settings.pageRepeat(), storage, clock);
-        return new PagerIntegration(new PagerSubscriber(planner, escalation),
-                PagerSubscriber.routes(new PageDelivery(pagers, storage), settings.pagers()), planner);
+        SlackEscalation escalation = !settings.slackEscalation() ? null
+                : new SlackEscalation(settings.oncall(), settings.pageRepeat(), storage, clock);
+        List<JobRoutes> routes = new ArrayList<>(PagerSubscriber.routes(new PageDelivery(pagers, storage), settings.pagers(),
+                new PageFailures(transactions)));
+        if (escalation != null) {
+            routes.add(new EscalationDms(slack, storage).routes());
+        }
+        return new PagerIntegration(new PagerSubscriber(planner, escalation), routes, planner, escalation, settings.oncall());
+    }
+
+    /** Sends the Slack escalation steps due now (the bot's periodic task); nothing when it does not escalate in Slack. */
+    public void sendDueQuietly() {
+        if (escalation != null) {
+            escalation.sendDueQuietly();
+        }
     }
 }

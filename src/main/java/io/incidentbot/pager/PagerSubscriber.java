@@ -74,16 +74,19 @@ public final class PagerSubscriber implements IncidentSubscriber {
     /**
      * @param delivery sends a job
      * @param pagers   the external pagers set
+     * @param failures told of each job that failed for good (shown in the channel, offered again)
      * @return one routing table per pager, for the outbox worker
      */
-    public static List<JobRoutes> routes(PageDelivery delivery, List<PagerKind> pagers) {
+    public static List<JobRoutes> routes(PageDelivery delivery, List<PagerKind> pagers, PageFailures failures) {
         List<JobRoutes> routes = new ArrayList<>();
         for (PagerKind kind : pagers) {
             routes.add(JobRoutes.of(kind.id())
                     .route(PageJob.TRIGGER, PageJob.class, (job, p) -> delivery.deliver(p).outcome())
                     .route(PageJob.RESOLVE, PageJob.class, (job, p) -> delivery.deliver(p).outcome())
-                    .onFailed((job, error) -> log.warn("{} page of incident {} given up: {}", kind.displayName(),
-                            job.incident(), error)));
+                    .onFailed((job, error) -> {
+                        log.warn("{} page of incident {} given up: {}", kind.displayName(), job.incident(), error);
+                        failures.failed(kind, job, error);
+                    }));
         }
         return routes;
     }

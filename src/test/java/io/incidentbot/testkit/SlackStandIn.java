@@ -70,6 +70,7 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+    private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, String> canvases = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploadBytes = new ConcurrentHashMap<>();
     private final Set<String> deletedFiles = ConcurrentHashMap.newKeySet();
@@ -144,6 +145,11 @@ public final class SlackStandIn implements AutoCloseable {
     /** Makes {@code users.info} know a user by this display name. */
     public void user(String userId, String displayName) {
         displayNames.put(userId, displayName);
+    }
+
+    /** Makes {@code users.lookupByEmail} find this user by this email. */
+    public void userEmail(String userId, String email) {
+        emails.put(email.toLowerCase(java.util.Locale.ROOT), userId);
     }
 
     /** @return the bytes uploaded for each file ID, as text */
@@ -399,6 +405,13 @@ public final class SlackStandIn implements AutoCloseable {
                 }
                 ok.put("user", Map.of("id", call.arg("user"), "name", name.toLowerCase(),
                         "profile", Map.of("display_name", name, "real_name", name + " Real")));
+            }
+            case "users.lookupByEmail" -> {
+                String id = call.arg("email") == null ? null : emails.get(call.arg("email").toLowerCase(java.util.Locale.ROOT));
+                if (id == null) {
+                    return Map.of("ok", false, "error", "users_not_found");
+                }
+                ok.put("user", Map.of("id", id, "profile", Map.of("email", call.arg("email"))));
             }
             case "files.getUploadURLExternal" -> {
                 String id = "F" + ids.incrementAndGet();

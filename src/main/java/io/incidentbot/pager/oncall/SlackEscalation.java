@@ -1,5 +1,6 @@
 package io.incidentbot.pager.oncall;
 
+import io.incidentbot.outbox.Payloads;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
 
@@ -61,9 +62,11 @@ public final class SlackEscalation {
     }
 
     /**
-     * Claims every step due now and schedules each incident's next one, in one transaction per step.
+     * Claims every step due now and schedules each incident's next one, in one transaction per step; in the same
+     * transaction one outbox job per recipient ({@link EscalationDm}) is queued, so a claimed step is sent even if
+     * this replica dies right after. Called every 10 s by the bot ({@link #sendDueQuietly}).
      *
-     * @return the messages this replica must send (another replica gets the others)
+     * @return the messages claimed by this replica (another replica gets the others)
      */
     public List<Message> sendDue() {
         Instant now = clock.instant();
@@ -83,10 +86,29 @@ public final class SlackEscalation {
                     r.escalations().schedule(due.incident(), step, round,
                             now.plus(policy.steps().get(due.step()).waitFor()));
                 }
-                return Optional.of(new Message(due.incident(), due.step(), due.round(), policy.recipients(due.step(), now), now));
+                Message message = new Message(due.incident(), due.step(), due.round(), policy.recipients(due.step(), now), now);
+                for (String user : message.recipients()) {
+                    r.outbox().enqueue(due.incident(), EscalationDm.SUBSCRIBER, EscalationDm.KIND,
+                            Payloads.write(new EscalationDm(due.incident(), due.step(), due.round(), user)), now);
+                }
+                return Optional.of(message);
             });
             m.ifPresent(out::add);
         }
         return out;
+    }
+
+    /** {@link #sendDue}, logging instead of throwing (the periodic task must keep running). */
+    public void sendDueQuietly() {
+        try {
+            sendDue();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(SlackEscalation.class).warn("Slack escalation check failed", e);
+        }
+    }
+
+    /** @return the on-call file this escalation follows */
+    public OncallPolicy policy() {
+        return policy;
     }
 }

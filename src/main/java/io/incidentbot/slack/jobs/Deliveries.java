@@ -66,4 +66,9 @@ public final class Deliveries {
     public void quotedPermalink(long entryId, String permalink) {
         storage.run(r -> r.timeline().appendText(entryId, "\n" + permalink));
     }
+
+    /** @return the incident's pages (issue 21), for the header's paging line */
+    public java.util.List<io.incidentbot.pager.Page> pages(long incident) {
+        return storage.read(r -> r.pages().forIncident(incident));
+    }
 }

@@ -2,15 +2,23 @@ package io.incidentbot.slack.jobs;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.web.SlackCalls;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code conversations.invite} of the payload's users, 100 per call; users already in the channel are fine. */
+/**
+ * {@code conversations.invite} of the payload's users, 100 per call; users already in the channel are fine. The
+ * payload's emails (a pager's acknowledger) are first looked up with {@code users.lookupByEmail} (scope
+ * {@code users:read.email}); an email no Slack user has ({@code users_not_found}) is skipped: the timeline shows
+ * that person by name, and so is one the lookup is refused for (e.g. {@code missing_scope} on an older install).
+ */
 public final class InviteJob implements KindHandler<SlackJob.Invite> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(InviteJob.class);
     private final MethodsClient client;
 
     /** @param client Web API client with the bot token */
@@ -20,7 +28,19 @@ public final class InviteJob implements KindHandler<SlackJob.Invite> {
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Invite payload) {
-        List<String> users = payload.users();
+        List<String> users = new ArrayList<>(payload.users());
+        for (String email : payload.emails()) {
+            SlackCalls.Result<UsersLookupByEmailResponse> found = SlackCalls.run("users.lookupByEmail",
+                    () -> client.usersLookupByEmail(req -> req.email(email)));
+            if (found.ok()) {
+                users.add(found.response().getUser().getId());
+            } else if (found.failure() != null) {
+                return found.failure();
+            } else if (!"users_not_found".equals(found.error())) {
+                log.warn("users.lookupByEmail refused ({}) for incident {}: the acknowledger is not invited", found.error(),
+                        incident.number());
+            }
+        }
         for (int from = 0; from < users.size(); from += 100) {
             List<String> batch = users.subList(from, Math.min(users.size(), from + 100));
             SlackCalls.Result<ConversationsInviteResponse> r = SlackCalls.run("conversations.invite",

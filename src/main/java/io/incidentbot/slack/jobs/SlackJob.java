@@ -64,10 +64,21 @@ public sealed interface SlackJob {
         }
     }
 
-    /** @param users Slack user IDs to invite; @param responseUrl as in {@link CreateChannel}, may be null */
-    record Invite(List<String> users, String responseUrl) implements SlackJob {
+    /**
+     * @param users       Slack user IDs to invite
+     * @param responseUrl as in {@link CreateChannel}, may be null
+     * @param emails      emails of people to invite too, when a Slack user has it ({@code users.lookupByEmail});
+     *                    empty in jobs written before issue 21
+     */
+    record Invite(List<String> users, String responseUrl, List<String> emails) implements SlackJob {
         public Invite {
             users = List.copyOf(users);
+            emails = emails == null ? List.of() : List.copyOf(emails);
+        }
+
+        /** Invites {@code users}. */
+        public Invite(List<String> users, String responseUrl) {
+            this(users, responseUrl, List.of());
         }
 
         public Kind kind() {

@@ -128,6 +128,14 @@ public final class SlackSubscriber implements IncidentSubscriber {
             SlackJobs.enqueue(out, n, new SlackJob.Remind(e.note()), now);
         } else if (event instanceof IncidentEvent.AlertLinked e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, n));
+        } else if (event instanceof IncidentEvent.PageChanged e) {
+            post(out, e);
+            syncState(r, n, now);
+            if (e.invite() != null) {
+                boolean user = io.incidentbot.markup.Mentions.isUserId(e.invite());
+                SlackJobs.enqueue(out, n, new SlackJob.Invite(user ? List.of(e.invite()) : List.of(), null,
+                        user ? List.of() : List.of(e.invite())), now);
+            }
         } else if (event instanceof IncidentEvent.AlertsReceived e) {
             r.alerts().find(e.group()).ifPresent(g -> queueAlertGroup(r, g, now, null));
         }

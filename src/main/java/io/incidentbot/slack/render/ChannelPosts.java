@@ -59,6 +59,8 @@ public final class ChannelPosts {
             return AlertPosts.allResolved(e);
         } else if (event instanceof IncidentEvent.FollowUpStateChanged e) {
             return followUpChange(e);
+        } else if (event instanceof IncidentEvent.PageChanged e) {
+            return pageChanged(e);
         }
         throw new IllegalArgumentException("no post for " + event);
     }
@@ -72,6 +74,15 @@ public final class ChannelPosts {
             default -> ":arrows_counterclockwise: Follow-up reopened";
         };
         return what + " (" + who + "): " + UserText.inert(e.text());
+    }
+
+    /**
+     * @return ":pager: Acknowledged by Ana (PagerDuty)"; a page that failed for good: ":x: " with the pager's error
+     *         and how to page again
+     */
+    private static String pageChanged(IncidentEvent.PageChanged e) {
+        String text = UserText.inert(io.incidentbot.timeline.TimelineEntry.USER_TOKEN.matcher(e.text()).replaceAll("<@$1>"));
+        return e.failed() ? ":x: " + text + "\nPage again with `/incident page retry`." : ":pager: " + text;
     }
 
     private static String statusChange(Status from, Status to) {

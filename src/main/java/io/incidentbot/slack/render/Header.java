@@ -59,11 +59,22 @@ public final class Header {
      * @return the header blocks
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish) {
+        return blocks(i, lastUpdate, publish, List.of());
+    }
+
+    /**
+     * @param pages the incident's pages ({@link PageLines}: when paged, acknowledged by whom)
+     * @return the header blocks
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
+                                           List<io.incidentbot.pager.Page> pages) {
         List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
         lastUpdate.ifPresent(u -> blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(
                 ":loudspeaker: *Last update* " + Slack.ago(u.at()) + " by " + Mentions.of(u.userId()) + ": "
                         + firstLine(UserText.inert(u.text())), Messages.MAX_SECTION)))))));
+        PageLines.line(pages).ifPresent(line -> blocks.add(context(c -> c.elements(List.of(markdownText(
+                Messages.truncate(line, Messages.MAX_SECTION)))))));
         if (!i.isOpen() && i.resolvedAt() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: *Resolved* "
                     + Slack.date(i.resolvedAt()) + " — time to resolve " + Messages.duration(

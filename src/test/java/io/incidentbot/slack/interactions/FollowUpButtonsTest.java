@@ -84,9 +84,7 @@ class FollowUpButtonsTest {
     void buttonsCloseReopenAndExportOnceAndTheIssueFollowsWithoutStaleClosesWinning() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); GitHubIssuesStandIn github = new GitHubIssuesStandIn("Codertocat/Hello-World");
              RunningBot bot = RunningBot.start(slack, env(slack, dir.resolve("b.db"), github))) {
-            bot.client.command("declare sev2 Checkout slow", "UALICE001", "CGENERAL1");
-            await("channel", 20, () -> bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().headerTs() != null);
-            Incident inc = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
+            Incident inc = FollowUpListsTest.declared(bot, "declare sev2 Checkout slow", 1);
             bot.client.command("action add an alert on queue depth <@UBOB00001>", "UALICE001", inc.channelId());
             long id = bot.bot.storage().read(r -> r.trackers().list(1)).get(0).id();
 
@@ -157,8 +155,7 @@ class FollowUpButtonsTest {
     void theAddFollowUpModalTakesOwnerDueDateAndPriority() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); GitHubIssuesStandIn github = new GitHubIssuesStandIn("Codertocat/Hello-World");
              RunningBot bot = RunningBot.start(slack, env(slack, dir.resolve("m.db"), github))) {
-            bot.client.command("declare sev2 Checkout slow", "UALICE001", "CGENERAL1");
-            await("channel", 20, () -> bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().headerTs() != null);
+            FollowUpListsTest.declared(bot, "declare sev2 Checkout slow", 1);
             Map<String, Object> values = new HashMap<>(text(Modals.TEXT, "rotate the keys"));
             values.putAll(InteractionPayloads.userSelect(Modals.OWNER, "UBOB00001"));
             values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", "2099-12-20")));

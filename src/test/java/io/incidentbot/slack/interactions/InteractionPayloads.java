@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code json-logs/samples/events/AppHomeOpenedPayload.json}); values here are realistic where those
  * fixtures carry empty strings. Not built with the bot's own classes.
  */
-final class InteractionPayloads {
+public final class InteractionPayloads {
     static final String TRIGGER = "13345224609.738474920.8088930838d88f008e0";
     static final String TEAM = SlackStandIn.TEAM;
 
@@ -35,7 +35,7 @@ final class InteractionPayloads {
      *
      * @param responseUrl the action's {@code response_url}
      */
-    static Map<String, Object> buttonClick(String userId, String channel, String messageTs, String actionId,
+    public static Map<String, Object> buttonClick(String userId, String channel, String messageTs, String actionId,
                                            String value, String responseUrl) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "block_actions");

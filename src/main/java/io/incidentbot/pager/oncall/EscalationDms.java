@@ -1,0 +1,89 @@
+package io.incidentbot.pager.oncall;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.ButtonElement;
+import io.incidentbot.incident.Incident;
+import io.incidentbot.outbox.JobHandler.Outcome;
+import io.incidentbot.outbox.JobRoutes;
+import io.incidentbot.pager.Page;
+import io.incidentbot.pager.PagerKind;
+import io.incidentbot.slack.web.SlackCalls;
+import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.UserText;
+import io.incidentbot.store.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+/**
+ * Sends the Slack escalation's direct messages ({@link EscalationDm} jobs): {@code chat.postMessage} to the
+ * recipient's user ID (the app's DM with them, scope {@code chat:write}) with the incident, severity, a link to the
+ * channel and two buttons, <b>Acknowledge</b> ({@value #ACKNOWLEDGE}) and <b>Join channel</b> ({@value #JOIN}),
+ * whose value is the incident number ({@link EscalationButtons}). A message due after the page was acknowledged or
+ * resolved, or the incident resolved, is dropped. A private incident's message names no title.
+ */
+public final class EscalationDms {
+    /** Action ID of the <b>Acknowledge</b> button. */
+    public static final String ACKNOWLEDGE = "page_acknowledge";
+    /** Action ID of the <b>Join channel</b> button. */
+    public static final String JOIN = "page_join";
+    private static final Logger log = LoggerFactory.getLogger(EscalationDms.class);
+
+    private final MethodsClient client;
+    private final Storage storage;
+
+    /**
+     * @param client  Web API client with the bot token
+     * @param storage where incidents and pages live
+     */
+    public EscalationDms(MethodsClient client, Storage storage) {
+        this.client = client;
+        this.storage = storage;
+    }
+
+    /** @return the routing table of subscriber {@value EscalationDm#SUBSCRIBER} */
+    public JobRoutes routes() {
+        return JobRoutes.of(EscalationDm.SUBSCRIBER)
+                .route(EscalationDm.KIND, EscalationDm.class, (job, dm) -> deliver(dm))
+                .onFailed((job, error) -> log.warn("escalation message of incident {} not sent: {}", job.incident(), error));
+    }
+
+    Outcome deliver(EscalationDm dm) {
+        Optional<Incident> incident = storage.read(r -> r.incidents().find(dm.incident()));
+        boolean waiting = storage.read(r -> r.pages().find(dm.incident(), PagerKind.SLACK))
+                .map(p -> p.state() == Page.State.TRIGGERED).orElse(false);
+        if (incident.isEmpty() || !incident.get().isOpen() || !waiting) {
+            return Outcome.done();
+        }
+        String text = text(incident.get(), dm);
+        String n = String.valueOf(dm.incident());
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(List.of(
+                ButtonElement.builder().actionId(ACKNOWLEDGE).text(plainText("Acknowledge")).value(n).style("primary").build(),
+                ButtonElement.builder().actionId(JOIN).text(plainText("Join channel")).value(n).build()))));
+        SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
+                () -> client.chatPostMessage(req -> req.channel(dm.user()).text(UserText.outgoing(text)).blocks(blocks)));
+        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.postMessage", r);
+    }
+
+    /**
+     * @return e.g. ":rotating_light: You are paged (step 1) for *SEV1* incident 12: *Checkout down* in <#C1>.
+     *         Acknowledge to stop the escalation for everyone."
+     */
+    static String text(Incident i, EscalationDm dm) {
+        String what = i.privateIncident() ? "private incident " + i.number()
+                : "incident " + i.number() + ": *" + Messages.escape(i.title()) + "*";
+        String where = i.channelId() == null ? "" : " in <#" + i.channelId() + ">";
+        return ":rotating_light: You are paged (step " + (dm.step() + 1) + (dm.round() > 0 ? ", repeat " + dm.round() : "")
+                + ") for *" + i.severity().name() + "* " + what + where
+                + ". Acknowledge to stop the escalation for everyone.";
+    }
+}
