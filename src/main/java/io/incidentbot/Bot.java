@@ -134,7 +134,8 @@ public final class Bot implements AutoCloseable {
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
-        this.homeTabs = new HomeTabs(storage, incidents, client, clock, config.timezone());
+        this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
+                config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId);
@@ -165,8 +166,6 @@ public final class Bot implements AutoCloseable {
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         // --- end of services and Slack adapter ---
-        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5), io.incidentbot.slack.jobs.JobMethods.all(),
-                io.incidentbot.slack.jobs.JobMethods::first);
 
         identity.resolveInBackground(client);
         this.socketMode = config.socketMode() ? new SocketModeConnection(config.appToken(), app) : null;
@@ -181,6 +180,8 @@ public final class Bot implements AutoCloseable {
         http.mount("/hooks/*", hooks);
         statusPage.mount(http);
         integrate(transactions, subscribers, statusPage.subscriber(), statusPage.routes());
+        new DatabaseGauges(metrics, storage, clock, Duration.ofSeconds(5),
+                io.incidentbot.slack.jobs.JobMethods.series(subscribers.names()), io.incidentbot.slack.jobs.JobMethods::first);
     }
 
     /**

@@ -77,15 +77,16 @@ public final class HealthReport implements Supplier<Health> {
     /**
      * A job that failed for good, as {@code /healthz} shows it.
      *
-     * @param incident incident number
-     * @param kind     the outbox job kind, e.g. {@code SYNC_TOPIC}
+     * @param incident   incident number
+     * @param subscriber whose job it was: {@code slack}, {@code pager}, {@code trackers}, {@code statuspage}, ...
+     * @param kind       the outbox job kind (the subscriber's own word), e.g. {@code SYNC_TOPIC}
      * @param error    Slack's error code or the exception's message; left out when null
      * @param failedAt when it was given up, ISO-8601 UTC
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FailedJob(long incident, String kind, String error, String failedAt) {
+    public record FailedJob(long incident, String subscriber, String kind, String error, String failedAt) {
         static FailedJob of(OutboxRepository.FailedJob j) {
-            return new FailedJob(j.incident(), j.kind(), j.error(), j.failedAt().toString());
+            return new FailedJob(j.incident(), j.subscriber(), j.kind(), j.error(), j.failedAt().toString());
         }
     }
 

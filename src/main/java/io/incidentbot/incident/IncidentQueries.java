@@ -128,6 +128,14 @@ public final class IncidentQueries {
      * @param zone   zone the weeks are counted in
      */
     public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone) {
-        return new io.incidentbot.insights.StatsService(storage, clock).stats(window, zone);
+        return stats(window, zone, clock.instant());
+    }
+
+    /**
+     * As {@link #stats(java.time.Duration, java.time.ZoneId)}, for the window that ends at {@code asOf} instead
+     * of now (the App Home tab shows the insights as of the hour, so its view does not change every minute).
+     */
+    public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone, java.time.Instant asOf) {
+        return new io.incidentbot.insights.StatsService(storage, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).stats(window, zone);
     }
 }

@@ -17,12 +17,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * Gauges read from the database ({@link Storage#read}, which never waits for the write lock): open
- * incidents by severity, outbox jobs pending by the Web API method they will call, and the age of the
+ * incidents by severity, outbox jobs pending by subscriber and the method they will call, and the age of the
  * oldest due outbox job. One read
  * serves all of them and is kept for {@code ttl}, so a scrape every few seconds costs at most one
  * short read transaction per {@code ttl}. When the read fails the gauges show NaN,
@@ -36,17 +35,26 @@ public final class DatabaseGauges {
      * What one read saw.
      *
      * @param openBySeverity open incidents per severity
-     * @param pending        outbox jobs waiting for delivery, per Web API method (every method present)
+     * @param pending        outbox jobs waiting for delivery, per series (every series present)
      * @param oldestDue      how long the oldest due outbox job has been due (zero when none is)
      */
-    record Snapshot(Map<Severity, Long> openBySeverity, Map<String, Long> pending, Duration oldestDue) {
+    record Snapshot(Map<Severity, Long> openBySeverity, Map<Series, Long> pending, Duration oldestDue) {
+    }
+
+    /**
+     * One series of the pending gauge, {@code incidentbot_outbox_pending{subscriber,method}}.
+     *
+     * @param subscriber the subscriber whose jobs wait ({@code slack}, {@code pager}, ...)
+     * @param method     the outside method they call first, e.g. {@code chat.postMessage}
+     */
+    public record Series(String subscriber, String method) {
     }
 
     private final Storage storage;
     private final Clock clock;
     private final Duration ttl;
     private final Function<OutboxRepository.JobType, String> methodOf;
-    private final Set<String> methods;
+    private final Set<Series> series;
     private Snapshot last;
     private long readAtNanos;
     private boolean failed;
@@ -59,13 +67,13 @@ public final class DatabaseGauges {
      * @param storage the database
      * @param clock    time source for the outbox job ages
      * @param ttl      how long one read serves scrapes (e.g. 5 s)
-     * @param methods  every value {@code methodOf} gives: one pending gauge per method (0 when none waits)
+     * @param series   every (subscriber, method) a job may wait for: one pending gauge each (0 when none waits)
      * @param methodOf the outside method a job of each (subscriber, kind) calls first ({@code slack/jobs/JobMethods}):
      *                 the pending gauge's {@code method} tag
      */
-    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl, Set<String> methods,
+    public DatabaseGauges(Metrics metrics, Storage storage, Clock clock, Duration ttl, Set<Series> series,
                           Function<OutboxRepository.JobType, String> methodOf) {
-        this.methods = new TreeSet<>(methods);
+        this.series = Set.copyOf(series);
         this.storage = storage;
         this.clock = clock;
         this.ttl = ttl;
@@ -75,10 +83,11 @@ public final class DatabaseGauges {
                     .description("Open (not resolved) incidents by severity").tag("severity", s.name().toLowerCase())
                     .strongReference(true).register(metrics.registry());
         }
-        for (String method : methods()) {
-            Gauge.builder("incidentbot.outbox.pending", this, g -> g.value(snap -> snap.pending().get(method)))
-                    .description("Outbox jobs (Web API work) waiting for delivery, by the Web API method they call first")
-                    .tag("method", method).strongReference(true).register(metrics.registry());
+        for (Series s : series) {
+            Gauge.builder("incidentbot.outbox.pending", this, g -> g.value(snap -> snap.pending().get(s)))
+                    .description("Outbox jobs waiting for delivery, by subscriber and the method they call first")
+                    .tag("subscriber", s.subscriber()).tag("method", s.method()).strongReference(true)
+                    .register(metrics.registry());
         }
         errors = io.micrometer.core.instrument.Counter.builder("incidentbot.database.errors")
                 .description("Reads of the database for these gauges that failed").register(metrics.registry());
@@ -88,10 +97,6 @@ public final class DatabaseGauges {
         Gauge.builder("incidentbot.outbox.oldest.due", this, g -> g.value(snap -> snap.oldestDue().toMillis() / 1000.0))
                 .description("How long the oldest due outbox job has waited past its due time").baseUnit("seconds")
                 .strongReference(true).register(metrics.registry());
-    }
-
-    private Set<String> methods() {
-        return methods;
     }
 
     private interface Read {
@@ -129,9 +134,10 @@ public final class DatabaseGauges {
             }
             List<OutboxJob> due = r.outbox().dueHeads(now, 1);
             Duration oldest = due.isEmpty() ? Duration.ZERO : Duration.between(due.get(0).nextAttemptAt(), now);
-            Map<String, Long> pending = new HashMap<>();
-            methods().forEach(m -> pending.put(m, 0L));
-            r.outbox().pendingByKind().forEach((kind, n) -> pending.merge(methodOf.apply(kind), n, Long::sum));
+            Map<Series, Long> pending = new HashMap<>();
+            series.forEach(s -> pending.put(s, 0L));
+            r.outbox().pendingByKind().forEach((type, n) ->
+                    pending.merge(new Series(type.subscriber(), methodOf.apply(type)), n, Long::sum));
             return new Snapshot(open, pending, oldest.isNegative() ? Duration.ZERO : oldest);
         });
     }

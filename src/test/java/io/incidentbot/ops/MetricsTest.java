@@ -90,16 +90,18 @@ class MetricsTest {
         // conversations.setTopic is refused for good (missing_scope, failed).
         SlackStandIn.await("jobs waiting for chat.postMessage", 15, () -> {
             Scrape s = new Scrape(bot.ops.get("/metrics").body());
-            return s.value("incidentbot_outbox_pending", "method", "chat.postMessage") >= 2
+            return s.value("incidentbot_outbox_pending", "method", "chat.postMessage", "subscriber", "slack") >= 2
                     && s.value("incidentbot_outbox_retried_total", "method", "chat.postMessage", "error", "internal_error") >= 1
                     && s.value("incidentbot_outbox_failed_total", "method", "conversations.setTopic", "error", "missing_scope") == 1;
         });
         Scrape s = scrape(bot);
         assertThat(s.samples.keySet().stream().filter(k -> k.startsWith("incidentbot_outbox_pending")))
-                .as("one gauge per method a job calls first, none without a method")
-                .containsExactlyInAnyOrder(java.util.stream.Stream.of("chat.getPermalink", "chat.postMessage",
-                        "conversations.create", "conversations.invite", "conversations.setTopic", "filesUploadV2",
-                        "response_url").map(m -> "incidentbot_outbox_pending{method=\"" + m + "\"}").toArray(String[]::new));
+                .as("one gauge per Slack method a job calls first, one per other subscriber, none without a method")
+                .containsExactlyInAnyOrder(java.util.stream.Stream.concat(java.util.stream.Stream.of("chat.getPermalink",
+                        "chat.postMessage", "conversations.create", "conversations.invite", "conversations.setTopic",
+                        "filesUploadV2", "response_url").map(m -> "incidentbot_outbox_pending{method=\"" + m + "\",subscriber=\"slack\"}"),
+                        java.util.stream.Stream.of("statuspage", "trackers").map(other -> "incidentbot_outbox_pending{method=\"" + other
+                                + "\",subscriber=\"" + other + "\"}")).toArray(String[]::new));
         assertThat(s.value("incidentbot_outbox_retried_total", "method", "conversations.create", "error", "internal_error"))
                 .as("the channel was created at once").isZero();
     }

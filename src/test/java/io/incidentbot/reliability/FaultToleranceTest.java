@@ -141,7 +141,8 @@ class FaultToleranceTest {
                     .contains("Topic refused").contains("1 Slack call(s) failed").contains("missing_scope");
             // The details are on the metrics port's /readyz (loopback by default); the public port's /healthz
             // names no incident (issue 24: private incidents' numbers were exposed there).
-            assertThat(bot.ops.get("/readyz").body()).contains("SYNC_TOPIC").contains("missing_scope");
+            assertThat(bot.ops.get("/readyz").body()).contains("\"subscriber\":\"slack\",\"kind\":\"SYNC_TOPIC\"")
+                    .contains("missing_scope");
             assertThat(bot.client.get("/healthz").body()).doesNotContain("SYNC_TOPIC").doesNotContain("missing_scope");
             assertThat(incidents(bot).get(0).headerTs()).as("later calls still delivered").isNotNull();
         }

@@ -8,12 +8,11 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.util.json.GsonFactory;
-import io.incidentbot.incident.IncidentService;
+import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.insights.IncidentStats;
 import io.incidentbot.insights.StatsService;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.HomeTab;
-import io.incidentbot.store.Storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import io.incidentbot.incident.Incident;
 import java.util.List;
@@ -51,31 +49,24 @@ public final class HomeTabs {
      */
     public static final Duration INSIGHTS_TICK = Duration.ofHours(1);
 
-    private final Storage storage;
-    private final IncidentService incidents;
+    private final HomeViews views;
+    private final IncidentQueries queries;
     private final MethodsClient client;
     private final Clock clock;
-    private final StatsService insights;
     private final ZoneId zone;
 
-    /** As {@link #HomeTabs(Storage, IncidentService, MethodsClient, Clock, ZoneId)}, weeks counted in UTC. */
-    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock) {
-        this(storage, incidents, client, clock, ZoneOffset.UTC);
-    }
-
     /**
-     * @param storage   home_view state, and the insights' reads
-     * @param incidents what the tab shows
-     * @param client    Web API client with the bot token ({@code views.publish} needs no scope)
-     * @param clock     time source
-     * @param zone      zone the insights' weeks are counted in ({@code INCIDENT_TIMEZONE})
+     * @param views   who opened their tab, and what was published to them
+     * @param queries what the tab shows: incidents and insights
+     * @param client  Web API client with the bot token ({@code views.publish} needs no scope)
+     * @param clock   time source
+     * @param zone    zone the insights' weeks are counted in ({@code INCIDENT_TIMEZONE})
      */
-    public HomeTabs(Storage storage, IncidentService incidents, MethodsClient client, Clock clock, ZoneId zone) {
-        this.storage = storage;
-        this.incidents = incidents;
+    public HomeTabs(HomeViews views, IncidentQueries queries, MethodsClient client, Clock clock, ZoneId zone) {
+        this.views = views;
+        this.queries = queries;
         this.client = client;
         this.clock = clock;
-        this.insights = new StatsService(storage, Clock.tick(clock, INSIGHTS_TICK));
         this.zone = zone;
     }
 
@@ -91,7 +82,7 @@ public final class HomeTabs {
             if (e != null && e.getUser() != null && (e.getTab() == null || "home".equals(e.getTab()))) {
                 String user = e.getUser();
                 Instant now = clock.instant();
-                storage.run(r -> r.homeViews().opened(user, now));
+                views.opened(user, now);
                 afterAck.execute(() -> publish(user, now));
             }
             return Response.ok();
@@ -120,9 +111,9 @@ public final class HomeTabs {
      */
     public int refresh() {
         Instant now = clock.instant();
-        List<String> users = storage.read(r -> r.homeViews().openedSince(now.minus(FOLLOW_FOR)));
+        List<String> users = views.openedSince(now.minus(FOLLOW_FOR));
         int published = 0;
-        IncidentStats stats = users.isEmpty() ? null : insights.stats(StatsService.DEFAULT_WINDOW, zone);
+        IncidentStats stats = users.isEmpty() ? null : insights(now);
         for (String user : users) {
             if (publishIfChanged(user, now, now.minus(MIN_INTERVAL), stats)) {
                 published++;
@@ -141,19 +132,25 @@ public final class HomeTabs {
     }
 
     private void publish(String user, Instant now) {
-        publishIfChanged(user, now, now, insights.stats(StatsService.DEFAULT_WINDOW, zone));
+        publishIfChanged(user, now, now, insights(now));
+    }
+
+    /** @return the last {@link StatsService#DEFAULT_WINDOW}'s insights as of the start of {@code now}'s hour */
+    private IncidentStats insights(Instant now) {
+        long tick = INSIGHTS_TICK.toSeconds();
+        return queries.stats(StatsService.DEFAULT_WINDOW, zone, Instant.ofEpochSecond(now.getEpochSecond() / tick * tick));
     }
 
     /** @param stats the insights, the same for every user (private incidents are never named in them) */
     private boolean publishIfChanged(String user, Instant now, Instant notAfter, IncidentStats stats) {
-        List<Incident> open = incidents.queries().listOpenVisibleTo(user);
-        View view = HomeTab.view(user, open, incidents.queries().listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
-                incidents.queries().openedByAlerts(open), stats);
-        io.incidentbot.trackers.slack.FollowUpLines.home(view.getBlocks(), storage.read(r -> r.trackers().openOwnedBy(user))
-                .stream().filter(f -> incidents.queries().findVisible(f.incident(), user).isPresent()).toList(),
+        List<Incident> open = queries.listOpenVisibleTo(user);
+        View view = HomeTab.view(user, open, queries.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
+                queries.openedByAlerts(open), stats);
+        io.incidentbot.trackers.slack.FollowUpLines.home(view.getBlocks(), views.openFollowUps(user)
+                .stream().filter(f -> queries.findVisible(f.incident(), user).isPresent()).toList(),
                 java.time.LocalDate.ofInstant(now, zone));
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
-        if (!storage.transaction(r -> r.homeViews().claimPublish(user, now, notAfter, hash))) {
+        if (!views.claimPublish(user, now, notAfter, hash)) {
             return false;
         }
         SlackCalls.Result<?> r = SlackCalls.run("views.publish", () -> client.viewsPublish(req -> req.userId(user).view(view)));

@@ -1,5 +1,6 @@
 package io.incidentbot.slack.jobs;
 
+import io.incidentbot.ops.DatabaseGauges;
 import io.incidentbot.store.OutboxRepository;
 
 import java.util.Set;
@@ -26,6 +27,23 @@ public final class JobMethods {
             methods.add(first(k));
         }
         return methods;
+    }
+
+    /**
+     * @param subscribers the names of the outbox's subscribers ({@code outbox/Subscribers#names})
+     * @return the pending gauge's series: each of {@link #all()} for Slack's jobs, one for each other subscriber
+     *         (its name as the method, as {@link #first(OutboxRepository.JobType)} gives it)
+     */
+    public static Set<DatabaseGauges.Series> series(Set<String> subscribers) {
+        Set<DatabaseGauges.Series> series = new java.util.HashSet<>();
+        for (String s : subscribers) {
+            if (SlackJobs.SUBSCRIBER.equals(s)) {
+                all().forEach(m -> series.add(new DatabaseGauges.Series(s, m)));
+            } else {
+                series.add(new DatabaseGauges.Series(s, s));
+            }
+        }
+        return series;
     }
 
     /**

@@ -4,12 +4,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Role;
 import io.incidentbot.markup.Mentions;
 import io.incidentbot.slack.render.Modals;
-import io.incidentbot.testkit.RunningBot;
-import io.incidentbot.testkit.RunningBotExtension;
-import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -29,28 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code ^[UW][A-Z0-9]{2,}$}, at most 32 characters); anything else is refused with a sentence and
  * changes nothing.
  */
-class ForgedUserIdsTest {
-    @RegisterExtension
-    final RunningBotExtension kit = new RunningBotExtension();
-    final SlackStandIn slack = kit.slack();
-    RunningBot bot;
-
-    @BeforeEach
-    void start() {
-        bot = kit.bot();
-    }
-
-    private Incident incident() {
-        return bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
-    }
-
-    private Incident declared() {
-        bot.client.command("declare sev2 Checkout errors", "UALICE001", "CGENERAL1");
-        await("the header", 10, () -> bot.bot.storage().read(r -> r.incidents().find(1))
-                .map(i -> i.headerTs() != null).orElse(false));
-        return incident();
-    }
-
+class ForgedUserIdsTest extends RunningBotFixture {
     private static Map<String, Object> roles(String lead, String comms) {
         Map<String, Object> values = new HashMap<>();
         values.putAll(userSelect("role_lead", lead));

@@ -5,14 +5,10 @@ import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.Modals;
-import io.incidentbot.testkit.RunningBot;
-import io.incidentbot.testkit.RunningBotExtension;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -28,17 +24,7 @@ import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The header's buttons and their modals, through signed requests against a running bot. */
-class HeaderButtonsTest {
-    @RegisterExtension
-    final RunningBotExtension kit = new RunningBotExtension();
-    final SlackStandIn slack = kit.slack();
-    RunningBot bot;
-
-    @BeforeEach
-    void start() {
-        bot = kit.bot();
-    }
-
+class HeaderButtonsTest extends RunningBotFixture {
     private Incident incident(long n) {
         return bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow();
     }

@@ -34,7 +34,8 @@ class HomeTabsRefreshTest {
         slack = new SlackStandIn();
         storage = Database.open(dir.resolve("incidents.db").toString());
         incidents = new IncidentService(io.incidentbot.testkit.Units.slack(storage, clock, false));
-        homeTabs = new HomeTabs(storage, incidents, SlackSdk.forApi(slack.apiUrl()).methods(SlackStandIn.BOT_TOKEN), clock);
+        homeTabs = new HomeTabs(new HomeViews(storage), incidents.queries(), SlackSdk.forApi(slack.apiUrl()).methods(SlackStandIn.BOT_TOKEN),
+                clock, java.time.ZoneOffset.UTC);
     }
 
     @AfterEach

@@ -6,14 +6,9 @@ import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
 import io.incidentbot.slack.render.Modals;
 import io.incidentbot.slack.render.ReminderPosts;
-import io.incidentbot.testkit.RunningBot;
-import io.incidentbot.testkit.RunningBotExtension;
 import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackEvents;
-import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -33,21 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * modals all worked (access was "ever recorded"). Access is now current membership, checked again when
  * a modal is submitted (a modal opened while a member and submitted after leaving is refused).
  */
-class RemovedMemberTest {
-    @RegisterExtension
-    final RunningBotExtension kit = new RunningBotExtension();
-    final SlackStandIn slack = kit.slack();
-    RunningBot bot;
-
-    @BeforeEach
-    void start() {
-        bot = kit.bot();
-    }
-
-    private Incident incident() {
-        return bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
-    }
-
+class RemovedMemberTest extends RunningBotFixture {
     private void send(Map<String, Object> event, long epochSeconds) {
         Map<String, Object> envelope = SlackEvents.envelope(event);
         envelope.put("event_time", epochSeconds);

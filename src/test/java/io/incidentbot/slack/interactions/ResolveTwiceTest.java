@@ -1,13 +1,7 @@
 package io.incidentbot.slack.interactions;
 
-import io.incidentbot.incident.Incident;
 import io.incidentbot.slack.render.Modals;
-import io.incidentbot.testkit.RunningBot;
-import io.incidentbot.testkit.RunningBotExtension;
-import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.util.HashMap;
@@ -15,7 +9,6 @@ import java.util.Map;
 
 import static io.incidentbot.slack.interactions.InteractionPayloads.submission;
 import static io.incidentbot.slack.interactions.InteractionPayloads.text;
-import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,21 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replaced the resolution summary, with no audit line. It is refused with the reason, next to the summary
  * field, and changes nothing (no summary, no follow-ups).
  */
-class ResolveTwiceTest {
-    @RegisterExtension
-    final RunningBotExtension kit = new RunningBotExtension();
-    final SlackStandIn slack = kit.slack();
-    RunningBot bot;
-
-    @BeforeEach
-    void start() {
-        bot = kit.bot();
-    }
-
-    private Incident incident() {
-        return bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
-    }
-
+class ResolveTwiceTest extends RunningBotFixture {
     private HttpResponse<String> resolveForm(String user, String summary, String followUps) {
         Map<String, Object> values = new HashMap<>(text(Modals.SUMMARY, summary));
         values.putAll(text(Modals.FOLLOW_UPS, followUps));
@@ -46,9 +25,7 @@ class ResolveTwiceTest {
 
     @Test
     void aSecondResolveFormIsRefusedAndTheFirstSummaryStays() {
-        bot.client.command("declare sev2 Checkout errors", "UALICE001", "CGENERAL1");
-        await("the header", 10, () -> bot.bot.storage().read(r -> r.incidents().find(1))
-                .map(i -> i.headerTs() != null).orElse(false));
+        declared();
 
         HttpResponse<String> first = resolveForm("UALICE001", "Rolled back the 14:02 deploy", "add a canary");
         assertThat(first.body()).doesNotContain("errors");
