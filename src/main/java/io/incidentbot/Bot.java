@@ -141,6 +141,7 @@ public final class Bot implements AutoCloseable {
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
         RequestContext requests = new RequestContext(metrics, traces);
+        io.incidentbot.trackers.FollowUps followUps = new io.incidentbot.trackers.FollowUps(transactions, config.trackers());
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
         io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
@@ -152,14 +153,19 @@ public final class Bot implements AutoCloseable {
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
+                    io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                     io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
-                }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock), process));
+                }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock,
+                        r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())),
+                        process));
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
+        java.util.Map<String, io.incidentbot.hooks.HookRoute> hookRoutes = new java.util.HashMap<>(
+                new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
+        hookRoutes.putAll(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
+                new io.incidentbot.trackers.hooks.TrackerInbound(transactions)).routes());
         HookHandler hooks = new HookHandler(config.hooks(), alerts, new ChangeService(storage, clock), clock,
-                metrics::hookNotification, new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());
-        hooks.trackers(new io.incidentbot.trackers.hooks.TrackerHooks(config.trackers(),
-                new io.incidentbot.trackers.hooks.TrackerInbound(storage, clock)));
+                metrics::hookNotification, hookRoutes);
         io.incidentbot.store.Retention retention = new io.incidentbot.store.Retention(storage, clock);
         runtime.scheduler().scheduleWithFixedDelay(retention::pruneQuietly, 60_000,
                 io.incidentbot.store.Retention.INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -301,17 +307,18 @@ public final class Bot implements AutoCloseable {
     }
 
     /**
-     * The {@code /incident} subcommands integrations add after the standard ones: the pager's {@code page}
-     * and, when publishing is on, the status page's {@code publish}, {@code components} and {@code maintenance}.
+     * The {@code /incident} subcommands integrations add after the standard ones: the trackers' {@code followups},
+     * the pager's {@code page} and, when publishing is on, the status page's {@code publish}, {@code components} and {@code maintenance}.
      *
      * @param publishing the status page's use cases, or null when publishing is off
      */
     private static java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>>
             integrationCommands(Transactions transactions, io.incidentbot.pager.PagerIntegration pager,
                                 IncidentService incidents, io.incidentbot.statuspage.StatusPageService publishing,
-                                java.time.Clock clock) {
+                                java.time.Clock clock,
+                                java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand> followUps) {
         java.util.List<java.util.function.Function<io.incidentbot.slack.commands.Routes, io.incidentbot.slack.commands.Subcommand>> extra =
-                new java.util.ArrayList<>();
+                new java.util.ArrayList<>(java.util.List.of(followUps));
         extra.add(r -> new io.incidentbot.pager.PageCommand(transactions, pager));
         extra.add(r -> new io.incidentbot.slack.milestones.TimestampsCommand(incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions)));
         extra.add(r -> new io.incidentbot.pager.oncall.OncallCommand(pager.oncall(), clock));

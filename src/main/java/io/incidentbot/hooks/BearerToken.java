@@ -33,8 +33,20 @@ public final class BearerToken {
                 || !authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             return false;
         }
-        String given = authorization.substring(SCHEME.length()).strip();
-        return MessageDigest.isEqual(sha256(given), sha256(token));
+        return sameSecret(authorization.substring(SCHEME.length()).strip(), token);
+    }
+
+    /**
+     * Compares a secret a request carries with the configured one (a bearer token, GitLab's {@code X-Gitlab-Token})
+     * in constant time: both are hashed with SHA-256 and compared with {@link MessageDigest#isEqual}, so the time
+     * taken reveals neither the bytes nor the length of the secret.
+     *
+     * @param given    what the request carries, may be null
+     * @param expected the configured secret
+     * @return true only when both are equal
+     */
+    public static boolean sameSecret(String given, String expected) {
+        return given != null && expected != null && MessageDigest.isEqual(sha256(given), sha256(expected));
     }
 
     private static byte[] sha256(String text) {

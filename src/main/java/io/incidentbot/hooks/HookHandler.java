@@ -33,8 +33,8 @@ import java.util.List;
  * chunked body is read no further than that); 400 with the one-line {@link MalformedPayloadException}
  * message; 503 (Alertmanager and GitHub retry) when the bot cannot store it now; 200 with a small JSON
  * receipt only after the notification is committed; 202 for a GitHub event that is not a change.
- * The trackers' hooks ({@code /hooks/jira}, {@code /hooks/gitlab}, GitHub {@code issues} events) are added with
- * {@link #trackers} and authenticated by {@link io.incidentbot.trackers.hooks.TrackerHooks}.
+ * Integrations add {@link HookRoute}s by name (the pager's, the trackers' {@code jira}, {@code gitlab}, and
+ * {@code github:issues} for GitHub {@code issues} events on {@code /hooks/github}).
  */
 public final class HookHandler extends Handler.Abstract {
     /** Largest body accepted, in bytes (1 MiB). */
@@ -51,7 +51,6 @@ public final class HookHandler extends Handler.Abstract {
     private final ChangeService changes;
     private final Clock clock;
     private final java.util.Map<String, HookRoute> routes;
-    private volatile io.incidentbot.trackers.hooks.TrackerHooks trackers;
 
     /**
      * @param settings tokens and secret ({@code INCIDENT_WEBHOOK_TOKEN}, {@code GITHUB_WEBHOOK_SECRET})
@@ -66,7 +65,10 @@ public final class HookHandler extends Handler.Abstract {
         this(settings, alerts, changes, clock, received, java.util.Map.of());
     }
 
-    /** As above, with integrations' extra endpoints by name ({@code pagerduty} for {@code /hooks/pagerduty}). */
+    /**
+     * As above, with integrations' extra endpoints by name ({@code pagerduty} for {@code /hooks/pagerduty};
+     * {@code github:issues} for GitHub {@code issues} events on {@code /hooks/github}).
+     */
     public HookHandler(HookSettings settings, AlertService alerts, ChangeService changes, Clock clock,
                        java.util.function.Consumer<String> received, java.util.Map<String, HookRoute> routes) {
         this.routes = java.util.Map.copyOf(routes);
@@ -78,17 +80,6 @@ public final class HookHandler extends Handler.Abstract {
         this.clock = clock;
     }
 
-    /**
-     * Adds the trackers' hooks (issue 22): {@code /hooks/jira}, {@code /hooks/gitlab} and GitHub {@code issues}
-     * events on {@code /hooks/github}.
-     *
-     * @return this handler
-     */
-    public HookHandler trackers(io.incidentbot.trackers.hooks.TrackerHooks hooks) {
-        this.trackers = hooks;
-        return this;
-    }
-
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
@@ -97,15 +88,11 @@ public final class HookHandler extends Handler.Abstract {
         }
         String name = path.substring(PREFIX.length());
         boolean github = "github".equals(name);
-        HookRoute route = routes.get(name);
-        io.incidentbot.trackers.hooks.TrackerHooks tracker = route == null && trackers != null
-                && io.incidentbot.trackers.hooks.TrackerHooks.serves(name) ? trackers : null;
-        boolean known = github || route != null || tracker != null
-                || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
-        boolean signed = github || tracker != null || route != null && route.auth() == HookRoute.Auth.SIGNED;
-        if (!known || (route != null && !route.enabled()) || (tracker != null && !tracker.enabled(name))
-                || (tracker == null && (github ? settings.githubSecret() == null
-                : !signed && settings.webhookToken() == null))) {
+        HookRoute route = name.contains(":") ? null : routes.get(name);
+        boolean known = github || route != null || List.of("alertmanager", "grafana", "alerts", "changes").contains(name);
+        boolean signed = github || route != null && route.auth() == HookRoute.Auth.SIGNED;
+        if (!known || (route != null && !route.enabled())
+                || (route == null && (github ? settings.githubSecret() == null : settings.webhookToken() == null))) {
             return send(response, callback, 404, "not found");
         }
         if (!"POST".equals(request.getMethod())) {
@@ -132,11 +119,7 @@ public final class HookHandler extends Handler.Abstract {
         try {
             boolean answered;
             if (route != null) {
-                HookRoute.Answer a = route.handle(h -> request.getHeaders().get(h), body);
-                answered = a.status() == 401 ? send(response, callback, 401, "missing or wrong signature")
-                        : json(response, callback, a.status(), a.json());
-            } else if (tracker != null) {
-                answered = tracker(tracker, name, request, body, response, callback);
+                answered = route(route, request, body, response, callback);
             } else {
                 answered = github ? github(request, body, response, callback) : receive(name, body, response, callback);
             }
@@ -174,9 +157,9 @@ public final class HookHandler extends Handler.Abstract {
             return send(response, callback, 401, "missing or wrong X-Hub-Signature-256");
         }
         String event = request.getHeaders().get("X-GitHub-Event");
-        if ("issues".equals(event) && trackers != null) {
-            var answer = trackers.github(request.getHeaders().get("X-GitHub-Delivery"), body);
-            return json(response, callback, answer.status(), answer.json());
+        HookRoute route = routes.get("github:" + event);
+        if (route != null && route.enabled()) {
+            return route(route, request, body, response, callback);
         }
         List<Change> found = GitHubEvents.parse(event, body);
         if (found.isEmpty()) {
@@ -187,14 +170,15 @@ public final class HookHandler extends Handler.Abstract {
         return json(response, callback, 200, "{\"stored\":" + stored + "}");
     }
 
-    private boolean tracker(io.incidentbot.trackers.hooks.TrackerHooks tracker, String name, Request request, byte[] body,
-                            Response response, Callback callback) {
-        if (!tracker.authentic(name, h -> request.getHeaders().get(h), body)) {
-            refusals.warn("/hooks/" + name, "refused /hooks/{} with a bad signature or token from {}", name, Request.getRemoteAddr(request));
+    /** A route's answer; its 401 (a SIGNED route's refusal) is said in one text and logged, at most once a minute. */
+    private boolean route(HookRoute route, Request request, byte[] body, Response response, Callback callback) {
+        HookRoute.Answer a = route.handle(h -> request.getHeaders().get(h), body);
+        if (a.status() == 401) {
+            String path = request.getHttpURI().getPath();
+            refusals.warn(path, "refused {} with a bad signature or token from {}", path, Request.getRemoteAddr(request));
             return send(response, callback, 401, "missing or wrong signature or token");
         }
-        var answer = tracker.receive(name, h -> request.getHeaders().get(h), body);
-        return json(response, callback, answer.status(), answer.json());
+        return json(response, callback, a.status(), a.json());
     }
 
     private static boolean json(Response response, Callback callback, int status, String body) {

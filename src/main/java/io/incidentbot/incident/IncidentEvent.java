@@ -27,6 +27,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.NoteAdded.class, name = "note_added"),
         @JsonSubTypes.Type(value = IncidentEvent.StatusUpdatePosted.class, name = "status_update_posted"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded"),
+        @JsonSubTypes.Type(value = IncidentEvent.FollowUpStateChanged.class, name = "follow_up_state_changed"),
         @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertLinked.class, name = "alert_linked"),
@@ -97,6 +98,21 @@ public sealed interface IncidentEvent {
      */
     record FollowUpRecorded(long incident, String actor, long followUpId, String text, String owner, Instant at)
             implements IncidentEvent {
+    }
+
+    /**
+     * A follow-up was closed (done, won't do) or reopened, in Slack or in its tracker issue; recorded also after the
+     * incident is resolved.
+     *
+     * @param actor      Slack user ID, or {@code github:login} / {@code jira:accountId} / {@code gitlab:username}
+     *                   when the change came from the tracker
+     * @param followUpId its stored ID
+     * @param text       the follow-up's text
+     * @param state      the new state's word: {@code open}, {@code done} or {@code wont_do}
+     * @param source     {@code slack} or {@code tracker}
+     */
+    record FollowUpStateChanged(long incident, String actor, long followUpId, String text, String state, String source,
+                                Instant at) implements IncidentEvent {
     }
 
     /**

@@ -20,6 +20,9 @@ public interface TrackerRepository {
     /** @return the incident's follow-ups in the order recorded */
     List<FollowUpRecord> list(long incident);
 
+    /** @return open follow-ups of any incident, soonest due first (no due date last), then oldest; at most {@code limit} */
+    List<FollowUpRecord> open(int limit);
+
     /** @return the open follow-ups {@code owner} owns, soonest due first (no due date last), then oldest */
     List<FollowUpRecord> openOwnedBy(String owner);
 
@@ -42,13 +45,18 @@ public interface TrackerRepository {
     void plan(long followUp, LocalDate due, Integer priority);
 
     /**
-     * Moves a follow-up to {@code state}.
+     * Moves a follow-up to {@code state} and adds the change to its {@link #history}.
      *
      * @param by     Slack user ID, or {@code <provider>:<name>} for a change made in the tracker
+     * @param at     when: now for a change made in Slack, the tracker's own time of the change for a tracker's
      * @param source {@code slack} or {@code tracker}
-     * @return false when it already was in that state (nothing changes)
+     * @return false when it already was in that state, or when a tracker's change is older than the last change
+     *         made in Slack (a stale close arriving after a reopen): nothing changes
      */
     boolean changeState(long followUp, FollowUpState state, String by, Instant at, String source);
+
+    /** @return every close and reopen of the follow-up, oldest first */
+    List<io.incidentbot.trackers.FollowUpStateChange> history(long followUp);
 
     /**
      * Asks for a tracker issue: the first caller for a follow-up gets true and queues the create job; any later

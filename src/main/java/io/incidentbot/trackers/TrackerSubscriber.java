@@ -13,7 +13,8 @@ import okhttp3.OkHttpClient;
 import java.time.Clock;
 
 /**
- * The tracker subscriber (issue 22): with {@code INCIDENT_FOLLOWUP_EXPORT=auto}, every recorded follow-up claims its
+ * The tracker subscriber (issue 22): a follow-up closed or reopened in Slack queues a {@code sync} job that changes
+ * its issue (never a change that came from the tracker, so nothing loops); with {@code INCIDENT_FOLLOWUP_EXPORT=auto}, every recorded follow-up claims its
  * export ({@link io.incidentbot.store.TrackerRepository#claimExport}, once per follow-up) and queues a
  * {@code create} job in the recording transaction. Its jobs ({@code create}, {@code sync}) are delivered by
  * {@link TrackerJobs} through {@link #routes}; a create retried after an attempt whose answer may have been lost
@@ -54,9 +55,19 @@ public final class TrackerSubscriber implements IncidentSubscriber {
         }
         if (event instanceof IncidentEvent.FollowUpRecorded f && settings.export() == TrackerSettings.Export.AUTO
                 && work.repositories().trackers().claimExport(f.followUpId(), settings.provider(), f.actor(), work.now())) {
-            work.repositories().outbox().enqueue(f.incident(), NAME, "create",
-                    Payloads.write(new TrackerJobs.CreateIssue(f.followUpId())), work.now());
+            queueCreate(work, f.incident(), f.followUpId());
+        } else if (event instanceof IncidentEvent.FollowUpStateChanged c) {
+            work.repositories().trackers().find(c.followUpId())
+                    .filter(after -> TrackerJobs.wantsSync(after, c.source()))
+                    .ifPresent(after -> work.repositories().outbox().enqueue(c.incident(), NAME, "sync",
+                            Payloads.write(new TrackerJobs.SyncIssue(c.followUpId(), c.state(), c.actor(), c.at())), work.now()));
         }
+    }
+
+    /** Queues the create job of a follow-up whose export the caller has just claimed (or offered again). */
+    static void queueCreate(UnitOfWork work, long incident, long followUp) {
+        work.repositories().outbox().enqueue(incident, NAME, "create",
+                Payloads.write(new TrackerJobs.CreateIssue(followUp)), work.now());
     }
 
     /** @return the routing table of this subscriber's jobs */

@@ -146,6 +146,9 @@ public final class HomeTabs {
         List<Incident> open = queries.listOpenVisibleTo(user);
         View view = HomeTab.view(user, open, queries.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
                 queries.openedByAlerts(open), stats);
+        io.incidentbot.trackers.slack.FollowUpLines.home(view.getBlocks(), views.openFollowUps(user)
+                .stream().filter(f -> queries.findVisible(f.incident(), user).isPresent()).toList(),
+                java.time.LocalDate.ofInstant(now, zone));
         String hash = hash(GsonFactory.createSnakeCase().toJson(view));
         if (!views.claimPublish(user, now, notAfter, hash)) {
             return false;

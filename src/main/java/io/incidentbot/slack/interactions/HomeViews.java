@@ -18,6 +18,11 @@ public final class HomeViews {
         this.storage = storage;
     }
 
+    /** @return the open follow-ups {@code user} owns, soonest due first (issue 22: "Your open follow-ups") */
+    public List<io.incidentbot.trackers.FollowUpRecord> openFollowUps(String user) {
+        return storage.read(r -> r.trackers().openOwnedBy(user));
+    }
+
     /** Remembers that {@code user} (a Slack user ID) opened their Home tab at {@code at}. */
     public void opened(String user, Instant at) {
         storage.run(r -> r.homeViews().opened(user, at));

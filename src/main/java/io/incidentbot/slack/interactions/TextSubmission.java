@@ -43,11 +43,13 @@ final class TextSubmission extends IncidentSubmission {
         });
     }
 
-    /** @return the Add follow-up modal's submission (its owner field is optional) */
+    /** @return the Add follow-up modal's submission (its owner, due date and priority fields are optional) */
     static TextSubmission followUp(IncidentService incidents) {
         return new TextSubmission(incidents, Modals.FOLLOW_UP, "Describe the follow-up.",
                 (svc, inc, text, values, user) -> {
-                    svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), user);
+                    String priority = values.selected(Modals.PRIORITY);
+                    svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), values.date(Modals.DUE),
+                            priority != null && priority.matches("[123]") ? Integer.valueOf(priority) : null, user);
                     return Map.of();
                 });
     }

@@ -34,6 +34,17 @@ final class Values {
         return v == null || v.getSelectedOption() == null ? null : v.getSelectedOption().getValue();
     }
 
+    /** @return the day a {@code datepicker} holds ({@code YYYY-MM-DD}), null when none or not a date */
+    java.time.LocalDate date(String id) {
+        ViewState.Value v = get(id);
+        try {
+            return v == null || v.getSelectedDate() == null || v.getSelectedDate().isBlank() ? null
+                    : java.time.LocalDate.parse(v.getSelectedDate().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /**
      * @return the user ID a {@code users_select} holds, null when none
      * @throws NotAUser when the value is not shaped like a Slack user ID ({@link Mentions#isUserId}): Slack

@@ -1,6 +1,9 @@
 package io.incidentbot.slack.jobs;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.slack.web.SlackCalls;
+import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.incident.IncidentEvent;
@@ -38,6 +41,13 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.ChannelPost payload) {
         // A post queued by an older release carries its text, written then.
+        if (payload.event() instanceof IncidentEvent.FollowUpRecorded f) {
+            // a follow-up's message carries its Done / Won't do / Create issue buttons (issue 22)
+            String text = ChannelPosts.post(f);
+            SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text,
+                    FollowUpPosts.blocks(text, f.followUpId(), true));
+            return r.failure() != null ? r.failure() : Outcome.done();
+        }
         return posts.post(job, incident.channelId(), payload.event() != null ? ChannelPosts.post(payload.event())
                 : payload.text());
     }

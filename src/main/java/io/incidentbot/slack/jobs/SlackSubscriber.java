@@ -102,6 +102,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
             post(work, e);
         } else if (event instanceof IncidentEvent.FollowUpRecorded e) {
             post(work, e);
+        } else if (event instanceof IncidentEvent.FollowUpStateChanged e) {
+            // a timeline entry while the incident is open; recorded (not posted) after it is resolved
+            if (r.incidents().find(n).orElseThrow().isOpen()) {
+                post(work, e);
+            }
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             SlackJobs.enqueue(out, n, new SlackJob.ChannelPost(e), now);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {

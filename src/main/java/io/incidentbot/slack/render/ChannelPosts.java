@@ -57,10 +57,23 @@ public final class ChannelPosts {
                     + (e.owner() == null ? "" : " (owner " + of(e.owner()) + ")");
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             return AlertPosts.allResolved(e);
+        } else if (event instanceof IncidentEvent.FollowUpStateChanged e) {
+            return followUpChange(e);
         } else if (event instanceof IncidentEvent.PageChanged e) {
             return pageChanged(e);
         }
         throw new IllegalArgumentException("no post for " + event);
+    }
+
+    /** A follow-up closed or reopened, by a Slack user or (source {@code tracker}) in its tracker issue. */
+    private static String followUpChange(IncidentEvent.FollowUpStateChanged e) {
+        String who = "tracker".equals(e.source()) ? "`" + UserText.inert(e.actor()) + "` in the tracker" : of(e.actor());
+        String what = switch (e.state()) {
+            case "done" -> ":white_check_mark: Follow-up done";
+            case "wont_do" -> ":no_entry_sign: Follow-up won't be done";
+            default -> ":arrows_counterclockwise: Follow-up reopened";
+        };
+        return what + " (" + who + "): " + UserText.inert(e.text());
     }
 
     /**

@@ -51,6 +51,9 @@ public final class Modals {
     public static final String OWNER = "owner";
     public static final String SUMMARY = "summary";
     public static final String FOLLOW_UPS = "follow_ups";
+    /** Add follow-up's due date ({@code datepicker}, {@code YYYY-MM-DD}) and priority (option values 1..3). */
+    public static final String DUE = "due";
+    public static final String PRIORITY = "priority";
     public static final String INCIDENT = "incident";
     /** Slack's limits: modal title, submit and close texts 24 characters, private_metadata 3,000, select options 100. */
     public static final int MAX_TITLE = 24;
@@ -111,12 +114,18 @@ public final class Modals {
                         + (announced && !i.privateIncident() ? " and the announcement channel." : " only.")))))));
     }
 
-    /** Add follow-up: text and an optional owner. */
+    /** Add follow-up: text and an optional owner, due date (datepicker) and priority (p1-p3). */
     public static View followUp(Incident i) {
         return modal(FOLLOW_UP, "Add a follow-up", "Add", i, List.of(
                 textInput(TEXT, "Follow-up", false, false),
                 input(b -> b.blockId(OWNER).optional(true).label(plainText("Owner"))
-                        .element(usersSelect(u -> u.actionId(OWNER))))));
+                        .element(usersSelect(u -> u.actionId(OWNER)))),
+                input(b -> b.blockId(DUE).optional(true).label(plainText("Due date"))
+                        .element(com.slack.api.model.block.element.BlockElements.datePicker(d -> d.actionId(DUE)))),
+                input(b -> b.blockId(PRIORITY).optional(true).label(plainText("Priority"))
+                        .element(staticSelect(s -> s.actionId(PRIORITY).options(List.of(
+                                option(plainText("P1 (most urgent)"), "1"), option(plainText("P2"), "2"),
+                                option(plainText("P3"), "3"))))))));
     }
 
     /** Resolve: a summary (required) and optional follow-ups, one per line. */

@@ -3,6 +3,7 @@ package io.incidentbot.storage.jdbi;
 import io.incidentbot.store.TrackerRepository;
 import io.incidentbot.trackers.FollowUpRecord;
 import io.incidentbot.trackers.FollowUpState;
+import io.incidentbot.trackers.FollowUpStateChange;
 import io.incidentbot.trackers.TrackerLink;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -53,6 +54,14 @@ public final class JdbiTrackers implements TrackerRepository {
     }
 
     @Override
+    public List<FollowUpRecord> open(int limit) {
+        return h.createQuery(SELECT + """
+                 WHERE f.state = 'open'
+                ORDER BY CASE WHEN f.due_date IS NULL THEN 1 ELSE 0 END, f.due_date, f.id LIMIT :limit""")
+                .bind("limit", limit).map(ROW).list();
+    }
+
+    @Override
     public List<FollowUpRecord> openOwnedBy(String owner) {
         return h.createQuery(SELECT + """
                  WHERE f.owner_id = :o AND f.state = 'open'
@@ -89,11 +98,32 @@ public final class JdbiTrackers implements TrackerRepository {
     @Override
     public boolean changeState(long followUp, FollowUpState state, String by, Instant at, String source) {
         boolean closing = state.closed();
-        return h.createUpdate("""
-                UPDATE follow_up SET state = :s, closed_at = :closedAt, closed_by = :closedBy, state_source = :src
-                WHERE id = :id AND state <> :s""")
+        // a tracker's event older than the last change made in Slack is stale (a close delivered after a reopen)
+        String fresh = "tracker".equals(source)
+                ? " AND NOT (state_source = 'slack' AND state_at IS NOT NULL AND state_at > :at)" : "";
+        boolean changed = h.createUpdate("""
+                UPDATE follow_up SET state = :s, closed_at = :closedAt, closed_by = :closedBy, state_source = :src,
+                       state_at = :at
+                WHERE id = :id AND state <> :s""" + fresh)
                 .bind("s", state.word()).bind("closedAt", closing ? micros(at) : null).bind("closedBy", closing ? by : null)
-                .bind("src", source).bind("id", followUp).execute() == 1;
+                .bind("src", source).bind("at", micros(at)).bind("id", followUp).execute() == 1;
+        if (changed) {
+            h.createUpdate("""
+                    INSERT INTO follow_up_state_change (follow_up, state, changed_by, changed_at, source)
+                    VALUES (:id, :s, :by, :at, :src)""")
+                    .bind("id", followUp).bind("s", state.word()).bind("by", by).bind("at", micros(at)).bind("src", source)
+                    .execute();
+        }
+        return changed;
+    }
+
+    @Override
+    public List<FollowUpStateChange> history(long followUp) {
+        return h.createQuery("""
+                SELECT state, changed_by, changed_at, source FROM follow_up_state_change
+                WHERE follow_up = :id ORDER BY changed_at, state""").bind("id", followUp)
+                .map((rs, ctx) -> new FollowUpStateChange(FollowUpState.of(rs.getString("state")), rs.getString("changed_by"),
+                        instant(rs, "changed_at"), rs.getString("source"))).list();
     }
 
     @Override

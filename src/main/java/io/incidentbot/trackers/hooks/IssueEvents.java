@@ -6,6 +6,9 @@ import io.incidentbot.hooks.MalformedPayloadException;
 import io.incidentbot.trackers.FollowUpState;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,7 +46,7 @@ public final class IssueEvents {
             throw new MalformedPayloadException("GitHub issues event without repository.full_name or issue.number");
         }
         return Optional.of(new TrackerEvent("github", repo.toLowerCase(Locale.ROOT) + "#" + number, state,
-                "github:" + n.path("sender").path("login").asText("unknown")));
+                "github:" + n.path("sender").path("login").asText("unknown"), time(n.path("issue").path("updated_at"))));
     }
 
     /**
@@ -77,7 +80,8 @@ public final class IssueEvents {
             state = FollowUpState.OPEN;
         }
         String who = n.path("user").path("accountId").asText(n.path("user").path("name").asText("unknown"));
-        return Optional.of(new TrackerEvent("jira", key, state, "jira:" + who));
+        return Optional.of(new TrackerEvent("jira", key, state, "jira:" + who,
+                n.path("timestamp").canConvertToLong() ? Instant.ofEpochMilli(n.path("timestamp").asLong()) : null));
     }
 
     /**
@@ -105,7 +109,20 @@ public final class IssueEvents {
             throw new MalformedPayloadException("GitLab issue event without object_attributes.project_id or iid");
         }
         return Optional.of(new TrackerEvent("gitlab", project + "#" + iid, state,
-                "gitlab:" + n.path("user").path("username").asText("unknown")));
+                "gitlab:" + n.path("user").path("username").asText("unknown"), time(a.path("updated_at"))));
+    }
+
+    /**
+     * @return an ISO-8601 time ({@code 2019-05-15T15:20:18Z}) or GitLab's older {@code 2013-12-03 17:15:43 UTC},
+     *         null when absent or unreadable (the change then counts as made now)
+     */
+    private static Instant time(JsonNode node) {
+        String s = node.asText("").strip();
+        try {
+            return s.isEmpty() ? null : OffsetDateTime.parse(s.replace(" UTC", "Z").replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static boolean wontDo(String name) {

@@ -1,24 +1,27 @@
 package io.incidentbot.trackers.hooks;
 
-import io.incidentbot.store.Storage;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.trackers.FollowUpRecord;
+import io.incidentbot.trackers.FollowUps;
 
-import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Applies a tracker's state change to the follow-up whose issue it is, in one transaction, committed before the
- * webhook is answered. Idempotent twice over: a delivery ID already seen changes nothing, and a follow-up already
- * in the reported state changes nothing (this is also what stops loops: the webhook that echoes a close made from
- * Slack finds the follow-up closed). A change applied here is marked {@code source = tracker}, so the tracker
- * subscriber never sends it back.
+ * Applies a tracker's state change to the follow-up whose issue it is, in one unit of work committed before the
+ * webhook is answered ({@link FollowUps#apply}: stored with who and when, a timeline entry while the incident is
+ * open, and a {@link io.incidentbot.incident.IncidentEvent.FollowUpStateChanged} for the channel). Idempotent twice
+ * over: a delivery ID already seen changes nothing, and a follow-up already in the reported state changes nothing
+ * (this is also what stops loops: the webhook that echoes a close made from Slack finds the follow-up closed). A
+ * change older than the follow-up's last change made in Slack (a close delivered after a reopen) is stale and
+ * changes nothing. A change applied here is marked {@code source = tracker}, so the tracker subscriber never sends
+ * it back.
  */
 public final class TrackerInbound {
     /** What became of a webhook. */
     public enum Outcome {
         /** the follow-up's state changed */
         APPLIED,
-        /** the follow-up already had that state, or the delivery was seen before */
+        /** the follow-up already had that state, the change was stale, or the delivery was seen before */
         UNCHANGED,
         /** no follow-up has this issue: an issue the bot did not create */
         UNKNOWN_ISSUE
@@ -31,16 +34,11 @@ public final class TrackerInbound {
     public record Result(Outcome outcome, Optional<FollowUpRecord> followUp) {
     }
 
-    private final Storage storage;
-    private final Clock clock;
+    private final Transactions transactions;
 
-    /**
-     * @param storage the bot's storage
-     * @param clock   "now" for the closing time and the delivery record
-     */
-    public TrackerInbound(Storage storage, Clock clock) {
-        this.storage = storage;
-        this.clock = clock;
+    /** @param transactions units of work with the bot's subscribers; their clock stamps the delivery record */
+    public TrackerInbound(Transactions transactions) {
+        this.transactions = transactions;
     }
 
     /**
@@ -49,17 +47,18 @@ public final class TrackerInbound {
      * @return what happened
      */
     public Result apply(TrackerEvent event, String delivery) {
-        return storage.transaction(r -> {
+        return transactions.run(w -> {
+            var r = w.repositories();
             Optional<FollowUpRecord> found = r.trackers().byIssue(event.provider(), event.key());
             if (found.isEmpty()) {
                 return new Result(Outcome.UNKNOWN_ISSUE, Optional.empty());
             }
-            if (delivery != null && !r.trackers().firstDelivery(event.provider(), delivery, clock.instant())) {
+            if (delivery != null && !r.trackers().firstDelivery(event.provider(), delivery, w.now())) {
                 return new Result(Outcome.UNCHANGED, found);
             }
-            long id = found.get().id();
-            boolean changed = r.trackers().changeState(id, event.state(), event.actor(), clock.instant(), "tracker");
-            return new Result(changed ? Outcome.APPLIED : Outcome.UNCHANGED, r.trackers().find(id));
+            FollowUps.Change c = FollowUps.apply(w, found.get(), event.state(), event.actor(),
+                    event.at() == null ? w.now() : event.at(), "tracker");
+            return new Result(c.changed() ? Outcome.APPLIED : Outcome.UNCHANGED, Optional.of(c.followUp()));
         });
     }
 }
