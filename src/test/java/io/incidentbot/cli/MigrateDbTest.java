@@ -66,6 +66,7 @@ class MigrateDbTest {
                 r.trackers().plan(followUp, java.time.LocalDate.parse("2026-03-20"), 2);
                 r.trackers().claimExport(followUp, "github", "U2", T0.plusSeconds(41));
                 r.trackers().exported(followUp, "acme/ops#1", "https://github.com/acme/ops/issues/1", T0.plusSeconds(42));
+                r.trackers().changeState(followUp, io.incidentbot.trackers.FollowUpState.DONE, "U2", T0.plusSeconds(44), "slack");
                 r.trackers().firstDelivery("github", "5e5d4aa0-cc78-11e3-8f7e-000000000001", T0.plusSeconds(43));
                 r.pages().triggered(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "incident-bot-1", "U1", T0.plusSeconds(44));
                 r.pages().acknowledged(one, io.incidentbot.pager.PagerKind.PAGERDUTY, "Ana", T0.plusSeconds(45));

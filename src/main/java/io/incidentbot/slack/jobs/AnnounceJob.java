@@ -82,6 +82,11 @@ public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
         }
         String key = PARENT + announceChannel;
         String parent = deliveries.lastSent(incident.number(), key).orElse(null);
+        if (parent == null && !(payload.announcement() instanceof SlackJob.Declared)) {
+            // no thread to reply in (declared before an upgrade, or before this channel was set): posted on its own,
+            // never made a parent, since a parent is later edited to the current state and its text would be lost
+            return posts.post(job, announceChannel, text);
+        }
         SlackCalls.Result<String> r = posts.postOnce(job, announceChannel, Messages.truncate(text, Posts.MAX_MESSAGE),
                 null, parent);
         if (r.failure() != null) {
