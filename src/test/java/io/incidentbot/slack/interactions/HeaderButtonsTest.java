@@ -186,7 +186,9 @@ class HeaderButtonsTest extends RunningBotFixture {
         bot.client.command("update Rolled back\nsecond line", "UALICE001", inc.channelId());
         bot.client.command("resolve bad deploy", "UALICE001", inc.channelId());
         drained();
-        String header = slack.calls("chat.update").get(slack.calls("chat.update").size() - 1).arg("blocks");
+        List<SlackStandIn.Call> headerEdits = slack.calls("chat.update").stream()
+                .filter(c -> inc.channelId().equals(c.arg("channel"))).toList();
+        String header = headerEdits.get(headerEdits.size() - 1).arg("blocks");
         assertThat(header).contains(Header.POSTMORTEM, Header.REOPEN, "time to resolve", "Last update", "Rolled back")
                 .doesNotContain("second line").doesNotContain(Header.RESOLVE + "\"");
 
