@@ -176,7 +176,7 @@ public final class Bot implements AutoCloseable {
         HealthReport readiness = new HealthReport(storage, clock, slackStatus,
                 socketMode == null ? null : socketMode::connected, java.util.List.of(outbox::problem));
         this.http = new HttpFrontEnd(config.port(), config.socketMode() ? null : app, config.signingSecret(), clock,
-                readiness::summary, new ReplayGuard(storage, clock), requests.around(timelineEvents));
+                readiness::summary, new ReplayGuard(new io.incidentbot.store.RequestReplays(storage), clock), requests.around(timelineEvents));
         metrics.readiness(() -> readiness.get().healthy());
         OpsEndpoints.bind(http.server(), config.ops().bindAddress());
         OpsEndpoints.mount(http.server(), readiness::summary, metrics, traces);

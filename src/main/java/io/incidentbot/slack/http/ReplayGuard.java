@@ -1,6 +1,6 @@
 package io.incidentbot.slack.http;
 
-import io.incidentbot.store.Storage;
+import io.incidentbot.store.RequestReplays;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * which leaves replays inside the window to the app.
  *
  * <p>The check and the insert are one statement ({@code INSERT ... ON CONFLICT DO NOTHING}) in a
- * transaction of its own, committed before the request acts, so two replicas racing on one replayed
+ * transaction of {@link RequestReplays} (the service that reaches storage), committed before the request
+ * acts, so two replicas racing on one replayed
  * request cannot both act. At most once a minute the same transaction deletes signatures older than
  * {@link #KEEP} (the window either way, plus a minute of margin).
  */
@@ -23,16 +24,16 @@ public final class ReplayGuard {
     public static final Duration KEEP = Duration.ofMinutes(11);
     private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
 
-    private final Storage storage;
+    private final RequestReplays replays;
     private final Clock clock;
     private final AtomicReference<Instant> lastPrune = new AtomicReference<>(Instant.EPOCH);
 
     /**
-     * @param storage the database
+     * @param replays the remembered signatures (the service that owns their transactions)
      * @param clock   time source for acceptance times and pruning
      */
-    public ReplayGuard(Storage storage, Clock clock) {
-        this.storage = storage;
+    public ReplayGuard(RequestReplays replays, Clock clock) {
+        this.replays = replays;
         this.clock = clock;
     }
 
@@ -45,12 +46,7 @@ public final class ReplayGuard {
         Instant now = clock.instant();
         Instant last = lastPrune.get();
         boolean prune = !now.isBefore(last.plus(PRUNE_EVERY)) && lastPrune.compareAndSet(last, now);
-        return storage.transaction(r -> {
-            if (prune) {
-                r.requestSignatures().pruneBefore(now.minus(KEEP));
-            }
-            return r.requestSignatures().remember(signature, now);
-        });
+        return replays.remember(signature, now, prune ? now.minus(KEEP) : null);
     }
 
     /**
@@ -58,6 +54,6 @@ public final class ReplayGuard {
      * sent again (a retry) is not taken for a replay.
      */
     public void forget(String signature) {
-        storage.run(r -> r.requestSignatures().forget(signature));
+        replays.forget(signature);
     }
 }

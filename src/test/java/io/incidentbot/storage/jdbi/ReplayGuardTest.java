@@ -15,7 +15,7 @@ class ReplayGuardTest extends SqliteTest {
 
     @Test
     void aSignatureActsOnceAndAgainOnlyAfterItWasForgotten() {
-        ReplayGuard guard = new ReplayGuard(storage, new TestClock(Instant.parse("2026-11-27T10:00:00Z")));
+        ReplayGuard guard = new ReplayGuard(new io.incidentbot.store.RequestReplays(storage), new TestClock(Instant.parse("2026-11-27T10:00:00Z")));
 
         assertThat(guard.firstUse(SIGNATURE)).isTrue();
         assertThat(guard.firstUse(SIGNATURE)).isFalse();
@@ -27,7 +27,7 @@ class ReplayGuardTest extends SqliteTest {
     @Test
     void signaturesArePrunedOnceTheyCanNoLongerPassTheTimestampCheck() {
         TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
-        ReplayGuard guard = new ReplayGuard(storage, clock);
+        ReplayGuard guard = new ReplayGuard(new io.incidentbot.store.RequestReplays(storage), clock);
         guard.firstUse(SIGNATURE);
 
         clock.advance(Duration.ofMinutes(10));
