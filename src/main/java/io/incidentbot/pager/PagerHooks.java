@@ -12,8 +12,6 @@ import io.incidentbot.incident.Transactions;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The pagers' inbound webhooks behind the hook front door ({@code hooks/HookHandler}, which bounds the size,
@@ -47,28 +45,9 @@ public final class PagerHooks {
      */
     public Map<String, HookRoute> routes() {
         return Map.of(
-                "pagerduty", route(HookRoute.Auth.SIGNED, pagerDutyEnabled(),
+                "pagerduty", HookRoute.of(HookRoute.Auth.SIGNED, pagerDutyEnabled(),
                         (header, body) -> pagerDuty(header.apply(PagerDutySignature.HEADER), body)),
-                "jsm-ops", route(HookRoute.Auth.BEARER, settings.jsmOpsApiKey() != null, (header, body) -> jsmOps(body)));
-    }
-
-    private static HookRoute route(HookRoute.Auth auth, boolean enabled, BiFunction<Function<String, String>, byte[], Answer> f) {
-        return new HookRoute() {
-            @Override
-            public Auth auth() {
-                return auth;
-            }
-
-            @Override
-            public boolean enabled() {
-                return enabled;
-            }
-
-            @Override
-            public Answer handle(Function<String, String> header, byte[] body) {
-                return f.apply(header, body);
-            }
-        };
+                "jsm-ops", HookRoute.of(HookRoute.Auth.BEARER, settings.jsmOpsApiKey() != null, (header, body) -> jsmOps(body)));
     }
 
     /** @return true when {@code /hooks/pagerduty} is on ({@code PAGERDUTY_WEBHOOK_SECRET} set) */
