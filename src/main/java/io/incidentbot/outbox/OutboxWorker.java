@@ -2,6 +2,7 @@ package io.incidentbot.outbox;
 
 import io.incidentbot.retry.Backoff;
 import io.incidentbot.store.Storage;
+import io.incidentbot.store.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -246,6 +247,11 @@ public final class OutboxWorker implements AutoCloseable {
             } catch (Payloads.UnreadablePayloadException e) {
                 outcome = JobHandler.Outcome.fail(e.getMessage());
             } catch (RuntimeException e) {
+                if (StorageUnavailableException.in(e)) {
+                    // The storage logged the outage once; the lease expires and the job runs again after it.
+                    storageFailed(e);
+                    return;
+                }
                 log.warn("outbox job {} ({}, incident {}) threw", job.id(), job.kind(), job.incident(), e);
                 outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             }
