@@ -23,6 +23,8 @@ final class PostgresOutage {
     /** How often a transaction may try a server that is down. */
     static final long TRIAL_EVERY_MS = 1_000;
     private static final String TRIAL_EVERY = "1 s";
+    /** HikariCP's message for a call on a connection it has already closed ({@code ProxyConnection.ClosedConnection}). */
+    private static final String CLOSED_BY_POOL = "Connection is closed";
 
     private volatile long downSinceMs;
     private volatile String reason;
@@ -86,6 +88,10 @@ final class PostgresOutage {
             }
             if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
                 return Optional.of("SQL state " + s.getSQLState() + " (" + firstLine(s.getMessage()) + ")");
+            }
+            if (t instanceof SQLException s && CLOSED_BY_POOL.equals(s.getMessage())) {
+                // HikariCP closed this borrowed connection because another statement on it broke (no SQL state).
+                return Optional.of("the connection was closed by the pool after a failure");
             }
             if (t instanceof java.net.SocketTimeoutException) {
                 return Optional.of("the server did not answer in time");
