@@ -155,6 +155,7 @@ public final class Bot implements AutoCloseable {
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
+                    io.incidentbot.pager.PageOncallButton.register(a, incidents, transactions, pager, runtime.afterAck());
                     io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
                 }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock,
                         r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())),

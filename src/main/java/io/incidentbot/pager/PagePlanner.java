@@ -6,6 +6,7 @@ import io.incidentbot.store.Repositories;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -34,10 +35,18 @@ public final class PagePlanner {
         return kinds;
     }
 
+    /**
+     * @return true when a page has anywhere to go ({@link PagerSettings#pagingEnabled()}): an external pager is set,
+     *         or the bot escalates in Slack; false: {@code /incident page} and <em>Page on-call</em> are refused
+     */
+    public boolean enabled() {
+        return settings.pagingEnabled();
+    }
+
     /** An incident was declared (any way): pages when at or above the threshold. */
     public List<PageJob> declared(Repositories r, long incident, Instant at) {
         Incident i = incident(r, incident);
-        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at) : List.of();
+        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at, pagers()) : List.of();
     }
 
     /** The severity changed: pages once when it rises into the threshold and the incident was never paged. */
@@ -45,7 +54,7 @@ public final class PagePlanner {
         if (!rules.pagesOnSeverityChange(from, to, r.pages().forIncident(incident))) {
             return List.of();
         }
-        return trigger(r, incident(r, incident), null, null, at);
+        return trigger(r, incident(r, incident), null, null, at, pagers());
     }
 
     /** The incident was resolved: resolves every open page. */
@@ -81,7 +90,19 @@ public final class PagePlanner {
      * @return the jobs, empty when no pager is set
      */
     public List<PageJob> manual(Repositories r, long incident, String actor, String message, Instant at) {
-        return trigger(r, incident(r, incident), actor, message, at);
+        return manual(r, incident, actor, message, at, pagers());
+    }
+
+    /**
+     * The <em>Page on-call</em> modal: as {@link #manual(Repositories, long, String, String, Instant)}, through the
+     * pagers the person chose only.
+     *
+     * @param only the chosen pagers; those not set are ignored
+     * @return the jobs, one per chosen pager that is set
+     */
+    public List<PageJob> manual(Repositories r, long incident, String actor, String message, Instant at,
+                                Collection<PagerKind> only) {
+        return trigger(r, incident(r, incident), actor, message, at, only);
     }
 
     /**
@@ -109,9 +130,13 @@ public final class PagePlanner {
         return jobs;
     }
 
-    private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at) {
+    private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at,
+                                  Collection<PagerKind> only) {
         List<PageJob> jobs = new ArrayList<>();
         for (PagerKind pager : pagers()) {
+            if (!only.contains(pager)) {
+                continue;
+            }
             r.pages().triggered(i.number(), pager, DedupKey.of(i.number()), actor, at);
             jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, actor, message, at)));
         }
