@@ -18,7 +18,7 @@ import java.util.List;
  * and {@code Reopened} into pages ({@link PagePlanner}), recorded in the change's transaction, and enqueues one
  * outbox job per external pager under the pager's own subscriber name ({@code pagerduty}, {@code jsm-ops},
  * {@code goalert}: one ordered lane per incident and pager). A Slack page starts or stops the incident's Slack
- * escalation instead. Makes no outside call.
+ * escalation instead, and its resolve withdraws the direct messages already sent. Makes no outside call.
  */
 public final class PagerSubscriber implements IncidentSubscriber {
     private static final Logger log = LoggerFactory.getLogger(PagerSubscriber.class);
@@ -45,6 +45,9 @@ public final class PagerSubscriber implements IncidentSubscriber {
             jobs = planner.severityChanged(r, s.incident(), s.from(), s.to(), work.now());
         } else if (event instanceof IncidentEvent.Resolved x && x.firstResolve()) {
             jobs = planner.resolved(r, x.incident(), work.now());
+            if (escalation != null && jobs.stream().anyMatch(j -> j.pager() == PagerKind.SLACK)) {
+                escalation.withdraw(r, x.incident(), x.actor(), work.now());
+            }
         } else if (event instanceof IncidentEvent.Reopened o) {
             jobs = planner.reopened(r, o.incident(), o.actor(), work.now());
         } else {
