@@ -63,7 +63,7 @@ public final class PagePlanner {
         List<PageJob> jobs = new ArrayList<>();
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.resolvesOnResolve(p) && r.pages().resolved(incident, p.pager(), at)) {
-                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, null, null, at)));
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at)));
             }
         }
         return jobs;
@@ -76,7 +76,7 @@ public final class PagePlanner {
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.triggersOnReopen(p) && pagers().contains(p.pager())) {
                 r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
-                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, actor, null, at)));
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at)));
             }
         }
         return jobs;
@@ -121,10 +121,10 @@ public final class PagePlanner {
             }
             if (p.open()) {
                 r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
-                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, actor, null, at)));
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at)));
             } else {
                 r.pages().error(incident, p.pager(), null);
-                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, null, null, at)));
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at)));
             }
         }
         return jobs;
@@ -137,14 +137,17 @@ public final class PagePlanner {
             if (!only.contains(pager)) {
                 continue;
             }
-            r.pages().triggered(i.number(), pager, DedupKey.of(i.number()), actor, at);
-            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, actor, message, at)));
+            String key = r.pages().find(i.number(), pager).map(Page::dedupKey)
+                    .orElseGet(() -> DedupKey.of(settings.workspacePrefix(), i.number()));
+            r.pages().triggered(i.number(), pager, key, actor, at);
+            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, key, actor, message, at)));
         }
         return jobs;
     }
 
-    private static PageRequest request(Repositories r, Incident i, String actor, String message, Instant at) {
-        return new PageRequest(i.number(), DedupKey.of(i.number()), i.severity(), i.privateIncident() ? null : i.title(),
+    /** @param dedupKey the key the page was (or is being) triggered with: a resolve uses the stored one */
+    private static PageRequest request(Repositories r, Incident i, String dedupKey, String actor, String message, Instant at) {
+        return new PageRequest(i.number(), dedupKey, i.severity(), i.privateIncident() ? null : i.title(),
                 i.privateIncident(), i.status().label(), i.lead().map(u -> name(r, u)).orElse(null), name(r, i.declaredBy()),
                 actor == null ? null : name(r, actor), message, channelUrl(i.channelId()), at);
     }

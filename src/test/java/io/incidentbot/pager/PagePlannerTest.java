@@ -152,4 +152,33 @@ class PagePlannerTest {
         assertThat(plan(r -> off.declared(r, n, T0))).isEmpty();
         assertThat(plan(r -> off.manual(r, n, "U_PAGER", null, T0))).hasSize(1);
     }
+
+    /** Issue 21: "One dedup key per incident, incident-bot-&lt;n&gt; (with a workspace prefix when several workspaces share a pager)". */
+    @Test
+    void aWorkspacePrefixGoesIntoTheDedupKeyAndAnotherWorkspacesAcknowledgementIsNotOurs() {
+        PagePlanner acme = new PagePlanner(PagerSettings.fromEnv(Map.of("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY,
+                "PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl().toString(), "INCIDENT_WORKSPACE_PREFIX", "acme")));
+        long n = declare(Severity.SEV1, false);
+        List<PageJob> jobs = plan(r -> acme.declared(r, n, T0));
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.page().dedupKey()).isEqualTo("incident-bot-acme-" + n));
+        jobs.forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-acme-" + n)).isEqualTo("triggered");
+
+        PageSignals.Applied other = storage.transaction(r -> PageSignals.apply(r, ack("evt-globex", "incident-bot-globex-" + n), T0));
+        assertThat(other.outcome()).as("same number, other workspace").isEqualTo(PageSignals.Outcome.NOT_OURS);
+        PageSignals.Applied bare = storage.transaction(r -> PageSignals.apply(r, ack("evt-bare", "incident-bot-" + n), T0));
+        assertThat(bare.outcome()).as("a workspace without a prefix").isEqualTo(PageSignals.Outcome.NOT_OURS);
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
+        PageSignals.Applied ours = storage.transaction(r -> PageSignals.apply(r, ack("evt-acme", "incident-bot-acme-" + n), T0));
+        assertThat(ours.outcome()).isEqualTo(PageSignals.Outcome.APPLIED);
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.ACKNOWLEDGED);
+
+        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-acme-" + n)).as("resolved with the same key").isEqualTo("resolved");
+    }
+
+    private static io.incidentbot.pager.inbound.PagerSignal ack(String eventId, String dedupKey) {
+        return new io.incidentbot.pager.inbound.PagerSignal(PagerKind.PAGERDUTY, eventId,
+                io.incidentbot.pager.inbound.PagerSignal.Kind.ACKNOWLEDGED, dedupKey, null, "Ana Oncall", null, null, T0);
+    }
 }
