@@ -181,4 +181,27 @@ class PagePlannerTest {
         return new io.incidentbot.pager.inbound.PagerSignal(PagerKind.PAGERDUTY, eventId,
                 io.incidentbot.pager.inbound.PagerSignal.Kind.ACKNOWLEDGED, dedupKey, null, "Ana Oncall", null, null, T0);
     }
+
+    /** Issue 21, "Nobody alone in an empty channel": an alert-declared incident invites INCIDENT_ALERT_INVITE's people. */
+    @Test
+    void anAlertDeclaredIncidentInvitesTheAlertInviteUsersAndADeclareByHandDoesNot() {
+        PagerSettings settings = PagerSettings.fromEnv(Map.of("INCIDENT_ALERT_INVITE", "U0ONCALL1, S0GROUP01 W0ENT0001"));
+        io.incidentbot.incident.Transactions transactions = io.incidentbot.incident.Transactions.withoutSubscribers(storage,
+                Clock.fixed(T0, ZoneOffset.UTC)).subscribe(new PagerSubscriber(new PagePlanner(settings), null, settings.alertInvite()));
+        for (boolean byAlert : List.of(true, false)) {
+            transactions.run(work -> {
+                long n = work.repositories().incidents().create(byAlert ? "HighErrorRate" : "Slow search", Severity.SEV3,
+                        false, null, "U_DECLARER", T0).number();
+                work.record(new io.incidentbot.incident.IncidentEvent.Declared(n, "U_DECLARER", Severity.SEV3, "t", false,
+                        byAlert, T0, null));
+                return n;
+            });
+        }
+        List<io.incidentbot.outbox.OutboxJob> jobs = storage.transaction(r -> r.outbox().claim(T0, "test", T0.plusSeconds(30), 10));
+        assertThat(jobs).singleElement().satisfies(j -> {
+            assertThat(j.incident()).isEqualTo(1);
+            assertThat(io.incidentbot.slack.jobs.SlackJobs.read(j)).isEqualTo(new io.incidentbot.slack.jobs.SlackJob.Invite(
+                    List.of("U0ONCALL1", "W0ENT0001"), null));
+        });
+    }
 }
