@@ -85,6 +85,7 @@ public final class Bot implements AutoCloseable {
     private final ReminderService reminders;
     private final HomeTabs homeTabs;
     private final io.incidentbot.pager.PagerIntegration pager;
+    private final io.incidentbot.trackers.slack.FollowUpReminderDms followUpReminders;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -143,6 +144,9 @@ public final class Bot implements AutoCloseable {
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
         RequestContext requests = new RequestContext(metrics, traces);
         io.incidentbot.trackers.FollowUps followUps = new io.incidentbot.trackers.FollowUps(transactions, config.trackers());
+        this.followUpReminders = new io.incidentbot.trackers.slack.FollowUpReminderDms(client, storage, incidents.queries(),
+                config.trackers(), clock, config.timezone());
+        subscribers.add(followUpReminders.routes());
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
         io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
@@ -232,6 +236,7 @@ public final class Bot implements AutoCloseable {
         // conditional UPDATE in the database, so only one replica sends it.
         runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(followUpReminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
