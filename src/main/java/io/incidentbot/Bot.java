@@ -154,7 +154,7 @@ public final class Bot implements AutoCloseable {
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck(), publishing);
+                            runtime.afterAck(), publishing, () -> java.time.LocalDate.now(clock.withZone(config.timezone())));
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));

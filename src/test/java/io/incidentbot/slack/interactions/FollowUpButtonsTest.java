@@ -185,8 +185,19 @@ class FollowUpButtonsTest {
             FollowUpListsTest.declared(bot, "declare sev2 Checkout slow", 1);
             Map<String, Object> values = new HashMap<>(text(Modals.TEXT, "rotate the keys"));
             values.putAll(InteractionPayloads.userSelect(Modals.OWNER, "UBOB00001"));
-            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", "2099-12-20")));
             values.putAll(InteractionPayloads.select(Modals.PRIORITY, "2"));
+
+            // a due date in the past is refused in the form, and nothing is recorded
+            String yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString();
+            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", yesterday)));
+            HttpResponse<String> refused = bot.client.interactivity(submission("UALICE001", Modals.FOLLOW_UP, "1", values));
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("\"response_action\":\"errors\"", "\"" + Modals.DUE + "\"",
+                    "The due date " + yesterday + " is in the past");
+            List<FollowUpRecord> none = bot.bot.storage().read(r -> r.trackers().list(1));
+            assertThat(none).isEmpty();
+
+            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", "2099-12-20")));
             assertThat(bot.client.interactivity(submission("UALICE001", Modals.FOLLOW_UP, "1", values)).statusCode())
                     .isEqualTo(200);
             FollowUpRecord f = bot.bot.storage().read(r -> r.trackers().list(1)).get(0);
