@@ -174,6 +174,17 @@ class FollowUpButtonsTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(FollowUpState.DONE, "UALICE001", "slack"),
                             org.assertj.core.groups.Tuple.tuple(FollowUpState.OPEN, "UALICE001", "slack"),
                             org.assertj.core.groups.Tuple.tuple(FollowUpState.DONE, "github:Codertocat", "tracker"));
+
+
+            // the command does what the buttons do, and the message follows
+            assertThat(FollowUpListsTest.say(bot, "followups wontdo " + id, "UALICE001", inc.channelId()))
+                    .startsWith("Follow-up #" + id + " is now won't do: add an alert");
+            assertThat(followUp(bot, id).state()).isEqualTo(FollowUpState.WONT_DO);
+            assertThat(awaitEdit(slack, inc.channelId(), ts, ":no_entry_sign: *Won't do* · <@UALICE001>").arg("blocks"))
+                    .contains(FollowUpPosts.REOPEN);
+            assertThat(FollowUpListsTest.say(bot, "followups wontdo " + id, "UALICE001", inc.channelId())).contains("already");
+            assertThat(FollowUpListsTest.say(bot, "followups done", "UALICE001", inc.channelId()))
+                    .contains("followups done|wontdo|reopen <follow-up id>");
             assertThat(github.violations()).isEmpty();
         }
     }
