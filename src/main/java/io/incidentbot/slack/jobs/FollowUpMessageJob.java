@@ -21,8 +21,12 @@ import java.util.Set;
  * release), or whose message was deleted, has nothing to update.
  */
 final class FollowUpMessageJob implements KindHandler<SlackJob.SyncFollowUp> {
-    /** Slack errors of a message that can no longer be edited: there is nothing to update. */
-    private static final Set<String> GONE = Set.of("message_not_found", "cant_update_message", "edit_window_closed");
+    /**
+     * Slack errors ({@code chat.update} reference) of a message that can no longer be edited, e.g. a follow-up closed
+     * in its tracker months after its channel was archived: there is nothing to update.
+     */
+    private static final Set<String> GONE = Set.of("message_not_found", "cant_update_message", "edit_window_closed",
+            "channel_not_found", "is_inactive");
 
     private final MethodsClient client;
     private final Deliveries deliveries;
