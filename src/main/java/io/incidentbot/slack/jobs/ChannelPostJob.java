@@ -17,15 +17,10 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
     private final Deliveries deliveries;
     private final boolean trackers;
 
-    /** @param posts posts at most once per job */
-    public ChannelPostJob(Posts posts) {
-        this(posts, null, true);
-    }
-
     /**
      * @param posts      posts at most once per job
      * @param deliveries remembers the {@code ts} of each follow-up's message ({@link FollowUpMessageJob#key}), so
-     *                   it can be updated when the follow-up changes; null to forget it
+     *                   it can be updated when the follow-up changes
      * @param trackers   true when a tracker is set up: a follow-up's message offers <em>Create issue</em>
      */
     ChannelPostJob(Posts posts, Deliveries deliveries, boolean trackers) {
@@ -61,7 +56,7 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
             if (r.failure() != null) {
                 return r.failure();
             }
-            if (deliveries != null && r.response() != null) {
+            if (r.response() != null) {
                 deliveries.sent(incident.number(), FollowUpMessageJob.key(f.followUpId()), r.response());
             }
             return Outcome.done();

@@ -36,18 +36,11 @@ public final class FollowUpPosts {
     }
 
     /**
-     * @param text     the message (Slack mrkdwn)
-     * @param followUp the follow-up's ID
-     * @param open     true for <em>Done</em>, <em>Won't do</em>, <em>Create issue</em>; false for <em>Reopen</em>
+     * @param text        the message (Slack mrkdwn)
+     * @param followUp    the follow-up's ID
+     * @param open        true for <em>Done</em>, <em>Won't do</em> (and <em>Create issue</em>); false for <em>Reopen</em>
+     * @param createIssue false leaves <em>Create issue</em> out (no tracker is set up, or the issue exists already)
      * @return a section with the text and the buttons
-     */
-    public static List<LayoutBlock> blocks(String text, long followUp, boolean open) {
-        return blocks(text, followUp, open, true);
-    }
-
-    /**
-     * As {@link #blocks(String, long, boolean)}; {@code createIssue}: false leaves <em>Create issue</em> out (no
-     * tracker is set up, or the issue exists already).
      */
     public static List<LayoutBlock> blocks(String text, long followUp, boolean open, boolean createIssue) {
         String id = String.valueOf(followUp);
