@@ -123,7 +123,8 @@ public final class Bot implements AutoCloseable {
         integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
-                config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle()));
+                config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle(),
+                io.incidentbot.process.slack.FieldsHeader.of(config.process(), storage)));
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
         this.pager = pager;
         transactions.subscribe(pager.subscriber());

@@ -59,6 +59,16 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish, AnnounceStyle style) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, style, i -> io.incidentbot.slack.render.Header.Extra.NONE);
+    }
+
+    /** As above; {@code headerExtra}: what an integration adds to an incident's header (the process file's fields). */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style,
+                                   Function<Incident, io.incidentbot.slack.render.Header.Extra> headerExtra) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -72,7 +82,7 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.SYNC_TOPIC.name(), read(SlackJob.SyncTopic.class),
                         t.inChannel(new TopicJob(client, deliveries)))
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
-                        t.inChannel(new HeaderJob(client, posts, deliveries, publish)))
+                        t.inChannel(new HeaderJob(client, posts, deliveries, publish, headerExtra)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
                         t.inChannel(new ChannelPostJob(posts)))
                 .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
