@@ -69,6 +69,7 @@ public final class ProcessService {
                     w.repositories().process().setField(incident.number(), name, value);
                 }
             });
+            incidents.reminders().declared(w.repositories(), incident.number(), w.now()); // the type's intervals
             if (!type.inviteUsers().isEmpty() || !type.inviteGroups().isEmpty()) {
                 w.record(new IncidentEvent.Invited(incident.number(), declaration.declaredBy(), type.inviteUsers(),
                         type.inviteGroups(), w.now()));

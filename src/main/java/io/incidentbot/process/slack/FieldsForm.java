@@ -27,7 +27,7 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 /**
- * The header's <em>Fields</em> button ({@link FieldsHeader#FIELDS}) and its modal (issue 25): the fields of the
+ * The header's <em>Fields</em> button ({@link TypeExtras#FIELDS}) and its modal (issue 25): the fields of the
  * incident's type that apply at its severity, and any other that has a value, each a typed input starting with the
  * stored value ({@link FieldInputs}). On {@code view_submission} a required field left empty, or a value that does not
  * fit, is answered with {@code response_action: errors} and nothing changes; else each changed field is one
@@ -73,7 +73,7 @@ public final class FieldsForm {
      * @param afterAck runs {@code views.open} right after the ack
      */
     static void register(App app, ProcessService process, Executor afterAck) {
-        app.blockAction(FieldsHeader.FIELDS, (req, ctx) -> {
+        app.blockAction(TypeExtras.FIELDS, (req, ctx) -> {
             var p = req.getPayload();
             String value = p.getActions().isEmpty() ? null : p.getActions().get(0).getValue();
             Incident incident = Buttons.incidentNumber(value).flatMap(n -> process.findVisible(n, p.getUser().getId())).orElse(null);

@@ -117,6 +117,10 @@ class TypedDeclareTest {
         await("the security type's user and user group invited", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> channel.equals(c.arg("channel")) && c.arg("users").contains("U0SECLEAD1")));
         assertThat(slack.calls("usergroups.users.list")).anySatisfy(c -> assertThat(c.arg("usergroup")).isEqualTo("S0SECTEAM1"));
+        await("announced in the security type's own channel", 10, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "C0SECURITY".equals(c.arg("channel")) && c.arg("text").contains("Leaked API key")));
+        assertThat(slack.calls("chat.postMessage")).as("not in INCIDENT_ANNOUNCE_CHANNEL").noneMatch(c ->
+                "CANNOUNCE1".equals(c.arg("channel")) && c.arg("text").contains("Leaked API key"));
         assertThat(slack.calls("conversations.invite").stream().filter(c -> channel.equals(c.arg("channel")))
                 .map(c -> c.arg("users")).toList()).anySatisfy(users -> assertThat(users.split(","))
                 .contains("U0SECLEAD1", "USECOPS01", "USECOPS02"));
@@ -160,11 +164,13 @@ class TypedDeclareTest {
         await("header", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().headerTs() != null);
         Incident incident = bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow();
         assertThat(lastHeader(incident)).contains("*Type:* default · *Customer impact:* _not set_")
-                .contains(FieldsHeader.FIELDS);
+                .contains(TypeExtras.FIELDS);
+        await("the default type announces in INCIDENT_ANNOUNCE_CHANNEL", 10, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel")) && c.arg("text").contains("Checkout slow")));
 
         int opens = slack.calls("views.open").size();
         bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001",
-                incident.channelId(), incident.headerTs(), FieldsHeader.FIELDS, String.valueOf(n), slack.url("/response/UALICE001")));
+                incident.channelId(), incident.headerTs(), TypeExtras.FIELDS, String.valueOf(n), slack.url("/response/UALICE001")));
         await("views.open", 10, () -> slack.calls("views.open").size() > opens);
         JsonNode modal = JSON.readTree(slack.calls("views.open").get(opens).arg("view"));
         assertThat(modal.get("callback_id").asText()).isEqualTo(FieldsForm.CALLBACK_ID);
@@ -207,6 +213,14 @@ class TypedDeclareTest {
                         + ":pencil2: Field Support ticket: https://support.example.com/T-1 → unset by <@UALICE001>").equals(m.get("text"))));
         await("header updated", 10, () -> lastHeader(incident).contains("*Customer impact:* all · *Services affected:* api, web")
                 && !lastHeader(incident).contains("Support ticket"));
+
+        assertThat(SignedClient.text(bot.client.command("invite bob", "UALICE001", incident.channelId())))
+                .contains("is not a Slack user mention");
+        assertThat(SignedClient.text(bot.client.command("invite <@UCAROL001|carol> <!subteam^S0SECTEAM1|@security>",
+                "UALICE001", incident.channelId()))).contains("Inviting <@UCAROL001>, the members of 1 user group to this channel.");
+        await("/incident invite: the person and the group's members", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> incident.channelId().equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "USECOPS01", "USECOPS02"))));
     }
 
     /** @return the blocks of the incident's header as last posted or edited */

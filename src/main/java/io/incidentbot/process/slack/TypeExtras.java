@@ -7,6 +7,7 @@ import io.incidentbot.process.FieldValues;
 import io.incidentbot.process.IncidentType;
 import io.incidentbot.process.Process;
 import io.incidentbot.process.ProcessSettings;
+import io.incidentbot.slack.jobs.PerIncident;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;
@@ -16,21 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The process file's part of the incident header (issue 25): one line with the incident's type and its custom
+ * What the process file's incident types add to the Slack adapter (issue 25): the announcement channel of the
+ * incident's type ({@code announce_channel}), and in the header one line with the incident's type and its custom
  * fields ({@code *Customer impact:* all · *Services affected:* api, web}; a required field that applies at the
  * incident's severity and has no value shows {@code _not set_}), and a <em>Fields</em> button ({@link #FIELDS}) that
  * opens {@link FieldsForm}. Read when the header job is delivered, so the header shows the fields as they are then.
  */
-public final class FieldsHeader implements Function<Incident, Header.Extra> {
+public final class TypeExtras implements PerIncident {
     /** The <em>Fields</em> button's action ID; its value is the incident number. */
     public static final String FIELDS = "incident_fields";
     private final Process process;
     private final Storage storage;
 
-    private FieldsHeader(Process process, Storage storage) {
+    private TypeExtras(Process process, Storage storage) {
         this.process = process;
         this.storage = storage;
     }
@@ -38,14 +39,28 @@ public final class FieldsHeader implements Function<Incident, Header.Extra> {
     /**
      * @param settings {@code INCIDENT_PROCESS_FILE}
      * @param storage  reads each incident's type and field values
-     * @return the header's extra part: nothing when no process file is set
+     * @return what the incident types add: nothing when no process file is set
      */
-    public static Function<Incident, Header.Extra> of(ProcessSettings settings, Storage storage) {
-        return settings.configured() ? new FieldsHeader(settings.process(), storage) : i -> Header.Extra.NONE;
+    public static PerIncident of(ProcessSettings settings, Storage storage) {
+        return settings.configured() ? new TypeExtras(settings.process(), storage) : PerIncident.NONE;
     }
 
     @Override
-    public Header.Extra apply(Incident i) {
+    public String announceChannel(Incident i) {
+        return type(i.number()).announceChannel();
+    }
+
+    @Override
+    public boolean announces() {
+        return process.types().stream().anyMatch(t -> t.announceChannel() != null);
+    }
+
+    private IncidentType type(long n) {
+        return storage.read(r -> r.process().type(n)).flatMap(process::type).orElseGet(process::defaultType);
+    }
+
+    @Override
+    public Header.Extra header(Incident i) {
         Map.Entry<Optional<String>, Map<String, String>> stored = storage.read(r ->
                 Map.entry(r.process().type(i.number()), r.process().fields(i.number())));
         IncidentType type = stored.getKey().flatMap(process::type).orElseGet(process::defaultType);
