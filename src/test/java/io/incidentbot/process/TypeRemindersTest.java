@@ -80,7 +80,7 @@ class TypeRemindersTest {
     @Test
     void aTypesIntervalsKeepTheConfiguredMaximumAndATypeWithoutKeepsTheConfiguredIntervals() {
         IncidentType quiet = new IncidentType("quiet", null, null, List.of(), List.of(), null,
-                new ReminderPolicy(null, Duration.ofMinutes(5)), List.of(), List.of());
+                new ReminderPolicy(null, Duration.ofMinutes(5)), List.of(), List.of(), null);
         assertThat(TypeReminders.of(quiet, CONFIGURED)).isEqualTo(new ReminderPolicy(null, Duration.ofMinutes(5), 6));
         assertThat(TypeReminders.of(process.process().defaultType(), CONFIGURED)).as("no override").isSameAs(CONFIGURED);
     }
