@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * What the process file's incident types add to the Slack adapter (issue 25): the announcement channel of the
- * incident's type ({@code announce_channel}), and in the header one line with the incident's type and its custom
+ * incident's type ({@code announce_channel}), and in the header one line with the severity's name and description
+ * from the file (when it renames them: {@code *SEV2 Major* — A main feature is down}), the incident's type and its custom
  * fields ({@code *Customer impact:* all · *Services affected:* api, web}; a required field that applies at the
  * incident's severity and has no value shows {@code _not set_}), and a <em>Fields</em> button ({@link #FIELDS}) that
  * opens {@link FieldsForm}. Read when the header job is delivered, so the header shows the fields as they are then.
@@ -64,22 +65,28 @@ public final class TypeExtras implements PerIncident {
         Map.Entry<Optional<String>, Map<String, String>> stored = storage.read(r ->
                 Map.entry(r.process().type(i.number()), r.process().fields(i.number())));
         IncidentType type = stored.getKey().flatMap(process::type).orElseGet(process::defaultType);
-        if (type.fields().isEmpty() && process.types().size() == 1) {
-            return Header.Extra.NONE;
-        }
-        return new Header.Extra(line(type, process.types().size() > 1, i.severity(), stored.getValue()),
-                type.fields().isEmpty() ? Map.of() : Map.of(FIELDS, "Fields"));
+        Process.Naming severity = process.naming(i.severity());
+        String named = severity.name().equals(i.severity().name()) ? null : "*" + i.severity().name() + " "
+                + Messages.escape(severity.name()) + "*" + (severity.description() == null ? "" : " — "
+                + Messages.escape(severity.description()));
+        String line = line(named, type, process.types().size() > 1, i.severity(), stored.getValue());
+        return line == null && type.fields().isEmpty() ? Header.Extra.NONE
+                : new Header.Extra(line, type.fields().isEmpty() ? Map.of() : Map.of(FIELDS, "Fields"));
     }
 
     /**
+     * @param named    the severity as the file names it (mrkdwn), or null when the file does not rename it
      * @param type     the incident's type
      * @param showType whether to name the type (the process has more than one)
      * @param severity the incident's severity
      * @param values   the stored field values by name
      * @return the header line (Slack mrkdwn, values inert), or null when there is nothing to show
      */
-    static String line(IncidentType type, boolean showType, Severity severity, Map<String, String> values) {
+    static String line(String named, IncidentType type, boolean showType, Severity severity, Map<String, String> values) {
         List<String> parts = new ArrayList<>();
+        if (named != null) {
+            parts.add(named);
+        }
         if (showType) {
             parts.add("*Type:* " + Messages.escape(type.name()));
         }

@@ -163,7 +163,8 @@ class TypedDeclareTest {
         long n = titled("Checkout slow").orElseThrow().number();
         await("header", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().headerTs() != null);
         Incident incident = bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow();
-        assertThat(lastHeader(incident)).contains("*Type:* default · *Customer impact:* _not set_")
+        assertThat(lastHeader(incident)).contains(":card_index_dividers: *SEV2 Major* — A main feature is down or badly degraded"
+                        + " · *Type:* default · *Customer impact:* _not set_")
                 .contains(TypeExtras.FIELDS);
         await("the default type announces in INCIDENT_ANNOUNCE_CHANNEL", 10, () -> slack.calls("chat.postMessage").stream()
                 .anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel")) && c.arg("text").contains("Checkout slow")));
