@@ -121,11 +121,12 @@ public final class Bot implements AutoCloseable {
                 runtime.outboxThreads(), runtime.outboxPolicy(), leader.holder(), config.db().lease());
         transactions.afterEachCommit(outbox::wakeup);
         // --- integrations: each one registers its IncidentSubscriber and its JobRoutes, one line each ---
-        integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
+        io.incidentbot.slack.jobs.PerIncident types = io.incidentbot.process.slack.TypeExtras.of(config.process(), storage);
+        integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null || types.announces(),
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle(),
-                config.trackers().provider() != null));
+                config.trackers().provider() != null, types));
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
         this.pager = pager;
         transactions.subscribe(pager.subscriber());
@@ -133,10 +134,11 @@ public final class Bot implements AutoCloseable {
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
         // --- end of integrations ---
+        io.incidentbot.reminders.ReminderPolicies reminderPolicies = io.incidentbot.process.TypeReminders.of(config.process(), config.reminders());
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
-                new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
+                new ReminderSchedule(config.reminders(), reminderPolicies), config.hooks().changeWindow());
         io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
-        this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
+        this.reminders = new ReminderService(transactions, reminderPolicies, metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
                 config.timezone());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());

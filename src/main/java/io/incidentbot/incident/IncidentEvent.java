@@ -37,7 +37,9 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.ReminderDue.class, name = "reminder_due"),
         @JsonSubTypes.Type(value = IncidentEvent.ChannelRetried.class, name = "channel_retried"),
         @JsonSubTypes.Type(value = IncidentEvent.Cancelled.class, name = "cancelled"),
-        @JsonSubTypes.Type(value = IncidentEvent.PageChanged.class, name = "page_changed")
+        @JsonSubTypes.Type(value = IncidentEvent.PageChanged.class, name = "page_changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.FieldChanged.class, name = "field_changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.Invited.class, name = "invited")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface IncidentEvent {
@@ -190,5 +192,42 @@ public sealed interface IncidentEvent {
      */
     record PageChanged(long incident, String actor, String text, String invite, boolean failed, Instant at)
             implements IncidentEvent {
+    }
+
+    /**
+     * A custom field of the incident's type (issue 25's process file) was set, changed or cleared.
+     *
+     * @param field the field's key, e.g. {@code customer_impact}
+     * @param label the field's label, e.g. {@code Customer impact}
+     * @param from  the old value as a timeline entry shows it (escaped as {@code TimelineEntry.literal}, users as
+     *              {@code TimelineEntry.userToken}), null when it was unset
+     * @param to    the new value, likewise; null when it was cleared
+     */
+    record FieldChanged(long incident, String actor, String field, String label, String from, String to, Instant at)
+            implements IncidentEvent {
+        /**
+         * @return the timeline entry's text, e.g. {@code Field Customer impact: some → all} ({@code unset} for no
+         *         value; the label escaped as {@code TimelineEntry.literal})
+         */
+        public String entryText() {
+            return "Field " + io.incidentbot.timeline.TimelineEntry.literal(label) + ": " + (from == null ? "unset" : from)
+                    + " → " + (to == null ? "unset" : to);
+        }
+    }
+
+    /**
+     * People were asked into the incident's channel: on declare, the users and user groups of the incident's type
+     * (issue 25), or with {@code /incident invite}.
+     *
+     * @param users      Slack user IDs ({@code U...})
+     * @param usergroups Slack user group IDs ({@code S...}); their members are invited as they are when invited
+     */
+    record Invited(long incident, String actor, java.util.List<String> users, java.util.List<String> usergroups, Instant at)
+            implements IncidentEvent {
+        /** Copies the lists. */
+        public Invited {
+            users = java.util.List.copyOf(users);
+            usergroups = java.util.List.copyOf(usergroups);
+        }
     }
 }

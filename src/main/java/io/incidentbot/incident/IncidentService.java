@@ -70,6 +70,11 @@ public final class IncidentService {
         return new Declarations(changeWindow, reminders, audit).declare(w, d, withLead);
     }
 
+    /** @return what keeps reminder due times in step with each change (its intervals per incident) */
+    public ReminderSchedule reminders() {
+        return reminders;
+    }
+
     /** @return the reads: lists, look-ups, timeline, changes, stats ({@link IncidentQueries}) */
     public IncidentQueries queries() {
         return new IncidentQueries(storage, clock, changeWindow);
@@ -157,6 +162,18 @@ public final class IncidentService {
             IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.NOTE, actor, text, now);
             w.record(new IncidentEvent.NoteAdded(inc.number(), actor, text, now));
         });
+    }
+
+    /**
+     * Asks people into the channel's incident ({@link IncidentEvent.Invited}: the Slack adapter invites the users and
+     * the user groups' members); see {@link #setStatus}.
+     *
+     * @param users      Slack user IDs
+     * @param usergroups Slack user group IDs ({@code S...})
+     */
+    public Incident invite(String channelId, java.util.List<String> users, java.util.List<String> usergroups, String actor) {
+        return change(channelId, "invite", (w, inc, now) ->
+                w.record(new IncidentEvent.Invited(inc.number(), actor, users, usergroups, now)));
     }
 
     /**

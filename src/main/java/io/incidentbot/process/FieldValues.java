@@ -85,4 +85,21 @@ public final class FieldValues {
             default -> stored;
         };
     }
+
+    /**
+     * @param field  the field
+     * @param stored the stored value, or null
+     * @return the value as a timeline entry's text holds it (a user as {@code TimelineEntry.userToken}, a
+     *         multi_select's options separated by commas, escaped as {@code TimelineEntry.literal}); null for null
+     */
+    public static String entry(CustomField field, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (field.kind()) {
+            case USER -> io.incidentbot.timeline.TimelineEntry.userToken(stored);
+            case MULTI_SELECT -> io.incidentbot.timeline.TimelineEntry.literal(String.join(", ", stored.split("\n")));
+            default -> io.incidentbot.timeline.TimelineEntry.literal(stored);
+        };
+    }
 }

@@ -51,7 +51,8 @@ public final class ProcessService {
     }
 
     /**
-     * Declares an incident of {@code type} and stores its type and field values in the same transaction.
+     * Declares an incident of {@code type} and stores its type and field values in the same transaction; the type's
+     * users and user groups are invited to the channel ({@link IncidentEvent.Invited}, after the channel is made).
      *
      * @param declaration what to declare
      * @param type        a type of the process
@@ -68,6 +69,11 @@ public final class ProcessService {
                     w.repositories().process().setField(incident.number(), name, value);
                 }
             });
+            incidents.reminders().declared(w.repositories(), incident.number(), w.now()); // the type's intervals
+            if (!type.inviteUsers().isEmpty() || !type.inviteGroups().isEmpty()) {
+                w.record(new IncidentEvent.Invited(incident.number(), declaration.declaredBy(), type.inviteUsers(),
+                        type.inviteGroups(), w.now()));
+            }
             return incident;
         });
     }
@@ -91,7 +97,8 @@ public final class ProcessService {
 
     /**
      * Sets one custom field of the channel's incident: stores it, adds a timeline entry naming the old and new value
-     * and who changed it, and echoes it in the channel (as a note, {@link IncidentEvent.NoteAdded}).
+     * and who changed it ({@link EntryKind#FIELD_CHANGE}) and records {@link IncidentEvent.FieldChanged} (echoed in the
+     * channel, the header updated).
      *
      * @param channelId the incident channel
      * @param name      the field's name
@@ -110,13 +117,53 @@ public final class ProcessService {
         String value = FieldValues.normalise(field, raw);
         return transactions.run(w -> {
             Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(name));
-            w.repositories().process().setField(incident.number(), name, value);
-            String text = field.label() + ": " + FieldValues.shown(field, value)
-                    + old.map(o -> " (was " + FieldValues.shown(field, o) + ")").orElse("");
-            w.repositories().timeline().add(new TimelineEntry(0, incident.number(), EntryKind.NOTE, w.now(), null, null, actor,
-                    text, null, false, false, List.of()));
-            w.record(new IncidentEvent.NoteAdded(incident.number(), actor, text, w.now()));
-            return "Set " + text + ".";
+            change(w, incident.number(), field, old.orElse(null), value, actor);
+            return "Set " + field.label() + ": " + FieldValues.shown(field, value)
+                    + old.map(o -> " (was " + FieldValues.shown(field, o) + ")").orElse("") + ".";
         });
+    }
+
+    /**
+     * Sets, changes or clears custom fields of an incident (the header's <em>Fields</em> modal): each value that
+     * differs from the stored one is one {@link IncidentEvent.FieldChanged} with its timeline entry, in one unit of work.
+     *
+     * @param incident an incident number
+     * @param values   field name to stored value ({@link FieldValues#normalise}), null to clear; names that are not
+     *                 fields of the incident's type are ignored
+     * @param actor    Slack user ID
+     * @return how many fields changed
+     */
+    public int setFields(long incident, Map<String, String> values, String actor) {
+        IncidentType type = typeOf(incident);
+        return transactions.run(w -> {
+            Map<String, String> before = w.repositories().process().fields(incident);
+            int changed = 0;
+            for (CustomField f : type.fields()) {
+                if (values.containsKey(f.name()) && !java.util.Objects.equals(before.get(f.name()), values.get(f.name()))) {
+                    change(w, incident, f, before.get(f.name()), values.get(f.name()), actor);
+                    changed++;
+                }
+            }
+            return changed;
+        });
+    }
+
+    /**
+     * @param incident an incident number
+     * @param user     Slack user ID of who asks
+     * @return the incident, when it exists and {@code user} may see it (a private incident only to its participants)
+     */
+    public Optional<Incident> findVisible(long incident, String user) {
+        return incidents.queries().findVisible(incident, user);
+    }
+
+    private static void change(io.incidentbot.incident.UnitOfWork w, long incident, CustomField field, String old,
+                               String value, String actor) {
+        w.repositories().process().setField(incident, field.name(), value);
+        IncidentEvent.FieldChanged e = new IncidentEvent.FieldChanged(incident, actor, field.name(), field.label(),
+                FieldValues.entry(field, old), FieldValues.entry(field, value), w.now());
+        w.repositories().timeline().add(new TimelineEntry(0, incident, EntryKind.FIELD_CHANGE, w.now(), null, null, actor,
+                e.entryText(), null, false, false, List.of()));
+        w.record(e);
     }
 }

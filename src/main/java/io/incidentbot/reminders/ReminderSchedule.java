@@ -15,10 +15,20 @@ import java.util.List;
  */
 public final class ReminderSchedule {
     private final ReminderPolicy policy;
+    private final ReminderPolicies policies;
 
     /** @param policy the configured intervals */
     public ReminderSchedule(ReminderPolicy policy) {
+        this(policy, ReminderPolicies.constant(policy));
+    }
+
+    /**
+     * @param policy   the configured intervals
+     * @param policies each incident's intervals (its type's, else {@code policy})
+     */
+    public ReminderSchedule(ReminderPolicy policy, ReminderPolicies policies) {
         this.policy = policy;
+        this.policies = policies;
     }
 
     /** @return the configured intervals */
@@ -26,18 +36,35 @@ public final class ReminderSchedule {
         return policy;
     }
 
-    /** A new incident: an update reminder one interval on, a lead reminder when it has no lead. */
+    /**
+     * A new incident: an update reminder one interval on, a lead reminder when it has no lead. Run again once the
+     * incident's type is known (issue 25), it replaces both with the type's intervals (a reminder the type turns off
+     * is cancelled).
+     */
     public void declared(Repositories r, long incident, Instant now) {
-        policy.updateInterval().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.UPDATE, now.plus(d)));
+        ReminderPolicy p = policies.of(r, incident);
+        statusUpdated(r, incident, now);
         boolean hasLead = r.incidents().find(incident).flatMap(Incident::lead).isPresent();
-        if (!hasLead) {
-            policy.leadDelay().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.LEAD, now.plus(d)));
+        if (!hasLead && p.leadDelay().isPresent()) {
+            r.reminders().schedule(incident, ReminderKind.LEAD, now.plus(p.lead()));
+        } else {
+            r.reminders().cancel(incident, ReminderKind.LEAD);
         }
     }
 
     /** A status update was posted: the next update reminder is one interval from now. */
     public void statusUpdated(Repositories r, long incident, Instant now) {
-        policy.updateInterval().ifPresent(d -> r.reminders().schedule(incident, ReminderKind.UPDATE, now.plus(d)));
+        ReminderPolicy p = policies.of(r, incident);
+        if (p.updateInterval().isPresent()) {
+            r.reminders().schedule(incident, ReminderKind.UPDATE, now.plus(p.update()));
+        } else {
+            r.reminders().cancel(incident, ReminderKind.UPDATE);
+        }
+    }
+
+    /** @return each incident's intervals */
+    public ReminderPolicies policies() {
+        return policies;
     }
 
     /** A lead was assigned: no lead reminder. */

@@ -32,7 +32,7 @@ public final class ReminderService {
     private final Transactions transactions;
     private final Storage storage;
     private final Clock clock;
-    private final ReminderPolicy policy;
+    private final ReminderPolicies policies;
     private final Runnable sentOne;
 
     /** A service that counts nothing; see {@link #ReminderService(Transactions, ReminderPolicy, Runnable)}. */
@@ -47,10 +47,15 @@ public final class ReminderService {
      *                     direct {@link #sendDue} call): the reminders-sent metric
      */
     public ReminderService(Transactions transactions, ReminderPolicy policy, Runnable sentOne) {
+        this(transactions, ReminderPolicies.constant(policy), sentOne);
+    }
+
+    /** As above; {@code policies}: each incident's intervals (its type's, issue 25). */
+    public ReminderService(Transactions transactions, ReminderPolicies policies, Runnable sentOne) {
         this.transactions = transactions;
         this.storage = transactions.storage();
         this.clock = transactions.clock();
-        this.policy = policy;
+        this.policies = policies;
         this.sentOne = sentOne;
     }
 
@@ -95,6 +100,7 @@ public final class ReminderService {
         boolean someoneThere = r.participants().list(inc.number()).stream()
                 .anyMatch(p -> r.participants().isMember(inc.number(), p.userId()));
         ReminderNote note;
+        ReminderPolicy policy = policies.of(r, inc.number());
         if (d.kind() == ReminderKind.UPDATE) {
             if (policy.updateInterval().isEmpty()) {
                 return false;

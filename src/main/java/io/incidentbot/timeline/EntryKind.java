@@ -27,7 +27,9 @@ public enum EntryKind {
     /** A change (deploy, merge, config, feature flag) from the window before the incident, at its own time. */
     CHANGE,
     /** A page, acknowledgement, escalation or resolve from a pager (issue 21). */
-    PAGE;
+    PAGE,
+    /** A custom field of the incident's type was set, changed or cleared; text says which, from and to (issue 25). */
+    FIELD_CHANGE;
 
     /** @return true for entries made by the bot's commands rather than channel messages */
     public boolean isCommand() {

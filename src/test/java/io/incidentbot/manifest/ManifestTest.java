@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** manifest.yml against Slack's reference data and against the Web API calls the code makes. */
 class ManifestTest {
     private static final Pattern SDK_CALL = Pattern.compile(
-            "\\.(auth|chat|conversations|views|users|files|canvases|reactions|pins)([A-Z][A-Za-z0-9]*)\\(");
+            "\\.(auth|chat|conversations|views|users|files|canvases|reactions|pins|usergroups)([A-Z][A-Za-z0-9]*)\\(");
     private final SlackApiReference ref = new SlackApiReference();
 
     /** @return Web API method names the main code calls through the SDK's MethodsClient */
@@ -50,6 +50,9 @@ class ManifestTest {
     private static String toMethodName(String family, String rest) {
         if (family.equals("conversations") && rest.startsWith("Canvases")) {
             return "conversations.canvases." + Character.toLowerCase(rest.charAt(8)) + rest.substring(9);
+        }
+        if (family.equals("usergroups") && rest.startsWith("Users")) {
+            return "usergroups.users." + Character.toLowerCase(rest.charAt(5)) + rest.substring(6);
         }
         return family + "." + Character.toLowerCase(rest.charAt(0)) + rest.substring(1);
     }

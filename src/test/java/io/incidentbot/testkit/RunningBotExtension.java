@@ -39,6 +39,7 @@ public final class RunningBotExtension implements BeforeEachCallback, AfterEachC
     private final Path dir;
     private RunningBot bot;
     private boolean perClass;
+    private final Consumer<Map<String, String>> envChange;
 
     /** A bot against a stand-in with its defaults. */
     public RunningBotExtension() {
@@ -50,6 +51,16 @@ public final class RunningBotExtension implements BeforeEachCallback, AfterEachC
      *                answers it overrides)
      */
     public RunningBotExtension(Consumer<SlackStandIn> standIn) {
+        this(standIn, env -> { });
+    }
+
+    /**
+     * @param standIn as above
+     * @param env     changes the bot's environment ({@link #env()}) before it starts, e.g. sets a variable, so a
+     *                class that needs one does not start a bot only to {@link #restart} it
+     */
+    public RunningBotExtension(Consumer<SlackStandIn> standIn, Consumer<Map<String, String>> env) {
+        this.envChange = env;
         try {
             this.slack = new SlackStandIn();
             this.dir = Files.createTempDirectory("incident-bot-test-");
@@ -82,7 +93,9 @@ public final class RunningBotExtension implements BeforeEachCallback, AfterEachC
 
     /** @return the environment the bot runs with ({@link RunningBot#env}); change a copy and {@link #restart} */
     public Map<String, String> env() {
-        return RunningBot.env(slack, database());
+        Map<String, String> env = new java.util.HashMap<>(RunningBot.env(slack, database()));
+        envChange.accept(env);
+        return env;
     }
 
     /**
@@ -100,13 +113,13 @@ public final class RunningBotExtension implements BeforeEachCallback, AfterEachC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         perClass = true;
-        bot = RunningBot.start(slack, database());
+        bot = RunningBot.start(slack, env());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         if (!perClass) {
-            bot = RunningBot.start(slack, database());
+            bot = RunningBot.start(slack, env());
         }
     }
 

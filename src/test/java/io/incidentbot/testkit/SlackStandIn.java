@@ -71,6 +71,7 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
     private final Map<String, String> canvases = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploadBytes = new ConcurrentHashMap<>();
     private final Set<String> deletedFiles = ConcurrentHashMap.newKeySet();
@@ -150,6 +151,11 @@ public final class SlackStandIn implements AutoCloseable {
     /** Makes {@code users.lookupByEmail} find this user by this email. */
     public void userEmail(String userId, String email) {
         emails.put(email.toLowerCase(java.util.Locale.ROOT), userId);
+    }
+
+    /** A user group ({@code S...}) and its members, as {@code usergroups.users.list} answers; others: {@code no_such_subteam}. */
+    public void usergroup(String groupId, String... members) {
+        usergroups.put(groupId, List.of(members));
     }
 
     /** @return the bytes uploaded for each file ID, as text */
@@ -415,6 +421,14 @@ public final class SlackStandIn implements AutoCloseable {
                     return Map.of("ok", false, "error", "users_not_found");
                 }
                 ok.put("user", Map.of("id", id, "profile", Map.of("email", call.arg("email"))));
+            }
+            case "usergroups.users.list" -> {
+                // Slack's reference example: {"ok": true, "users": ["U060R4BJ4", "W123A4BC5"]}
+                List<String> members = usergroups.get(String.valueOf(call.arg("usergroup")));
+                if (members == null) {
+                    return Map.of("ok", false, "error", "no_such_subteam");
+                }
+                ok.put("users", members);
             }
             case "files.getUploadURLExternal" -> {
                 String id = "F" + ids.incrementAndGet();

@@ -42,11 +42,13 @@ public final class ProcessInteractions {
                 TypedDeclareModal.Submission s = TypedDeclareModal.read(process.process(), view.getState(), req.getPayload().getUser().getId());
                 View next = TypedDeclareModal.build(process.process(), s.type(),
                         action.equals(TypedDeclareModal.TYPE) ? null : TypedDeclareModal.severity(view.getState()),
-                        TypedDeclareModal.text(view.getState(), DeclareModal.TITLE), TypedDeclareModal.text(view.getState(), "summary"));
+                        TypedDeclareModal.text(view.getState(), DeclareModal.TITLE), TypedDeclareModal.text(view.getState(), "summary"),
+                        TypedDeclareModal.typed(view.getState(), s.type()));
                 afterAck.execute(() -> update(ctx, view, next));
                 return ctx.ack();
             });
         }
+        FieldsForm.register(app, process, afterAck);
         app.viewSubmission(TypedDeclareModal.CALLBACK_ID, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             TypedDeclareModal.Submission s = TypedDeclareModal.read(process.process(), req.getPayload().getView().getState(), user);

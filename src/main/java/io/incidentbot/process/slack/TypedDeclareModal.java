@@ -2,13 +2,11 @@ package io.incidentbot.process.slack;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
-import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.process.CustomField;
-import io.incidentbot.process.FieldValues;
 import io.incidentbot.process.IncidentType;
 import io.incidentbot.process.Process;
 import io.incidentbot.slack.interactions.DeclareModal;
@@ -22,13 +20,7 @@ import java.util.Map;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.checkboxes;
-import static com.slack.api.model.block.element.BlockElements.multiStaticSelect;
-import static com.slack.api.model.block.element.BlockElements.numberInput;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
-import static com.slack.api.model.block.element.BlockElements.urlTextInput;
-import static com.slack.api.model.block.element.BlockElements.usersSelect;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -49,7 +41,7 @@ public final class TypedDeclareModal {
     /** Block and action ID of the severity selector. */
     public static final String SEVERITY = "process_severity";
     /** Prefix of a custom field's block and action ID, followed by the field's name. */
-    public static final String FIELD = "field:";
+    public static final String FIELD = FieldInputs.FIELD;
 
     private TypedDeclareModal() {
     }
@@ -63,6 +55,17 @@ public final class TypedDeclareModal {
      * @return the view, for {@code views.open} or {@code views.update}
      */
     public static View build(Process process, IncidentType type, Severity severity, String title, String summary) {
+        return build(process, type, severity, title, summary, Map.of());
+    }
+
+    /**
+     * @param fields the field values picked or typed so far, by field name ({@link FieldInputs#typed}): each shown
+     *               field of the type starts with its value ({@code initial_*}), so a {@code views.update} after
+     *               the type or severity changed keeps what was entered
+     * @return the view
+     */
+    public static View build(Process process, IncidentType type, Severity severity, String title, String summary,
+                             Map<String, String> fields) {
         Severity sev = severity != null ? severity : type.severity() != null ? type.severity() : Severity.DEFAULT;
         View base = DeclareModal.build(CALLBACK_ID, null, sev, title, summary);
         List<OptionObject> types = process.types().stream().map(t -> option(plainText(cut(t.name()
@@ -84,7 +87,7 @@ public final class TypedDeclareModal {
         for (CustomField f : type.fields()) {
             if (f.appliesAt(sev)) {
                 blocks.add(input(i -> i.blockId(FIELD + f.name()).optional(!f.required()).label(plainText(cut(f.label())))
-                        .element(element(f))));
+                        .element(FieldInputs.element(f, fields.get(f.name())))));
             }
         }
         return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata("")
@@ -92,19 +95,6 @@ public final class TypedDeclareModal {
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(blocks));
-    }
-
-    private static BlockElement element(CustomField f) {
-        String id = FIELD + f.name();
-        List<OptionObject> options = f.options().stream().map(o -> option(plainText(o), o)).toList();
-        return switch (f.kind()) {
-            case SELECT -> staticSelect(s -> s.actionId(id).options(options));
-            case MULTI_SELECT -> multiStaticSelect(s -> s.actionId(id).options(options));
-            case NUMBER -> numberInput(n -> n.actionId(id).decimalAllowed(true));
-            case USER -> usersSelect(u -> u.actionId(id));
-            case URL -> urlTextInput(u -> u.actionId(id));
-            case TEXT -> plainTextInput(p -> p.actionId(id).maxLength(FieldValues.MAX_TEXT));
-        };
     }
 
     /**
@@ -132,27 +122,16 @@ public final class TypedDeclareModal {
         DeclareModal.Submission base = DeclareModal.read(state, userId, null);
         Map<String, String> errors = new LinkedHashMap<>(base.errors());
         Map<String, String> fields = new LinkedHashMap<>();
-        for (CustomField f : type.fields()) {
-            if (!f.appliesAt(severity)) {
-                continue;
-            }
-            String raw = raw(values.getOrDefault(FIELD + f.name(), Map.of()).get(FIELD + f.name()));
-            if (raw == null || raw.isBlank()) {
-                if (f.required()) {
-                    errors.put(FIELD + f.name(), "Required for " + type.name() + " incidents at " + severity.name() + ".");
-                }
-                continue;
-            }
-            try {
-                fields.put(f.name(), FieldValues.normalise(f, raw));
-            } catch (IllegalArgumentException e) {
-                errors.put(FIELD + f.name(), e.getMessage());
-            }
-        }
+        FieldInputs.read(type, severity, type.fields().stream().filter(f -> f.appliesAt(severity)).toList(), values, fields, errors);
         Declaration d = base.declaration();
         Declaration declaration = errors.isEmpty() ? new Declaration(d.title(), severity, d.summary(), d.privateIncident(),
                 d.declaredBy(), d.responseUrl()) : null;
         return new Submission(type, declaration, fields, errors);
+    }
+
+    /** @return the field values picked or typed in the state, by field name, of {@code type}'s fields */
+    static Map<String, String> typed(ViewState state, IncidentType type) {
+        return FieldInputs.typed(state == null || state.getValues() == null ? Map.of() : state.getValues(), type);
     }
 
     /** @return the severity picked in the state (for rebuilding the view on a change) */
@@ -164,26 +143,13 @@ public final class TypedDeclareModal {
     /** @return a plain-text input's value in the state, e.g. the title */
     static String text(ViewState state, String block) {
         Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
-        return raw(values.getOrDefault(block, Map.of()).get(block));
+        return FieldInputs.raw(values.getOrDefault(block, Map.of()).get(block));
     }
 
     private static java.util.Optional<String> selected(Map<String, Map<String, ViewState.Value>> values, String block) {
         ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
         return v == null || v.getSelectedOption() == null ? java.util.Optional.empty()
                 : java.util.Optional.ofNullable(v.getSelectedOption().getValue());
-    }
-
-    private static String raw(ViewState.Value v) {
-        if (v == null) {
-            return null;
-        }
-        if (v.getSelectedOption() != null) {
-            return v.getSelectedOption().getValue();
-        }
-        if (v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty()) {
-            return String.join("\n", v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).toList());
-        }
-        return v.getSelectedUser() != null ? v.getSelectedUser() : v.getValue();
     }
 
     private static String cut(String text) {

@@ -70,6 +70,7 @@ public final class Routes {
                 r -> new StatusCommand(incidents),
                 r -> new SeverityCommand(incidents),
                 r -> new LeadCommand(incidents),
+                r -> new InviteCommand(incidents),
                 r -> new RoleCommand(incidents),
                 r -> new NoteCommand(incidents),
                 r -> new UpdateCommand(incidents),

@@ -27,6 +27,7 @@ public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
     private final AnnounceStyle style;
     private final MethodsClient client;
     private final Deliveries deliveries;
+    private PerIncident perIncident = PerIncident.NONE;
 
     /** @param announceChannel channel ID for announcements, or null when none is configured */
     public AnnounceJob(Posts posts, String announceChannel) {
@@ -67,8 +68,22 @@ public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
         return new AnnounceJob(posts, announceChannel, draftLink, style, client, deliveries);
     }
 
+    /**
+     * @param perIncident gives an incident's own announcement channel (its type's), used instead of the configured one
+     * @return this handler
+     */
+    public AnnounceJob perIncident(PerIncident perIncident) {
+        this.perIncident = perIncident;
+        return this;
+    }
+
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Announce queued) {
+        String own = perIncident.announceChannel(incident);
+        return deliver(job, incident, queued, own != null ? own : announceChannel);
+    }
+
+    private Outcome deliver(OutboxJob job, Incident incident, SlackJob.Announce queued, String announceChannel) {
         SlackJob.Announce payload = queued.announcement() instanceof SlackJob.Unversioned u
                 ? new SlackJob.Announce(fromIncident(u, incident)) : queued;
         if (announceChannel == null

@@ -27,6 +27,7 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     private final Posts posts;
     private final Deliveries deliveries;
     private final boolean publish;
+    private final PerIncident extra;
 
     /** @param deliveries records the header's {@code ts} after the first post */
     public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries) {
@@ -35,6 +36,12 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
 
     /** @param publish true when the status page is on (the header shows <em>Publish to status page</em>) */
     public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries, boolean publish) {
+        this(client, posts, deliveries, publish, PerIncident.NONE);
+    }
+
+    /** @param extra what an integration adds to the header of an incident as it is now (read when delivering) */
+    public HeaderJob(MethodsClient client, Posts posts, Deliveries deliveries, boolean publish, PerIncident extra) {
+        this.extra = extra;
         this.publish = publish;
         this.client = client;
         this.posts = posts;
@@ -45,7 +52,7 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
         String text = Messages.headerText(incident);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
-                deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()));
+                deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()), extra.header(incident));
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

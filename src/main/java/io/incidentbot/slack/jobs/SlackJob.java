@@ -73,16 +73,24 @@ public sealed interface SlackJob {
      * @param responseUrl as in {@link CreateChannel}, may be null
      * @param emails      emails of people to invite too, when a Slack user has it ({@code users.lookupByEmail});
      *                    empty in jobs written before issue 21
+     * @param usergroups  user group IDs ({@code S...}) whose members are invited too ({@code usergroups.users.list});
+     *                    empty in jobs written before issue 25
      */
-    record Invite(List<String> users, String responseUrl, List<String> emails) implements SlackJob {
+    record Invite(List<String> users, String responseUrl, List<String> emails, List<String> usergroups) implements SlackJob {
         public Invite {
             users = List.copyOf(users);
             emails = emails == null ? List.of() : List.copyOf(emails);
+            usergroups = usergroups == null ? List.of() : List.copyOf(usergroups);
         }
 
         /** Invites {@code users}. */
         public Invite(List<String> users, String responseUrl) {
-            this(users, responseUrl, List.of());
+            this(users, responseUrl, List.of(), List.of());
+        }
+
+        /** Invites {@code users} and the Slack users with {@code emails}. */
+        public Invite(List<String> users, String responseUrl, List<String> emails) {
+            this(users, responseUrl, emails, List.of());
         }
 
         public Kind kind() {

@@ -68,6 +68,18 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish, AnnounceStyle style, boolean trackers) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, style, trackers, PerIncident.NONE);
+    }
+
+    /**
+     * As above; {@code perIncident}: what an integration adds per incident (the process file's types: the header's
+     * fields, an announcement channel of their own).
+     */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style, boolean trackers, PerIncident perIncident) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -81,7 +93,7 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.SYNC_TOPIC.name(), read(SlackJob.SyncTopic.class),
                         t.inChannel(new TopicJob(client, deliveries)))
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
-                        t.inChannel(new HeaderJob(client, posts, deliveries, publish)))
+                        t.inChannel(new HeaderJob(client, posts, deliveries, publish, perIncident)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
                         t.inChannel(new ChannelPostJob(posts, deliveries, trackers)))
                 .route(SlackJob.Kind.SYNC_FOLLOW_UP.name(), read(SlackJob.SyncFollowUp.class),
@@ -89,7 +101,7 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
                         t.inChannel(ChannelPostJob.action(posts, draftLink)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
-                        posts, announceChannel, draftLink).threaded(style, client, deliveries)))
+                        posts, announceChannel, draftLink).threaded(style, client, deliveries).perIncident(perIncident)))
                 .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts)))
                 .route(SlackJob.Kind.QUOTE.name(), read(SlackJob.Quote.class),
                         t.inChannel(new QuoteJob(client, posts, deliveries)))

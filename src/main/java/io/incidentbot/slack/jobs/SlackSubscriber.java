@@ -100,6 +100,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
             SlackJobs.enqueue(out, n, new SlackJob.Invite(List.of(e.user()), null), now);
         } else if (event instanceof IncidentEvent.NoteAdded e) {
             post(work, e);
+        } else if (event instanceof IncidentEvent.FieldChanged e) {
+            post(work, e);
+            syncState(r, n, now); // the header shows the fields
+        } else if (event instanceof IncidentEvent.Invited e) {
+            SlackJobs.enqueue(out, n, new SlackJob.Invite(e.users(), null, List.of(), e.usergroups()), now);
         } else if (event instanceof IncidentEvent.FollowUpRecorded e) {
             post(work, e);
         } else if (event instanceof IncidentEvent.FollowUpStateChanged e) {

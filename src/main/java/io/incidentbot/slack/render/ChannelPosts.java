@@ -61,6 +61,8 @@ public final class ChannelPosts {
             return followUpChange(e);
         } else if (event instanceof IncidentEvent.PageChanged e) {
             return pageChanged(e);
+        } else if (event instanceof IncidentEvent.FieldChanged e) {
+            return ":pencil2: " + entryText(e.entryText()) + " by " + of(e.actor());
         }
         throw new IllegalArgumentException("no post for " + event);
     }
@@ -81,8 +83,13 @@ public final class ChannelPosts {
      *         and how to page again
      */
     private static String pageChanged(IncidentEvent.PageChanged e) {
-        String text = UserText.inert(io.incidentbot.timeline.TimelineEntry.USER_TOKEN.matcher(e.text()).replaceAll("<@$1>"));
+        String text = entryText(e.text());
         return e.failed() ? ":x: " + text + "\nPage again with `/incident page retry`." : ":pager: " + text;
+    }
+
+    /** @return a command entry's text as mrkdwn: user tokens as mentions, nothing else live */
+    private static String entryText(String text) {
+        return UserText.inert(io.incidentbot.timeline.TimelineEntry.USER_TOKEN.matcher(text).replaceAll("<@$1>"));
     }
 
     private static String statusChange(Status from, Status to) {

@@ -49,7 +49,7 @@ public final class Header {
     /**
      * @param i          the incident as it is now
      * @param lastUpdate its latest status update, if any
-     * @return the header blocks (at most 9, well under Slack's 50)
+     * @return the header blocks (at most 10, well under Slack's 50)
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate) {
         return blocks(i, lastUpdate, false);
@@ -70,8 +70,37 @@ public final class Header {
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
                                            List<io.incidentbot.pager.Page> pages) {
+        return blocks(i, lastUpdate, publish, pages, Extra.NONE);
+    }
+
+    /**
+     * What an integration adds to the header, e.g. the process file's custom fields (issue 25).
+     *
+     * @param line    one mrkdwn line shown under the state (cut to a section's length), or null for none
+     * @param buttons action ID to button text of buttons added before <em>Resolve</em>; each button's value is the
+     *                incident number
+     */
+    public record Extra(String line, java.util.Map<String, String> buttons) {
+        /** Nothing added. */
+        public static final Extra NONE = new Extra(null, java.util.Map.of());
+
+        /** Copies the buttons, keeping their order. */
+        public Extra {
+            buttons = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(buttons));
+        }
+    }
+
+    /**
+     * @param extra what an integration adds: its line under the state and its buttons (while the incident is open)
+     * @return the header blocks
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
+                                           List<io.incidentbot.pager.Page> pages, Extra extra) {
         List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
+        if (extra.line() != null && !extra.line().isBlank()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(extra.line(), Messages.MAX_SECTION))))));
+        }
         lastUpdate.ifPresent(u -> blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(
                 ":loudspeaker: *Last update* " + Slack.ago(u.at()) + " by " + Mentions.of(u.userId()) + ": "
                         + firstLine(UserText.inert(u.text())), Messages.MAX_SECTION)))))));
@@ -83,6 +112,10 @@ public final class Header {
                     Duration.between(i.declaredAt(), i.resolvedAt())))))));
         }
         List<BlockElement> buttons = new ArrayList<>(buttons(i));
+        if (i.isOpen()) {
+            String n = String.valueOf(i.number());
+            extra.buttons().forEach((action, text) -> buttons.add(buttons.size() - 1, button(action, text, n, null)));
+        }
         if (publish && i.isOpen() && !i.privateIncident()) {
             buttons.add(button(PUBLISH, "Publish to status page", String.valueOf(i.number()), null));
         }

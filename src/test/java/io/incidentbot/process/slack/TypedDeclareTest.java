@@ -8,15 +8,15 @@ import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.RunningBotExtension;
 import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackStandIn;
+import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,23 +32,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TypedDeclareTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** One bot for the class (the suite's budget); each test declares its own incident, found by its title. */
     @RegisterExtension
-    final RunningBotExtension running = new RunningBotExtension();
-    final SlackStandIn slack = running.slack();
-    RunningBot bot;
+    static final RunningBotExtension running = new RunningBotExtension(s -> s.usergroup("S0SECTEAM1", "USECOPS01", "USECOPS02"),
+            env -> env.put("INCIDENT_PROCESS_FILE", Path.of("docs/process.example.yaml").toAbsolutePath().toString()));
+    static final SlackStandIn slack = running.slack();
+    static RunningBot bot;
 
-    @BeforeEach
-    void withTheExampleProcessFile() throws Exception {
-        Map<String, String> env = new HashMap<>(running.env());
-        env.put("INCIDENT_PROCESS_FILE", Path.of("docs/process.example.yaml").toAbsolutePath().toString());
-        bot = running.restart(env);
+    @BeforeAll
+    static void withTheExampleProcessFile() {
+        bot = running.bot();
     }
 
     @Test
     void theModalShowsTheTypesFieldsAndRequiredOnesAreEnforced() throws Exception {
+        int opens = slack.calls("views.open").size();
+        int updates = slack.calls("views.update").size();
         bot.client.command("declare", "UALICE001", "CGENERAL1");
-        await("views.open", 10, () -> !slack.calls("views.open").isEmpty());
-        JsonNode opened = JSON.readTree(slack.calls("views.open").get(0).arg("view"));
+        await("views.open", 10, () -> slack.calls("views.open").size() > opens);
+        JsonNode opened = JSON.readTree(slack.calls("views.open").get(opens).arg("view"));
         assertThat(opened.get("callback_id").asText()).isEqualTo(TypedDeclareModal.CALLBACK_ID);
         assertThat(blockIds(opened)).as("default type at SEV3: customer_impact is only asked at SEV1 and SEV2")
                 .containsExactly("process_type", "title", "process_severity", "summary", "private", "field:services", "field:ticket");
@@ -60,8 +62,8 @@ class TypedDeclareTest {
         values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Leaked API key")));
         HttpResponse<String> changed = bot.client.interactivity(payload("block_actions", values, "process_type"));
         assertThat(changed.statusCode()).isEqualTo(200);
-        await("views.update", 10, () -> !slack.calls("views.update").isEmpty());
-        SlackStandIn.Call update = slack.calls("views.update").get(0);
+        await("views.update", 10, () -> slack.calls("views.update").size() > updates);
+        SlackStandIn.Call update = slack.calls("views.update").get(updates);
         assertThat(update.arg("view_id")).isEqualTo("VMODAL001");
         assertThat(update.arg("hash")).isEqualTo("156772938.1827394");
         JsonNode security = JSON.readTree(update.arg("view"));
@@ -71,6 +73,22 @@ class TypedDeclareTest {
         assertThat(security.at("/blocks/1/element/initial_value").asText()).as("the title typed stays").isEqualTo("Leaked API key");
         assertThat(security.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV2");
 
+        values.put("process_severity", select("process_severity", "SEV1"));
+        values.put("field:data_exposed", select("field:data_exposed", "suspected"));
+        values.put("field:cve", Map.of("field:cve", Map.of("type", "plain_text_input", "value", "CVE-2026-0001")));
+        values.put("field:reporter", Map.of("field:reporter", Map.of("type", "users_select", "selected_user", "UBOB00001")));
+        bot.client.interactivity(payload("block_actions", values, "process_severity"));
+        await("views.update", 10, () -> slack.calls("views.update").size() > updates + 1);
+        JsonNode atSev1 = JSON.readTree(slack.calls("views.update").get(updates + 1).arg("view"));
+        assertThat(atSev1.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV1");
+        assertThat(atSev1.at("/blocks/5/element/initial_option/value").asText()).as("values picked stay across views.update")
+                .isEqualTo("suspected");
+        assertThat(atSev1.at("/blocks/6/element/initial_value").asText()).isEqualTo("CVE-2026-0001");
+        assertThat(atSev1.at("/blocks/8/element/initial_user").asText()).isEqualTo("UBOB00001");
+        values.remove("field:data_exposed");
+        values.remove("field:cve");
+        values.remove("field:reporter");
+
         values.put("process_severity", select("process_severity", "SEV2"));
         values.put("field:affected_accounts", Map.of("field:affected_accounts", Map.of("type", "number_input", "value", "many")));
         HttpResponse<String> refused = bot.client.interactivity(payload("view_submission", values, null));
@@ -78,8 +96,7 @@ class TypedDeclareTest {
         assertThat(errors.get("response_action").asText()).isEqualTo("errors");
         assertThat(errors.at("/errors/field:data_exposed").asText()).isEqualTo("Required for security incidents at SEV2.");
         assertThat(errors.at("/errors/field:affected_accounts").asText()).isEqualTo("Accounts affected takes a number, such as 42 or 3.5.");
-        java.util.Optional<Incident> none = bot.bot.storage().read(r -> r.incidents().find(1));
-        assertThat(none).as("nothing declared").isEmpty();
+        assertThat(titled("Leaked API key")).as("nothing declared").isEmpty();
 
         values.put("field:data_exposed", select("field:data_exposed", "confirmed"));
         values.put("field:affected_accounts", Map.of("field:affected_accounts", Map.of("type", "number_input", "value", "1200")));
@@ -87,16 +104,26 @@ class TypedDeclareTest {
         HttpResponse<String> declared = bot.client.interactivity(payload("view_submission", values, null));
         assertThat(declared.statusCode()).isEqualTo(200);
         assertThat(declared.body()).doesNotContain("errors");
-        Incident incident = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
-        assertThat(incident.title()).isEqualTo("Leaked API key");
+        Incident incident = titled("Leaked API key").orElseThrow();
+        long n = incident.number();
         assertThat(incident.severity()).isEqualTo(Severity.SEV2);
-        java.util.Optional<String> type = bot.bot.storage().read(r -> r.process().type(1));
+        java.util.Optional<String> type = bot.bot.storage().read(r -> r.process().type(n));
         assertThat(type).contains("security");
-        assertThat(fields()).isEqualTo(
+        assertThat(fields(n)).isEqualTo(
                 Map.of("data_exposed", "confirmed", "affected_accounts", "1200", "reporter", "UBOB00001"));
 
-        await("incident 1 channel", 10, () -> bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().channelId() != null);
-        String channel = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().channelId();
+        await("incident channel", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId() != null);
+        String channel = bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId();
+        await("the security type's user and user group invited", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && c.arg("users").contains("U0SECLEAD1")));
+        assertThat(slack.calls("usergroups.users.list")).anySatisfy(c -> assertThat(c.arg("usergroup")).isEqualTo("S0SECTEAM1"));
+        await("announced in the security type's own channel", 10, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "C0SECURITY".equals(c.arg("channel")) && c.arg("text").contains("Leaked API key")));
+        assertThat(slack.calls("chat.postMessage")).as("not in INCIDENT_ANNOUNCE_CHANNEL").noneMatch(c ->
+                "CANNOUNCE1".equals(c.arg("channel")) && c.arg("text").contains("Leaked API key"));
+        assertThat(slack.calls("conversations.invite").stream().filter(c -> channel.equals(c.arg("channel")))
+                .map(c -> c.arg("users")).toList()).anySatisfy(users -> assertThat(users.split(","))
+                .contains("U0SECLEAD1", "USECOPS01", "USECOPS02"));
         String answer = SignedClient.text(bot.client.command("field cve CVE-2026-1234", "UALICE001", channel));
         assertThat(answer).contains("Set CVE: CVE-2026-1234.");
         assertThat(SignedClient.text(bot.client.command("field data_exposed suspected", "UALICE001", channel)))
@@ -105,13 +132,16 @@ class TypedDeclareTest {
                 .contains("Customer data exposed? takes one of: no, suspected, confirmed. Nothing was changed.");
         assertThat(SignedClient.text(bot.client.command("field severity high", "UALICE001", channel)))
                 .contains("Incidents of type security have no field `severity`; they have: data_exposed, cve, affected_accounts, reporter.");
-        assertThat(fields()).containsEntry("cve", "CVE-2026-1234")
+        assertThat(fields(n)).containsEntry("cve", "CVE-2026-1234")
                 .containsEntry("data_exposed", "suspected");
-        List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(1));
-        assertThat(timeline).anySatisfy(e -> {
-            assertThat(e.text()).isEqualTo("Customer data exposed?: suspected (was confirmed)");
+        List<TimelineEntry> timeline = bot.bot.storage().read(r -> r.timeline().list(n));
+        assertThat(timeline).as("a field change is an entry of its own kind").anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(EntryKind.FIELD_CHANGE);
+            assertThat(e.text()).isEqualTo("Field Customer data exposed?: confirmed → suspected");
             assertThat(e.userId()).isEqualTo("UALICE001");
         });
+        await("the field change posted", 10, () -> slack.messages(channel).stream().anyMatch(m ->
+                ":pencil2: Field CVE: unset → CVE-2026-1234 by <@UALICE001>".equals(m.get("text"))));
     }
 
     @Test
@@ -120,14 +150,94 @@ class TypedDeclareTest {
         assertThat(help).contains("/incident field <name> <value>").contains("the type's fields");
         assertThat(help.split("/incident declare \\[sev1-4\\]", -1)).as("declare is listed once").hasSize(2);
 
+        int opens = slack.calls("views.open").size();
         bot.client.command("declare sev1 Checkout down", "UALICE001", "CGENERAL1");
-        Incident incident = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
+        Incident incident = titled("Checkout down").orElseThrow();
         assertThat(incident.severity()).isEqualTo(Severity.SEV1);
-        assertThat(slack.calls("views.open")).isEmpty();
+        assertThat(slack.calls("views.open")).hasSize(opens);
     }
 
-    Map<String, String> fields() {
-        return bot.bot.storage().read(r -> r.process().fields(1));
+    @Test
+    void theHeaderShowsTheFieldsAndItsFieldsButtonChangesThemWithTimelineEntries() throws Exception {
+        bot.client.command("declare sev2 Checkout slow", "UALICE001", "CGENERAL1");
+        long n = titled("Checkout slow").orElseThrow().number();
+        await("header", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().headerTs() != null);
+        Incident incident = bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow();
+        assertThat(lastHeader(incident)).contains(":card_index_dividers: *SEV2 Major* — A main feature is down or badly degraded"
+                        + " · *Type:* default · *Customer impact:* _not set_")
+                .contains(TypeExtras.FIELDS);
+        await("the default type announces in INCIDENT_ANNOUNCE_CHANNEL", 10, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel")) && c.arg("text").contains("Checkout slow")));
+
+        int opens = slack.calls("views.open").size();
+        bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001",
+                incident.channelId(), incident.headerTs(), TypeExtras.FIELDS, String.valueOf(n), slack.url("/response/UALICE001")));
+        await("views.open", 10, () -> slack.calls("views.open").size() > opens);
+        JsonNode modal = JSON.readTree(slack.calls("views.open").get(opens).arg("view"));
+        assertThat(modal.get("callback_id").asText()).isEqualTo(FieldsForm.CALLBACK_ID);
+        assertThat(modal.get("private_metadata").asText()).isEqualTo(String.valueOf(n));
+        assertThat(blockIds(modal)).containsExactly("field:customer_impact", "field:services", "field:ticket");
+        assertThat(modal.at("/blocks/0/optional").asBoolean()).as("required at SEV2").isFalse();
+
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("field:ticket", Map.of("field:ticket", Map.of("type", "url_text_input", "value", "https://support.example.com/T-1")));
+        JsonNode refused = JSON.readTree(bot.client.interactivity(payload("view_submission", FieldsForm.CALLBACK_ID,
+                String.valueOf(n), values, null)).body());
+        assertThat(refused.at("/errors/field:customer_impact").asText()).isEqualTo("Required for default incidents at SEV2.");
+        assertThat(fields(n)).as("nothing changed").isEmpty();
+
+        values.put("field:customer_impact", select("field:customer_impact", "some"));
+        values.put("field:services", Map.of("field:services", Map.of("type", "multi_static_select", "selected_options", List.of(
+                Map.of("text", Map.of("type", "plain_text", "text", "api"), "value", "api"),
+                Map.of("text", Map.of("type", "plain_text", "text", "web"), "value", "web")))));
+        assertThat(bot.client.interactivity(payload("view_submission", FieldsForm.CALLBACK_ID, String.valueOf(n), values, null))
+                .body()).doesNotContain("errors");
+        assertThat(fields(n)).isEqualTo(Map.of("customer_impact", "some", "services", "api\nweb",
+                "ticket", "https://support.example.com/T-1"));
+        await("header shows the fields", 10, () -> lastHeader(incident).contains(
+                "*Customer impact:* some · *Services affected:* api, web · *Support ticket:* https://support.example.com/T-1"));
+
+        values.put("field:customer_impact", select("field:customer_impact", "all"));
+        values.remove("field:ticket");
+        bot.client.interactivity(payload("view_submission", FieldsForm.CALLBACK_ID, String.valueOf(n), values, null));
+        assertThat(fields(n)).isEqualTo(Map.of("customer_impact", "all", "services", "api\nweb"));
+        List<String> changes = bot.bot.storage().read(r -> r.timeline().list(n)).stream()
+                .filter(e -> e.kind() == EntryKind.FIELD_CHANGE).map(e -> e.userId() + " " + e.text()).toList();
+        assertThat(changes).containsExactly(
+                "UALICE001 Field Customer impact: unset → some",
+                "UALICE001 Field Services affected: unset → api, web",
+                "UALICE001 Field Support ticket: unset → https://support.example.com/T-1",
+                "UALICE001 Field Customer impact: some → all",
+                "UALICE001 Field Support ticket: https://support.example.com/T-1 → unset");
+        await("the second change posted as one message", 10, () -> slack.messages(incident.channelId()).stream().anyMatch(m ->
+                (":pencil2: Field Customer impact: some → all by <@UALICE001>\n"
+                        + ":pencil2: Field Support ticket: https://support.example.com/T-1 → unset by <@UALICE001>").equals(m.get("text"))));
+        await("header updated", 10, () -> lastHeader(incident).contains("*Customer impact:* all · *Services affected:* api, web")
+                && !lastHeader(incident).contains("Support ticket"));
+
+        assertThat(SignedClient.text(bot.client.command("invite bob", "UALICE001", incident.channelId())))
+                .contains("is not a Slack user mention");
+        assertThat(SignedClient.text(bot.client.command("invite <@UCAROL001|carol> <!subteam^S0SECTEAM1|@security>",
+                "UALICE001", incident.channelId()))).contains("Inviting <@UCAROL001>, the members of 1 user group to this channel.");
+        await("/incident invite: the person and the group's members", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> incident.channelId().equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "USECOPS01", "USECOPS02"))));
+    }
+
+    /** @return the blocks of the incident's header as last posted or edited */
+    static String lastHeader(Incident i) {
+        List<SlackStandIn.Call> edits = new ArrayList<>(slack.calls("chat.postMessage"));
+        edits.addAll(slack.calls("chat.update"));
+        return edits.stream().filter(c -> i.channelId().equals(c.arg("channel")) && c.arg("blocks") != null
+                && c.arg("blocks").contains("incident_actions")).reduce((a, b) -> b).map(c -> c.arg("blocks")).orElse("");
+    }
+
+    Map<String, String> fields(long n) {
+        return bot.bot.storage().read(r -> r.process().fields(n));
+    }
+
+    static java.util.Optional<Incident> titled(String title) {
+        return bot.bot.storage().read(r -> r.incidents().listAll()).stream().filter(i -> i.title().equals(title)).findFirst();
     }
 
     static List<String> blockIds(JsonNode view) {
@@ -143,12 +253,18 @@ class TypedDeclareTest {
 
     /** A {@code block_actions} from the modal (when {@code action} is given) or its {@code view_submission}. */
     static Map<String, Object> payload(String type, Map<String, Object> values, String action) {
+        return payload(type, TypedDeclareModal.CALLBACK_ID, "", values, action);
+    }
+
+    /** As above, of the modal {@code callbackId} with its {@code private_metadata}. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> payload(String type, String callbackId, String metadata, Map<String, Object> values, String action) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", "VMODAL001");
         view.put("team_id", SlackStandIn.TEAM);
         view.put("type", "modal");
-        view.put("callback_id", TypedDeclareModal.CALLBACK_ID);
-        view.put("private_metadata", "");
+        view.put("callback_id", callbackId);
+        view.put("private_metadata", metadata);
         view.put("state", Map.of("values", values));
         view.put("hash", "156772938.1827394");
         view.put("app_id", "A0TEST001");
@@ -161,9 +277,9 @@ class TypedDeclareTest {
         p.put("view", view);
         if (action != null) {
             p.put("container", Map.of("type", "view", "view_id", "VMODAL001"));
+            Object picked = ((Map<String, Map<String, Object>>) values.get(action)).get(action).get("selected_option");
             p.put("actions", List.of(Map.of("type", "static_select", "action_id", action, "block_id", action,
-                    "selected_option", Map.of("text", Map.of("type", "plain_text", "text", "security"), "value", "security"),
-                    "action_ts", "1712345678.123456")));
+                    "selected_option", picked, "action_ts", "1712345678.123456")));
         }
         return p;
     }

@@ -40,6 +40,7 @@ class RoutesTest {
             "• `/incident status <investigating|identified|monitoring|resolved>` — set the status",
             "• `/incident sev <sev1-4>` (or `severity`) — set the severity",
             "• `/incident lead @user` — assign the lead (incident commander)",
+            "• `/incident invite @user|@group ...` — invite people, and the members of user groups, to this incident's channel",
             "• `/incident role <lead|comms|scribe> @user` — assign a role",
             "• `/incident note <text>` — add a note to the timeline",
             "• `/incident update <text>` — post a status update to stakeholders",
@@ -85,7 +86,7 @@ class RoutesTest {
 
     @Test
     void aMistypedSubcommandIsNamedTheNearestSuggestedAndTheShortHelpFollows() {
-        String shortHelp = "Subcommands: `declare`, `list`, `stats`, `help`, `status`, `sev`, `lead`, `role`, `note`, `update`, "
+        String shortHelp = "Subcommands: `declare`, `list`, `stats`, `help`, `status`, `sev`, `lead`, `invite`, `role`, `note`, `update`, "
                 + "`action`, `resolve`, `postmortem`, `timeline`, `retry`, `cancel`, `changes`. `/incident help` explains each.";
         assertThat(run("stauts identified").text())
                 .isEqualTo("I don't know `stauts`. Did you mean `/incident status`?\n" + shortHelp);
