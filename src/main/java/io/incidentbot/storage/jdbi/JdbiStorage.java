@@ -55,7 +55,7 @@ public final class JdbiStorage implements Storage {
     private final ReentrantLock writeLock;
     private final DataSource pool;
     private final SqliteFileWatch watch;
-    private final PostgresOutage outage = new PostgresOutage();
+    private final PostgresOutage outage = new PostgresOutage(this::probe, PostgresOutage.TRIAL_EVERY);
     private static final int PG_ATTEMPTS = 30;
     private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
@@ -209,9 +209,15 @@ public final class JdbiStorage implements Storage {
         return false;
     }
 
+    /** One short statement through the pool, to see whether PostgreSQL answers again. */
+    private void probe() {
+        writer.useHandle(h -> h.execute("SELECT 1"));
+    }
+
     /** Closes both pools; the last connection to close checkpoints the write-ahead log into the file. */
     @Override
     public void close() {
+        outage.close();
         try {
             if (reads != null) {
                 reads.close();
