@@ -97,7 +97,7 @@ public final class Bot implements AutoCloseable {
     public Bot(Config config, BotRuntime runtime) {
         this.config = config;
         this.runtime = runtime;
-        this.storage = new OpeningStorage(config.db());
+        this.storage = new OpeningStorage(config.db(), config.dbTimeouts());
         this.leader = new Leader(storage, runtime.clock(), Leader.newHolderId());
         Clock clock = runtime.clock();
         this.slackStatus = new SlackStatus(clock);

@@ -138,13 +138,22 @@ public final class Cli {
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
-        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
             PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
                     .using(template(env));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         } catch (UnknownIncidentException e) {
             throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
+        }
+    }
+
+    /** @return PostgreSQL's waits for a command-line tool: the background limit for every statement */
+    static io.incidentbot.storage.jdbi.DatabaseTimeouts batchTimeouts(Map<String, String> env) throws CliException {
+        try {
+            return io.incidentbot.storage.jdbi.DatabaseTimeouts.fromEnv(env).forBackground();
+        } catch (io.incidentbot.config.ConfigException e) {
+            throw new CliException(e.getMessage());
         }
     }
 
@@ -169,7 +178,7 @@ public final class Cli {
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
-        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
             command.run(storage, Clock.systemUTC(), zone, out, err);
         }
     }
@@ -181,7 +190,7 @@ public final class Cli {
         ImportCommand command = ImportCommand.parse(rest);
         ZoneId zone = zone(env);
         ImportPlan plan = command.read();
-        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env))) {
+        try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
             long number = command.store(plan, storage, Clock.systemUTC(), err);
             PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
                     .using(template(env));

@@ -37,7 +37,9 @@ final class MigrateDb {
         if (!from.postgres() && !Files.isRegularFile(Path.of(from.location()))) {
             throw new CliException("there is no SQLite database at " + from.location());
         }
-        try (JdbiStorage source = Database.open(from); JdbiStorage target = Database.open(to)) {
+        // Copying a large table may take longer than a request's statement limit: the background limit applies.
+        io.incidentbot.storage.jdbi.DatabaseTimeouts timeouts = Cli.batchTimeouts(env);
+        try (JdbiStorage source = Database.open(from, timeouts); JdbiStorage target = Database.open(to, timeouts)) {
             Map<String, Integer> copied = TableCopy.copy(source, target, line -> err.println("migrate-db: " + line));
             err.println("migrate-db: copied " + copied.values().stream().mapToInt(Integer::intValue).sum()
                     + " rows in " + copied.size() + " tables from " + from.redacted() + " to " + to.redacted());

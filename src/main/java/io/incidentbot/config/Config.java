@@ -29,6 +29,7 @@ import java.util.Map;
  * @param alertCaps        storm caps on alert declares and alerts-channel posts (issue 24)
  * @param postmortem       the postmortem draft's template (issue 25, {@code INCIDENT_POSTMORTEM_TEMPLATE})
  * @param process          {@code INCIDENT_PROCESS_FILE}: incident types, fields, checklists (issue 25)
+ * @param dbTimeouts       {@code INCIDENT_DB_TIMEOUT}, {@code INCIDENT_DB_BACKGROUND_TIMEOUT}: PostgreSQL's waits (issue 24)
  */
 public record Config(
         String botToken,
@@ -51,7 +52,8 @@ public record Config(
         io.incidentbot.alerts.AlertCaps alertCaps,
         io.incidentbot.postmortem.PostmortemSettings postmortem,
         io.incidentbot.process.ProcessSettings process,
-        io.incidentbot.slack.jobs.AnnounceStyle announceStyle) {
+        io.incidentbot.slack.jobs.AnnounceStyle announceStyle,
+        io.incidentbot.storage.jdbi.DatabaseTimeouts dbTimeouts) {
 
     /** Slack's production Web API base URL. */
     public static final String DEFAULT_API_URL = "https://slack.com/api/";
@@ -112,7 +114,8 @@ public record Config(
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
                 io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env),
                 io.incidentbot.postmortem.PostmortemSettings.fromEnv(env).withProcess(process), process,
-                io.incidentbot.slack.jobs.AnnounceStyle.fromEnv(env));
+                io.incidentbot.slack.jobs.AnnounceStyle.fromEnv(env),
+                io.incidentbot.storage.jdbi.DatabaseTimeouts.fromEnv(env));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.store.ReminderRepository.Due;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
+import io.incidentbot.store.StorageUnavailableException;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 import org.slf4j.Logger;
@@ -83,7 +84,7 @@ public final class ReminderService {
         try {
             sendDue();
         } catch (RuntimeException e) {
-            log.warn("reminder check failed; trying again at the next one: {}", e.toString());
+            StorageUnavailableException.warnUnlessOutage(log, e, "reminder check failed; trying again at the next one: {}");
         }
     }
 

@@ -68,7 +68,7 @@ public final class Leader {
             try {
                 leading = tryLead(name, ttl);
             } catch (RuntimeException e) {
-                log.warn("cannot take lease {}; skipping this run: {}", name, e.toString());
+                StorageUnavailableException.warnUnlessOutage(log, e, "cannot take lease " + name + "; skipping this run: {}");
                 return;
             }
             if (leading) {
@@ -95,7 +95,7 @@ public final class Leader {
             try {
                 leading = tryLead(name, lease);
             } catch (RuntimeException e) {
-                log.warn("cannot take lease {}; skipping this tick: {}", name, e.toString());
+                StorageUnavailableException.warnUnlessOutage(log, e, "cannot take lease " + name + "; skipping this tick: {}");
                 return;
             }
             if (!leading) {

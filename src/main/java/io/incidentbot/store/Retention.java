@@ -19,7 +19,9 @@ import java.time.Instant;
  * </ul>
  * Incidents, timeline entries, follow-ups and participants are never pruned. Each call deletes in batches
  * of {@link #BATCH} rows, one short write transaction per batch, so acks never wait long behind it; it is
- * idempotent (running it twice, or on two replicas, deletes nothing more).
+ * idempotent (running it twice, or on two replicas, deletes nothing more). The batches are background
+ * transactions ({@link Storage#background}): a batch slower than a request's statement limit (a large table on
+ * a busy server) is not cut by it.
  */
 public final class Retention {
     private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -74,7 +76,7 @@ public final class Retention {
         int total = 0;
         int n;
         do {
-            n = storage.transaction(batch);
+            n = storage.background(batch);
             total += n;
         } while (n >= BATCH);
         return total;

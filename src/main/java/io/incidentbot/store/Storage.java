@@ -32,6 +32,18 @@ public interface Storage extends AutoCloseable {
         return transaction(work);
     }
 
+    /**
+     * {@link #transaction} for background work whose statements may run long on purpose (retention's
+     * batches): on PostgreSQL its statements are limited by {@code INCIDENT_DB_BACKGROUND_TIMEOUT} instead of
+     * the serving pool's short per-request bounds ({@code INCIDENT_DB_TIMEOUT}); lock waits stay short.
+     *
+     * @return what the work returned
+     * @throws RuntimeException whatever the work threw, after rolling back
+     */
+    default <T> T background(Work<T> work) {
+        return transaction(work);
+    }
+
     /** Runs {@code work} in a transaction, for work with no result. */
     default void run(java.util.function.Consumer<Repositories> work) {
         transaction(r -> {

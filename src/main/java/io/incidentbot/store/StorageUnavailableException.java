@@ -23,4 +23,21 @@ public final class StorageUnavailableException extends RuntimeException {
         }
         return false;
     }
+
+    /**
+     * Logs a failed periodic or per-request step at WARN, or at DEBUG when it failed because the database is
+     * unavailable: the storage logged that once when the outage began and logs once when it ends, so an
+     * outage writes one line per state change rather than one per request or scheduler tick.
+     *
+     * @param log    where the line goes
+     * @param e      the failure (its {@code toString()} is the last argument of {@code format})
+     * @param format SLF4J format whose last placeholder takes {@code e}
+     */
+    public static void warnUnlessOutage(org.slf4j.Logger log, Throwable e, String format) {
+        if (in(e)) {
+            log.debug(format, e.toString());
+        } else {
+            log.warn(format, e.toString());
+        }
+    }
 }

@@ -189,7 +189,8 @@ public final class SlackEndpoint extends Handler.Abstract {
             } catch (RuntimeException databaseDown) {
                 // The request cannot act either (its own write fails the same way): let Bolt run it so the
                 // user gets ErrorMiddleware's "nothing was changed" instead of a bare 500.
-                log.warn("replay check skipped, the database failed: {}", databaseDown.toString());
+                io.incidentbot.store.StorageUnavailableException.warnUnlessOutage(log, databaseDown,
+                        "replay check skipped, the database failed: {}");
                 remembered = false;
             }
         }

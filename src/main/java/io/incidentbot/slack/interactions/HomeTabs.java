@@ -13,6 +13,7 @@ import io.incidentbot.insights.IncidentStats;
 import io.incidentbot.insights.StatsService;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.HomeTab;
+import io.incidentbot.store.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +128,7 @@ public final class HomeTabs {
         try {
             refresh();
         } catch (RuntimeException e) {
-            log.warn("Home tab refresh failed; trying again at the next one: {}", e.toString());
+            StorageUnavailableException.warnUnlessOutage(log, e, "Home tab refresh failed; trying again at the next one: {}");
         }
     }
 

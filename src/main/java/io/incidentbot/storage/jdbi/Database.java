@@ -38,8 +38,19 @@ public final class Database {
      * @throws org.flywaydb.core.api.FlywayException when a migration fails
      */
     public static JdbiStorage open(DatabaseSettings settings) {
+        return open(settings, DatabaseTimeouts.DEFAULT);
+    }
+
+    /**
+     * Opens the database of {@code settings}; on PostgreSQL with {@code timeouts} (SQLite ignores them).
+     *
+     * @return the migrated storage; close it to release the file or the connections
+     * @throws DatabaseUnavailableException when the database cannot be reached, opened or logged in to
+     * @throws org.flywaydb.core.api.FlywayException when a migration fails
+     */
+    public static JdbiStorage open(DatabaseSettings settings, DatabaseTimeouts timeouts) {
         if (settings.postgres()) {
-            return PostgresDatabase.open(settings);
+            return PostgresDatabase.open(settings, timeouts);
         }
         return openSqlite(settings.location().replaceFirst("^jdbc:sqlite:", ""));
     }

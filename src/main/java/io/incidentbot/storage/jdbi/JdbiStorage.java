@@ -55,7 +55,8 @@ public final class JdbiStorage implements Storage {
     private final ReentrantLock writeLock;
     private final DataSource pool;
     private final SqliteFileWatch watch;
-    private final PostgresOutage outage = new PostgresOutage();
+    private final Duration background;
+    private final PostgresOutage outage = new PostgresOutage(this::probe, PostgresOutage.TRIAL_EVERY);
     private static final int PG_ATTEMPTS = 30;
     private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
@@ -82,6 +83,7 @@ public final class JdbiStorage implements Storage {
         this.writeLock = new ReentrantLock();
         this.pool = writes;
         this.watch = new SqliteFileWatch(file);
+        this.background = null;
     }
 
     /**
@@ -90,6 +92,16 @@ public final class JdbiStorage implements Storage {
      * @param pool a migrated PostgreSQL data source (closed by {@link #close()})
      */
     public JdbiStorage(HikariDataSource pool) {
+        this(pool, DatabaseTimeouts.DEFAULT.background());
+    }
+
+    /**
+     * PostgreSQL, as {@link #JdbiStorage(HikariDataSource)}.
+     *
+     * @param background the statement limit of {@link #background} transactions (the pool's own is shorter)
+     */
+    public JdbiStorage(HikariDataSource pool, Duration background) {
+        this.background = background;
         this.writes = pool;
         this.reads = null;
         this.writer = Jdbi.create(pool);
@@ -130,7 +142,7 @@ public final class JdbiStorage implements Storage {
     @Override
     public <T> T transaction(Work<T> work) {
         if (writeLock == null) {
-            return outage.run(() -> serializable(work));
+            return outage.run(() -> serializable(work, null));
         }
         // SQLite has one writer at a time and every transaction here starts IMMEDIATE (takes the write
         // lock). Queueing on a Java lock beats SQLite's busy handler, which polls with sleeps of up to
@@ -178,13 +190,32 @@ public final class JdbiStorage implements Storage {
         return reader.inTransaction(handle -> work.run(new JdbiRepositories(handle)));
     }
 
-    private <T> T serializable(Work<T> work) {
+    /**
+     * On PostgreSQL, {@code work}'s statements may each take up to the background limit
+     * ({@code INCIDENT_DB_BACKGROUND_TIMEOUT}): {@code SET LOCAL statement_timeout} for the server and the
+     * connection's network timeout for the driver (HikariCP restores it when the connection returns);
+     * {@code lock_timeout} stays the serving pool's, so it never holds up requests behind a lock for long.
+     */
+    @Override
+    public <T> T background(Work<T> work) {
+        if (writeLock == null) {
+            return outage.run(() -> serializable(work, background));
+        }
+        return transaction(work);
+    }
+
+    /** @param longer null for the serving pool's statement limits, else each statement's limit */
+    private <T> T serializable(Work<T> work, Duration longer) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicInteger attempts = new AtomicInteger();
         boolean done = SERIALIZATION_BACKOFF.retry(() -> {
             try {
-                result.set(writer.inTransaction(TransactionIsolationLevel.SERIALIZABLE,
-                        handle -> work.run(new JdbiRepositories(handle))));
+                result.set(writer.inTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> {
+                    if (longer != null) {
+                        allowLonger(handle, longer);
+                    }
+                    return work.run(new JdbiRepositories(handle));
+                }));
                 return true;
             } catch (RuntimeException e) {
                 if (!retryable(e) || attempts.incrementAndGet() >= PG_ATTEMPTS) {
@@ -199,6 +230,16 @@ public final class JdbiStorage implements Storage {
         return result.get();
     }
 
+    /** Lets each statement of the transaction on {@code handle} run for up to {@code longer}. */
+    private static void allowLonger(org.jdbi.v3.core.Handle handle, Duration longer) {
+        try {
+            handle.getConnection().setNetworkTimeout(Runnable::run, (int) longer.toMillis());
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+        handle.execute("SET LOCAL statement_timeout = " + longer.toMillis());
+    }
+
     /** @return true when PostgreSQL aborted the transaction for a serialization failure or a deadlock */
     static boolean retryable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -209,9 +250,15 @@ public final class JdbiStorage implements Storage {
         return false;
     }
 
+    /** One short statement through the pool, to see whether PostgreSQL answers again. */
+    private void probe() {
+        writer.useHandle(h -> h.execute("SELECT 1"));
+    }
+
     /** Closes both pools; the last connection to close checkpoints the write-ahead log into the file. */
     @Override
     public void close() {
+        outage.close();
         try {
             if (reads != null) {
                 reads.close();

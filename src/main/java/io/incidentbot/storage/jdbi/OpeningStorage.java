@@ -21,8 +21,13 @@ public final class OpeningStorage implements Storage {
 
     /** Starts opening the database of {@code settings} with {@link Database#open} on a new thread. */
     public OpeningStorage(io.incidentbot.config.DatabaseSettings settings) {
+        this(settings, DatabaseTimeouts.DEFAULT);
+    }
+
+    /** As {@link #OpeningStorage(io.incidentbot.config.DatabaseSettings)}, PostgreSQL waiting at most {@code timeouts}. */
+    public OpeningStorage(io.incidentbot.config.DatabaseSettings settings, DatabaseTimeouts timeouts) {
         postgres = settings.postgres();
-        opening = CompletableFuture.supplyAsync(() -> Database.open(settings), r -> {
+        opening = CompletableFuture.supplyAsync(() -> Database.open(settings, timeouts), r -> {
             Thread t = new Thread(r, "database-open");
             t.setDaemon(true);
             t.start();
@@ -63,6 +68,11 @@ public final class OpeningStorage implements Storage {
     @Override
     public <T> T read(Work<T> work) {
         return ready0().read(work);
+    }
+
+    @Override
+    public <T> T background(Work<T> work) {
+        return ready0().background(work);
     }
 
     /** @return the opened database's problem; "database not open yet" or the opening error before/instead */

@@ -17,45 +17,39 @@ import java.util.List;
  * lock, so replicas that start at once migrate one after the other.
  */
 final class PostgresDatabase {
-    /** Longest wait for a free pooled connection (Hikari {@code connectionTimeout}). */
-    static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(2);
-    /** Longest silence of the server inside a statement before the driver gives up (whole seconds). */
-    static final java.time.Duration SOCKET_WAIT = java.time.Duration.ofSeconds(2);
-    /** Server-side limit of one statement ({@code statement_timeout}). */
-    static final java.time.Duration STATEMENT_WAIT = java.time.Duration.ofMillis(1_800);
-    /** Server-side limit of one lock wait ({@code lock_timeout}). */
-    static final java.time.Duration LOCK_WAIT = java.time.Duration.ofMillis(1_500);
-
     private PostgresDatabase() {
     }
 
     /**
      * @throws DatabaseUnavailableException one line for a malformed URL, an unreachable server, wrong
      *                                      credentials or a missing database
+     * @param timeouts the serving pool's bounds and the background statements' limit
      */
-    static JdbiStorage open(DatabaseSettings settings) {
+    static JdbiStorage open(DatabaseSettings settings, DatabaseTimeouts timeouts) {
         Url url = Url.parse(settings.location());
         String user = settings.user() != null ? settings.user() : url.user();
         String password = settings.password() != null ? settings.password() : url.password();
         preflight(settings, url, user, password);
         // Migrations may run long: they get a pool of their own without the serving pool's bounds.
-        try (HikariDataSource migrating = pool(url, user, password, false, settings)) {
+        try (HikariDataSource migrating = pool(url, user, password, null, settings)) {
             Migrations.migrate(migrating, "postgresql");
         }
-        HikariDataSource pool = pool(url, user, password, true, settings);
-        return new JdbiStorage(pool);
+        HikariDataSource pool = pool(url, user, password, timeouts, settings);
+        return new JdbiStorage(pool, timeouts.background());
     }
 
     /**
-     * A pool; {@code bounded} for serving, where no request may wait on a frozen or unreachable server
-     * for long: a free connection within {@link #CONNECTION_WAIT} (Hikari {@code connectionTimeout}, its
-     * liveness check within {@code validationTimeout}), no answer from the server for {@link #SOCKET_WAIT}
-     * ends the statement and the connection (PgJDBC {@code socketTimeout}: the transaction is never
-     * committed later), and the server itself ends a statement after {@code statement_timeout} and a lock
-     * wait after {@code lock_timeout} (startup {@code options}).
+     * A pool; {@code bounds} (not null) for serving, where no request may wait on a frozen or unreachable
+     * server for long: a free connection within {@link DatabaseTimeouts#connectionWait()} (Hikari
+     * {@code connectionTimeout}, its liveness check within {@code validationTimeout}), no answer from the
+     * server for {@link DatabaseTimeouts#socketSeconds()} ends the statement and the connection (PgJDBC
+     * {@code socketTimeout}: the transaction is never committed later), and the server itself ends a
+     * statement after {@code statement_timeout} and a lock wait after {@code lock_timeout} (startup
+     * {@code options}). Null for the migrations' pool, without those bounds.
      */
-    private static HikariDataSource pool(Url url, String user, String password, boolean bounded,
+    private static HikariDataSource pool(Url url, String user, String password, DatabaseTimeouts bounds,
                                          DatabaseSettings settings) {
+        boolean bounded = bounds != null;
         HikariConfig config = new HikariConfig();
         config.setPoolName(bounded ? "incident-db" : "incident-db-migrations");
         config.setJdbcUrl(url.withoutCredentials());
@@ -67,12 +61,12 @@ final class PostgresDatabase {
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("connectTimeout", "10");
         config.addDataSourceProperty("ApplicationName", "incident-bot");
-        config.setConnectionTimeout(bounded ? CONNECTION_WAIT.toMillis() : 10_000);
+        config.setConnectionTimeout(bounded ? bounds.connectionWait().toMillis() : 10_000);
         if (bounded) {
-            config.setValidationTimeout(1_000);
-            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_WAIT.toSeconds()));
-            config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_WAIT.toMillis()
-                    + " -c lock_timeout=" + LOCK_WAIT.toMillis());
+            config.setValidationTimeout(Math.min(1_000, bounds.connectionWait().toMillis() / 2));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(bounds.socketSeconds()));
+            config.addDataSourceProperty("options", "-c statement_timeout=" + bounds.statementWait().toMillis()
+                    + " -c lock_timeout=" + bounds.lockWait().toMillis());
         }
         try {
             return new HikariDataSource(config);

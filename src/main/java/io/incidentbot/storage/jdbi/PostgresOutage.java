@@ -6,73 +6,124 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Keeps a frozen or unreachable PostgreSQL server from holding every request for the pool's full wait:
  * once a transaction fails for want of the server (no pooled connection in time, the connection broke,
- * the server stopped answering), the database counts as down; then
- * one transaction a {@link #TRIAL_EVERY} tries the server and the others fail at once with
- * {@link StorageUnavailableException} (so a request answers within one wait, about 2 s, and nothing it
- * refused is committed later), until one succeeds. The log gets one ERROR when it goes down and one
- * INFO when it is back, not a stack trace per request.
+ * the server stopped answering), the database counts as down; then every transaction fails at once with
+ * {@link StorageUnavailableException} (nothing it refused is committed later) while a background thread
+ * probes the server every {@code every} (one short statement through the pool), until a probe succeeds.
+ * No caller ever serves as the trial: a request that already waited out one bounded wait (its replay
+ * check, say) is not handed a second one for its own command, so it answers within one wait (about 2 s).
+ * The log gets one ERROR when it goes down and one INFO when it is back, not a line per request.
  */
-final class PostgresOutage {
+final class PostgresOutage implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresOutage.class);
-    /** How often a transaction may try a server that is down. */
-    static final long TRIAL_EVERY_MS = 1_000;
-    private static final String TRIAL_EVERY = "1 s";
+    /** How often the server is probed while it is down. */
+    static final Duration TRIAL_EVERY = Duration.ofSeconds(1);
     /** HikariCP's message for a call on a connection it has already closed ({@code ProxyConnection.ClosedConnection}). */
     private static final String CLOSED_BY_POOL = "Connection is closed";
 
-    private volatile long downSinceMs;
+    private final Runnable probe;
+    private final Duration every;
+    private final Object lock = new Object();
+    private long downSinceNanos;
+    private boolean down;
+    private boolean closed;
     private volatile String reason;
-    private long lastTrialMs;
 
     /**
-     * Runs {@code transaction} unless the server is down and it is not this one's turn to try it.
+     * @param probe a short statement on the server (e.g. {@code SELECT 1}); it throws when the server is out of reach
+     * @param every the pause before each probe while the server is down, e.g. {@link #TRIAL_EVERY}
+     */
+    PostgresOutage(Runnable probe, Duration every) {
+        this.probe = probe;
+        this.every = every;
+    }
+
+    /**
+     * Runs {@code transaction} unless the server is down.
      *
-     * @throws StorageUnavailableException when the server is down (one line, the cause kept)
+     * @throws StorageUnavailableException when the server is down or {@code transaction} found it so (one
+     *                                     line, the cause kept)
      */
     <T> T run(Supplier<T> transaction) {
-        if (downSinceMs != 0 && !trialDue()) {
-            throw new StorageUnavailableException("the database is unavailable: " + reason, null);
+        String downFor = reason;
+        if (downFor != null) {
+            throw new StorageUnavailableException("the database is unavailable: " + downFor, null);
         }
-        T result;
         try {
-            result = transaction.get();
+            return transaction.get();
         } catch (RuntimeException e) {
             Optional<String> outage = outage(e);
             if (outage.isEmpty()) {
                 throw e;
             }
-            if (downSinceMs == 0) {
-                downSinceMs = System.currentTimeMillis();
-                log.error("database unavailable: {}", outage.get());
-            }
-            reason = outage.get();
-            throw new StorageUnavailableException("the database is unavailable: " + reason, e);
+            wentDown(outage.get());
+            throw new StorageUnavailableException("the database is unavailable: " + outage.get(), e);
         }
-        if (downSinceMs != 0) {
-            log.info("database available again after {} s", (System.currentTimeMillis() - downSinceMs) / 1000);
-            downSinceMs = 0;
-        }
-        return result;
     }
 
     /** @return why the database is down, or empty when it is not */
     Optional<String> problem() {
-        return downSinceMs == 0 ? Optional.empty() : Optional.of("the database is unavailable: " + reason);
+        String r = reason;
+        return r == null ? Optional.empty() : Optional.of("the database is unavailable: " + r);
     }
 
-    private synchronized boolean trialDue() {
-        long now = System.currentTimeMillis();
-        if (now - lastTrialMs < TRIAL_EVERY_MS) {
-            return false;
+    private void wentDown(String why) {
+        synchronized (lock) {
+            if (down || closed) {
+                return;
+            }
+            down = true;
+            downSinceNanos = System.nanoTime();
+            reason = why;
         }
-        lastTrialMs = now;
-        return true;
+        log.error("database unavailable: {}", why);
+        Thread prober = new Thread(this::probeUntilBack, "db-outage-probe");
+        prober.setDaemon(true);
+        prober.start();
+    }
+
+    private void probeUntilBack() {
+        while (true) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+            }
+            try {
+                probe.run();
+            } catch (RuntimeException e) {
+                reason = outage(e).orElse(firstLine(e.getMessage()));
+                continue;
+            }
+            long seconds;
+            synchronized (lock) {
+                down = false;
+                reason = null;
+                seconds = Duration.ofNanos(System.nanoTime() - downSinceNanos).toSeconds();
+            }
+            log.info("database available again after {} s", seconds);
+            return;
+        }
+    }
+
+    /** Stops probing (the pool is being closed). */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
     }
 
     /**

@@ -1,15 +1,65 @@
 package io.incidentbot.storage.jdbi;
 
+import io.incidentbot.store.StorageUnavailableException;
 import org.jdbi.v3.core.transaction.UnableToManipulateTransactionIsolationLevelException;
 import org.junit.jupiter.api.Test;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-/** Which failures mean "the server is out of reach" (one line, no stack trace) and which fail alone. */
+/**
+ * Which failures mean "the server is out of reach" (one line, no stack trace) and which fail alone; and that
+ * once the server is down no caller waits on it again (issue 24: a note answered within 3 s while it is frozen).
+ */
 class PostgresOutageTest {
+    private static RuntimeException frozen() {
+        return new RuntimeException(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+    }
+
+    @Test
+    void onceTheServerIsDownNoTransactionWaitsOnItTheBackgroundProbeFindsItBack() {
+        AtomicBoolean serverBack = new AtomicBoolean();
+        AtomicInteger probes = new AtomicInteger();
+        PostgresOutage outage = new PostgresOutage(() -> {
+            probes.incrementAndGet();
+            if (!serverBack.get()) {
+                throw frozen();
+            }
+        }, Duration.ofMillis(50));
+        try {
+            // A request's replay check meets the frozen server and waits out the socket timeout...
+            assertThatThrownBy(() -> outage.run(() -> {
+                throw frozen();
+            })).isInstanceOf(StorageUnavailableException.class);
+            // ...then its own command's transaction, right after, must not be the one that tries the server
+            // again (a second bounded wait: 4 s for that request instead of 2 s).
+            AtomicInteger ran = new AtomicInteger();
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> outage.run(ran::incrementAndGet)).isInstanceOf(StorageUnavailableException.class)
+                        .hasMessageContaining("SQL state 08006");
+            }
+            assertThat(ran).as("transactions run against a server known to be down").hasValue(0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> probes.get() >= 3);
+            assertThat(outage.problem()).isPresent();
+
+            serverBack.set(true);
+            await().atMost(Duration.ofSeconds(10)).until(() -> outage.problem().isEmpty());
+            assertThat(outage.run(() -> "committed")).isEqualTo("committed");
+            int probesWhenBack = probes.get();
+            assertThat(outage.run(() -> "again")).isEqualTo("again");
+            assertThat(probes.get()).as("no probing while the server answers").isEqualTo(probesWhenBack);
+        } finally {
+            outage.close();
+        }
+    }
+
     @Test
     void aConnectionTheBrokenPoolClosedUnderATransactionIsAnOutage() {
         // Seen in CI while PostgreSQL was frozen: JDBI sets the isolation level on a connection HikariCP had
