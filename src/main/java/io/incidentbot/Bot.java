@@ -130,6 +130,9 @@ public final class Bot implements AutoCloseable {
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
+        io.incidentbot.trackers.seen.SeenBeforeSubscriber seen = new io.incidentbot.trackers.seen.SeenBeforeSubscriber(storage,
+                new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow()), clock, config.timezone());
+        integrate(transactions, subscribers, seen, seen.routes());
         // --- end of integrations ---
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
