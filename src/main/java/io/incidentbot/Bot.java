@@ -110,7 +110,7 @@ public final class Bot implements AutoCloseable {
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
-                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem().template())
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem())
                 .relatedBy(new io.incidentbot.trackers.seen.SeenBeforeRelated(new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow())));
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts, new DraftDeliveries(storage, clock))::publish;
