@@ -111,7 +111,7 @@ public final class Bot implements AutoCloseable {
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
                 new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem())
-                .relatedBy(new io.incidentbot.trackers.seen.SeenBeforeRelated(new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow())));
+                .relatedBy(new io.incidentbot.trackers.seen.draft.SeenBeforeRelated(new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow())));
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
@@ -131,7 +131,7 @@ public final class Bot implements AutoCloseable {
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
-        io.incidentbot.trackers.seen.SeenBeforeSubscriber seen = new io.incidentbot.trackers.seen.SeenBeforeSubscriber(storage,
+        io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber seen = new io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber(storage,
                 new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow()), clock, config.timezone());
         integrate(transactions, subscribers, seen, seen.routes());
         // --- end of integrations ---

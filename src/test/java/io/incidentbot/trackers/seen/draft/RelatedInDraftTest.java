@@ -1,4 +1,4 @@
-package io.incidentbot.trackers.seen;
+package io.incidentbot.trackers.seen.draft;
 
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
@@ -9,6 +9,7 @@ import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.trackers.FollowUpState;
+import io.incidentbot.trackers.seen.SeenBeforeSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.incidentbot.trackers.seen;
+package io.incidentbot.trackers.seen.slack;
 
 import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.IncidentSubscriber;
@@ -11,6 +11,9 @@ import io.incidentbot.slack.jobs.SlackJob;
 import io.incidentbot.slack.jobs.SlackJobs;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
+import io.incidentbot.trackers.seen.PastIncident;
+import io.incidentbot.trackers.seen.SeenBefore;
+import io.incidentbot.trackers.seen.SeenBeforeSource;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,9 @@
-package io.incidentbot.trackers.seen;
+package io.incidentbot.trackers.seen.slack;
 
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.trackers.FollowUpRecord;
+import io.incidentbot.trackers.seen.PastIncident;
+import io.incidentbot.trackers.seen.SeenBefore;
 import io.incidentbot.trackers.slack.FollowUpLines;
 
 import java.time.LocalDate;
@@ -39,7 +41,7 @@ public final class SeenBeforeText {
             s.append("\n\n*Incident ").append(p.number()).append(": ").append(Messages.escape(p.title())).append("* · ")
                     .append(p.severity().name()).append(" · ").append(Messages.when(p.declaredAt())).append(" · ")
                     .append(p.timeToResolve() == null ? "still open" : "resolved in " + Messages.duration(p.timeToResolve()))
-                    .append(" · ").append(reason(m.reason()));
+                    .append(" · ").append(m.reason().words());
             String links = links(p);
             if (!links.isEmpty()) {
                 s.append("\n      ").append(links);
@@ -57,16 +59,6 @@ public final class SeenBeforeText {
             }
         }
         return Messages.truncate(s.toString(), 39_000);
-    }
-
-    /** @return why it was suggested, in a reader's words */
-    static String reason(SeenBefore.Reason reason) {
-        return switch (reason) {
-            case SAME_ALERT_GROUP -> "same alert group";
-            case SAME_ALERT -> "same alert on the same service";
-            case SAME_SERVICE -> "a change to the same service before it";
-            case SIMILAR_TEXT -> "similar title and summary";
-        };
     }
 
     private static String links(PastIncident p) {

@@ -1,10 +1,13 @@
-package io.incidentbot.trackers.seen;
+package io.incidentbot.trackers.seen.draft;
 
 import io.incidentbot.incident.Incident;
 import io.incidentbot.postmortem.RelatedIncidents;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.trackers.FollowUpRecord;
 import io.incidentbot.trackers.TrackerLink;
+import io.incidentbot.trackers.seen.PastIncident;
+import io.incidentbot.trackers.seen.SeenBefore;
+import io.incidentbot.trackers.seen.SeenBeforeSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +38,7 @@ public final class SeenBeforeRelated implements RelatedIncidents {
                         link == null ? null : link.key(), link == null ? null : link.url()));
             }
             related.add(new Related(p.number(), p.title(), p.severity(), p.declaredAt(), p.resolvedAt(),
-                    SeenBeforeText.reason(m.reason()), p.postmortemUrl(), followUps));
+                    m.reason().words(), p.postmortemUrl(), followUps));
         }
         return related;
     }
