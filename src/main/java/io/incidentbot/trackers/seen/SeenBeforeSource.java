@@ -5,6 +5,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
 import io.incidentbot.store.AlertRepository;
 import io.incidentbot.store.Repositories;
+import io.incidentbot.trackers.FollowUpFigures;
 import io.incidentbot.trackers.FollowUpRecord;
 import io.incidentbot.trackers.FollowUpState;
 
@@ -82,6 +83,31 @@ public final class SeenBeforeSource {
             members.add(m.userId());
         }
         return new SeenBefore.Audience(true, members);
+    }
+
+    /**
+     * Follow-up figures for {@code /incident stats} and the App Home insights (issue 22).
+     *
+     * @param numbers the window's incidents
+     * @param now     "now", for open follow-ups older than 30 days
+     * @param zone    the zone due dates are read in
+     * @return their follow-ups' figures, and how many of them repeat an earlier one of the window
+     *         ({@link FollowUpFigures#repeats})
+     */
+    public FollowUpFigures figures(Repositories r, List<Long> numbers, Instant now, java.time.ZoneId zone) {
+        List<FollowUpRecord> followUps = new ArrayList<>();
+        java.util.Map<Long, io.incidentbot.incident.Severity> severities = new java.util.HashMap<>();
+        List<PastIncident> incidents = new ArrayList<>();
+        for (long n : numbers) {
+            r.incidents().find(n).ifPresent(i -> {
+                followUps.addAll(r.trackers().list(n));
+                severities.put(n, i.severity());
+                Facts f = facts(r, i);
+                incidents.add(new PastIncident(n, i.title(), summary(i), i.severity(), i.declaredAt(), i.resolvedAt(),
+                        i.privateIncident(), Set.of(), f.groups, f.alerts, f.services, null, List.of()));
+            });
+        }
+        return FollowUpFigures.of(followUps, severities, incidents, now, zone);
     }
 
     private static String summary(Incident p) {
