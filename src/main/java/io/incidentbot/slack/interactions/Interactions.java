@@ -38,9 +38,11 @@ public final class Interactions {
      * @param announced true when status updates also go to an announcement channel
      * @param afterAck  runs {@code views.open} right after the ack
      * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
+     * @param today     the calendar day now in {@code INCIDENT_TIMEZONE} (the Add follow-up form refuses an earlier due date)
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
-                                boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage) {
+                                boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage,
+                                java.util.function.Supplier<java.time.LocalDate> today) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -59,7 +61,7 @@ public final class Interactions {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
-                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents),
+                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents, today),
                 new ResolveSubmission(incidents, statusPage))) {
             s.register(app);
         }
