@@ -111,7 +111,8 @@ public final class Bot implements AutoCloseable {
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
-                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem());
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem())
+                .relatedBy(new io.incidentbot.trackers.seen.draft.SeenBeforeRelated(new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow())));
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
@@ -133,6 +134,9 @@ public final class Bot implements AutoCloseable {
         pager.routes().forEach(subscribers::add);
         io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
+        io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber seen = new io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber(storage,
+                new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow()), clock, config.timezone());
+        integrate(transactions, subscribers, seen, seen.routes());
         // --- end of integrations ---
         io.incidentbot.reminders.ReminderPolicies reminderPolicies = io.incidentbot.process.TypeReminders.of(config.process(), config.reminders());
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),

@@ -31,11 +31,28 @@ import java.util.Map;
  *                      is known (issue 25)
  * @param types         per incident type of the team's process file, most incidents first; empty when no incident
  *                      of the window has a type
+ * @param followUpFigures the window's incidents' follow-up figures (issue 22: done, on time, median to done by
+ *                        severity, open over 30 days, repeat incidents), or null when not read
  */
 public record IncidentStats(Instant from, Instant to, ZoneId zone, int declared, int open, int privateCount,
                             List<Week> weeks, List<SeverityTimes> times, List<IncidentTimes> longestOpen,
                             int followUps, int withOwner, Map<String, Integer> byOwner, Spread detect,
-                            List<TypeCount> types) {
+                            List<TypeCount> types, io.incidentbot.trackers.FollowUpFigures followUpFigures) {
+    /** Insights without follow-up figures. */
+    public IncidentStats(Instant from, Instant to, ZoneId zone, int declared, int open, int privateCount,
+                         List<Week> weeks, List<SeverityTimes> times, List<IncidentTimes> longestOpen,
+                         int followUps, int withOwner, Map<String, Integer> byOwner, Spread detect,
+                         List<TypeCount> types) {
+        this(from, to, zone, declared, open, privateCount, weeks, times, longestOpen, followUps, withOwner, byOwner, detect,
+                types, null);
+    }
+
+    /** @return these insights with {@code figures} as their follow-up figures */
+    public IncidentStats withFollowUps(io.incidentbot.trackers.FollowUpFigures figures) {
+        return new IncidentStats(from, to, zone, declared, open, privateCount, weeks, times, longestOpen, followUps,
+                withOwner, byOwner, detect, types, figures);
+    }
+
     /**
      * One incident type's figures (issue 25, "stats per type").
      *

@@ -20,6 +20,9 @@ public final class StatsService {
     /** The window when none is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})\\s*([dw])");
+    /** Reads the follow-up figures; repeats by a changed service count the changes of the 24 h before a declare. */
+    private static final io.incidentbot.trackers.seen.SeenBeforeSource FOLLOW_UPS =
+            new io.incidentbot.trackers.seen.SeenBeforeSource(Duration.ofHours(24));
     private final Storage storage;
     private final Clock clock;
 
@@ -47,7 +50,9 @@ public final class StatsService {
         Read read = storage.read(r -> new Read(r.insights().declaredIn(from, to), r.insights().longestOpen(5),
                 r.insights().followUpsByOwner(from, to)));
         List<IncidentTimes> open = read.open().stream().filter(i -> !i.declaredAt().isAfter(to)).toList();
-        return StatsCalculator.compute(read.incidents(), open, read.owners(), from, to, zone);
+        List<Long> numbers = read.incidents().stream().map(IncidentTimes::number).toList();
+        return StatsCalculator.compute(read.incidents(), open, read.owners(), from, to, zone)
+                .withFollowUps(storage.read(r -> FOLLOW_UPS.figures(r, numbers, to, zone)));
     }
 
     /**

@@ -89,6 +89,9 @@ public final class StatsText {
         s.append("\nFollow-ups recorded for these incidents: ").append(stats.followUps()).append(" (")
                 .append(stats.withOwner()).append(" with an owner, ").append(stats.followUps() - stats.withOwner())
                 .append(" without)");
+        if (stats.followUpFigures() != null) {
+            s.append('\n').append(followUpFigures(stats.followUpFigures()));
+        }
         return s.append('\n').toString();
     }
 
@@ -155,6 +158,9 @@ public final class StatsText {
         s.append('\n');
         wrap(s, "Follow-ups: " + stats.followUps() + " (" + stats.withOwner() + " with an owner, "
                 + (stats.followUps() - stats.withOwner()) + " without)");
+        if (stats.followUpFigures() != null) {
+            wrap(s, followUpFigures(stats.followUpFigures()));
+        }
         return s.toString();
     }
 
@@ -197,6 +203,18 @@ public final class StatsText {
             owners.add(person.apply(e.getKey()) + " " + e.getValue());
         }
         return owners.toString();
+    }
+
+    /**
+     * @return issue 22's follow-up figures in one sentence, e.g. {@code Done 3 of 6 (2 on time), won't do 1, open over
+     *         30 days 1; median to done: SEV1 7 d 6 h, SEV3 1 d; repeat incidents 2}
+     */
+    static String followUpFigures(io.incidentbot.trackers.FollowUpFigures f) {
+        StringJoiner medians = new StringJoiner(", ", "; median to done: ", "");
+        medians.setEmptyValue("");
+        f.medianToDone().forEach((severity, d) -> medians.add(severity.name() + " " + duration(d)));
+        return "Done " + f.done() + " of " + f.recorded() + " (" + f.doneOnTime() + " on time), won't do " + f.wontDo()
+                + ", open over 30 days " + f.openOlderThan30d() + medians + "; repeat incidents " + f.repeats();
     }
 
     private static String spread(Spread s) {

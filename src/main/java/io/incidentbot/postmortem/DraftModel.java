@@ -26,13 +26,55 @@ import java.util.List;
  * @param chart        the Markdown image line of the timeline picture, or null
  * @param prompts      the default layout's "To do" prompts
  * @param sections     the default layout's sections that are pre-written Markdown blocks
+ * @param related      earlier incidents like this one, with the state of their follow-ups (issue 22), most related
+ *                     first; empty when none
  */
 public record DraftModel(String zone, IncidentFields incident, Milestones milestones, List<Row> summaryTable,
                          List<Row> metrics, List<AlertRow> alerts, List<ChangeLine> changes,
                          Streamed<KeyEvent> keyEvents, boolean hasKeyEvents, Streamed<LogThread> log,
                          int messageCount, List<FollowUpItem> followUps, List<Person> participants,
                          List<ChecklistItem> checklist, List<CustomField> fields, String chart,
-                         PromptTexts prompts, Sections sections) {
+                         PromptTexts prompts, Sections sections, List<RelatedItem> related) {
+
+    /** A model with no related incidents. */
+    public DraftModel(String zone, IncidentFields incident, Milestones milestones, List<Row> summaryTable,
+                      List<Row> metrics, List<AlertRow> alerts, List<ChangeLine> changes,
+                      Streamed<KeyEvent> keyEvents, boolean hasKeyEvents, Streamed<LogThread> log,
+                      int messageCount, List<FollowUpItem> followUps, List<Person> participants,
+                      List<ChecklistItem> checklist, List<CustomField> fields, String chart,
+                      PromptTexts prompts, Sections sections) {
+        this(zone, incident, milestones, summaryTable, metrics, alerts, changes, keyEvents, hasKeyEvents, log, messageCount,
+                followUps, participants, checklist, fields, chart, prompts, sections, List.of());
+    }
+
+    /**
+     * An earlier incident like this one (issue 22, "seen before").
+     *
+     * @param number        incident number
+     * @param title         title on one line, Markdown
+     * @param severity      {@code SEV1}..{@code SEV4}
+     * @param declared      {@code YYYY-MM-DD HH:MM}
+     * @param timeToResolve e.g. {@code 2 h 14 min}, or null while it is open
+     * @param why           why it is related, e.g. {@code same alert group}
+     * @param postmortemUrl link to its postmortem draft, or null
+     * @param followUps     its follow-ups with their state
+     */
+    public record RelatedItem(long number, String title, String severity, String declared, String timeToResolve,
+                              String why, String postmortemUrl, List<RelatedFollowUp> followUps) {
+    }
+
+    /**
+     * A follow-up of a related incident.
+     *
+     * @param text     Markdown
+     * @param state    {@code open}, {@code done} or {@code wont_do}
+     * @param owner    display name, or null
+     * @param due      {@code YYYY-MM-DD}, or null
+     * @param issueKey its tracker issue's key as the tracker gives it (e.g. {@code acme/ops#3}), or null
+     * @param issueUrl its tracker issue's web page, or null
+     */
+    public record RelatedFollowUp(String text, String state, String owner, String due, String issueKey, String issueUrl) {
+    }
 
     /**
      * @param number      incident number
@@ -157,8 +199,14 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
      * @param followUps    the Follow-ups body (the list, or the prompt)
      * @param participants the Participants body
      * @param logIntro     the line before the channel log (or the line saying there are no messages)
+     * @param related      {@code ## Related incidents} and its list (issue 22), or "" when there are none
      */
     public record Sections(String alerts, String changes, String summary, String impact, String followUps,
-                           String participants, String logIntro) {
+                           String participants, String logIntro, String related) {
+        /** Sections with no related incidents. */
+        public Sections(String alerts, String changes, String summary, String impact, String followUps,
+                        String participants, String logIntro) {
+            this(alerts, changes, summary, impact, followUps, participants, logIntro, "");
+        }
     }
 }

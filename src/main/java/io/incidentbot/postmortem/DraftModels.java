@@ -67,7 +67,7 @@ final class DraftModels {
                 scan.keyEvents() > 0,
                 Streamed.of(scan.messages() == 0, sink -> new ChannelLog(text, days(), scan).forEach(entries, sink)),
                 scan.messages(), followUpItems(), people(), List.of(), customFields(), chart,
-                DraftModel.PromptTexts.DEFAULT, sections());
+                DraftModel.PromptTexts.DEFAULT, sections(), RelatedSection.items(in.related(), times, names, text));
     }
 
     private DayHeadings days() {
@@ -233,7 +233,8 @@ final class DraftModels {
             throw new UncheckedIOException(e);
         }
         return new DraftModel.Sections(alerts.toString(), changes.toString(), summary.toString(), impact.toString(),
-                followUpsBody(), participantsBody(), logIntro());
+                followUpsBody(), participantsBody(), logIntro(),
+                RelatedSection.markdown(RelatedSection.items(in.related(), times, names, text)));
     }
 
     private String followUpsBody() {

@@ -30,6 +30,7 @@ import java.util.Objects;
  *                     to take the earliest start of {@code alerts}
  * @param type         the incident's type from the team's process file (issue 25), its shown name, or null
  * @param fields       its custom field values, in the process file's order; empty without a process file
+ * @param related      earlier incidents like it (issue 22), for the Related incidents section; empty for none
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
@@ -37,7 +38,18 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                               List<io.incidentbot.changes.Change> changesBefore,
                               List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted, String type,
-                              List<Field> fields) {
+                              List<Field> fields, List<RelatedIncidents.Related> related) {
+    /** An input with no related incidents. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted, String type, List<Field> fields) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, type, fields, List.of());
+    }
+
     /**
      * A custom field's value as the draft shows it.
      *

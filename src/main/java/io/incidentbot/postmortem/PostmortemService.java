@@ -46,6 +46,7 @@ public final class PostmortemService {
     private final ZoneId zone;
     private final AlertHistory alerts;
     private final PostmortemSettings drafts;
+    private final RelatedIncidents related;
 
     /**
      * @param storage   the database
@@ -82,9 +83,10 @@ public final class PostmortemService {
         this.zone = zone;
         this.alerts = alerts;
         this.drafts = new PostmortemSettings(null, DraftTemplate.defaultLayout());
+        this.related = RelatedIncidents.NONE;
     }
 
-    private PostmortemService(PostmortemService s, PostmortemSettings drafts) {
+    private PostmortemService(PostmortemService s, PostmortemSettings drafts, RelatedIncidents related) {
         this.changeWindow = s.changeWindow;
         this.storage = s.storage;
         this.directory = s.directory;
@@ -92,6 +94,7 @@ public final class PostmortemService {
         this.zone = s.zone;
         this.alerts = s.alerts;
         this.drafts = drafts;
+        this.related = related;
     }
 
     /**
@@ -99,7 +102,7 @@ public final class PostmortemService {
      * @return this service, drafting through {@code template}
      */
     public PostmortemService using(DraftTemplate template) {
-        return new PostmortemService(this, new PostmortemSettings(null, template));
+        return new PostmortemService(this, new PostmortemSettings(null, template), related);
     }
 
     /**
@@ -107,7 +110,15 @@ public final class PostmortemService {
      * @return this service, drafting each incident through its type's template and showing its custom fields
      */
     public PostmortemService using(PostmortemSettings settings) {
-        return new PostmortemService(this, settings);
+        return new PostmortemService(this, settings, related);
+    }
+
+    /**
+     * @param related finds the incidents the draft's Related incidents section lists (issue 22)
+     * @return this service, drafting with them
+     */
+    public PostmortemService relatedBy(RelatedIncidents related) {
+        return new PostmortemService(this, drafts, related);
     }
 
     /**
@@ -120,7 +131,7 @@ public final class PostmortemService {
      * @throws IOException              when PNG encoding fails
      */
     public byte[] chart(long number) throws IOException {
-        ChartInput chart = storage.read(r -> ChartInputBuilder.of(input(r, number, Map.of())));
+        ChartInput chart = storage.read(r -> ChartInputBuilder.of(input(r, number, Map.of(), List.of())));
         return TimelineChart.png(chart);
     }
 
@@ -144,12 +155,17 @@ public final class PostmortemService {
      * @throws IOException              when writing to {@code out} or to the temporary file fails
      */
     public void render(long number, Writer out, String chartTarget) throws IOException {
-        Map<String, String> names = displayNames(number);
+        List<RelatedIncidents.Related> rel = storage.read(r -> related.find(r,
+                r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number))));
+        Set<String> owners = new java.util.HashSet<>();
+        rel.forEach(x -> x.followUps().forEach(f -> owners.add(f.ownerId())));
+        owners.remove(null);
+        Map<String, String> names = displayNames(number, owners);
         Path spool = Files.createTempFile("postmortem-" + number + "-", ".md");
         try {
             try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
                 storage.read(r -> {
-                    renderTo(r, number, names, w, chartTarget);
+                    renderTo(r, number, names, w, chartTarget, rel);
                     return null;
                 });
             } catch (UncheckedIOException e) {
@@ -164,7 +180,8 @@ public final class PostmortemService {
         }
     }
 
-    private PostmortemInput input(Repositories r, long number, Map<String, String> names) {
+    private PostmortemInput input(Repositories r, long number, Map<String, String> names,
+                                  List<RelatedIncidents.Related> rel) {
         String type = r.process().type(number).orElse(null);
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
         TimelineSource entries = new TimelineSource() {
@@ -182,12 +199,13 @@ public final class PostmortemService {
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
                 r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
-                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)));
+                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)), rel);
     }
 
-    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget) {
+    private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget,
+                          List<RelatedIncidents.Related> rel) {
         try {
-            PostmortemInput input = input(r, number, names);
+            PostmortemInput input = input(r, number, names, rel);
             PostmortemRenderer.render(input, w, chartTarget, drafts.templateOf(input.type()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -195,11 +213,12 @@ public final class PostmortemService {
     }
 
     /** @return display names of everyone the draft mentions: cached, else looked up (and cached) */
-    private Map<String, String> displayNames(long number) {
+    private Map<String, String> displayNames(long number, Set<String> extra) {
         Map<String, String> names = new HashMap<>();
         Set<String> missing = storage.read(r -> {
             Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
             Set<String> ids = referencedUsers(r, incident);
+            ids.addAll(extra);
             for (String id : ids) {
                 r.userNames().find(id).ifPresent(name -> names.put(id, name));
             }

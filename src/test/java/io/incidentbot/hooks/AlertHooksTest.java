@@ -166,6 +166,13 @@ class AlertHooksTest {
         String second = channelOf(2);
         SlackStandIn.await("the monitoring suggestion of incident 2", 10, () -> postsTo(second).stream()
                 .anyMatch(c -> String.valueOf(c.arg("text")).contains("/incident status monitoring")));
+        // Issue 22, "seen before": incident 2's channel is told, once, that the same alert group declared incident 1
+        SlackStandIn.await("the seen-before post", 10, () -> postsTo(second).stream()
+                .anyMatch(c -> String.valueOf(c.arg("text")).contains("Seen before")));
+        assertThat(postsTo(second).stream().map(c -> String.valueOf(c.arg("text"))).filter(t -> t.contains("Seen before")))
+                .singleElement().satisfies(t -> assertThat(t).contains("*Incident 1: BlackBox Probe Failure: https://server.example.org*",
+                        "SEV2", "same alert group", "<#" + first + ">", "No open follow-ups."));
+        assertThat(postsTo(first)).noneMatch(c -> String.valueOf(c.arg("text")).contains("Seen before"));
 
         String old = draft(1);
         assertThat(old).as("incident 1 keeps its own alerts").contains("## Alerts\n\n"

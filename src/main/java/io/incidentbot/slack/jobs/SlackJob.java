@@ -113,8 +113,8 @@ public sealed interface SlackJob {
     }
 
     /**
-     * Post the change {@code event} into the incident channel; a job of an older release may carry its
-     * {@code text} (mrkdwn) instead.
+     * Post the change {@code event} into the incident channel; a job of an older release, or of a subscriber that
+     * wrote the message itself ("seen before", {@code trackers/seen}), carries its {@code text} (mrkdwn) instead.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ChannelPost(IncidentEvent event, String text) implements SlackJob {

@@ -25,10 +25,19 @@ import java.util.Set;
  * @param services        services changed in the window before it (change records' service)
  * @param postmortemUrl   link to its postmortem draft, or null
  * @param openFollowUps   its follow-ups still open, with their tracker links
+ * @param channelId       Slack channel ID of its incident channel, or null (never created)
  */
 public record PastIncident(long number, String title, String summary, Severity severity, Instant declaredAt, Instant resolvedAt,
                            boolean privateIncident, Set<String> members, Set<String> alertGroups, Set<String> alerts,
-                           Set<String> services, String postmortemUrl, List<FollowUpRecord> openFollowUps) {
+                           Set<String> services, String postmortemUrl, List<FollowUpRecord> openFollowUps, String channelId) {
+
+    /** A past incident whose channel is not known (comparisons and figures need none). */
+    public PastIncident(long number, String title, String summary, Severity severity, Instant declaredAt, Instant resolvedAt,
+                        boolean privateIncident, Set<String> members, Set<String> alertGroups, Set<String> alerts,
+                        Set<String> services, String postmortemUrl, List<FollowUpRecord> openFollowUps) {
+        this(number, title, summary, severity, declaredAt, resolvedAt, privateIncident, members, alertGroups, alerts, services,
+                postmortemUrl, openFollowUps, null);
+    }
 
     /** @return time to resolve, or null while open */
     public Duration timeToResolve() {

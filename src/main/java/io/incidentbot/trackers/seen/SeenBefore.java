@@ -44,7 +44,19 @@ public final class SeenBefore {
     private static final CosineSimilarity COSINE = new CosineSimilarity();
 
     /** Why a past incident was suggested, strongest first. */
-    public enum Reason { SAME_ALERT_GROUP, SAME_ALERT, SAME_SERVICE, SIMILAR_TEXT }
+    public enum Reason {
+        SAME_ALERT_GROUP, SAME_ALERT, SAME_SERVICE, SIMILAR_TEXT;
+
+        /** @return why it was suggested, in a reader's words */
+        public String words() {
+            return switch (this) {
+                case SAME_ALERT_GROUP -> "same alert group";
+                case SAME_ALERT -> "same alert on the same service";
+                case SAME_SERVICE -> "a change to the same service before it";
+                case SIMILAR_TEXT -> "similar title and summary";
+            };
+        }
+    }
 
     /**
      * The new incident.

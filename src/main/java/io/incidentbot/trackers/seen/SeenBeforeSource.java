@@ -5,6 +5,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
 import io.incidentbot.store.AlertRepository;
 import io.incidentbot.store.Repositories;
+import io.incidentbot.trackers.FollowUpFigures;
 import io.incidentbot.trackers.FollowUpRecord;
 import io.incidentbot.trackers.FollowUpState;
 
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 public final class SeenBeforeSource {
     /** Most past incidents compared (the most recent ones). */
     public static final int MAX_PAST = 500;
+    /** What the Slack adapter records the link of an incident's last uploaded postmortem draft as. */
+    static final String POSTMORTEM = "postmortem";
     private static final Pattern SERVICE = Pattern.compile("service=\"([^\"]*)\"");
 
     private final Duration changeWindow;
@@ -42,13 +45,16 @@ public final class SeenBeforeSource {
     }
 
     /**
-     * @return up to {@value #MAX_PAST} incidents declared before {@code incident}, most recent first, with their facts
+     * @return up to {@value #MAX_PAST} incidents declared before {@code incident} (or at the same instant with a lower
+     *         number), most recent first, with their facts, channel and postmortem draft link
      */
     public List<PastIncident> past(Repositories r, Incident incident) {
         List<PastIncident> out = new ArrayList<>();
         List<Incident> all = new ArrayList<>(r.incidents().listAll());
-        all.removeIf(i -> i.number() == incident.number() || !i.declaredAt().isBefore(incident.declaredAt()));
-        all.sort((a, b) -> b.declaredAt().compareTo(a.declaredAt()));
+        // earlier: declared before it, or at the same instant (a settable clock, an import) with a lower number
+        all.removeIf(i -> i.declaredAt().isAfter(incident.declaredAt())
+                || i.declaredAt().equals(incident.declaredAt()) && i.number() >= incident.number());
+        all.sort(java.util.Comparator.comparing(Incident::declaredAt).thenComparingLong(Incident::number).reversed());
         for (Incident p : all.subList(0, Math.min(MAX_PAST, all.size()))) {
             Facts f = facts(r, p);
             Set<String> members = new HashSet<>();
@@ -58,9 +64,50 @@ public final class SeenBeforeSource {
             List<FollowUpRecord> open = r.trackers().list(p.number()).stream()
                     .filter(x -> x.state() == FollowUpState.OPEN).toList();
             out.add(new PastIncident(p.number(), p.title(), summary(p), p.severity(), p.declaredAt(), p.resolvedAt(),
-                    p.privateIncident(), members, f.groups, f.alerts, f.services, null, open));
+                    p.privateIncident(), members, f.groups, f.alerts, f.services,
+                    r.outbox().lastSent(p.number(), POSTMORTEM).orElse(null), open, p.channelId()));
         }
         return out;
+    }
+
+    /**
+     * @return who will read suggestions posted in {@code incident}'s channel: a private incident's channel holds its
+     *         participants (the bot invites them); a public channel may be read by anyone in the workspace
+     */
+    public SeenBefore.Audience audience(Repositories r, Incident incident) {
+        if (!incident.privateIncident()) {
+            return new SeenBefore.Audience(false, Set.of());
+        }
+        Set<String> members = new HashSet<>();
+        for (Participant m : r.participants().list(incident.number())) {
+            members.add(m.userId());
+        }
+        return new SeenBefore.Audience(true, members);
+    }
+
+    /**
+     * Follow-up figures for {@code /incident stats} and the App Home insights (issue 22).
+     *
+     * @param numbers the window's incidents
+     * @param now     "now", for open follow-ups older than 30 days
+     * @param zone    the zone due dates are read in
+     * @return their follow-ups' figures, and how many of them repeat an earlier one of the window
+     *         ({@link FollowUpFigures#repeats})
+     */
+    public FollowUpFigures figures(Repositories r, List<Long> numbers, Instant now, java.time.ZoneId zone) {
+        List<FollowUpRecord> followUps = new ArrayList<>();
+        java.util.Map<Long, io.incidentbot.incident.Severity> severities = new java.util.HashMap<>();
+        List<PastIncident> incidents = new ArrayList<>();
+        for (long n : numbers) {
+            r.incidents().find(n).ifPresent(i -> {
+                followUps.addAll(r.trackers().list(n));
+                severities.put(n, i.severity());
+                Facts f = facts(r, i);
+                incidents.add(new PastIncident(n, i.title(), summary(i), i.severity(), i.declaredAt(), i.resolvedAt(),
+                        i.privateIncident(), Set.of(), f.groups, f.alerts, f.services, null, List.of()));
+            });
+        }
+        return FollowUpFigures.of(followUps, severities, incidents, now, zone);
     }
 
     private static String summary(Incident p) {
