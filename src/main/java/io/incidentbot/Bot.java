@@ -134,6 +134,10 @@ public final class Bot implements AutoCloseable {
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders()), config.hooks().changeWindow());
         io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
+        if (process != null) { // the checklist subscriber: its message jobs, after the change's other subscribers
+            integrate(transactions, subscribers, new io.incidentbot.process.checklist.ChecklistSubscriber(process.process()),
+                    new io.incidentbot.process.slack.ChecklistMessages(client, storage, process.process()).routes());
+        }
         this.reminders = new ReminderService(transactions, config.reminders(), metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
                 config.timezone());

@@ -25,6 +25,7 @@ public final class ProcessCommands {
         List<Function<Routes, Subcommand>> all = new ArrayList<>(extra);
         all.add(r -> new TypedDeclareCommand(r.command("declare"), process));
         all.add(r -> new FieldCommand(process));
+        all.add(r -> new ChecklistCommand(process.checklists()));
         return all;
     }
 }

@@ -47,6 +47,7 @@ public final class ProcessInteractions {
                 return ctx.ack();
             });
         }
+        ChecklistInteractions.register(app, process.process(), process.checklists());
         app.viewSubmission(TypedDeclareModal.CALLBACK_ID, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             TypedDeclareModal.Submission s = TypedDeclareModal.read(process.process(), req.getPayload().getView().getState(), user);
