@@ -153,7 +153,7 @@ public final class Bot implements AutoCloseable {
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck(), publishing);
+                            runtime.afterAck(), publishing, io.incidentbot.process.slack.ChecklistResolve.of(process));
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));

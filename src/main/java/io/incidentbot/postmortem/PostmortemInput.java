@@ -28,13 +28,26 @@ import java.util.Objects;
  * @param pages        its pages (issue 21), for Time to acknowledge and Paged; empty when it was never paged
  * @param impactStarted when impact started as people set or corrected it ({@code /incident timestamps}), or null
  *                     to take the earliest start of {@code alerts}
+ * @param checklist    its checklist items that became due (process file, issue 25), in checklist order; empty without
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                               List<ChartInput.AlertSpan> alerts,
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                               List<io.incidentbot.changes.Change> changesBefore,
-                              List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted) {
+                              List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted,
+                              List<io.incidentbot.process.checklist.ChecklistEntry> checklist) {
+    /** An input without checklist. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, List.of());
+    }
+
     /** An input whose impact started is taken from its alerts. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,

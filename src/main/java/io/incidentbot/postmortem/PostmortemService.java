@@ -172,7 +172,7 @@ public final class PostmortemService {
         return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
-                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null));
+                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), r.checklists().list(number));
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget) {

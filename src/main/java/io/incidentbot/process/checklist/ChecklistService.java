@@ -47,6 +47,14 @@ public final class ChecklistService {
     }
 
     /**
+     * @param channelId a channel
+     * @return the incident of that channel
+     */
+    public Optional<Incident> incidentIn(String channelId) {
+        return storage.read(r -> r.incidents().findByChannel(channelId));
+    }
+
+    /**
      * Posts the checklist of the channel's incident again, as a fresh message at the bottom of the channel that is
      * from then on the one kept up to date (the earlier one is changed to say so).
      *

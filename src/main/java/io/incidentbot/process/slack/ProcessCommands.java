@@ -26,6 +26,7 @@ public final class ProcessCommands {
         all.add(r -> new TypedDeclareCommand(r.command("declare"), process));
         all.add(r -> new FieldCommand(process));
         all.add(r -> new ChecklistCommand(process.checklists()));
+        all.add(r -> new ChecklistResolveCommand(r.command("resolve"), process.checklists()));
         return all;
     }
 }

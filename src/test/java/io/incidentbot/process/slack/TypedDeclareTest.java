@@ -168,7 +168,7 @@ class TypedDeclareTest {
     }
 
     @Test
-    void theChecklistCommandPostsItAgainAtTheBottomAndTheEarlierCopySaysItMoved() throws Exception {
+    void theChecklistCommandPostsItAgainAndResolvingWithRequiredItemsUndoneAsksForConfirmation() throws Exception {
         bot.client.command("declare sev3 Checkout down", "UALICE001", "CGENERAL1");
         String channel = channelOf(1);
         checklistPosts(channel);
@@ -182,7 +182,45 @@ class TypedDeclareTest {
         assertThat(latest).as("the fresh post is the one kept up to date")
                 .isEqualTo(messages.get(messages.size() - 1).get("ts"));
         String help = SignedClient.text(bot.client.command("help", "UALICE001", "CGENERAL1"));
-        assertThat(help).contains("/incident checklist");
+        assertThat(help).contains("/incident checklist").contains("/incident resolve [--force] [summary]");
+
+        String refused = SignedClient.text(bot.client.command("resolve Rolled back", "UALICE001", channel));
+        assertThat(refused).contains("Incident 1 has required checklist items not done:\n• Assign an incident commander (lead)")
+                .contains("`/incident resolve --force Rolled back`");
+        bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001", channel,
+                "1712345000.000100", io.incidentbot.slack.render.Header.RESOLVE, "1", "https://hooks.slack.com/actions/T0TEST001/2/def"));
+        await("the Resolve modal", 10, () -> !slack.calls("views.open").isEmpty());
+        JsonNode modal = JSON.readTree(slack.calls("views.open").get(0).arg("view"));
+        assertThat(blockIds(modal)).contains(ChecklistResolve.CONFIRM);
+        assertThat(modal.toString()).contains("Required checklist items not done:").contains("• Assign an incident commander (lead)");
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("summary", Map.of("summary", Map.of("type", "plain_text_input", "value", "Rolled back")));
+        values.put(ChecklistResolve.CONFIRM, Map.of(ChecklistResolve.CONFIRM, Map.of("type", "checkboxes", "selected_options", List.of())));
+        JsonNode errors = JSON.readTree(bot.client.interactivity(resolveForm(values)).body());
+        assertThat(errors.get("response_action").asText()).isEqualTo("errors");
+        assertThat(errors.at("/errors/" + ChecklistResolve.CONFIRM).asText())
+                .isEqualTo("Tick this to resolve anyway. 1 required checklist item is not done: Assign an incident commander.");
+        assertThat(bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().isOpen()).as("nothing changed").isTrue();
+        values.put(ChecklistResolve.CONFIRM, Map.of(ChecklistResolve.CONFIRM, Map.of("type", "checkboxes", "selected_options",
+                List.of(Map.of("text", Map.of("type", "plain_text", "text", "Resolve with these items not done"), "value", "yes")))));
+        assertThat(bot.client.interactivity(resolveForm(values)).body()).doesNotContain("errors");
+        assertThat(bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().isOpen()).as("confirmed: resolved").isFalse();
+
+        bot.client.command("declare sev3 Search slow", "UALICE001", "CGENERAL1");
+        String second = channelOf(2);
+        assertThat(SignedClient.text(bot.client.command("resolve --force Cache warmed", "UALICE001", second))).contains("Resolved.");
+        Incident resolved = bot.bot.storage().read(r -> r.incidents().find(2)).orElseThrow();
+        assertThat(resolved.isOpen()).isFalse();
+        assertThat(resolved.resolutionSummary()).isEqualTo("Cache warmed");
+    }
+
+    /** The Resolve modal of incident 1 submitted ({@code view_submission}, private_metadata the incident number). */
+    static Map<String, Object> resolveForm(Map<String, Object> values) {
+        Map<String, Object> p = payload("view_submission", values, null);
+        @SuppressWarnings("unchecked") Map<String, Object> view = (Map<String, Object>) p.get("view");
+        view.put("callback_id", io.incidentbot.slack.render.Modals.RESOLVE);
+        view.put("private_metadata", "1");
+        return p;
     }
 
     String channelOf(long n) {
@@ -255,7 +293,7 @@ class TypedDeclareTest {
 
     static List<String> blockIds(JsonNode view) {
         List<String> ids = new ArrayList<>();
-        view.get("blocks").forEach(b -> ids.add(b.get("block_id").asText()));
+        view.get("blocks").forEach(b -> ids.add(b.path("block_id").asText()));
         return ids;
     }
 
