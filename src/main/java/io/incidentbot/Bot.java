@@ -110,7 +110,7 @@ public final class Bot implements AutoCloseable {
         // --- services and Slack adapter ---
         Deliveries deliveries = new Deliveries(storage);
         PostmortemService drafts = new PostmortemService(storage, new SlackUserDirectory(client), clock, config.timezone(),
-                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem().template());
+                new io.incidentbot.postmortem.StoredAlerts(), config.hooks().changeWindow()).using(config.postmortem());
         Function<OutboxJob, JobHandler.Outcome> postmortem = new PostmortemPublisher(client, deliveries,
                 drafts, new DraftDeliveries(storage, clock))::publish;
         AlertDeliveries alertDeliveries = new AlertDeliveries(storage, clock);
@@ -156,7 +156,7 @@ public final class Bot implements AutoCloseable {
                             runtime.afterAck(), publishing, io.incidentbot.process.slack.ChecklistResolve.of(process));
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
-                    io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions));
+                    io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions, config.timezone()));
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
                     io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());

@@ -148,10 +148,14 @@ public final class Cli {
         }
     }
 
-    /** @return the team's postmortem template, checked ({@code INCIDENT_POSTMORTEM_TEMPLATE}), or the default */
-    private static io.incidentbot.postmortem.DraftTemplate template(Map<String, String> env) throws CliException {
+    /**
+     * @return the team's postmortem template, checked ({@code INCIDENT_POSTMORTEM_TEMPLATE}), or the default, with the
+     *         process file's per-type templates and field labels ({@code INCIDENT_PROCESS_FILE})
+     */
+    private static io.incidentbot.postmortem.PostmortemSettings template(Map<String, String> env) throws CliException {
         try {
-            return io.incidentbot.postmortem.PostmortemSettings.fromEnv(env).template();
+            return io.incidentbot.postmortem.PostmortemSettings.fromEnv(env)
+                    .withProcess(io.incidentbot.process.ProcessSettings.fromEnv(env));
         } catch (io.incidentbot.config.ConfigException e) {
             throw new CliException(e.getMessage());
         }

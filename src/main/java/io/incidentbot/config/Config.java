@@ -105,12 +105,13 @@ public record Config(
             throw new ConfigException("INCIDENT_KEY_EVENT_EMOJI must be an emoji name such as pushpin");
         }
         OpsSettings ops = OpsSettings.fromEnv(env);
+        io.incidentbot.process.ProcessSettings process = io.incidentbot.process.ProcessSettings.fromEnv(env);
         return new Config(botToken, signingSecret, appToken, apiUrl, port, database, announce, prefix, zone, emoji, db, ops,
                 ReminderSettings.fromEnv(env), HookSettings.fromEnv(env),
                 io.incidentbot.pager.PagerSettings.fromEnv(env),
                 io.incidentbot.trackers.TrackerSettings.fromEnv(env),
                 io.incidentbot.statuspage.StatusPageSettings.fromEnv(env), io.incidentbot.alerts.AlertCaps.fromEnv(env),
-                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env), io.incidentbot.process.ProcessSettings.fromEnv(env),
+                io.incidentbot.postmortem.PostmortemSettings.fromEnv(env).withProcess(process), process,
                 io.incidentbot.slack.jobs.AnnounceStyle.fromEnv(env));
     }
 

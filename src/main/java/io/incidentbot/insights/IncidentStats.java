@@ -27,10 +27,26 @@ import java.util.Map;
  * @param followUps     follow-ups recorded for incidents of the window
  * @param withOwner     of those, with an owner
  * @param byOwner       owner's Slack user ID to follow-ups recorded for them, most first
+ * @param detect        time to detect (impact started to declared) over the window's incidents whose impact start
+ *                      is known (issue 25)
+ * @param types         per incident type of the team's process file, most incidents first; empty when no incident
+ *                      of the window has a type
  */
 public record IncidentStats(Instant from, Instant to, ZoneId zone, int declared, int open, int privateCount,
                             List<Week> weeks, List<SeverityTimes> times, List<IncidentTimes> longestOpen,
-                            int followUps, int withOwner, Map<String, Integer> byOwner) {
+                            int followUps, int withOwner, Map<String, Integer> byOwner, Spread detect,
+                            List<TypeCount> types) {
+    /**
+     * One incident type's figures (issue 25, "stats per type").
+     *
+     * @param type      the type's name, e.g. {@code security}
+     * @param incidents incidents of that type declared in the window
+     * @param open      of those, still open
+     * @param resolve   time from declared to resolved
+     */
+    public record TypeCount(String type, int incidents, int open, Spread resolve) {
+    }
+
     /** Windows longer than this are counted per calendar month instead of per week (53 weekly rows do not fit a phone). */
     public static final java.time.Duration MONTHLY_AFTER = java.time.Duration.ofDays(120);
 

@@ -18,12 +18,31 @@ import java.util.Objects;
  * @param identifiedAt first {@code identified} (or later) status, may be null
  * @param mitigatedAt  first {@code monitoring} (or later) status, may be null
  * @param resolvedAt   when it was resolved, null while open
+ * @param type         its type from the team's process file (issue 25), or null when declared without one
+ * @param impactStartedAt when impact started (a stored correction, else the earliest start of its alerts), or null
  */
 public record IncidentTimes(long number, String title, Severity severity, boolean privateIncident, Instant declaredAt,
-                            Instant identifiedAt, Instant mitigatedAt, Instant resolvedAt) {
+                            Instant identifiedAt, Instant mitigatedAt, Instant resolvedAt, String type,
+                            Instant impactStartedAt) {
     public IncidentTimes {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(declaredAt, "declaredAt");
+    }
+
+    /** An incident without a type and without a known impact start. */
+    public IncidentTimes(long number, String title, Severity severity, boolean privateIncident, Instant declaredAt,
+                         Instant identifiedAt, Instant mitigatedAt, Instant resolvedAt) {
+        this(number, title, severity, privateIncident, declaredAt, identifiedAt, mitigatedAt, resolvedAt, null, null);
+    }
+
+    /**
+     * Time to detect (issue 25): from impact started to declared.
+     *
+     * @return that time, or null when impact started is unknown or after the declaration
+     */
+    public Duration timeToDetect() {
+        return impactStartedAt == null || impactStartedAt.isAfter(declaredAt) ? null
+                : Duration.between(impactStartedAt, declaredAt);
     }
 
     /**

@@ -63,8 +63,26 @@ public final class StatsCalculator {
         Map<String, Integer> sorted = new LinkedHashMap<>();
         owners.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey())).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        List<Duration> detect = incidents.stream().map(IncidentTimes::timeToDetect).filter(Objects::nonNull).sorted()
+                .toList();
         return new IncidentStats(from, to, zone, incidents.size(), open, privateCount, weeks(incidents, from, to, zone),
-                times, longestOpen.stream().limit(5).toList(), followUps, withOwner, sorted);
+                times, longestOpen.stream().limit(5).toList(), followUps, withOwner, sorted,
+                new Spread(detect.size(), percentile(detect, 50), percentile(detect, 90)), types(incidents));
+    }
+
+    /** Per type, most incidents first then by name; empty when no incident has a type. */
+    private static List<IncidentStats.TypeCount> types(List<IncidentTimes> incidents) {
+        Map<String, List<IncidentTimes>> byType = new java.util.TreeMap<>();
+        for (IncidentTimes i : incidents) {
+            if (i.type() != null) {
+                byType.computeIfAbsent(i.type(), t -> new ArrayList<>()).add(i);
+            }
+        }
+        List<IncidentStats.TypeCount> types = new ArrayList<>();
+        byType.forEach((type, of) -> types.add(new IncidentStats.TypeCount(type, of.size(),
+                (int) of.stream().filter(i -> i.resolvedAt() == null).count(), spread(of, IncidentTimes::resolvedAt))));
+        types.sort(Comparator.comparing(IncidentStats.TypeCount::incidents).reversed());
+        return types;
     }
 
     private static Spread spread(List<IncidentTimes> incidents, Function<IncidentTimes, Instant> milestone) {

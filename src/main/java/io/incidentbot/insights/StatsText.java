@@ -67,6 +67,16 @@ public final class StatsText {
             s.append(String.format("  %-5s %4d  %-24s %-24s %s\n", t.severity().name(), t.incidents(),
                     spread(t.identify()), spread(t.mitigate()), spread(t.resolve())));
         }
+        if (stats.detect().count() > 0) {
+            s.append("\nTime to detect (impact started to declared), median / p90: ").append(spread(stats.detect()))
+                    .append('\n');
+        }
+        if (!stats.types().isEmpty()) {
+            s.append("\nPer type                 n  open  to resolved, median / p90\n");
+            for (IncidentStats.TypeCount t : stats.types()) {
+                s.append(String.format("  %-20s %4d  %4d  %s\n", t.type(), t.incidents(), t.open(), spread(t.resolve())));
+            }
+        }
         s.append("\nLongest open\n");
         if (stats.longestOpen().isEmpty()) {
             s.append("  none: every incident is resolved\n");
@@ -118,6 +128,16 @@ public final class StatsText {
             wrap(s, "  identified " + spread(t.identify()));
             wrap(s, "  mitigated  " + spread(t.mitigate()));
             wrap(s, "  resolved   " + spread(t.resolve()));
+        }
+        if (stats.detect().count() > 0) {
+            wrap(s, "Time to detect, median / p90: " + spread(stats.detect()));
+        }
+        if (!stats.types().isEmpty()) {
+            s.append("\nPer type: n, open, resolved median\n");
+            for (IncidentStats.TypeCount t : stats.types()) {
+                wrap(s, "  " + t.type() + ": " + t.incidents() + ", " + t.open() + " open"
+                        + (t.resolve().median() == null ? "" : ", " + duration(t.resolve().median())));
+            }
         }
         s.append("\nLongest open\n");
         if (stats.longestOpen().isEmpty()) {

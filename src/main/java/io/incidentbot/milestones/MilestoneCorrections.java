@@ -10,7 +10,6 @@ import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -26,14 +25,22 @@ import java.util.Map;
  * identified &le; mitigated &le; resolved, or sets a milestone the incident has not reached, is refused whole.
  */
 public final class MilestoneCorrections {
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final Transactions transactions;
+    private final DateTimeFormatter shown;
 
-    /** @param transactions runs the correction in a unit of work */
+    /** @param transactions runs the correction in a unit of work; times in notes and refusals are in UTC */
     public MilestoneCorrections(Transactions transactions) {
+        this(transactions, java.time.ZoneId.of("UTC"));
+    }
+
+    /**
+     * @param transactions runs the correction in a unit of work
+     * @param zone         the zone of the times written in correction notes and refusals ({@code INCIDENT_TIMEZONE}),
+     *                     named by its short name, e.g. {@code 2026-03-01 15:54 CET}
+     */
+    public MilestoneCorrections(Transactions transactions, java.time.ZoneId zone) {
         this.transactions = transactions;
+        this.shown = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ROOT).withZone(zone);
     }
 
     /** A correction that cannot be applied; the message says why, in plain words. */
@@ -102,7 +109,7 @@ public final class MilestoneCorrections {
                 Instant old = before.get(m);
                 Instant now = after.get(m);
                 if (now != null && !now.equals(old)) {
-                    changes.add(m.label() + " " + (old == null ? "unset" : SHOWN.format(old)) + " → " + SHOWN.format(now));
+                    changes.add(m.label() + " " + (old == null ? "unset" : shown.format(old)) + " → " + shown.format(now));
                 }
             }
             if (changes.isEmpty()) {
@@ -121,7 +128,7 @@ public final class MilestoneCorrections {
         });
     }
 
-    private static void check(Incident incident, Map<Milestone, Instant> before, Map<Milestone, Instant> after) {
+    private void check(Incident incident, Map<Milestone, Instant> before, Map<Milestone, Instant> after) {
         if (after.get(Milestone.RESOLVED) != null && before.get(Milestone.RESOLVED) == null) {
             throw new Refused(Milestone.RESOLVED, "Incident " + incident.number() + " is not resolved yet: resolve it "
                     + "first, then correct when it was resolved.");
@@ -138,8 +145,8 @@ public final class MilestoneCorrections {
                 continue;
             }
             if (last != null && at.isBefore(after.get(last))) {
-                throw new Refused(m, capitalized(m.label()) + " (" + SHOWN.format(at) + ") cannot be before "
-                        + last.label() + " (" + SHOWN.format(after.get(last)) + ").");
+                throw new Refused(m, capitalized(m.label()) + " (" + shown.format(at) + ") cannot be before "
+                        + last.label() + " (" + shown.format(after.get(last)) + ").");
             }
             last = m;
         }

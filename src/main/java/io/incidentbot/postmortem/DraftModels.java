@@ -66,7 +66,7 @@ final class DraftModels {
                 Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days()).forEach(entries, sink)),
                 scan.keyEvents() > 0,
                 Streamed.of(scan.messages() == 0, sink -> new ChannelLog(text, days(), scan).forEach(entries, sink)),
-                scan.messages(), followUpItems(), people(), checklistItems(), !in.checklist().isEmpty(), List.of(), chart,
+                scan.messages(), followUpItems(), people(), checklistItems(), !in.checklist().isEmpty(), customFields(), chart,
                 DraftModel.PromptTexts.DEFAULT, sections());
     }
 
@@ -130,6 +130,9 @@ final class DraftModels {
 
     private List<DraftModel.Row> summaryTable() {
         List<DraftModel.Row> rows = new ArrayList<>();
+        if (in.type() != null) {
+            rows.add(row("Type", in.type()));
+        }
         rows.add(row("Severity", incident.severity().name()));
         rows.add(row("Status", incident.status().label()));
         for (Role role : Role.values()) {
@@ -147,7 +150,15 @@ final class DraftModels {
         rows.add(row("Time to resolve", incident.resolvedAt() == null ? "not yet"
                 : Times.duration(incident.declaredAt(), incident.resolvedAt())));
         rows.add(row("Channel", channel()));
+        for (PostmortemInput.Field f : in.fields()) {
+            rows.add(row(Md.cell(f.label()), f.user() ? names.of(f.value()) : f.value()));
+        }
         return rows;
+    }
+
+    private List<DraftModel.CustomField> customFields() {
+        return in.fields().stream().map(f -> new DraftModel.CustomField(Md.inline(Md.oneLine(f.label())),
+                Md.inline(Md.oneLine(f.user() ? names.of(f.value()) : f.value())))).toList();
     }
 
     private String milestoneCell(Instant at) {

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param pages        its pages (issue 21), for Time to acknowledge and Paged; empty when it was never paged
  * @param impactStarted when impact started as people set or corrected it ({@code /incident timestamps}), or null
  *                     to take the earliest start of {@code alerts}
+ * @param type         the incident's type from the team's process file (issue 25), its shown name, or null
+ * @param fields       its custom field values, in the process file's order; empty without a process file
  * @param checklist    its checklist items that became due (process file, issue 25), in checklist order; empty without
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
@@ -35,9 +37,31 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<ChartInput.AlertSpan> alerts,
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                               List<io.incidentbot.changes.Change> changesBefore,
-                              List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted,
-                              List<io.incidentbot.process.checklist.ChecklistEntry> checklist) {
+                              List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted, String type,
+                              List<Field> fields, List<io.incidentbot.process.checklist.ChecklistEntry> checklist) {
+    /**
+     * A custom field's value as the draft shows it.
+     *
+     * @param label what the process file calls the field, e.g. {@code Customer impact}
+     * @param value the value as text: a multi_select's options separated by commas; a user's Slack ID when
+     *              {@code user} (the draft shows their display name)
+     * @param user  true for a {@code user} field
+     */
+    public record Field(String label, String value, boolean user) {
+    }
+
     /** An input without checklist. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted, String type, List<Field> fields) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, type, fields, List.of());
+    }
+
+    /** An input without a process file's type, fields and checklist. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                            List<ChartInput.AlertSpan> alerts,
@@ -45,7 +69,7 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                            List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
                            java.time.Instant impactStarted) {
         this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, List.of());
+                impactStarted, null, List.of(), List.of());
     }
 
     /** An input whose impact started is taken from its alerts. */
@@ -99,6 +123,7 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
         alertTable = List.copyOf(alertTable);
         changesBefore = List.copyOf(changesBefore);
         pages = List.copyOf(pages);
+        fields = List.copyOf(fields);
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(entries, "entries");
         followUps = List.copyOf(followUps);

@@ -45,7 +45,7 @@ public final class PostmortemService {
     private final Clock clock;
     private final ZoneId zone;
     private final AlertHistory alerts;
-    private final DraftTemplate template;
+    private final PostmortemSettings drafts;
 
     /**
      * @param storage   the database
@@ -81,17 +81,17 @@ public final class PostmortemService {
         this.clock = clock;
         this.zone = zone;
         this.alerts = alerts;
-        this.template = DraftTemplate.defaultLayout();
+        this.drafts = new PostmortemSettings(null, DraftTemplate.defaultLayout());
     }
 
-    private PostmortemService(PostmortemService s, DraftTemplate template) {
+    private PostmortemService(PostmortemService s, PostmortemSettings drafts) {
         this.changeWindow = s.changeWindow;
         this.storage = s.storage;
         this.directory = s.directory;
         this.clock = s.clock;
         this.zone = s.zone;
         this.alerts = s.alerts;
-        this.template = template;
+        this.drafts = drafts;
     }
 
     /**
@@ -99,7 +99,15 @@ public final class PostmortemService {
      * @return this service, drafting through {@code template}
      */
     public PostmortemService using(DraftTemplate template) {
-        return new PostmortemService(this, template);
+        return new PostmortemService(this, new PostmortemSettings(null, template));
+    }
+
+    /**
+     * @param settings the template and the process file's per-type templates and field labels (checked at start)
+     * @return this service, drafting each incident through its type's template and showing its custom fields
+     */
+    public PostmortemService using(PostmortemSettings settings) {
+        return new PostmortemService(this, settings);
     }
 
     /**
@@ -157,6 +165,7 @@ public final class PostmortemService {
     }
 
     private PostmortemInput input(Repositories r, long number, Map<String, String> names) {
+        String type = r.process().type(number).orElse(null);
         Incident incident = r.incidents().find(number).orElseThrow(() -> new UnknownIncidentException(number));
         TimelineSource entries = new TimelineSource() {
             @Override
@@ -172,12 +181,15 @@ public final class PostmortemService {
         return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
-                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), r.checklists().list(number));
+                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
+                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)),
+                r.checklists().list(number));
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget) {
         try {
-            PostmortemRenderer.render(input(r, number, names), w, chartTarget, template);
+            PostmortemInput input = input(r, number, names);
+            PostmortemRenderer.render(input, w, chartTarget, drafts.templateOf(input.type()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -203,7 +215,7 @@ public final class PostmortemService {
         return names;
     }
 
-    private static Set<String> referencedUsers(Repositories r, Incident incident) {
+    private Set<String> referencedUsers(Repositories r, Incident incident) {
         UserReferences refs = new UserReferences();
         refs.user(incident.declaredBy());
         incident.roles().values().forEach(refs::user);
@@ -214,6 +226,11 @@ public final class PostmortemService {
             refs.text(f.text());
         }
         r.participants().list(incident.number()).stream().map(Participant::userId).forEach(refs::user);
+        String type = r.process().type(incident.number()).orElse(null);
+        if (type != null) {
+            drafts.fields(type, r.process().fields(incident.number())).stream().filter(PostmortemInput.Field::user)
+                    .map(PostmortemInput.Field::value).forEach(refs::user);
+        }
         // Two narrow reads rather than the whole timeline: authors, then only the entries that mention someone.
         r.timeline().authors(incident.number()).forEach(refs::user);
         r.timeline().forEachMentioning(incident.number(), e -> refs.text(Mentions.inEntry(e)));

@@ -1,19 +1,42 @@
 package io.incidentbot.postmortem;
 
 import io.incidentbot.config.ConfigException;
+import io.incidentbot.process.CustomField;
+import io.incidentbot.process.FieldValues;
+import io.incidentbot.process.IncidentType;
+import io.incidentbot.process.Process;
+import io.incidentbot.process.ProcessSettings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The postmortem draft's settings (issue 25).
  *
  * @param file     {@code INCIDENT_POSTMORTEM_TEMPLATE}, a team's Mustache file, or null for the default layout
  * @param template the compiled and checked template the draft is written through
+ * @param byType   the process file's per-type templates ({@code postmortem_template} of a type), by type name;
+ *                 a type without one uses {@code template}
+ * @param process  the team's process file (for the draft's type and custom field labels), or null
  */
-public record PostmortemSettings(Path file, DraftTemplate template) {
+public record PostmortemSettings(Path file, DraftTemplate template, Map<String, DraftTemplate> byType,
+                                 Process process) {
     /** The variable naming a team's template. */
     public static final String TEMPLATE_VARIABLE = "INCIDENT_POSTMORTEM_TEMPLATE";
+
+    /** Copies the map. */
+    public PostmortemSettings {
+        byType = Map.copyOf(byType);
+    }
+
+    /** Settings drafting every incident through {@code template}. */
+    public PostmortemSettings(Path file, DraftTemplate template) {
+        this(file, template, Map.of(), null);
+    }
 
     /**
      * Reads {@value #TEMPLATE_VARIABLE} and, when set, reads, compiles and checks the file
@@ -34,5 +57,63 @@ public record PostmortemSettings(Path file, DraftTemplate template) {
         } catch (DraftTemplate.TemplateException e) {
             throw new ConfigException(TEMPLATE_VARIABLE + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Adds the process file's per-type templates, each read, compiled and checked now. A relative
+     * {@code postmortem_template} is resolved against the process file's folder.
+     *
+     * @param settings {@code INCIDENT_PROCESS_FILE} as read at start
+     * @return these settings with the types' templates and the process; these settings when no process file is set
+     * @throws ConfigException one line naming the process file, the type and the template's problem (line included)
+     */
+    public PostmortemSettings withProcess(ProcessSettings settings) {
+        if (!settings.configured()) {
+            return this;
+        }
+        Path folder = settings.file().toAbsolutePath().getParent();
+        Map<String, DraftTemplate> templates = new LinkedHashMap<>();
+        for (IncidentType type : settings.process().types()) {
+            if (type.postmortemTemplate() == null) {
+                continue;
+            }
+            Path path = folder.resolve(type.postmortemTemplate());
+            try {
+                templates.put(type.name(), DraftTemplate.load(path));
+            } catch (DraftTemplate.TemplateException e) {
+                throw new ConfigException("INCIDENT_PROCESS_FILE " + settings.file() + ": type " + type.name()
+                        + ": postmortem_template " + e.getMessage());
+            }
+        }
+        return new PostmortemSettings(file, template, templates, settings.process());
+    }
+
+    /**
+     * @param type an incident's type name, or null
+     * @return the template its draft is written through: the type's own, else {@link #template()}
+     */
+    public DraftTemplate templateOf(String type) {
+        return type == null ? template : byType.getOrDefault(type, template);
+    }
+
+    /**
+     * @param type   the incident's type name, or null
+     * @param stored its stored field values by field name ({@code ProcessRepository.fields})
+     * @return the values as the draft shows them: the type's fields in the process file's order with their
+     *         labels, then values of fields the type no longer has, by name
+     */
+    public List<PostmortemInput.Field> fields(String type, Map<String, String> stored) {
+        Map<String, String> left = new TreeMap<>(stored);
+        List<PostmortemInput.Field> shown = new ArrayList<>();
+        IncidentType t = process == null || type == null ? null : process.type(type).orElse(null);
+        for (CustomField f : t == null ? List.<CustomField>of() : t.fields()) {
+            String value = left.remove(f.name());
+            if (value != null) {
+                boolean user = f.kind() == CustomField.Kind.USER;
+                shown.add(new PostmortemInput.Field(f.label(), user ? value : FieldValues.shown(f, value), user));
+            }
+        }
+        left.forEach((name, value) -> shown.add(new PostmortemInput.Field(name, value.replace("\n", ", "), false)));
+        return shown;
     }
 }

@@ -20,10 +20,12 @@ import java.util.Optional;
  * @param reminders       reminder intervals overriding {@code INCIDENT_REMIND_*}, or null to keep them
  * @param fields          custom fields, in the order the modal shows them
  * @param checklist       checklist items, in the order the checklist message shows them
+ * @param postmortemTemplate the type's own postmortem template (a Mustache file, relative to the process file's
+ *                        folder unless absolute), or null for the bot's template
  */
 public record IncidentType(String name, String description, Severity severity, List<String> inviteUsers,
                            List<String> inviteGroups, String announceChannel, ReminderPolicy reminders,
-                           List<CustomField> fields, List<ChecklistItem> checklist) {
+                           List<CustomField> fields, List<ChecklistItem> checklist, String postmortemTemplate) {
     /** The name of the type used when none is picked. */
     public static final String DEFAULT = "default";
 

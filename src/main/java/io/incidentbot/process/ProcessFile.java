@@ -177,7 +177,8 @@ public final class ProcessFile {
             return new IncidentType(t.get("name").asString(), text(t, "description"),
                     t.has("severity") ? Severity.valueOf(t.get("severity").asString()) : null,
                     strings(invite == null ? null : invite.get("users")), strings(invite == null ? null : invite.get("usergroups")),
-                    text(t, "announce_channel"), reminders(t.get("reminders"), where + ".reminders"), fields, items);
+                    text(t, "announce_channel"), reminders(t.get("reminders"), where + ".reminders"), fields, items,
+                    text(t, "postmortem_template"));
         }
 
         ChecklistItem.Condition condition(JsonNode when, List<CustomField> fields, String where) {

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Insights on a seeded database whose times are known: medians and p90s by nearest rank, weeks from
@@ -135,6 +136,44 @@ class StatsServiceTest {
                 + "  a private incident (SEV1), open 3 d\n");
         assertThat(text).contains("Follow-ups recorded for these incidents: 3 (2 with an owner, 1 without)\n")
                 .contains("Follow-ups by owner: Alice Chen 2\n").doesNotContain("UBOB");
+    }
+
+    /**
+     * Issue 25: stats per type and time to detect. Two incidents get a type from the process file and an impact start
+     * (corrected with {@code /incident timestamps}): 12 and 40 minutes before they were declared.
+     */
+    @Test
+    void typedIncidentsAreCountedPerTypeAndTimeToDetectComesFromImpactStarted() {
+        storage.run(r -> {
+            long sec = incident(r, Severity.SEV2, false, 2, 5, 10, 45);
+            long open = incident(r, Severity.SEV2, false, 1, null, null, null);
+            long other = incident(r, Severity.SEV3, false, 1, null, null, 20);
+            r.process().setType(sec, "security");
+            r.process().setType(open, "security");
+            r.process().setType(other, "default");
+            r.incidents().setImpactStarted(sec, r.incidents().find(sec).orElseThrow().declaredAt().minusSeconds(12 * 60));
+            r.incidents().setImpactStarted(open, r.incidents().find(open).orElseThrow().declaredAt().minusSeconds(40 * 60));
+        });
+
+        IncidentStats s = stats.stats(Duration.ofDays(90), UTC);
+
+        assertThat(s.types()).extracting(IncidentStats.TypeCount::type, IncidentStats.TypeCount::incidents,
+                IncidentStats.TypeCount::open).containsExactly(tuple("security", 2, 1), tuple("default", 1, 0));
+        assertThat(s.detect().count()).isEqualTo(2);
+        assertThat(s.detect().median()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(StatsText.tables(s)).contains(
+                "Time to detect (impact started to declared), median / p90: 12 min / 40 min (2)\n",
+                "  security                2     1  45 min / 45 min (1)\n",
+                "  default                 1     0  20 min / 20 min (1)\n");
+        assertThat(StatsText.compact(s)).contains("Time to detect, median / p90: 12 min /", "  security: 2, 1 open, 45 min\n");
+        assertThat(StatsText.compact(s).lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(StatsText.NARROW));
+    }
+
+    @Test
+    void withoutTypesOrImpactStartsTheTextHasNeitherSection() {
+        String text = StatsText.tables(stats.stats(Duration.ofDays(90), UTC));
+
+        assertThat(text).doesNotContain("Per type").doesNotContain("Time to detect");
     }
 
     @Test

@@ -63,6 +63,23 @@ class MilestoneCorrectionsTest {
     }
 
     @Test
+    void theNoteAndARefusalGiveTimesInTheBotsTimeZone() {
+        MilestoneCorrections berlin = new MilestoneCorrections(Transactions.withoutSubscribers(storage,
+                Clock.fixed(at("16:10"), ZoneOffset.UTC)), ZoneId.of("Europe/Berlin"));
+
+        berlin.correct(1, Map.of(Milestone.IMPACT_STARTED, at("14:54")), "UCAROL");
+
+        List<String> notes = new java.util.ArrayList<>();
+        storage.read(r -> {
+            r.timeline().forEach(1, e -> notes.add(e.text()));
+            return null;
+        });
+        assertThat(notes).contains("Corrected impact started unset → 2026-03-01 15:54 CET");
+        assertThatThrownBy(() -> berlin.correct(1, Map.of(Milestone.IDENTIFIED, at("14:00")), "UCAROL"))
+                .hasMessage("Identified (2026-03-01 15:00 CET) cannot be before impact started (2026-03-01 15:54 CET).");
+    }
+
+    @Test
     void settingImpactStartedAndCorrectingMitigatedIsOneEntryNamingOldAndNewAndWho() throws Exception {
         int changed = corrections.correct(1, Map.of(Milestone.IMPACT_STARTED, at("14:54"),
                 Milestone.MITIGATED, Instant.parse("2026-03-01T15:36:42Z")), "U2");

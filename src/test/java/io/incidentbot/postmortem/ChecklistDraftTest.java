@@ -17,7 +17,7 @@ class ChecklistDraftTest {
 
     private static String draft(List<ChecklistEntry> checklist) throws IOException {
         PostmortemInput in = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(), SAMPLE.participants(),
-                SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null, checklist);
+                SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), checklist);
         StringBuilder out = new StringBuilder();
         PostmortemRenderer.render(in, out);
         return out.toString();

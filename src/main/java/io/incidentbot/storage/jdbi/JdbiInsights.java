@@ -17,13 +17,18 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /** {@link InsightsRepository} on tables {@code incident} and {@code follow_up}; portable SQL. */
 public final class JdbiInsights implements InsightsRepository {
+    // Impact started as the draft takes it: a stored correction, else the earliest first firing of the incident's alerts.
     private static final String SELECT = """
-            SELECT number, title, severity, is_private, declared_at, identified_at, mitigated_at, resolved_at
+            SELECT number, title, severity, is_private, declared_at, identified_at, mitigated_at, resolved_at,
+                   (SELECT type_name FROM incident_type t WHERE t.incident = incident.number) AS type_name,
+                   COALESCE(impact_started_at, (SELECT MIN(a.first_fired_at) FROM alert_transition tr
+                            JOIN alert a ON a.group_id = tr.group_id AND a.alert_key = tr.alert_key
+                            WHERE tr.incident = incident.number)) AS impact_at
             FROM incident""";
     private static final RowMapper<IncidentTimes> ROW = (rs, ctx) -> new IncidentTimes(rs.getLong("number"),
             rs.getString("title"), Severity.valueOf(rs.getString("severity")), rs.getBoolean("is_private"),
             instant(rs, "declared_at"), instant(rs, "identified_at"), instant(rs, "mitigated_at"),
-            instant(rs, "resolved_at"));
+            instant(rs, "resolved_at"), rs.getString("type_name"), instant(rs, "impact_at"));
     private final Handle h;
 
     /** @param h the handle of the caller's transaction */
