@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The {@code /incident} subcommands of the process file: the typed {@code declare} and {@code field}. */
+/**
+ * The {@code /incident} subcommands of the process file: the typed {@code declare}, {@code field}, {@code checklist},
+ * and {@code resolve} asking to confirm undone required checklist items.
+ */
 public final class ProcessCommands {
     private ProcessCommands() {
     }
