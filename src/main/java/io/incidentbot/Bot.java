@@ -85,6 +85,7 @@ public final class Bot implements AutoCloseable {
     private final ReminderService reminders;
     private final HomeTabs homeTabs;
     private final io.incidentbot.pager.PagerIntegration pager;
+    private final io.incidentbot.trackers.slack.FollowUpReminderDms followUpReminders;
 
     /**
      * Starts opening the database (migrating it) in the background and builds everything else
@@ -123,7 +124,8 @@ public final class Bot implements AutoCloseable {
         integrate(transactions, subscribers, new SlackSubscriber(config.announceChannel() != null,
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
-                config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle()));
+                config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle(),
+                config.trackers().provider() != null));
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
         this.pager = pager;
         transactions.subscribe(pager.subscriber());
@@ -146,6 +148,9 @@ public final class Bot implements AutoCloseable {
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
         RequestContext requests = new RequestContext(metrics, traces);
         io.incidentbot.trackers.FollowUps followUps = new io.incidentbot.trackers.FollowUps(transactions, config.trackers());
+        this.followUpReminders = new io.incidentbot.trackers.slack.FollowUpReminderDms(client, storage, incidents.queries(),
+                config.trackers(), clock, config.timezone());
+        subscribers.add(followUpReminders.routes());
         TimelineEvents timelineEvents = new TimelineEvents(timeline, metrics, identity::botUserId, identity::botId);
         this.statusPage = io.incidentbot.statuspage.StatusPageWiring.create(config.statusPage(), storage, clock, config.timezone(), outbox::wakeup);
         io.incidentbot.statuspage.StatusPageService publishing = config.statusPage().publishing() ? statusPage.service() : null;
@@ -153,12 +158,14 @@ public final class Bot implements AutoCloseable {
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck(), publishing, io.incidentbot.process.slack.ChecklistResolve.of(process));
+                            runtime.afterAck(), publishing, () -> java.time.LocalDate.now(clock.withZone(config.timezone())),
+                            io.incidentbot.process.slack.ChecklistResolve.of(process));
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions, config.timezone()));
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());
+                    io.incidentbot.pager.PageOncallButton.register(a, incidents, transactions, pager, runtime.afterAck());
                     io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
                 }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock,
                         r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())),
@@ -235,6 +242,7 @@ public final class Bot implements AutoCloseable {
         // conditional UPDATE in the database, so only one replica sends it.
         runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(followUpReminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);

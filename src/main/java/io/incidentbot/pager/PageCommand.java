@@ -8,6 +8,7 @@ import io.incidentbot.slack.commands.Subcommand;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -49,17 +50,21 @@ public final class PageCommand implements Subcommand {
         return true;
     }
 
+    /** The refusal when no page has anywhere to go ({@link PagePlanner#enabled()} false): command and button alike. */
+    public static final String NO_PAGER = "No pager is set up (PAGERDUTY_ROUTING_KEY, JSM_OPS_API_KEY, GOALERT_URL or "
+            + "INCIDENT_ONCALL_FILE), so nobody can be paged.";
+
     @Override
     public Reply run(Invocation in, String rest) {
-        if (pager.planner().pagers().isEmpty()) {
-            return Reply.say("No pager is set up (PAGERDUTY_ROUTING_KEY, JSM_OPS_API_KEY, GOALERT_URL or INCIDENT_ONCALL_FILE), so nobody can be paged.");
+        if (!pager.planner().enabled()) {
+            return Reply.say(NO_PAGER);
         }
         boolean retry = rest.strip().toLowerCase(Locale.ROOT).equals("retry");
         String message = retry || rest.isBlank() ? null : rest.strip();
         String names = transactions.run(work -> {
             long n = work.repositories().incidents().numberOfChannel(in.channelId())
                     .orElseThrow(() -> new NotAnIncidentChannelException("page"));
-            return page(work, n, in.userId(), message, retry);
+            return page(work, n, in.userId(), message, retry, pager.planner().pagers());
         });
         if (names.isEmpty()) {
             return Reply.say("No page of this incident failed, so there is nothing to send again.");
@@ -73,11 +78,12 @@ public final class PageCommand implements Subcommand {
      * @param actor   Slack user ID of who paged
      * @param message their message, or null
      * @param retry   true to send again only the pages that failed
+     * @param only    the pagers to page (the modal's choice; ignored for a retry)
      * @return the pagers' names, comma-separated; empty when nothing was sent
      */
-    public String page(UnitOfWork work, long n, String actor, String message, boolean retry) {
+    public String page(UnitOfWork work, long n, String actor, String message, boolean retry, Collection<PagerKind> only) {
         List<PageJob> jobs = retry ? pager.planner().retry(work.repositories(), n, actor, work.now())
-                : pager.planner().manual(work.repositories(), n, actor, message, work.now());
+                : pager.planner().manual(work.repositories(), n, actor, message, work.now(), only);
         if (jobs.isEmpty()) {
             return "";
         }

@@ -6,6 +6,7 @@ import io.incidentbot.store.Repositories;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -34,10 +35,18 @@ public final class PagePlanner {
         return kinds;
     }
 
+    /**
+     * @return true when a page has anywhere to go ({@link PagerSettings#pagingEnabled()}): an external pager is set,
+     *         or the bot escalates in Slack; false: {@code /incident page} and <em>Page on-call</em> are refused
+     */
+    public boolean enabled() {
+        return settings.pagingEnabled();
+    }
+
     /** An incident was declared (any way): pages when at or above the threshold. */
     public List<PageJob> declared(Repositories r, long incident, Instant at) {
         Incident i = incident(r, incident);
-        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at) : List.of();
+        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at, pagers()) : List.of();
     }
 
     /** The severity changed: pages once when it rises into the threshold and the incident was never paged. */
@@ -45,7 +54,7 @@ public final class PagePlanner {
         if (!rules.pagesOnSeverityChange(from, to, r.pages().forIncident(incident))) {
             return List.of();
         }
-        return trigger(r, incident(r, incident), null, null, at);
+        return trigger(r, incident(r, incident), null, null, at, pagers());
     }
 
     /** The incident was resolved: resolves every open page. */
@@ -54,7 +63,7 @@ public final class PagePlanner {
         List<PageJob> jobs = new ArrayList<>();
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.resolvesOnResolve(p) && r.pages().resolved(incident, p.pager(), at)) {
-                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, null, null, at)));
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at)));
             }
         }
         return jobs;
@@ -67,7 +76,7 @@ public final class PagePlanner {
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.triggersOnReopen(p) && pagers().contains(p.pager())) {
                 r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
-                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, actor, null, at)));
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at)));
             }
         }
         return jobs;
@@ -81,7 +90,19 @@ public final class PagePlanner {
      * @return the jobs, empty when no pager is set
      */
     public List<PageJob> manual(Repositories r, long incident, String actor, String message, Instant at) {
-        return trigger(r, incident(r, incident), actor, message, at);
+        return manual(r, incident, actor, message, at, pagers());
+    }
+
+    /**
+     * The <em>Page on-call</em> modal: as {@link #manual(Repositories, long, String, String, Instant)}, through the
+     * pagers the person chose only.
+     *
+     * @param only the chosen pagers; those not set are ignored
+     * @return the jobs, one per chosen pager that is set
+     */
+    public List<PageJob> manual(Repositories r, long incident, String actor, String message, Instant at,
+                                Collection<PagerKind> only) {
+        return trigger(r, incident(r, incident), actor, message, at, only);
     }
 
     /**
@@ -100,26 +121,33 @@ public final class PagePlanner {
             }
             if (p.open()) {
                 r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
-                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, actor, null, at)));
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at)));
             } else {
                 r.pages().error(incident, p.pager(), null);
-                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, null, null, at)));
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at)));
             }
         }
         return jobs;
     }
 
-    private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at) {
+    private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at,
+                                  Collection<PagerKind> only) {
         List<PageJob> jobs = new ArrayList<>();
         for (PagerKind pager : pagers()) {
-            r.pages().triggered(i.number(), pager, DedupKey.of(i.number()), actor, at);
-            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, actor, message, at)));
+            if (!only.contains(pager)) {
+                continue;
+            }
+            String key = r.pages().find(i.number(), pager).map(Page::dedupKey)
+                    .orElseGet(() -> DedupKey.of(settings.workspacePrefix(), i.number()));
+            r.pages().triggered(i.number(), pager, key, actor, at);
+            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, key, actor, message, at)));
         }
         return jobs;
     }
 
-    private static PageRequest request(Repositories r, Incident i, String actor, String message, Instant at) {
-        return new PageRequest(i.number(), DedupKey.of(i.number()), i.severity(), i.privateIncident() ? null : i.title(),
+    /** @param dedupKey the key the page was (or is being) triggered with: a resolve uses the stored one */
+    private static PageRequest request(Repositories r, Incident i, String dedupKey, String actor, String message, Instant at) {
+        return new PageRequest(i.number(), dedupKey, i.severity(), i.privateIncident() ? null : i.title(),
                 i.privateIncident(), i.status().label(), i.lead().map(u -> name(r, u)).orElse(null), name(r, i.declaredBy()),
                 actor == null ? null : name(r, actor), message, channelUrl(i.channelId()), at);
     }

@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Applies what a pager's webhook said to the incident's page, inside the caller's transaction: once per event ID
- * (a redelivery changes nothing), only for pages this bot made (found by dedup key, else by the pager's own ID),
+ * (a redelivery changes nothing), only for pages this bot made (found by dedup key, which must equal the key the page
+ * was triggered with, so another workspace's page with the same number is not ours; else by the pager's own ID),
  * updating the page's state and writing a {@link EntryKind#PAGE} timeline entry such as
  * "Acknowledged by Ana (PagerDuty)".
  */
@@ -82,7 +83,7 @@ public final class PageSignals {
     private static Optional<Page> find(Repositories r, PagerSignal signal) {
         OptionalLong n = DedupKey.incident(signal.dedupKey());
         if (n.isPresent()) {
-            Optional<Page> p = r.pages().find(n.getAsLong(), signal.pager());
+            Optional<Page> p = r.pages().find(n.getAsLong(), signal.pager()).filter(page -> signal.dedupKey().equals(page.dedupKey()));
             if (p.isPresent()) {
                 return p;
             }

@@ -59,7 +59,11 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
         if (escalation != null) {
             routes.add(new EscalationDms(slack, storage).routes());
         }
-        return new PagerIntegration(new PagerSubscriber(planner, escalation), routes, planner, escalation, settings.oncall());
+        if (settings.alertInvite().stream().anyMatch(id -> id.startsWith("S"))) {
+            org.slf4j.LoggerFactory.getLogger(PagerIntegration.class).warn(
+                    "INCIDENT_ALERT_INVITE names user groups; only its user IDs are invited (groups are not expanded yet)");
+        }
+        return new PagerIntegration(new PagerSubscriber(planner, escalation, settings.alertInvite()), routes, planner, escalation, settings.oncall());
     }
 
     /** Sends the Slack escalation steps due now (the bot's periodic task); nothing when it does not escalate in Slack. */

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param pageRepeat             {@code INCIDENT_PAGE_REPEAT}: times the Slack escalation policy repeats (0..10, default 2)
  * @param alertInvite            {@code INCIDENT_ALERT_INVITE}: Slack user IDs ({@code U..}/{@code W..}) and user group
  *                               IDs ({@code S..}) invited to alert-declared incidents
+ * @param workspacePrefix        {@code INCIDENT_WORKSPACE_PREFIX}: the workspace's part of the dedup key when several
+ *                               workspaces share a pager ({@code incident-bot-<prefix>-<n>}, {@link DedupKey}), or null
  */
 public record PagerSettings(
         String pagerDutyRoutingKey,
@@ -44,7 +46,8 @@ public record PagerSettings(
         Path oncallFile,
         io.incidentbot.pager.oncall.OncallPolicy oncall,
         int pageRepeat,
-        List<String> alertInvite) {
+        List<String> alertInvite,
+        String workspacePrefix) {
 
     /** PagerDuty's Events API v2 endpoint ("Send an Alert Event", PagerDuty/developer-docs events-API-v2). */
     public static final String DEFAULT_PAGERDUTY_EVENTS_URL = "https://events.pagerduty.com/v2/enqueue";
@@ -100,7 +103,7 @@ public record PagerSettings(
         int repeat = repeat(value(env, "INCIDENT_PAGE_REPEAT"));
         return new PagerSettings(routingKey, pdUrl, jsmKey, jsmUrl, goAlert, threshold, secret, pageSlack, oncall,
                 oncall == null ? null : io.incidentbot.pager.oncall.OncallFile.read(oncall), repeat,
-                invitees(value(env, "INCIDENT_ALERT_INVITE")));
+                invitees(value(env, "INCIDENT_ALERT_INVITE")), workspacePrefix(value(env, "INCIDENT_WORKSPACE_PREFIX")));
     }
 
     /** @return the external pagers that are set, in the order their jobs are enqueued */
@@ -177,6 +180,14 @@ public record PagerSettings(
         throw new ConfigException("INCIDENT_PAGE_REPEAT must be a number from 0 to 10, got '" + text + "'");
     }
 
+    private static String workspacePrefix(String text) {
+        if (text == null || DedupKey.WORKSPACE.matcher(text).matches()) {
+            return text;
+        }
+        throw new ConfigException("INCIDENT_WORKSPACE_PREFIX must be 1-32 lowercase letters, digits and dashes starting with "
+                + "a letter (it goes into dedup keys: incident-bot-<prefix>-<n>), got '" + text + "'");
+    }
+
     private static List<String> invitees(String text) {
         if (text == null) {
             return List.of();
@@ -221,6 +232,7 @@ public record PagerSettings(
                 + ", pageSeverity=" + (pageSeverity == null ? "off" : pageSeverity.label())
                 + ", pagerDutyWebhookSecret=" + (pagerDutyWebhookSecret == null ? "unset" : "set")
                 + ", pageSlack=" + (pageSlack == null ? "auto" : pageSlack ? "on" : "off")
-                + ", oncallFile=" + oncallFile + ", pageRepeat=" + pageRepeat + ", alertInvite=" + alertInvite + "]";
+                + ", oncallFile=" + oncallFile + ", pageRepeat=" + pageRepeat + ", alertInvite=" + alertInvite
+                + ", workspacePrefix=" + workspacePrefix + "]";
     }
 }

@@ -6,6 +6,8 @@ import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.outbox.Payloads;
 import io.incidentbot.pager.oncall.SlackEscalation;
+import io.incidentbot.slack.jobs.SlackJob;
+import io.incidentbot.slack.jobs.SlackJobs;
 import io.incidentbot.store.Repositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +20,33 @@ import java.util.List;
  * and {@code Reopened} into pages ({@link PagePlanner}), recorded in the change's transaction, and enqueues one
  * outbox job per external pager under the pager's own subscriber name ({@code pagerduty}, {@code jsm-ops},
  * {@code goalert}: one ordered lane per incident and pager). A Slack page starts or stops the incident's Slack
- * escalation instead. Makes no outside call.
+ * escalation instead, and its resolve withdraws the direct messages already sent. An incident an alert group declared
+ * gets {@code INCIDENT_ALERT_INVITE}'s people invited, so nobody is alone in an empty channel. Makes no outside call.
  */
 public final class PagerSubscriber implements IncidentSubscriber {
     private static final Logger log = LoggerFactory.getLogger(PagerSubscriber.class);
 
     private final PagePlanner planner;
     private final SlackEscalation escalation;
+    private final List<String> alertInvite;
 
     /**
      * @param planner    decides the pages
      * @param escalation the Slack escalation, or null when the bot does not escalate in Slack
      */
     public PagerSubscriber(PagePlanner planner, SlackEscalation escalation) {
+        this(planner, escalation, List.of());
+    }
+
+    /**
+     * @param alertInvite {@code INCIDENT_ALERT_INVITE}: Slack user IDs invited to every incident an alert group
+     *                    declares (one {@code conversations.invite} job after the channel's creation); user group
+     *                    IDs ({@code S..}) are not expanded and are left out
+     */
+    public PagerSubscriber(PagePlanner planner, SlackEscalation escalation, List<String> alertInvite) {
         this.planner = planner;
         this.escalation = escalation;
+        this.alertInvite = alertInvite.stream().filter(id -> !id.startsWith("S")).toList();
     }
 
     @Override
@@ -40,11 +54,17 @@ public final class PagerSubscriber implements IncidentSubscriber {
         Repositories r = work.repositories();
         List<PageJob> jobs;
         if (event instanceof IncidentEvent.Declared d) {
+            if (d.byAlert() && !alertInvite.isEmpty()) {
+                SlackJobs.enqueue(r.outbox(), d.incident(), new SlackJob.Invite(alertInvite, null), work.now());
+            }
             jobs = planner.declared(r, d.incident(), work.now());
         } else if (event instanceof IncidentEvent.SeverityChanged s) {
             jobs = planner.severityChanged(r, s.incident(), s.from(), s.to(), work.now());
         } else if (event instanceof IncidentEvent.Resolved x && x.firstResolve()) {
             jobs = planner.resolved(r, x.incident(), work.now());
+            if (escalation != null && jobs.stream().anyMatch(j -> j.pager() == PagerKind.SLACK)) {
+                escalation.withdraw(r, x.incident(), x.actor(), work.now());
+            }
         } else if (event instanceof IncidentEvent.Reopened o) {
             jobs = planner.reopened(r, o.incident(), o.actor(), work.now());
         } else {

@@ -50,6 +50,11 @@ public final class FollowUps {
         this.settings = settings;
     }
 
+    /** @return true when a tracker is set up, so a follow-up may get an issue (<em>Create issue</em> is offered) */
+    public boolean exports() {
+        return settings.provider() != null;
+    }
+
     /** @return the follow-up, empty when there is none with this ID */
     public Optional<FollowUpRecord> find(long followUp) {
         return transactions.storage().read(r -> r.trackers().find(followUp));

@@ -89,9 +89,10 @@ public final class TrackerJobs {
      * Creates the issue of a pending export.
      *
      * @param mayHaveGoneThrough true when an earlier attempt may have created it although its answer was lost (the
-     *                           outbox job's earlier attempts): the tracker's newest issues are searched for the
-     *                           follow-up's marker first ({@link TrackerClient#findCreated}), so a retry does not
-     *                           create a second issue (GitHub and GitLab; Jira cannot tell and creates again)
+     *                           outbox job's earlier attempts): the tracker is searched for the follow-up's
+     *                           marker first ({@link TrackerClient#findCreated}), so a retry does not
+     *                           create a second issue (GitHub and GitLab by the marker line of the body, Jira by
+     *                           the follow-up's label)
      */
     public Outcome create(CreateIssue job, boolean mayHaveGoneThrough) {
         Optional<IssueDraft> draft = storage.read(r -> draft(r, job.followUp()));

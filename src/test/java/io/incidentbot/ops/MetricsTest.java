@@ -98,9 +98,9 @@ class MetricsTest {
         assertThat(s.samples.keySet().stream().filter(k -> k.startsWith("incidentbot_outbox_pending")))
                 .as("one gauge per Slack method a job calls first, one per other subscriber, none without a method")
                 .containsExactlyInAnyOrder(java.util.stream.Stream.concat(java.util.stream.Stream.of("chat.getPermalink",
-                        "chat.postMessage", "conversations.create", "conversations.invite", "conversations.setTopic",
+                        "chat.postMessage", "chat.update", "conversations.create", "conversations.invite", "conversations.setTopic",
                         "filesUploadV2", "response_url").map(m -> "incidentbot_outbox_pending{method=\"" + m + "\",subscriber=\"slack\"}"),
-                        java.util.stream.Stream.of("statuspage", "trackers").map(other -> "incidentbot_outbox_pending{method=\"" + other
+                        java.util.stream.Stream.of("statuspage", "trackers", "follow-up-reminders").map(other -> "incidentbot_outbox_pending{method=\"" + other
                                 + "\",subscriber=\"" + other + "\"}")).toArray(String[]::new));
         assertThat(s.value("incidentbot_outbox_retried_total", "method", "conversations.create", "error", "internal_error"))
                 .as("the channel was created at once").isZero();

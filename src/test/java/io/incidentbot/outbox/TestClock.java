@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /** A clock the test moves by hand, and an executor that runs each task on the calling thread. */
 public final class TestClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public TestClock(Instant start) {
         this.now = start;

@@ -1,6 +1,8 @@
 package io.incidentbot.pager;
 
 import io.incidentbot.pager.inbound.PagerDutySignature;
+import io.incidentbot.slack.interactions.InteractionPayloads;
+import io.incidentbot.slack.render.Header;
 import io.incidentbot.testkit.IncidentChannel;
 import io.incidentbot.testkit.JsmOpsStandIn;
 import io.incidentbot.testkit.PagerDutyStandIn;
@@ -18,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 21, "Acknowledgements back", through the running bot: a pager's acknowledgement is a line in the incident
  * channel and on the header ("Paged PagerDuty ... · acknowledged by ..."), and the acknowledger, when a Slack user
- * has the email the pager gives ({@code users.lookupByEmail}), is invited to the channel.
+ * has the email the pager gives ({@code users.lookupByEmail}), is invited to the channel. With two pagers set, the
+ * header's <b>Page on-call</b> modal pages the pagers the person ticks, with their message.
  */
 class PageAcknowledgedTest {
     private static final String SECRET = "pd-webhook-secret-0123456789abcdef";
@@ -137,5 +141,52 @@ class PageAcknowledgedTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> bot.bot.storage().read(r -> r.pages().find(inc.number,
                 PagerKind.PAGERDUTY)).orElseThrow().error() == null);
         assertThat(bot.client.say("page retry", "U0BOB0001", inc.id)).contains("nothing to send again");
+    }
+
+    /** Issue 21: "a <b>Page on-call</b> header button (with a message field in a modal)", here choosing among two pagers. */
+    @Test
+    void thePageOncallButtonOpensAModalWhoseSubmissionPagesTheTickedPagerWithTheMessage() {
+        IncidentChannel inc = IncidentChannel.declare(bot, "declare sev4 Typo on the status page", "U0ALICE01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> headerSays("\"action_id\":\"" + Header.PAGE + "\"")
+                && headerSays("\"Page on-call\""));
+        String n = String.valueOf(inc.number);
+        bot.client.interactivity(InteractionPayloads.buttonClick("U0BOB0001", inc.id, inc.incident().headerTs(), Header.PAGE,
+                n, slack.url("/response/page")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !slack.calls("views.open").isEmpty());
+        String view = blocks(slack.calls("views.open").get(0).arg("view"));
+        assertThat(view).contains("\"callback_id\":\"" + PageModal.CALLBACK_ID + "\"", "\"private_metadata\":\"" + n + "\"",
+                "\"PagerDuty\"", "\"JSM Ops\"", PageModal.MESSAGE);
+
+        var none = bot.client.interactivity(InteractionPayloads.submission("U0BOB0001", PageModal.CALLBACK_ID, n,
+                values(InteractionPayloads.text(PageModal.MESSAGE, "please look"), ticked())));
+        assertThat(none.body()).contains("\"response_action\":\"errors\"", PageModal.PAGERS, "Tick at least one pager");
+
+        var paged = bot.client.interactivity(InteractionPayloads.submission("U0BOB0001", PageModal.CALLBACK_ID, n,
+                values(InteractionPayloads.text(PageModal.MESSAGE, "please look at the banner"), ticked("jsm-ops"))));
+        assertThat(paged.statusCode()).isEqualTo(200);
+        assertThat(paged.body()).doesNotContain("errors");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(jsm.alert("incident-bot-" + n)));
+        assertThat(jsm.received()).singleElement().satisfies(r -> assertThat(r.json().path("description").asText())
+                .contains("Message: please look at the banner", "Paged by: "));
+        assertThat(inc.entries(io.incidentbot.timeline.EntryKind.PAGE)).extracting(io.incidentbot.timeline.TimelineEntry::text)
+                .containsExactly("Paged JSM Ops by @{U0BOB0001}: please look at the banner");
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.bot.storage().read(r -> r.outbox().pendingCount()) == 0);
+        assertThat(pagerDuty.received()).as("PagerDuty was not ticked").isEmpty();
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> values(Map<String, Object>... entries) {
+        Map<String, Object> all = new java.util.HashMap<>();
+        for (Map<String, Object> e : entries) {
+            all.putAll(e);
+        }
+        return all;
+    }
+
+    /** @return {@code view.state.values} of the pager checkboxes with {@code ids} ticked (Slack's shape) */
+    private static Map<String, Object> ticked(String... ids) {
+        List<Map<String, Object>> options = java.util.Arrays.stream(ids).map(id -> Map.<String, Object>of("text",
+                Map.of("type", "plain_text", "text", id, "emoji", true), "value", id)).toList();
+        return Map.of(PageModal.PAGERS, Map.of(PageModal.PAGERS, Map.of("type", "checkboxes", "selected_options", options)));
     }
 }

@@ -152,4 +152,56 @@ class PagePlannerTest {
         assertThat(plan(r -> off.declared(r, n, T0))).isEmpty();
         assertThat(plan(r -> off.manual(r, n, "U_PAGER", null, T0))).hasSize(1);
     }
+
+    /** Issue 21: "One dedup key per incident, incident-bot-&lt;n&gt; (with a workspace prefix when several workspaces share a pager)". */
+    @Test
+    void aWorkspacePrefixGoesIntoTheDedupKeyAndAnotherWorkspacesAcknowledgementIsNotOurs() {
+        PagePlanner acme = new PagePlanner(PagerSettings.fromEnv(Map.of("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY,
+                "PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl().toString(), "INCIDENT_WORKSPACE_PREFIX", "acme")));
+        long n = declare(Severity.SEV1, false);
+        List<PageJob> jobs = plan(r -> acme.declared(r, n, T0));
+        assertThat(jobs).singleElement().satisfies(j -> assertThat(j.page().dedupKey()).isEqualTo("incident-bot-acme-" + n));
+        jobs.forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-acme-" + n)).isEqualTo("triggered");
+
+        PageSignals.Applied other = storage.transaction(r -> PageSignals.apply(r, ack("evt-globex", "incident-bot-globex-" + n), T0));
+        assertThat(other.outcome()).as("same number, other workspace").isEqualTo(PageSignals.Outcome.NOT_OURS);
+        PageSignals.Applied bare = storage.transaction(r -> PageSignals.apply(r, ack("evt-bare", "incident-bot-" + n), T0));
+        assertThat(bare.outcome()).as("a workspace without a prefix").isEqualTo(PageSignals.Outcome.NOT_OURS);
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
+        PageSignals.Applied ours = storage.transaction(r -> PageSignals.apply(r, ack("evt-acme", "incident-bot-acme-" + n), T0));
+        assertThat(ours.outcome()).isEqualTo(PageSignals.Outcome.APPLIED);
+        assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.ACKNOWLEDGED);
+
+        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(delivery::deliver);
+        assertThat(pagerDuty.alert("incident-bot-acme-" + n)).as("resolved with the same key").isEqualTo("resolved");
+    }
+
+    private static io.incidentbot.pager.inbound.PagerSignal ack(String eventId, String dedupKey) {
+        return new io.incidentbot.pager.inbound.PagerSignal(PagerKind.PAGERDUTY, eventId,
+                io.incidentbot.pager.inbound.PagerSignal.Kind.ACKNOWLEDGED, dedupKey, null, "Ana Oncall", null, null, T0);
+    }
+
+    /** Issue 21, "Nobody alone in an empty channel": an alert-declared incident invites INCIDENT_ALERT_INVITE's people. */
+    @Test
+    void anAlertDeclaredIncidentInvitesTheAlertInviteUsersAndADeclareByHandDoesNot() {
+        PagerSettings settings = PagerSettings.fromEnv(Map.of("INCIDENT_ALERT_INVITE", "U0ONCALL1, S0GROUP01 W0ENT0001"));
+        io.incidentbot.incident.Transactions transactions = io.incidentbot.incident.Transactions.withoutSubscribers(storage,
+                Clock.fixed(T0, ZoneOffset.UTC)).subscribe(new PagerSubscriber(new PagePlanner(settings), null, settings.alertInvite()));
+        for (boolean byAlert : List.of(true, false)) {
+            transactions.run(work -> {
+                long n = work.repositories().incidents().create(byAlert ? "HighErrorRate" : "Slow search", Severity.SEV3,
+                        false, null, "U_DECLARER", T0).number();
+                work.record(new io.incidentbot.incident.IncidentEvent.Declared(n, "U_DECLARER", Severity.SEV3, "t", false,
+                        byAlert, T0, null));
+                return n;
+            });
+        }
+        List<io.incidentbot.outbox.OutboxJob> jobs = storage.transaction(r -> r.outbox().claim(T0, "test", T0.plusSeconds(30), 10));
+        assertThat(jobs).singleElement().satisfies(j -> {
+            assertThat(j.incident()).isEqualTo(1);
+            assertThat(io.incidentbot.slack.jobs.SlackJobs.read(j)).isEqualTo(new io.incidentbot.slack.jobs.SlackJob.Invite(
+                    List.of("U0ONCALL1", "W0ENT0001"), null));
+        });
+    }
 }

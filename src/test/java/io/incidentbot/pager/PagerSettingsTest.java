@@ -55,6 +55,7 @@ class PagerSettingsTest {
         assertRefused(Map.of("INCIDENT_PAGE_SLACK", "maybe"), "INCIDENT_PAGE_SLACK", null);
         assertRefused(Map.of("INCIDENT_PAGE_REPEAT", "11"), "INCIDENT_PAGE_REPEAT", null);
         assertRefused(Map.of("INCIDENT_ALERT_INVITE", "U0123ABCD,#oncall"), "INCIDENT_ALERT_INVITE", null);
+        assertRefused(Map.of("INCIDENT_WORKSPACE_PREFIX", "Acme Corp"), "INCIDENT_WORKSPACE_PREFIX", null);
         assertRefused(Map.of("INCIDENT_ONCALL_FILE", dir.resolve("missing.yml").toString()), "INCIDENT_ONCALL_FILE", null);
     }
 

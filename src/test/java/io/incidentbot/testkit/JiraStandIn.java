@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A stand-in for Jira Cloud's REST API v3 for one project: {@code POST /rest/api/3/issue} (201 with
  * {@code id}, {@code key}, {@code self}), {@code POST /rest/api/3/issue/{key}/comment},
  * {@code GET} and {@code POST /rest/api/3/issue/{key}/transitions} with the four transitions of a
- * simplified workflow (To Do, In Progress, Done, Won't Do). Checks basic auth, the project key, the
+ * simplified workflow (To Do, In Progress, Done, Won't Do), and {@code POST /rest/api/3/search/jql} for the
+ * project-and-label JQL the bot sends. Checks basic auth, the project key, the
  * {@code summary} and {@code issuetype}, that {@code description} and comment bodies are Atlassian Document
  * Format ({@code type: doc}, {@code version: 1}, typed nodes, no empty text node), {@code duedate} as
  * {@code YYYY-MM-DD} and {@code priority.name} among Jira's defaults; a refused field is 400 with Jira's
@@ -74,6 +75,9 @@ public final class JiraStandIn extends TrackerStandIn {
         if (p.equals("/rest/api/3/issue") && call.method().equals("POST")) {
             return create(call);
         }
+        if (p.equals("/rest/api/3/search/jql") && call.method().equals("POST")) {
+            return search(call);
+        }
         String[] parts = p.split("/");
         // "", rest, api, 3, issue, KEY, sub
         if (parts.length != 7 || !p.startsWith("/rest/api/3/issue/")) {
@@ -115,6 +119,38 @@ public final class JiraStandIn extends TrackerStandIn {
                 return json(405, "{\"errorMessages\":[\"Method Not Allowed\"]}");
             }
         }
+    }
+
+    private static final java.util.regex.Pattern JQL = java.util.regex.Pattern.compile(
+            "project = \"([^\"]+)\" AND labels = \"([^\"]+)\" ORDER BY created DESC");
+
+    /**
+     * {@code POST /rest/api/3/search/jql} ("Issue search", enhanced JQL search): only the JQL the bot sends, a
+     * project and a label, newest first; {@code maxResults} and {@code fields} as documented; answers
+     * {@code issues} (each {@code id}, {@code key}, {@code self}, the asked {@code fields}) without
+     * {@code nextPageToken} (one page). A JQL of another shape is 400, as Jira answers an invalid query.
+     */
+    private MockResponse search(Call call) {
+        java.util.regex.Matcher m = JQL.matcher(call.body().path("jql").asText(""));
+        if (!m.matches() || !call.body().path("maxResults").canConvertToInt() || !call.body().path("fields").isArray()) {
+            return bad(call, "jql", "The JQL query is not valid: " + call.body().path("jql").asText(""));
+        }
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode list = o.putArray("issues");
+        List<Issue> all = new ArrayList<>(issues());
+        java.util.Collections.reverse(all);
+        for (Issue i : all) {
+            boolean labelled = false;
+            for (JsonNode l : i.fields.path("labels")) {
+                labelled |= l.asText().equals(m.group(2));
+            }
+            if (m.group(1).equals(project) && labelled && list.size() < call.body().path("maxResults").asInt()) {
+                String id = Integer.toString(10000 + Integer.parseInt(i.key.substring(i.key.indexOf('-') + 1)));
+                list.addObject().put("id", id).put("key", i.key).put("self", url() + "/rest/api/3/issue/" + id)
+                        .putObject("fields").put("summary", i.fields.path("summary").asText());
+            }
+        }
+        return json(200, o);
     }
 
     /** @return the status category key of the issue's status ({@code new}, {@code indeterminate}, {@code done}) */

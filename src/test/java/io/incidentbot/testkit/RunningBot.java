@@ -58,8 +58,17 @@ public final class RunningBot implements AutoCloseable {
      * after start; the other starters push it an hour out so that tests counting calls see none.
      */
     public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep) throws Exception {
+        return start(slack, env, firstSweep, Clock.systemUTC());
+    }
+
+    /**
+     * Starts a bot on {@code clock} (a clock the test moves, e.g. past an escalation step's minutes; keep it within
+     * the 5 minutes of signed-request skew the front door allows).
+     */
+    public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep, Clock clock)
+            throws Exception {
         Config config = Config.fromEnv(env);
-        RunningBot bot = new RunningBot(new Bot(config, BotRuntime.withSweeps(Clock.systemUTC(), FAST, firstSweep,
+        RunningBot bot = new RunningBot(new Bot(config, BotRuntime.withSweeps(clock, FAST, firstSweep,
                 BotRuntime.SWEEP_INTERVAL)).start(), Path.of(config.database()), slack.url("/response/"));
         bot.awaitReady(Duration.ofSeconds(10));
         return bot;

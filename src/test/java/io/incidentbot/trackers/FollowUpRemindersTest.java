@@ -90,6 +90,10 @@ class FollowUpRemindersTest {
         storage.run(r -> r.trackers().changeState(overdue, FollowUpState.DONE, "U0SAM", now, "slack"));
         now = now.plus(Duration.ofDays(8));
         assertThat(reminders.claimDue()).as("done: no more reminders").isEmpty();
+        java.util.Map<io.incidentbot.store.OutboxRepository.JobType, Long> queued = storage.read(r -> r.outbox().pendingByKind());
+        assertThat(queued)
+                .as("each claimed reminder is a DM job queued with its claim, once")
+                .containsEntry(new io.incidentbot.store.OutboxRepository.JobType(FollowUpReminders.SUBSCRIBER, FollowUpReminders.KIND), 2L);
     }
 
     @Test

@@ -6,7 +6,9 @@ import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.testkit.GitHubIssuesStandIn;
+import io.incidentbot.testkit.JiraStandIn;
 import io.incidentbot.trackers.client.GitHubIssues;
+import io.incidentbot.trackers.client.JiraIssues;
 import io.incidentbot.trackers.TrackerJobs.CreateIssue;
 import io.incidentbot.trackers.TrackerJobs.SyncIssue;
 import okhttp3.OkHttpClient;
@@ -168,5 +170,35 @@ class TrackerJobsTest {
         assertThat(github.issues()).hasSize(1);
         assertThat(find(id).link().key()).isEqualTo("acme/ops#1");
         assertThat(github.violations()).isEmpty();
+    }
+
+    @Test
+    void aJiraRetryAfterALostAnswerFindsTheIssueByItsLabelInsteadOfCreatingASecond() {
+        try (JiraStandIn jira = new JiraStandIn("OPS")) {
+            TrackerJobs jiraJobs = new TrackerJobs(storage, new JiraIssues(new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL,
+                    JiraStandIn.API_TOKEN, "OPS", "Task"), List.of("incident-follow-up"), new OkHttpClient(), CLOCK),
+                    UserMap.parse("U0SAM=samlogin"), CLOCK);
+            long other = followUp(false);
+            long id = storage.transaction((Repositories r) -> r.followUps().add(find(other).incident(), "write the runbook",
+                    "U0SAM", "U0LEAD", T0).id());
+            storage.run(r -> r.trackers().claimExport(other, "jira", "U0LEAD", T0));
+            storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
+            assertThat(jiraJobs.create(new CreateIssue(other)).type()).isEqualTo(Outcome.Type.DONE);
+
+            jira.loseNextAnswer();
+            assertThat(jiraJobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+            assertThat(jira.issues()).as("Jira made it; the bot never heard").hasSize(2);
+            assertThat(find(id).link().status()).isEqualTo(TrackerLink.Status.PENDING);
+
+            assertThat(jiraJobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+            assertThat(jira.issues()).as("found by its label, not made again").hasSize(2);
+            assertThat(find(id).link().key()).isEqualTo("OPS-2");
+            assertThat(find(id).link().url()).isEqualTo(jira.url() + "/browse/OPS-2");
+            assertThat(find(other).link().key()).isEqualTo("OPS-1");
+            assertThat(jira.issue("OPS-2").fields.path("labels").toString())
+                    .contains("incident-follow-up", "incident-bot-follow-up-" + id);
+            assertThat(jira.calls("POST", "/rest/api/3/search/jql")).hasSize(1);
+            assertThat(jira.violations()).isEmpty();
+        }
     }
 }

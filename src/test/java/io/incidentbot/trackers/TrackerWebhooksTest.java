@@ -2,6 +2,7 @@ package io.incidentbot.trackers;
 
 import io.incidentbot.hooks.GitHubSignature;
 import io.incidentbot.incident.Severity;
+import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.trackers.hooks.TrackerHooks;
@@ -133,6 +134,22 @@ class TrackerWebhooksTest {
         assertThat(followUp(id).state()).isEqualTo(FollowUpState.DONE);
         assertThat(github("github-issues-closed-completed.json", "d-4").body())
                 .as("a close echoing one made from Slack changes nothing (no loop)").contains("\"applied\":false");
+    }
+
+    @Test
+    void withNoTrackerSetUpAFollowUpOffersNoCreateIssueButton() {
+        bot.client.command("declare sev3 Search index stale", "UALICE001", "CGENERAL1");
+        SlackStandIn.await("the incident's header", 20, () -> bot.bot.storage().read(r -> r.incidents().listAll()).stream()
+                .anyMatch(i -> i.title().equals("Search index stale") && i.headerTs() != null));
+        String channel = bot.bot.storage().read(r -> r.incidents().listAll()).stream()
+                .filter(i -> i.title().equals("Search index stale")).findFirst().orElseThrow().channelId();
+        bot.client.command("action rebuild the index nightly", "UALICE001", channel);
+        SlackStandIn.await("the follow-up's message", 20, () -> slack.calls("chat.postMessage").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && c.arg("text").contains("Follow-up recorded")));
+        String blocks = slack.calls("chat.postMessage").stream()
+                .filter(c -> channel.equals(c.arg("channel")) && c.arg("text").contains("Follow-up recorded"))
+                .findFirst().orElseThrow().arg("blocks");
+        assertThat(blocks).contains(FollowUpPosts.DONE, FollowUpPosts.WONT_DO).doesNotContain(FollowUpPosts.CREATE_ISSUE);
     }
 
     @Test

@@ -14,4 +14,17 @@ public record EscalationDm(long incident, int step, int round, String user) {
     public static final String SUBSCRIBER = "slack-escalation";
     /** Job kind of one direct message. */
     public static final String KIND = "dm";
+    /** Job kind of withdrawing the incident's sent messages once it resolved ({@link Withdraw}). */
+    public static final String WITHDRAW = "withdraw";
+    /** Where the sent messages are remembered ({@code slack_text.what}): one "{@code channel ts}" line each. */
+    public static final String SENT = "escalation-dms";
+
+    /**
+     * The payload of a {@value #WITHDRAW} job, queued in the resolve's transaction after the incident's messages.
+     *
+     * @param incident   incident number
+     * @param resolvedBy Slack user ID of who resolved it, or null
+     */
+    public record Withdraw(long incident, String resolvedBy) {
+    }
 }

@@ -2,6 +2,7 @@ package io.incidentbot.pager.oncall;
 
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import io.incidentbot.incident.Incident;
@@ -29,7 +30,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * recipient's user ID (the app's DM with them, scope {@code chat:write}) with the incident, severity, a link to the
  * channel and two buttons, <b>Acknowledge</b> ({@value #ACKNOWLEDGE}) and <b>Join channel</b> ({@value #JOIN}),
  * whose value is the incident number ({@link EscalationButtons}). A message due after the page was acknowledged or
- * resolved, or the incident resolved, is dropped. A private incident's message names no title.
+ * resolved, or the incident resolved, is dropped. A private incident's message names no title. Each message sent is
+ * remembered ({@link EscalationDm#SENT}), and withdrawn when the incident resolves ({@link #withdraw}).
  */
 public final class EscalationDms {
     /** Action ID of the <b>Acknowledge</b> button. */
@@ -37,6 +39,9 @@ public final class EscalationDms {
     /** Action ID of the <b>Join channel</b> button. */
     public static final String JOIN = "page_join";
     private static final Logger log = LoggerFactory.getLogger(EscalationDms.class);
+    /** {@code chat.update} errors that mean the message is gone: nothing to withdraw. */
+    private static final java.util.Set<String> GONE = java.util.Set.of("message_not_found", "channel_not_found",
+            "cant_update_message");
 
     private final MethodsClient client;
     private final Storage storage;
@@ -54,6 +59,7 @@ public final class EscalationDms {
     public JobRoutes routes() {
         return JobRoutes.of(EscalationDm.SUBSCRIBER)
                 .route(EscalationDm.KIND, EscalationDm.class, (job, dm) -> deliver(dm))
+                .route(EscalationDm.WITHDRAW, EscalationDm.Withdraw.class, (job, w) -> withdraw(w))
                 .onFailed((job, error) -> log.warn("escalation message of incident {} not sent: {}", job.incident(), error));
     }
 
@@ -71,7 +77,49 @@ public final class EscalationDms {
                 ButtonElement.builder().actionId(JOIN).text(plainText("Join channel")).value(n).build()))));
         SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
                 () -> client.chatPostMessage(req -> req.channel(dm.user()).text(UserText.outgoing(text)).blocks(blocks)));
-        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.postMessage", r);
+        if (!r.ok()) {
+            return SlackCalls.failed("chat.postMessage", r);
+        }
+        String sent = r.response().getChannel() + " " + r.response().getTs();
+        storage.transaction(w -> {
+            w.outbox().rememberSent(dm.incident(), EscalationDm.SENT, w.outbox().lastSent(dm.incident(), EscalationDm.SENT)
+                    .map(before -> before + "\n" + sent).orElse(sent));
+            return null;
+        });
+        return Outcome.done();
+    }
+
+    /**
+     * Withdraws every direct message sent for the resolved incident: {@code chat.update} of each (its DM channel and
+     * {@code ts}, as remembered when sent) to "Resolved by &lt;@U..&gt;, no action needed", without the buttons. A
+     * message Slack no longer has ({@code message_not_found}, {@code channel_not_found}) is skipped; a transient
+     * failure retries the whole job ({@code chat.update} of the same text twice is harmless).
+     */
+    Outcome withdraw(EscalationDm.Withdraw w) {
+        Optional<Incident> incident = storage.read(r -> r.incidents().find(w.incident()));
+        Optional<String> sent = storage.read(r -> r.outbox().lastSent(w.incident(), EscalationDm.SENT));
+        if (incident.isEmpty() || sent.isEmpty()) {
+            return Outcome.done();
+        }
+        String text = withdrawn(incident.get(), w.resolvedBy());
+        List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))));
+        for (String line : sent.get().split("\n")) {
+            String[] at = line.split(" ", 2);
+            SlackCalls.Result<ChatUpdateResponse> r = SlackCalls.run("chat.update",
+                    () -> client.chatUpdate(req -> req.channel(at[0]).ts(at[1]).text(UserText.outgoing(text)).blocks(blocks)));
+            if (!r.ok() && (r.failure() != null || !GONE.contains(r.error()))) {
+                return SlackCalls.failed("chat.update", r);
+            }
+        }
+        return Outcome.done();
+    }
+
+    /** @return e.g. ":white_check_mark: Resolved by <@U1>, no action needed (incident 12: *Checkout down*)." */
+    static String withdrawn(Incident i, String resolvedBy) {
+        String what = i.privateIncident() ? "private incident " + i.number()
+                : "incident " + i.number() + ": *" + Messages.escape(i.title()) + "*";
+        return ":white_check_mark: Resolved" + (resolvedBy == null ? "" : " by <@" + resolvedBy + ">")
+                + ", no action needed (" + what + ").";
     }
 
     /**

@@ -62,6 +62,17 @@ public final class SlackEscalation {
     }
 
     /**
+     * Queues the withdrawal of the incident's sent direct messages ({@link EscalationDms}: "Resolved by @user, no
+     * action needed", buttons removed); call in the resolve's transaction, next to {@link #stop}.
+     *
+     * @param resolvedBy Slack user ID of who resolved the incident, or null
+     */
+    public void withdraw(Repositories r, long incident, String resolvedBy, Instant at) {
+        r.outbox().enqueue(incident, EscalationDm.SUBSCRIBER, EscalationDm.WITHDRAW,
+                Payloads.write(new EscalationDm.Withdraw(incident, resolvedBy)), at);
+    }
+
+    /**
      * Claims every step due now and schedules each incident's next one, in one transaction per step; in the same
      * transaction one outbox job per recipient ({@link EscalationDm}) is queued, so a claimed step is sent even if
      * this replica dies right after. Called every 10 s by the bot ({@link #sendDueQuietly}).

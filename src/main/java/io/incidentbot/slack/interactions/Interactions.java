@@ -38,11 +38,12 @@ public final class Interactions {
      * @param announced true when status updates also go to an announcement channel
      * @param afterAck  runs {@code views.open} right after the ack
      * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
+     * @param today     the calendar day now in {@code INCIDENT_TIMEZONE} (the Add follow-up form refuses an earlier due date)
      * @param confirm   what the Resolve modal must have confirmed (the process file's checklist), or {@link ResolveConfirmation#NONE}
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
                                 boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage,
-                                ResolveConfirmation confirm) {
+                                java.util.function.Supplier<java.time.LocalDate> today, ResolveConfirmation confirm) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -61,7 +62,7 @@ public final class Interactions {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
-                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents),
+                new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents, today),
                 new ResolveSubmission(incidents, statusPage, confirm))) {
             s.register(app);
         }

@@ -43,12 +43,22 @@ final class TextSubmission extends IncidentSubmission {
         });
     }
 
-    /** @return the Add follow-up modal's submission (its owner, due date and priority fields are optional) */
-    static TextSubmission followUp(IncidentService incidents) {
+    /**
+     * @param today the calendar day now in {@code INCIDENT_TIMEZONE}: an earlier due date is refused, as
+     *              {@code /incident action ... due <date>} refuses it
+     * @return the Add follow-up modal's submission (its owner, due date and priority fields are optional)
+     */
+    static TextSubmission followUp(IncidentService incidents, java.util.function.Supplier<java.time.LocalDate> today) {
         return new TextSubmission(incidents, Modals.FOLLOW_UP, "Describe the follow-up.",
                 (svc, inc, text, values, user) -> {
+                    java.time.LocalDate due = values.date(Modals.DUE);
+                    java.time.LocalDate now = today.get();
+                    if (due != null && due.isBefore(now)) {
+                        return Map.of(Modals.DUE, "The due date " + due + " is in the past: pick today (" + now
+                                + ") or a later day, or leave it empty.");
+                    }
                     String priority = values.selected(Modals.PRIORITY);
-                    svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), values.date(Modals.DUE),
+                    svc.followUp(inc.channelId(), text, values.user(Modals.OWNER), due,
                             priority != null && priority.matches("[123]") ? Integer.valueOf(priority) : null, user);
                     return Map.of();
                 });

@@ -6,8 +6,6 @@ import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.OutboxJob;
-import io.incidentbot.incident.IncidentEvent;
-import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.ActionPosts;
 import io.incidentbot.slack.render.ChannelPosts;
 
@@ -16,10 +14,19 @@ import java.util.function.LongFunction;
 /** Posts a change (the payload's typed event, rendered by {@link ChannelPosts}) into the incident channel. */
 public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
     private final Posts posts;
+    private final Deliveries deliveries;
+    private final boolean trackers;
 
-    /** @param posts posts at most once per job */
-    public ChannelPostJob(Posts posts) {
+    /**
+     * @param posts      posts at most once per job
+     * @param deliveries remembers the {@code ts} of each follow-up's message ({@link FollowUpMessageJob#key}), so
+     *                   it can be updated when the follow-up changes
+     * @param trackers   true when a tracker is set up: a follow-up's message offers <em>Create issue</em>
+     */
+    ChannelPostJob(Posts posts, Deliveries deliveries, boolean trackers) {
         this.posts = posts;
+        this.deliveries = deliveries;
+        this.trackers = trackers;
     }
 
     /**
@@ -45,8 +52,14 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
             // a follow-up's message carries its Done / Won't do / Create issue buttons (issue 22)
             String text = ChannelPosts.post(f);
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text,
-                    FollowUpPosts.blocks(text, f.followUpId(), true));
-            return r.failure() != null ? r.failure() : Outcome.done();
+                    FollowUpPosts.blocks(text, f.followUpId(), true, trackers));
+            if (r.failure() != null) {
+                return r.failure();
+            }
+            if (r.response() != null) {
+                deliveries.sent(incident.number(), FollowUpMessageJob.key(f.followUpId()), r.response());
+            }
+            return Outcome.done();
         }
         return posts.post(job, incident.channelId(), payload.event() != null ? ChannelPosts.post(payload.event())
                 : payload.text());

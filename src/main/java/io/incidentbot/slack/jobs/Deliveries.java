@@ -67,6 +67,17 @@ public final class Deliveries {
         storage.run(r -> r.timeline().appendText(entryId, "\n" + permalink));
     }
 
+    /** @return follow-up {@code id} with its state and tracker link (issue 22), if it exists */
+    public Optional<io.incidentbot.trackers.FollowUpRecord> followUp(long id) {
+        return storage.read(r -> r.trackers().find(id));
+    }
+
+    /** @return the latest close or reopen of follow-up {@code id}, if it ever changed */
+    public Optional<io.incidentbot.trackers.FollowUpStateChange> lastChange(long id) {
+        java.util.List<io.incidentbot.trackers.FollowUpStateChange> h = storage.read(r -> r.trackers().history(id));
+        return h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
+    }
+
     /** @return the incident's pages (issue 21), for the header's paging line */
     public java.util.List<io.incidentbot.pager.Page> pages(long incident) {
         return storage.read(r -> r.pages().forIncident(incident));

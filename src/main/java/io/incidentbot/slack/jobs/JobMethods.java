@@ -74,6 +74,7 @@ public final class JobMethods {
             case POSTMORTEM -> "filesUploadV2";
             case RESPOND -> RESPONSE_URL;
             case QUOTE -> "chat.getPermalink";
+            case SYNC_FOLLOW_UP -> "chat.update";
         };
     }
 }

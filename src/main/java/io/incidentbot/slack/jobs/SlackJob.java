@@ -56,7 +56,9 @@ public sealed interface SlackJob {
         /** {@code chat.postMessage} of the changes before a newly declared incident into its channel. */
         POST_CHANGES,
         /** {@code chat.postMessage} of everything one human action changed, as one message (issue 24). */
-        POST_ACTION
+        POST_ACTION,
+        /** {@code chat.update} of a follow-up's own message after its state changed (issue 22). */
+        SYNC_FOLLOW_UP
     }
 
     /** @param responseUrl the slash command's {@code response_url} to tell the declarer of a failure, may be null */
@@ -151,6 +153,17 @@ public sealed interface SlackJob {
     record Respond(String responseUrl, String text) implements SlackJob {
         public Kind kind() {
             return Kind.RESPOND;
+        }
+    }
+
+    /**
+     * Bring follow-up {@code followUp}'s own message in the incident channel up to date (its state, who changed
+     * it and when, its tracker link, the buttons of its state). Like {@link SyncHeader} it carries no snapshot on
+     * purpose: it shows the follow-up as it is when delivered.
+     */
+    record SyncFollowUp(long followUp) implements SlackJob {
+        public Kind kind() {
+            return Kind.SYNC_FOLLOW_UP;
         }
     }
 

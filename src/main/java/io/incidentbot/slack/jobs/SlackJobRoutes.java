@@ -59,6 +59,15 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish, AnnounceStyle style) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, style, true);
+    }
+
+    /** As above; {@code trackers}: a tracker is set up, so follow-up messages offer <em>Create issue</em>. */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style, boolean trackers) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -74,7 +83,9 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
                         t.inChannel(new HeaderJob(client, posts, deliveries, publish)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
-                        t.inChannel(new ChannelPostJob(posts)))
+                        t.inChannel(new ChannelPostJob(posts, deliveries, trackers)))
+                .route(SlackJob.Kind.SYNC_FOLLOW_UP.name(), read(SlackJob.SyncFollowUp.class),
+                        t.inChannel(new FollowUpMessageJob(client, deliveries, trackers)))
                 .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
                         t.inChannel(ChannelPostJob.action(posts, draftLink)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(

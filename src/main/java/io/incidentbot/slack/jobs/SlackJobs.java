@@ -38,7 +38,8 @@ public final class SlackJobs {
             Map.entry(SlackJob.Kind.RESPOND, SlackJob.Respond.class),
             Map.entry(SlackJob.Kind.ALERT_GROUP, SlackJob.AlertGroup.class),
             Map.entry(SlackJob.Kind.POST_CHANGES, SlackJob.ChangesPost.class),
-            Map.entry(SlackJob.Kind.POST_ACTION, SlackJob.ActionPost.class));
+            Map.entry(SlackJob.Kind.POST_ACTION, SlackJob.ActionPost.class),
+            Map.entry(SlackJob.Kind.SYNC_FOLLOW_UP, SlackJob.SyncFollowUp.class));
 
     private SlackJobs() {
     }

@@ -107,6 +107,8 @@ public final class SlackSubscriber implements IncidentSubscriber {
             if (r.incidents().find(n).orElseThrow().isOpen()) {
                 post(work, e);
             }
+            // the follow-up's own message shows its state, also after the resolve
+            SlackJobs.enqueue(out, n, new SlackJob.SyncFollowUp(e.followUpId()), now);
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             SlackJobs.enqueue(out, n, new SlackJob.ChannelPost(e), now);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {

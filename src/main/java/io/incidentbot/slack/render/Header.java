@@ -34,6 +34,8 @@ public final class Header {
     public static final String RESOLVE = "incident_resolve";
     public static final String POSTMORTEM = "incident_postmortem";
     public static final String REOPEN = "incident_reopen";
+    /** Opens the pager's <em>Page on-call</em> modal ({@code pager/PageOncallButton}). */
+    public static final String PAGE = "incident_page";
     /** Opens the status page's publish modal (shown when publishing is on). */
     public static final String PUBLISH = "incident_publish";
     /** The {@code block_id} of the actions block. */
@@ -96,7 +98,8 @@ public final class Header {
         }
         return List.of(button(STATUS, "Status", n, null), button(SEVERITY, "Severity", n, null),
                 button(ROLES, "Roles", n, null), button(UPDATE, "Post update", n, "primary"),
-                button(FOLLOW_UP, "Add follow-up", n, null), button(RESOLVE, "Resolve", n, "danger"));
+                button(FOLLOW_UP, "Add follow-up", n, null), button(PAGE, "Page on-call", n, null),
+                button(RESOLVE, "Resolve", n, "danger"));
     }
 
     /** @return a button; {@code style} is {@code primary}, {@code danger} or null */

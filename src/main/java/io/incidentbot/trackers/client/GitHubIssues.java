@@ -6,7 +6,6 @@ import io.incidentbot.trackers.TrackerSettings;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.RequestBody;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +25,8 @@ import java.util.Locale;
  * Authentication: {@code Authorization: Bearer GITHUB_TOKEN} (a fine-grained token with "Issues: read and
  * write" on the repository, or a classic token with {@code repo}).
  */
-public final class GitHubIssues implements TrackerClient {
+public final class GitHubIssues extends MarkdownIssues {
     private final TrackerSettings.GitHub settings;
-    private final List<String> labels;
-    private final TrackerHttp http;
 
     /**
      * @param settings repository, token and API URL
@@ -38,9 +35,8 @@ public final class GitHubIssues implements TrackerClient {
      * @param clock    "now", for {@code Retry-After} dates
      */
     public GitHubIssues(TrackerSettings.GitHub settings, List<String> labels, OkHttpClient http, Clock clock) {
+        super(labels, new TrackerHttp(http, "GitHub", clock));
         this.settings = settings;
-        this.labels = List.copyOf(labels);
-        this.http = new TrackerHttp(http, "GitHub", clock);
     }
 
     @Override
@@ -49,59 +45,53 @@ public final class GitHubIssues implements TrackerClient {
     }
 
     @Override
-    public TrackerIssue create(IssueDraft draft) {
-        ObjectNode body = TrackerHttp.MAPPER.createObjectNode();
-        body.put("title", draft.title());
-        body.put("body", draft.markdown());
+    HttpUrl issues() {
+        return url("issues");
+    }
+
+    /** {@code GET /repos/{owner}/{repo}/issues?state=all&sort=created&direction=desc&per_page=30} */
+    @Override
+    HttpUrl newestIssues() {
+        return issues().newBuilder().addQueryParameter("state", "all").addQueryParameter("sort", "created")
+                .addQueryParameter("direction", "desc").addQueryParameter("per_page", Integer.toString(NEWEST)).build();
+    }
+
+    @Override
+    String bodyField() {
+        return "body";
+    }
+
+    @Override
+    void fields(ObjectNode body, IssueDraft draft) {
         body.putArray("labels").addAll(labels.stream().map(l -> (JsonNode) body.textNode(l)).toList());
         if (draft.assignee() != null) {
             body.putArray("assignees").add(draft.assignee());
         }
-        JsonNode issue = http.send(request(url("issues")).post(TrackerHttp.json(body)).build());
-        long number = issue.path("number").asLong(0);
-        if (number <= 0) {
-            throw new TrackerException("GitHub 201: the answer has no issue number", 201, true, null);
-        }
-        return new TrackerIssue(provider(), key(number), issue.path("html_url").asText(null));
     }
 
-    /**
-     * {@code GET /repos/{owner}/{repo}/issues?state=all&sort=created&direction=desc&per_page=30}: the 30 newest
-     * issues (not the search API, whose index lags), matched on the marker line in their body.
-     */
+    /** @return the issue of {@code number} and {@code html_url}; null for a pull request (GitHub lists them as issues) */
     @Override
-    public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
-        HttpUrl url = url("issues").newBuilder().addQueryParameter("state", "all").addQueryParameter("sort", "created")
-                .addQueryParameter("direction", "desc").addQueryParameter("per_page", "30").build();
-        for (JsonNode issue : http.send(request(url).get().build())) {
-            if (issue.path("body").asText("").contains(draft.marker()) && !issue.has("pull_request")) {
-                return java.util.Optional.of(new TrackerIssue(provider(), key(issue.path("number").asLong()),
-                        issue.path("html_url").asText(null)));
-            }
-        }
-        return java.util.Optional.empty();
+    TrackerIssue issue(JsonNode answer) {
+        long number = answer.path("number").asLong(0);
+        return number <= 0 || answer.has("pull_request") ? null
+                : new TrackerIssue(provider(), key(number), answer.path("html_url").asText(null));
     }
 
     @Override
     public void close(String key, boolean completed, String comment) {
-        long number = number(key);
-        comment(number, comment);
-        ObjectNode body = TrackerHttp.MAPPER.createObjectNode().put("state", "closed")
-                .put("state_reason", completed ? "completed" : "not_planned");
-        http.send(request(url("issues", Long.toString(number))).patch(TrackerHttp.json(body)).build());
+        state(key, comment, TrackerHttp.MAPPER.createObjectNode().put("state", "closed")
+                .put("state_reason", completed ? "completed" : "not_planned"));
     }
 
     @Override
     public void reopen(String key, String comment) {
-        long number = number(key);
-        comment(number, comment);
-        ObjectNode body = TrackerHttp.MAPPER.createObjectNode().put("state", "open").put("state_reason", "reopened");
-        http.send(request(url("issues", Long.toString(number))).patch(TrackerHttp.json(body)).build());
+        state(key, comment, TrackerHttp.MAPPER.createObjectNode().put("state", "open").put("state_reason", "reopened"));
     }
 
-    private void comment(long number, String text) {
-        RequestBody body = TrackerHttp.json(TrackerHttp.MAPPER.createObjectNode().put("body", text));
-        http.send(request(url("issues", Long.toString(number), "comments")).post(body).build());
+    private void state(String key, String comment, ObjectNode change) {
+        String number = Long.toString(number(key));
+        commentThen(url("issues", number, "comments"), comment,
+                request(url("issues", number)).patch(TrackerHttp.json(change)).build());
     }
 
     /** @return the key of issue {@code number} in the configured repository: {@code owner/repo#number}, lower case */
@@ -119,15 +109,12 @@ public final class GitHubIssues implements TrackerClient {
     }
 
     private HttpUrl url(String... segments) {
-        HttpUrl.Builder b = HttpUrl.get(settings.apiUrl()).newBuilder().addPathSegment("repos")
-                .addPathSegment(settings.owner()).addPathSegment(settings.repo());
-        for (String s : segments) {
-            b.addPathSegment(s);
-        }
-        return b.build();
+        return url(HttpUrl.get(settings.apiUrl()).newBuilder().addPathSegment("repos")
+                .addPathSegment(settings.owner()).addPathSegment(settings.repo()), segments);
     }
 
-    private Request.Builder request(HttpUrl url) {
+    @Override
+    Request.Builder request(HttpUrl url) {
         return new Request.Builder().url(url).header("Accept", "application/vnd.github+json")
                 .header("Authorization", "Bearer " + settings.token()).header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "incident-bot");

@@ -23,10 +23,8 @@ import java.util.List;
  * </ul>
  * Authentication: {@code PRIVATE-TOKEN: GITLAB_TOKEN} (a project access token, Reporter or above, {@code api} scope).
  */
-public final class GitLabIssues implements TrackerClient {
+public final class GitLabIssues extends MarkdownIssues {
     private final TrackerSettings.GitLab settings;
-    private final List<String> labels;
-    private final TrackerHttp http;
 
     /**
      * @param settings URL, token and project
@@ -35,9 +33,8 @@ public final class GitLabIssues implements TrackerClient {
      * @param clock    "now", for {@code Retry-After} dates
      */
     public GitLabIssues(TrackerSettings.GitLab settings, List<String> labels, OkHttpClient http, Clock clock) {
+        super(labels, new TrackerHttp(http, "GitLab", clock));
         this.settings = settings;
-        this.labels = List.copyOf(labels);
-        this.http = new TrackerHttp(http, "GitLab", clock);
     }
 
     @Override
@@ -46,10 +43,24 @@ public final class GitLabIssues implements TrackerClient {
     }
 
     @Override
-    public TrackerIssue create(IssueDraft draft) {
-        ObjectNode body = TrackerHttp.MAPPER.createObjectNode();
-        body.put("title", draft.title());
-        body.put("description", draft.markdown());
+    HttpUrl issues() {
+        return url(settings.project(), "issues");
+    }
+
+    /** {@code GET /api/v4/projects/:id/issues?order_by=created_at&sort=desc&per_page=30} */
+    @Override
+    HttpUrl newestIssues() {
+        return issues().newBuilder().addQueryParameter("order_by", "created_at").addQueryParameter("sort", "desc")
+                .addQueryParameter("per_page", Integer.toString(NEWEST)).build();
+    }
+
+    @Override
+    String bodyField() {
+        return "description";
+    }
+
+    @Override
+    void fields(ObjectNode body, IssueDraft draft) {
         if (!labels.isEmpty()) {
             body.put("labels", String.join(",", labels));
         }
@@ -59,30 +70,15 @@ public final class GitLabIssues implements TrackerClient {
         if (draft.assignee() != null && draft.assignee().matches("\\d{1,18}")) {
             body.putArray("assignee_ids").add(Long.parseLong(draft.assignee()));
         }
-        JsonNode issue = http.send(request(url(settings.project(), "issues")).post(TrackerHttp.json(body)).build());
-        long iid = issue.path("iid").asLong(0);
-        long project = issue.path("project_id").asLong(0);
-        if (iid <= 0 || project <= 0) {
-            throw new TrackerException("GitLab 201: the answer has no iid or project_id", 201, true, null);
-        }
-        return new TrackerIssue(provider(), project + "#" + iid, issue.path("web_url").asText(null));
     }
 
-    /**
-     * {@code GET /api/v4/projects/:id/issues?order_by=created_at&sort=desc&per_page=30}: the 30 newest issues,
-     * matched on the marker line in their description.
-     */
+    /** @return the issue {@code project_id#iid} with its {@code web_url}; null when the answer lacks either number */
     @Override
-    public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
-        HttpUrl url = url(settings.project(), "issues").newBuilder().addQueryParameter("order_by", "created_at")
-                .addQueryParameter("sort", "desc").addQueryParameter("per_page", "30").build();
-        for (JsonNode issue : http.send(request(url).get().build())) {
-            if (issue.path("description").asText("").contains(draft.marker())) {
-                return java.util.Optional.of(new TrackerIssue(provider(), issue.path("project_id").asLong() + "#"
-                        + issue.path("iid").asLong(), issue.path("web_url").asText(null)));
-            }
-        }
-        return java.util.Optional.empty();
+    TrackerIssue issue(JsonNode answer) {
+        long iid = answer.path("iid").asLong(0);
+        long project = answer.path("project_id").asLong(0);
+        return iid <= 0 || project <= 0 ? null
+                : new TrackerIssue(provider(), project + "#" + iid, answer.path("web_url").asText(null));
     }
 
     @Override
@@ -102,23 +98,18 @@ public final class GitLabIssues implements TrackerClient {
         }
         String project = key.substring(0, hash);
         String iid = key.substring(hash + 1);
-        http.send(request(url(project, "issues", iid, "notes"))
-                .post(TrackerHttp.json(TrackerHttp.MAPPER.createObjectNode().put("body", comment))).build());
-        http.send(request(url(project, "issues", iid))
+        commentThen(url(project, "issues", iid, "notes"), comment, request(url(project, "issues", iid))
                 .put(TrackerHttp.json(TrackerHttp.MAPPER.createObjectNode().put("state_event", event))).build());
     }
 
     private HttpUrl url(String project, String... segments) {
         // addPathSegment encodes the slashes of a group/project path as %2F, as the API asks
-        HttpUrl.Builder b = HttpUrl.get(settings.url()).newBuilder().addPathSegments("api/v4/projects")
-                .addPathSegment(project);
-        for (String s : segments) {
-            b.addPathSegment(s);
-        }
-        return b.build();
+        return url(HttpUrl.get(settings.url()).newBuilder().addPathSegments("api/v4/projects").addPathSegment(project),
+                segments);
     }
 
-    private Request.Builder request(HttpUrl url) {
+    @Override
+    Request.Builder request(HttpUrl url) {
         return new Request.Builder().url(url).header("PRIVATE-TOKEN", settings.token()).header("Accept", "application/json")
                 .header("User-Agent", "incident-bot");
     }

@@ -73,6 +73,14 @@ public record IssueDraft(long followUpId, String text, long incident, String inc
         return l;
     }
 
+    /**
+     * @return the label that ties a Jira issue to its follow-up, {@code incident-bot-follow-up-17} (Jira has no hidden
+     *         text, and a label can be searched with JQL)
+     */
+    public String label() {
+        return "incident-bot-follow-up-" + followUpId;
+    }
+
     /** @return the hidden line that ties the issue to its follow-up: {@code <!-- incident-bot follow-up 17 -->} */
     public String marker() {
         return "<!-- incident-bot follow-up " + followUpId + " -->";

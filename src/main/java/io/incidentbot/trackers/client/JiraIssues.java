@@ -20,7 +20,12 @@ import java.util.Locale;
  *       {@code issuetype.name} ({@code JIRA_ISSUE_TYPE}), {@code description} in Atlassian Document Format
  *       ({@link #description}, a Jackson tree), {@code labels}, {@code duedate} ({@code YYYY-MM-DD}),
  *       {@code priority.name} (p1 Highest, p2 High, p3 Medium) and {@code assignee.accountId} when the user map
- *       names the owner; answers 201 with {@code key}; the issue's page is {@code JIRA_URL/browse/KEY};</li>
+ *       names the owner; answers 201 with {@code key}; the issue's page is {@code JIRA_URL/browse/KEY}. Each issue
+ *       also gets the follow-up's label ({@link IssueDraft#label}), so that {@link #findCreated} can find it;</li>
+ *   <li>find an issue an attempt made although its answer was lost: {@code POST /rest/api/3/search/jql} ("Issue
+ *       search", search for issues using JQL enhanced search) with {@code jql} {@code project = "OPS" AND labels =
+ *       "incident-bot-follow-up-17" ORDER BY created DESC}, {@code fields: ["summary"]}, {@code maxResults: 1};
+ *       the answer's {@code issues[0].key};</li>
  *   <li>close: {@code POST /rest/api/3/issue/{key}/comment} (ADF body), {@code GET .../transitions}, then
  *       {@code POST .../transitions} with the transition whose target status category is {@code done}
  *       (for won't do, one named "Won't Do" or similar when the workflow has it);</li>
@@ -68,10 +73,9 @@ public final class JiraIssues implements TrackerClient {
         fields.put("summary", draft.title());
         fields.putObject("issuetype").put("name", settings.issueType());
         fields.set("description", description(draft));
-        if (!labels.isEmpty()) {
-            ArrayNode l = fields.putArray("labels");
-            labels.forEach(l::add);
-        }
+        ArrayNode l = fields.putArray("labels");
+        labels.forEach(l::add);
+        l.add(draft.label());
         if (draft.due() != null) {
             fields.put("duedate", draft.due().toString());
         }
@@ -87,6 +91,29 @@ public final class JiraIssues implements TrackerClient {
             throw new TrackerException("Jira 201: the answer has no issue key", 201, true, null);
         }
         return new TrackerIssue(provider(), key, settings.url() + "/browse/" + key);
+    }
+
+    /**
+     * Looks for the issue of this follow-up by its label ({@link IssueDraft#label}) in the project, newest first.
+     * Jira's search is eventually consistent: an issue made a moment ago may not be found yet; a retry comes after
+     * the outbox's backoff, seconds later.
+     */
+    @Override
+    public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
+        ObjectNode body = TrackerHttp.MAPPER.createObjectNode()
+                .put("jql", "project = " + quoted(settings.project()) + " AND labels = " + quoted(draft.label())
+                        + " ORDER BY created DESC")
+                .put("maxResults", 1);
+        body.putArray("fields").add("summary");
+        JsonNode found = http.send(request(url("search", "jql")).post(TrackerHttp.json(body)).build()).path("issues");
+        String key = found.path(0).path("key").asText("");
+        return key.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(new TrackerIssue(provider(), key, settings.url() + "/browse/" + key));
+    }
+
+    /** @return {@code text} as a JQL string literal (double quotes, {@code "} and {@code \} escaped) */
+    static String quoted(String text) {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /**

@@ -18,7 +18,8 @@ public interface TrackerClient {
 
     /**
      * Looks for an issue an earlier attempt of {@link #create} made although its answer was lost (a timeout after
-     * the tracker acted): an issue among the tracker's most recent ones whose body holds {@link IssueDraft#marker()}.
+     * the tracker acted): an issue among the tracker's most recent ones whose body holds {@link IssueDraft#marker()}
+     * (GitHub, GitLab), or the issue with the follow-up's {@link IssueDraft#label()} (Jira).
      *
      * @return the issue, or empty when there is none or this tracker cannot tell
      * @throws TrackerException when the tracker refuses or cannot be reached

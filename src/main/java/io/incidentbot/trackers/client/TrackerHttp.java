@@ -55,6 +55,11 @@ public final class TrackerHttp {
         this.clock = clock;
     }
 
+    /** @return the tracker's name for messages: {@code GitHub}, {@code Jira}, {@code GitLab} */
+    String tracker() {
+        return name;
+    }
+
     /** @return a JSON request body of {@code value} (a Jackson tree or a record/map) */
     static RequestBody json(Object value) {
         try {

@@ -71,14 +71,14 @@ public final class FollowUpButtons {
         }
         long id = found.get().id();
         return switch (action) {
-            case FollowUpPosts.DONE -> changed(followUps.set(id, FollowUpState.DONE, user).orElseThrow());
-            case FollowUpPosts.WONT_DO -> changed(followUps.set(id, FollowUpState.WONT_DO, user).orElseThrow());
-            case FollowUpPosts.REOPEN -> changed(followUps.set(id, FollowUpState.OPEN, user).orElseThrow());
+            case FollowUpPosts.DONE -> changed(followUps.set(id, FollowUpState.DONE, user).orElseThrow(), followUps.exports());
+            case FollowUpPosts.WONT_DO -> changed(followUps.set(id, FollowUpState.WONT_DO, user).orElseThrow(), followUps.exports());
+            case FollowUpPosts.REOPEN -> changed(followUps.set(id, FollowUpState.OPEN, user).orElseThrow(), followUps.exports());
             default -> exported(followUps.export(id, user).orElseThrow());
         };
     }
 
-    private static Answer changed(FollowUps.Change c) {
+    private static Answer changed(FollowUps.Change c, boolean trackers) {
         FollowUpRecord f = c.followUp();
         String state = switch (f.state()) {
             case DONE -> "done";
@@ -88,7 +88,7 @@ public final class FollowUpButtons {
         String text = (c.changed() ? "Follow-up marked " + state : "That follow-up is " + state + " already")
                 + ": " + FollowUpLines.text(f) + (f.link() != null && f.link().url() != null && c.changed()
                 ? "\nIts issue " + f.link().url() + " follows." : "");
-        return new Answer(text, FollowUpPosts.blocks(text, f.id(), f.state() == FollowUpState.OPEN));
+        return new Answer(text, FollowUpPosts.messageBlocks(f, text, trackers));
     }
 
     private static Answer exported(FollowUps.Exported e) {

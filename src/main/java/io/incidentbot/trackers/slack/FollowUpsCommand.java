@@ -28,6 +28,9 @@ public final class FollowUpsCommand implements Subcommand {
     /** Most follow-ups in one answer. */
     static final int MAX_SHOWN = 25;
     private static final String SYNTAX = "followups [open|mine|<incident number>]";
+    private static final String CHANGE_SYNTAX = "followups done|wontdo|reopen <follow-up id>";
+    private static final java.util.regex.Pattern CHANGE = java.util.regex.Pattern.compile(
+            "(done|wontdo|won't do|won’t do|reopen)\\s+#?(\\d{1,18})");
 
     private final FollowUps followUps;
     private final IncidentQueries queries;
@@ -63,7 +66,8 @@ public final class FollowUpsCommand implements Subcommand {
     @Override
     public List<Usage> usage() {
         return List.of(new Usage(SYNTAX, "list follow-ups: this incident's, all open, yours, or incident n's"),
-                new Usage("followups retry <follow-up id>", "offer a follow-up refused by its tracker again"));
+                new Usage("followups retry <follow-up id>", "offer a follow-up refused by its tracker again"),
+                new Usage(CHANGE_SYNTAX, "close a follow-up (done, won't do) or open it again"));
     }
 
     @Override
@@ -77,6 +81,10 @@ public final class FollowUpsCommand implements Subcommand {
         String word = rest.strip().toLowerCase(java.util.Locale.ROOT);
         if (word.startsWith("retry")) {
             return retry(word.substring(5).strip().replace("#", ""), user);
+        }
+        java.util.regex.Matcher change = CHANGE.matcher(word);
+        if (change.matches() || word.matches("(done|wontdo|reopen)\\b.*")) {
+            return change.matches() ? change(change.group(1), Long.parseLong(change.group(2)), user) : Reply.usage(CHANGE_SYNTAX);
         }
         Optional<Incident> here = queries.findByChannel(in.channelId()).filter(i -> queries.findVisible(i.number(), user).isPresent());
         String title;
@@ -116,6 +124,20 @@ public final class FollowUpsCommand implements Subcommand {
             s.append("\n…and ").append(found.size() - MAX_SHOWN).append(" more.");
         }
         return s.toString();
+    }
+
+    /** Closes or reopens a follow-up, as its buttons do ({@link FollowUps#set}); the channel's message follows. */
+    private Reply change(String what, long id, String user) {
+        Optional<FollowUpRecord> f = followUps.find(id);
+        if (f.isEmpty() || queries.findVisible(f.get().incident(), user).isEmpty()) {
+            return Reply.say("There is no follow-up #" + id + " you can see.");
+        }
+        io.incidentbot.trackers.FollowUpState state = what.equals("done") ? io.incidentbot.trackers.FollowUpState.DONE
+                : what.equals("reopen") ? io.incidentbot.trackers.FollowUpState.OPEN : io.incidentbot.trackers.FollowUpState.WONT_DO;
+        FollowUps.Change c = followUps.set(id, state, user).orElseThrow();
+        String word = state.word().replace("wont_do", "won't do");
+        return Reply.say((c.changed() ? "Follow-up #" + id + " is now " + word : "Follow-up #" + id + " is " + word + " already")
+                + ": " + FollowUpLines.text(c.followUp()));
     }
 
     private Reply retry(String id, String user) {

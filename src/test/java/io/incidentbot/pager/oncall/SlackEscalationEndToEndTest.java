@@ -6,14 +6,17 @@ import io.incidentbot.slack.interactions.InteractionPayloads;
 import io.incidentbot.testkit.IncidentChannel;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.incidentbot.outbox.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,15 +26,21 @@ import static org.awaitility.Awaitility.await;
  * Issue 21, "Escalation in Slack, for teams with no pager", through the running bot with an on-call file and no
  * external pager: a SEV1 declare makes the periodic check direct-message step 1's on-call with <b>Acknowledge</b>
  * and <b>Join channel</b> buttons; Acknowledge stops the escalation, posts the line and invites the acknowledger;
- * Join invites the clicker; {@code /incident oncall} names who is on call.
+ * Join invites the clicker; {@code /incident oncall} names who is on call. Without an acknowledgement within step 1's
+ * minute (on the bot's clock, which the test moves) step 2 is messaged; resolving withdraws the messages sent
+ * ({@code chat.update}: "Resolved by @user, no action needed", no buttons) and cancels the next step. One bot for the
+ * class, a new incident per test.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackEscalationEndToEndTest {
     @TempDir
-    Path dir;
+    static Path dir;
     SlackStandIn slack;
     RunningBot bot;
+    /** The bot's clock: it moves only when a test advances it (by at most 1 minute: signed requests allow 5). */
+    final TestClock clock = new TestClock(Instant.now());
 
-    @BeforeEach
+    @BeforeAll
     void start() throws Exception {
         slack = new SlackStandIn();
         Path oncall = dir.resolve("oncall.yml");
@@ -44,23 +53,25 @@ class SlackEscalationEndToEndTest {
                     period: weekly
                 escalation:
                   - rotation: primary
-                    minutes: 10
+                    minutes: 1
                   - users: [U0BACKUP1]
                     minutes: 10
                 """);
         Map<String, String> env = RunningBot.env(slack, dir.resolve("incidents.db"));
         env.put("INCIDENT_ONCALL_FILE", oncall.toString());
-        bot = RunningBot.start(slack, env);
+        bot = RunningBot.start(slack, env, Duration.ofHours(1), clock);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() throws Exception {
         bot.close();
         slack.close();
     }
 
-    private SlackStandIn.Call dmTo(String user) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel"))).findFirst().orElse(null);
+    /** @return the escalation message to {@code user} about incident {@code n}, or null */
+    private SlackStandIn.Call dmTo(String user, long n) {
+        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel"))
+                && c.arg("text") != null && c.arg("text").contains("incident " + n + ":")).findFirst().orElse(null);
     }
 
     private boolean invited(String user) {
@@ -70,11 +81,11 @@ class SlackEscalationEndToEndTest {
     @Test
     void stepOneIsMessagedAndItsAcknowledgeStopsTheEscalationAndInvitesTheAcknowledger() {
         IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Checkout down", "U0ALICE01");
-        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1") != null);
-        SlackStandIn.Call dm = dmTo("U0ONCALL1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1", inc.number) != null);
+        SlackStandIn.Call dm = dmTo("U0ONCALL1", inc.number);
         assertThat(dm.arg("text")).contains("*SEV1* incident " + inc.number + ": *Checkout down*").contains("<#" + inc.id + ">");
         assertThat(dm.arg("blocks")).contains(EscalationDms.ACKNOWLEDGE, EscalationDms.JOIN, "Acknowledge", "Join channel");
-        assertThat(dmTo("U0BACKUP1")).as("step 2 waits its 10 minutes").isNull();
+        assertThat(dmTo("U0BACKUP1", inc.number)).as("step 2 waits step 1's minute").isNull();
 
         bot.client.interactivity(InteractionPayloads.buttonClick("U0ONCALL1", "D0ONCALL1", "1712345678.000100",
                 EscalationDms.ACKNOWLEDGE, String.valueOf(inc.number), slack.url("/response/ack")));
@@ -97,5 +108,36 @@ class SlackEscalationEndToEndTest {
                 EscalationDms.JOIN, String.valueOf(inc.number), slack.url("/response/join")));
         await().atMost(Duration.ofSeconds(30)).until(() -> invited("U0BACKUP1"));
         assertThat(bot.client.say("oncall", "U0BOB0001", "CGENERAL1")).contains("*primary*: <@U0ONCALL1> now");
+    }
+
+    /** Issue 21: "unacknowledged after the step's minutes, step 2 is messaged"; none after resolve, and the DMs say so. */
+    @Test
+    void withoutAnAcknowledgementStepTwoIsMessagedAndResolvingWithdrawsTheMessagesAndStopsTheEscalation() {
+        IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Search down", "U0ALICE01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1", inc.number) != null);
+        assertThat(dmTo("U0BACKUP1", inc.number)).isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
+        assertThat(dmTo("U0BACKUP1", inc.number).arg("text")).contains("step 2", "*SEV1* incident " + inc.number);
+        assertThat(pending(inc.number)).as("the next pass is scheduled").isPresent();
+
+        bot.client.say("resolve Reindexed", "U0ALICE01", inc.id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> withdrawn("U0ONCALL1") && withdrawn("U0BACKUP1"));
+        assertThat(slack.calls("chat.update").stream().filter(c -> c.arg("channel").startsWith("U0")))
+                .hasSize(2).allSatisfy(c -> {
+                    assertThat(c.arg("text")).contains("Resolved by <@U0ALICE01>, no action needed", "incident " + inc.number);
+                    assertThat(c.arg("blocks")).doesNotContain(EscalationDms.ACKNOWLEDGE, EscalationDms.JOIN);
+                });
+        assertThat(pending(inc.number)).as("no step after resolve").isEmpty();
+    }
+
+    private java.util.Optional<io.incidentbot.store.EscalationRepository.Due> pending(long n) {
+        return bot.bot.storage().read(r -> r.escalations().pending(n));
+    }
+
+    private boolean withdrawn(String user) {
+        return slack.calls("chat.update").stream().anyMatch(c -> user.equals(c.arg("channel"))
+                && c.arg("text").contains("no action needed"));
     }
 }

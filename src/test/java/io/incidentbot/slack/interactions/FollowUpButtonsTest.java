@@ -80,6 +80,21 @@ class FollowUpButtonsTest {
                 .map(c -> c.arg("text")).toList();
     }
 
+    /** @return the {@code ts} of the follow-up's own message in the channel */
+    static String messageTs(SlackStandIn slack, String channel) {
+        return slack.messages(channel).stream().filter(m -> String.valueOf(m.get("text")).contains("Follow-up recorded"))
+                .map(m -> String.valueOf(m.get("ts"))).findFirst().orElseThrow();
+    }
+
+    /** Waits for the {@code chat.update} of message {@code ts} whose text contains {@code text}, and returns it. */
+    static SlackStandIn.Call awaitEdit(SlackStandIn slack, String channel, String ts, String text) {
+        java.util.function.Supplier<java.util.Optional<SlackStandIn.Call>> edit = () -> slack.calls("chat.update").stream()
+                .filter(c -> channel.equals(c.arg("channel")) && ts.equals(c.arg("ts")) && c.arg("text").contains(text))
+                .findFirst();
+        await("the follow-up's message edited: " + text, 20, () -> edit.get().isPresent());
+        return edit.get().orElseThrow();
+    }
+
     @Test
     void buttonsCloseReopenAndExportOnceAndTheIssueFollowsWithoutStaleClosesWinning() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); GitHubIssuesStandIn github = new GitHubIssuesStandIn("Codertocat/Hello-World");
@@ -122,10 +137,21 @@ class FollowUpButtonsTest {
                     && String.valueOf(c.args()).contains("Follow-up marked done")
                     && String.valueOf(c.args()).contains(FollowUpPosts.REOPEN)));
 
+            // the follow-up's own message now shows its state, who, when and the issue, with Reopen only
+            String ts = messageTs(slack, inc.channelId());
+            SlackStandIn.Call doneEdit = awaitEdit(slack, inc.channelId(), ts, ":white_check_mark: *Done*");
+            assertThat(doneEdit.arg("text")).startsWith(":clipboard: Follow-up recorded by <@UALICE001>: add an alert")
+                    .contains("<@UALICE001>", "<!date^", "<" + followUp(bot, id).link().url() + "|");
+            assertThat(doneEdit.arg("blocks")).contains(FollowUpPosts.REOPEN).doesNotContain(FollowUpPosts.DONE,
+                    FollowUpPosts.CREATE_ISSUE);
+
             // Reopen from Slack reopens the issue
             assertThat(click(bot, slack, inc, FollowUpPosts.REOPEN, id).statusCode()).isEqualTo(200);
             assertThat(followUp(bot, id).state()).isEqualTo(FollowUpState.OPEN);
             await("the issue reopened", 20, () -> "open".equals(github.issue(1).state));
+            SlackStandIn.Call reopenEdit = awaitEdit(slack, inc.channelId(), ts, ":arrows_counterclockwise: *Reopened*");
+            assertThat(reopenEdit.arg("blocks")).contains(FollowUpPosts.DONE, FollowUpPosts.WONT_DO)
+                    .as("the issue exists: nothing to create").doesNotContain(FollowUpPosts.CREATE_ISSUE, FollowUpPosts.REOPEN);
             await("outbox drained", 20, () -> bot.bot.storage().read(r -> r.outbox().pendingCount()) == 0);
 
             // A close GitHub made before that reopen, delivered late, does not win
@@ -139,6 +165,7 @@ class FollowUpButtonsTest {
             assertThat(closed.closedBy()).isEqualTo("github:Codertocat");
             await("the tracker's close posted", 20, () -> posts(slack, inc.channelId()).stream()
                     .anyMatch(t -> t.contains("Follow-up done (`github:Codertocat` in the tracker)")));
+            awaitEdit(slack, inc.channelId(), ts, "*Done* · `github:Codertocat` in the tracker");
             await("outbox drained", 20, () -> bot.bot.storage().read(r -> r.outbox().pendingCount()) == 0);
             assertThat(github.calls("PATCH", ".*")).hasSize(patches);
 
@@ -147,6 +174,17 @@ class FollowUpButtonsTest {
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(FollowUpState.DONE, "UALICE001", "slack"),
                             org.assertj.core.groups.Tuple.tuple(FollowUpState.OPEN, "UALICE001", "slack"),
                             org.assertj.core.groups.Tuple.tuple(FollowUpState.DONE, "github:Codertocat", "tracker"));
+
+
+            // the command does what the buttons do, and the message follows
+            assertThat(FollowUpListsTest.say(bot, "followups wontdo " + id, "UALICE001", inc.channelId()))
+                    .startsWith("Follow-up #" + id + " is now won't do: add an alert");
+            assertThat(followUp(bot, id).state()).isEqualTo(FollowUpState.WONT_DO);
+            assertThat(awaitEdit(slack, inc.channelId(), ts, ":no_entry_sign: *Won't do* · <@UALICE001>").arg("blocks"))
+                    .contains(FollowUpPosts.REOPEN);
+            assertThat(FollowUpListsTest.say(bot, "followups wontdo " + id, "UALICE001", inc.channelId())).contains("already");
+            assertThat(FollowUpListsTest.say(bot, "followups done", "UALICE001", inc.channelId()))
+                    .contains("followups done|wontdo|reopen <follow-up id>");
             assertThat(github.violations()).isEmpty();
         }
     }
@@ -158,8 +196,19 @@ class FollowUpButtonsTest {
             FollowUpListsTest.declared(bot, "declare sev2 Checkout slow", 1);
             Map<String, Object> values = new HashMap<>(text(Modals.TEXT, "rotate the keys"));
             values.putAll(InteractionPayloads.userSelect(Modals.OWNER, "UBOB00001"));
-            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", "2099-12-20")));
             values.putAll(InteractionPayloads.select(Modals.PRIORITY, "2"));
+
+            // a due date in the past is refused in the form, and nothing is recorded
+            String yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2).toString();
+            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", yesterday)));
+            HttpResponse<String> refused = bot.client.interactivity(submission("UALICE001", Modals.FOLLOW_UP, "1", values));
+            assertThat(refused.statusCode()).isEqualTo(200);
+            assertThat(refused.body()).contains("\"response_action\":\"errors\"", "\"" + Modals.DUE + "\"",
+                    "The due date " + yesterday + " is in the past");
+            List<FollowUpRecord> none = bot.bot.storage().read(r -> r.trackers().list(1));
+            assertThat(none).isEmpty();
+
+            values.put(Modals.DUE, Map.of(Modals.DUE, Map.of("type", "datepicker", "selected_date", "2099-12-20")));
             assertThat(bot.client.interactivity(submission("UALICE001", Modals.FOLLOW_UP, "1", values)).statusCode())
                     .isEqualTo(200);
             FollowUpRecord f = bot.bot.storage().read(r -> r.trackers().list(1)).get(0);

@@ -1,10 +1,12 @@
 package io.incidentbot.slack.interactions;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.testkit.GitHubIssuesStandIn;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackStandIn;
+import io.incidentbot.trackers.FollowUpState;
 import io.incidentbot.trackers.TrackerLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static io.incidentbot.testkit.SlackStandIn.await;
@@ -20,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 22's lists through the running bot: {@code /incident followups [open|mine|<n>]} (state, owner, due with
  * "overdue", priority, tracker link; a private incident's follow-ups only to who may see it), {@code followups retry
- * <id>} creating a refused issue again, and the App Home's "Your open follow-ups".
+ * <id>} creating a refused issue again, the App Home's "Your open follow-ups", and the overdue follow-up's reminder
+ * DM to its owner, whose Done button works from the DM.
  */
 class FollowUpListsTest {
     @TempDir
@@ -87,6 +91,22 @@ class FollowUpListsTest {
             String view = slack.calls("views.publish").stream().map(c -> c.arg("view"))
                     .filter(v -> v.contains("Your open follow-ups")).findFirst().orElseThrow();
             assertThat(view).contains("add an alert on queue depth", "due 2020-01-31 *overdue*").doesNotContain("runbook", "payroll");
+
+            // The overdue follow-up reminds its owner by DM (INCIDENT_FOLLOWUP_REMIND's default, 7 days), once; its
+            // Done button works from the DM
+            await("the overdue reminder DM", 20, () -> !slack.calls("chat.postMessage").stream()
+                    .filter(c -> "UBOB00001".equals(c.arg("channel"))).toList().isEmpty());
+            List<SlackStandIn.Call> dms = slack.calls("chat.postMessage").stream()
+                    .filter(c -> "UBOB00001".equals(c.arg("channel"))).toList();
+            assertThat(dms).hasSize(1);
+            assertThat(dms.get(0).arg("text")).contains("Your follow-up is overdue", "every 7 days", "add an alert on queue depth",
+                    "due 2020-01-31 *overdue*");
+            assertThat(dms.get(0).arg("blocks")).contains(FollowUpPosts.DONE, FollowUpPosts.WONT_DO, "\"value\":\"" + alert + "\"");
+            assertThat(bot.client.interactivity(InteractionPayloads.buttonClick("UBOB00001", "D0BOBDM01", "1712345679.000100",
+                    FollowUpPosts.DONE, String.valueOf(alert), slack.url("/response/UBOB00001"))).statusCode()).isEqualTo(200);
+            assertThat(bot.bot.storage().read(r -> r.trackers().find(alert)).orElseThrow().state()).isEqualTo(FollowUpState.DONE);
+            assertThat(slack.calls("chat.postMessage").stream().filter(c -> "UBOB00001".equals(c.arg("channel"))))
+                    .as("no second reminder").hasSize(1);
         }
     }
 }

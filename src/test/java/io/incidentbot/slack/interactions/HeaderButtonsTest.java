@@ -79,6 +79,14 @@ class HeaderButtonsTest extends RunningBotFixture {
         assertThat(views.get(1)).as("severity prefilled").contains("\"initial_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"SEV2\"");
         assertThat(views.get(2)).as("lead prefilled").contains("\"initial_user\":\"UALICE001\"");
         assertThat(views.get(3)).as("where the update goes").contains("#" + inc.channelId(), "announcement channel");
+
+        assertThat(header).contains(Header.PAGE, "\"Page on-call\"");
+        int opened = slack.calls("views.open").size();
+        assertThat(click("UALICE001", inc, Header.PAGE).statusCode()).isEqualTo(200);
+        await("the page refusal", 10, () -> !slack.calls("response_url/UALICE001").isEmpty());
+        assertThat(slack.calls("response_url/UALICE001")).singleElement().satisfies(c -> assertThat(c.arg("text"))
+                .as("no pager set: refused with the reason").isEqualTo(io.incidentbot.pager.PageCommand.NO_PAGER));
+        assertThat(slack.calls("views.open")).hasSize(opened);
     }
 
     @Test

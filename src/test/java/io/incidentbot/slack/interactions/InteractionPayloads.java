@@ -82,7 +82,7 @@ public final class InteractionPayloads {
      *
      * @param values block ID to action ID to value, as in {@code view.state.values}
      */
-    static Map<String, Object> submission(String userId, String callbackId, String privateMetadata,
+    public static Map<String, Object> submission(String userId, String callbackId, String privateMetadata,
                                           Map<String, Object> values) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", "VMODAL001");
@@ -110,7 +110,7 @@ public final class InteractionPayloads {
     }
 
     /** {@code view.state.values} entry (block ID to action ID to value; both the same here) of a text input. */
-    static Map<String, Object> text(String id, String value) {
+    public static Map<String, Object> text(String id, String value) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("type", "plain_text_input");
         v.put("value", value);
