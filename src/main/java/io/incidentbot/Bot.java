@@ -142,6 +142,10 @@ public final class Bot implements AutoCloseable {
         IncidentService incidents = new IncidentService(transactions, new io.incidentbot.ops.AuditTrail(metrics, identity::botUserId),
                 new ReminderSchedule(config.reminders(), reminderPolicies), config.hooks().changeWindow());
         io.incidentbot.process.ProcessService process = io.incidentbot.process.ProcessService.of(config.process(), storage, transactions, incidents);
+        if (process != null) { // the checklist subscriber: its message jobs, after the change's other subscribers
+            integrate(transactions, subscribers, new io.incidentbot.process.checklist.ChecklistSubscriber(process.process()),
+                    new io.incidentbot.process.slack.ChecklistMessages(client, storage, process.process()).routes());
+        }
         this.reminders = new ReminderService(transactions, reminderPolicies, metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
                 config.timezone());
@@ -160,7 +164,8 @@ public final class Bot implements AutoCloseable {
                 incidents, clock, config.timezone(), runtime.afterAck(), a -> {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
-                            runtime.afterAck(), publishing, () -> java.time.LocalDate.now(clock.withZone(config.timezone())));
+                            runtime.afterAck(), publishing, () -> java.time.LocalDate.now(clock.withZone(config.timezone())),
+                            io.incidentbot.process.slack.ChecklistResolve.of(process));
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions, config.timezone()));

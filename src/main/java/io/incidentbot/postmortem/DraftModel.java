@@ -21,7 +21,8 @@ import java.util.List;
  * @param messageCount messages in the log
  * @param followUps    follow-ups, in the order recorded
  * @param participants people, most messages first
- * @param checklist    checklist items (filled by the process file, issue 25; empty today)
+ * @param checklist    the checklist items that became due (process file, issue 25), in checklist order
+ * @param hasChecklist true when there is at least one
  * @param fields       custom fields (filled by the process file, issue 25; empty today)
  * @param chart        the Markdown image line of the timeline picture, or null
  * @param prompts      the default layout's "To do" prompts
@@ -33,7 +34,7 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
                          List<Row> metrics, List<AlertRow> alerts, List<ChangeLine> changes,
                          Streamed<KeyEvent> keyEvents, boolean hasKeyEvents, Streamed<LogThread> log,
                          int messageCount, List<FollowUpItem> followUps, List<Person> participants,
-                         List<ChecklistItem> checklist, List<CustomField> fields, String chart,
+                         List<ChecklistItem> checklist, boolean hasChecklist, List<CustomField> fields, String chart,
                          PromptTexts prompts, Sections sections, List<RelatedItem> related) {
 
     /** A model with no related incidents. */
@@ -41,10 +42,10 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
                       List<Row> metrics, List<AlertRow> alerts, List<ChangeLine> changes,
                       Streamed<KeyEvent> keyEvents, boolean hasKeyEvents, Streamed<LogThread> log,
                       int messageCount, List<FollowUpItem> followUps, List<Person> participants,
-                      List<ChecklistItem> checklist, List<CustomField> fields, String chart,
+                      List<ChecklistItem> checklist, boolean hasChecklist, List<CustomField> fields, String chart,
                       PromptTexts prompts, Sections sections) {
         this(zone, incident, milestones, summaryTable, metrics, alerts, changes, keyEvents, hasKeyEvents, log, messageCount,
-                followUps, participants, checklist, fields, chart, prompts, sections, List.of());
+                followUps, participants, checklist, hasChecklist, fields, chart, prompts, sections, List.of());
     }
 
     /**
@@ -174,8 +175,19 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
     public record Person(String name, int messages) {
     }
 
-    /** A checklist item (process file, issue 25): title, done or not, who ticked it (or null). */
-    public record ChecklistItem(String title, boolean done, String doneBy) {
+    /**
+     * A checklist item (process file, issue 25).
+     *
+     * @param checklist the checklist's name
+     * @param title     what to do, Markdown
+     * @param required  whether resolving with it not done asked for confirmation
+     * @param done      ticked when the draft was made
+     * @param doneBy    display name of who ticked it, or null
+     * @param doneAt    when, {@code YYYY-MM-DD HH:MM}, or null
+     * @param row       the item as the default layout's table row writes it ({@code | item | done by | at |})
+     */
+    public record ChecklistItem(String checklist, String title, boolean required, boolean done, String doneBy, String doneAt,
+                                String row) {
     }
 
     /** A custom field (process file, issue 25): name and value. */

@@ -66,7 +66,7 @@ final class DraftModels {
                 Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days()).forEach(entries, sink)),
                 scan.keyEvents() > 0,
                 Streamed.of(scan.messages() == 0, sink -> new ChannelLog(text, days(), scan).forEach(entries, sink)),
-                scan.messages(), followUpItems(), people(), List.of(), customFields(), chart,
+                scan.messages(), followUpItems(), people(), checklistItems(), !in.checklist().isEmpty(), customFields(), chart,
                 DraftModel.PromptTexts.DEFAULT, sections(), RelatedSection.items(in.related(), times, names, text));
     }
 
@@ -201,6 +201,19 @@ final class DraftModels {
         for (FollowUp f : in.followUps()) {
             items.add(new DraftModel.FollowUpItem(text.markdown(f.text()).strip(),
                     f.ownerId() == null ? null : names.of(f.ownerId())));
+        }
+        return items;
+    }
+
+    private List<DraftModel.ChecklistItem> checklistItems() {
+        List<DraftModel.ChecklistItem> items = new ArrayList<>();
+        for (var e : in.checklist()) {
+            String title = Md.inline(Md.oneLine(e.title()));
+            String by = e.done() ? names.of(e.doneBy()) : null;
+            String at = e.done() ? times.dateTime(e.doneAt()) : null;
+            items.add(new DraftModel.ChecklistItem(Md.inline(Md.oneLine(e.checklist())), title, e.required(), e.done(), by, at,
+                    "| " + Md.cell((e.done() ? "[x] " : "[ ] ") + title + (e.required() ? " (required)" : "")) + " | "
+                            + (by == null ? "—" : Md.cell(by)) + " | " + (at == null ? "—" : at) + " |\n"));
         }
         return items;
     }

@@ -30,6 +30,7 @@ import java.util.Objects;
  *                     to take the earliest start of {@code alerts}
  * @param type         the incident's type from the team's process file (issue 25), its shown name, or null
  * @param fields       its custom field values, in the process file's order; empty without a process file
+ * @param checklist    its checklist items that became due (process file, issue 25), in checklist order; empty without
  * @param related      earlier incidents like it (issue 22), for the Related incidents section; empty for none
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
@@ -38,16 +39,18 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                               List<io.incidentbot.changes.Change> changesBefore,
                               List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted, String type,
-                              List<Field> fields, List<RelatedIncidents.Related> related) {
+                              List<Field> fields, List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
+                              List<RelatedIncidents.Related> related) {
     /** An input with no related incidents. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                            List<ChartInput.AlertSpan> alerts,
                            List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
                            List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted, String type, List<Field> fields) {
+                           java.time.Instant impactStarted, String type, List<Field> fields,
+                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist) {
         this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, type, fields, List.of());
+                impactStarted, type, fields, checklist, List.of());
     }
 
     /**
@@ -61,7 +64,18 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
     public record Field(String label, String value, boolean user) {
     }
 
-    /** An input without a process file's type and fields. */
+    /** An input without checklist and related incidents. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted, String type, List<Field> fields) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, type, fields, List.of(), List.of());
+    }
+
+    /** An input without a process file's type, fields and checklist. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
                            List<ChartInput.AlertSpan> alerts,
@@ -69,7 +83,7 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                            List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
                            java.time.Instant impactStarted) {
         this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, null, List.of());
+                impactStarted, null, List.of(), List.of(), List.of());
     }
 
     /** An input whose impact started is taken from its alerts. */

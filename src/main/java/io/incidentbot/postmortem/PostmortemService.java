@@ -199,7 +199,8 @@ public final class PostmortemService {
                 zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
                 r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
-                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)), rel);
+                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)),
+                r.checklists().list(number), rel);
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget,

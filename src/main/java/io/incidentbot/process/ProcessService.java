@@ -22,6 +22,7 @@ public final class ProcessService {
     private final io.incidentbot.store.Storage storage;
     private final Transactions transactions;
     private final IncidentService incidents;
+    private final io.incidentbot.process.checklist.ChecklistService checklists;
 
     /**
      * @param process      the team's process ({@code INCIDENT_PROCESS_FILE})
@@ -34,6 +35,7 @@ public final class ProcessService {
         this.storage = storage;
         this.transactions = transactions;
         this.incidents = incidents;
+        this.checklists = new io.incidentbot.process.checklist.ChecklistService(storage, transactions);
     }
 
     /**
@@ -43,6 +45,11 @@ public final class ProcessService {
     public static ProcessService of(ProcessSettings settings, io.incidentbot.store.Storage storage, Transactions transactions,
                                     IncidentService incidents) {
         return settings.configured() ? new ProcessService(settings.process(), storage, transactions, incidents) : null;
+    }
+
+    /** @return the checklist use cases (ticking, showing again, what a resolve leaves undone) */
+    public io.incidentbot.process.checklist.ChecklistService checklists() {
+        return checklists;
     }
 
     /** @return the process */

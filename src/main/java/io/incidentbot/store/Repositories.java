@@ -53,4 +53,7 @@ public interface Repositories {
 
     /** @return each incident's type and custom field values (issue 25) */
     ProcessRepository process();
+
+    /** @return each incident's due checklist items and its checklist message (issue 25) */
+    ChecklistRepository checklists();
 }

@@ -74,6 +74,10 @@ class MigrateDbTest {
                 r.escalations().schedule(one, 1, 0, T0.plusSeconds(47));
                 r.process().setType(one, "security");
                 r.process().setField(one, "services", "api\nweb");
+                r.checklists().addDue(new io.incidentbot.process.checklist.ChecklistEntry(one, 0, "Response", "Rotate the keys",
+                        "all of them", "https://runbooks.example.com/rotate", Role.LEAD, true, T0.plusSeconds(8), null, null));
+                r.checklists().mark(one, 0, "U2", T0.plusSeconds(9));
+                r.checklists().setMessage(one, new io.incidentbot.store.ChecklistRepository.Message("C0001", "1772359210.000400"));
                 io.incidentbot.statuspage.Component api = new io.incidentbot.statuspage.Component("cmp00000api1", "Core", "API", 0,
                         io.incidentbot.statuspage.ComponentState.OPERATIONAL, T0, T0);
                 r.statusPage().addComponent(api);

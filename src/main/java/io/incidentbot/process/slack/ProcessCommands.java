@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The {@code /incident} subcommands of the process file: the typed {@code declare} and {@code field}. */
+/**
+ * The {@code /incident} subcommands of the process file: the typed {@code declare}, {@code field}, {@code checklist},
+ * and {@code resolve} asking to confirm undone required checklist items.
+ */
 public final class ProcessCommands {
     private ProcessCommands() {
     }
@@ -25,6 +28,8 @@ public final class ProcessCommands {
         List<Function<Routes, Subcommand>> all = new ArrayList<>(extra);
         all.add(r -> new TypedDeclareCommand(r.command("declare"), process));
         all.add(r -> new FieldCommand(process));
+        all.add(r -> new ChecklistCommand(process.checklists()));
+        all.add(r -> new ChecklistResolveCommand(r.command("resolve"), process.checklists()));
         return all;
     }
 }

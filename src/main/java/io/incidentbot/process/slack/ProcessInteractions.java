@@ -16,7 +16,8 @@ import java.util.concurrent.Executor;
  * The process file's interactive surface on the Bolt app: the typed declare modal's type and severity selectors
  * ({@code block_actions} from {@code dispatch_action} inputs, answered after the ack with {@code views.update} of
  * the same view, its {@code hash} guarding against a newer change) and its {@code view_submission} (errors back
- * into the modal with {@code response_action: errors}, else the declare with the type and field values).
+ * into the modal with {@code response_action: errors}, else the declare with the type and field values), and the
+ * checklist's checkboxes ({@link ChecklistInteractions}).
  */
 public final class ProcessInteractions {
     private static final Logger log = LoggerFactory.getLogger(ProcessInteractions.class);
@@ -49,6 +50,7 @@ public final class ProcessInteractions {
             });
         }
         FieldsForm.register(app, process, afterAck);
+        ChecklistInteractions.register(app, process.process(), process.checklists());
         app.viewSubmission(TypedDeclareModal.CALLBACK_ID, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             TypedDeclareModal.Submission s = TypedDeclareModal.read(process.process(), req.getPayload().getView().getState(), user);

@@ -39,10 +39,11 @@ public final class Interactions {
      * @param afterAck  runs {@code views.open} right after the ack
      * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
      * @param today     the calendar day now in {@code INCIDENT_TIMEZONE} (the Add follow-up form refuses an earlier due date)
+     * @param confirm   what the Resolve modal must have confirmed (the process file's checklist), or {@link ResolveConfirmation#NONE}
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
                                 boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage,
-                                java.util.function.Supplier<java.time.LocalDate> today) {
+                                java.util.function.Supplier<java.time.LocalDate> today, ResolveConfirmation confirm) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -57,12 +58,12 @@ public final class Interactions {
                 new OpenModalButton(Header.ROLES, Modals::roles),
                 new OpenModalButton(Header.UPDATE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.add(Modals.update(i, announced), i, statusPage)),
                 new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
-                new OpenModalButton(Header.RESOLVE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.addResolution(Modals.resolve(i), i, statusPage)))) {
+                new OpenModalButton(Header.RESOLVE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.addResolution(confirm.add(Modals.resolve(i), i), i, statusPage)))) {
             b.register(app, incidents, afterAck);
         }
         for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
                 new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents, today),
-                new ResolveSubmission(incidents, statusPage))) {
+                new ResolveSubmission(incidents, statusPage, confirm))) {
             s.register(app);
         }
         for (DirectButton b : List.of(new ReopenButton(incidents), new PostmortemButton(incidents),

@@ -14,11 +14,17 @@ import java.util.Map;
  */
 final class ResolveSubmission extends IncidentSubmission {
     private final io.incidentbot.statuspage.StatusPageService statusPage;
+    private final ResolveConfirmation confirmation;
 
-    /** @param statusPage the status page's use cases when publishing is on (the public resolution message), else null */
-    ResolveSubmission(IncidentService incidents, io.incidentbot.statuspage.StatusPageService statusPage) {
+    /**
+     * @param statusPage   the status page's use cases when publishing is on (the public resolution message), else null
+     * @param confirmation what must be confirmed first (required checklist items not done)
+     */
+    ResolveSubmission(IncidentService incidents, io.incidentbot.statuspage.StatusPageService statusPage,
+                      ResolveConfirmation confirmation) {
         super(incidents);
         this.statusPage = statusPage;
+        this.confirmation = confirmation;
     }
 
     @Override
@@ -39,6 +45,10 @@ final class ResolveSubmission extends IncidentSubmission {
         }
         if (!incident.isOpen()) {
             return Map.of(Modals.SUMMARY, alreadyResolved(incident));
+        }
+        Map<String, String> unconfirmed = confirmation.refused(incident, values::ticked);
+        if (!unconfirmed.isEmpty()) {
+            return unconfirmed;
         }
         Map<String, String> refused = io.incidentbot.statuspage.slack.PublicUpdateField.keepResolution(incident,
                 values.text(io.incidentbot.statuspage.slack.PublicUpdateField.RESOLUTION), statusPage);

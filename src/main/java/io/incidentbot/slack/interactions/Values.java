@@ -28,6 +28,16 @@ final class Values {
         return v == null || v.getValue() == null || v.getValue().isBlank() ? null : v.getValue().strip();
     }
 
+    /** @return the values of the options ticked in a {@code checkboxes} block, null when the view has no such block */
+    java.util.Set<String> ticked(String id) {
+        ViewState.Value v = get(id);
+        if (v == null) {
+            return values.containsKey(id) ? java.util.Set.of() : null;
+        }
+        return v.getSelectedOptions() == null ? java.util.Set.of()
+                : v.getSelectedOptions().stream().map(ViewState.SelectedOption::getValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** @return the value of a select's chosen option, null when none */
     String selected(String id) {
         ViewState.Value v = get(id);

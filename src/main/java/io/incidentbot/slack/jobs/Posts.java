@@ -41,7 +41,7 @@ public final class Posts {
      *
      * @return the message {@code ts}, or the failure outcome
      */
-    SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks) {
+    public SlackCalls.Result<String> postOnce(OutboxJob job, String channel, String text, List<LayoutBlock> blocks) {
         return postOnce(job, channel, text, blocks, null);
     }
 

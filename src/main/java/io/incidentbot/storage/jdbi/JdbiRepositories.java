@@ -138,4 +138,9 @@ public final class JdbiRepositories implements Repositories {
     public io.incidentbot.store.ProcessRepository process() {
         return new JdbiProcess(h);
     }
+
+    @Override
+    public io.incidentbot.store.ChecklistRepository checklists() {
+        return new JdbiChecklists(h);
+    }
 }

@@ -1,0 +1,45 @@
+package io.incidentbot.postmortem;
+
+import io.incidentbot.incident.Role;
+import io.incidentbot.process.checklist.ChecklistEntry;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The draft's Checklist section (process file, issue 25): who ticked what and when; none without checklist items. */
+class ChecklistDraftTest {
+    private static final PostmortemInput SAMPLE = SampleIncident.input(ZoneId.of("UTC"));
+
+    private static String draft(List<ChecklistEntry> checklist) throws IOException {
+        PostmortemInput in = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(), SAMPLE.participants(),
+                SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), checklist);
+        StringBuilder out = new StringBuilder();
+        PostmortemRenderer.render(in, out);
+        return out.toString();
+    }
+
+    @Test
+    void theDraftListsTheChecklistWithWhoTickedWhatAndWhen() throws IOException {
+        String lead = SAMPLE.incident().declaredBy();
+        Instant due = SAMPLE.incident().declaredAt();
+        String draft = draft(List.of(
+                new ChecklistEntry(SAMPLE.incident().number(), 0, "Response", "Assign an incident commander", null, null,
+                        Role.LEAD, true, due, lead, due.plusSeconds(120)),
+                new ChecklistEntry(SAMPLE.incident().number(), 2, "Response", "Prepare a rollback | plan", null,
+                        "https://runbooks.example.com/rollback", null, false, due, null, null)));
+
+        assertThat(draft).contains("## Checklist\n\n| Item | Done by | At |\n|---|---|---|\n"
+                + "| [x] Assign an incident commander (required) | Alice Chen | 2026-03-14 23:00 |\n"
+                + "| [ ] Prepare a rollback \\| plan | — | — |\n\n## Participants");
+    }
+
+    @Test
+    void withoutChecklistItemsTheDraftHasNoChecklistSection() throws IOException {
+        assertThat(draft(List.of())).doesNotContain("## Checklist").contains("## Follow-ups");
+    }
+}
