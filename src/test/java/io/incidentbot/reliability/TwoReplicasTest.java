@@ -158,9 +158,11 @@ class TwoReplicasTest {
                 slack.faults(1.0, 7, SlackStandIn.Fault.STALL);
                 String holderA = a.pid() + "@";
                 await("A holds a job whose call is in flight", 60, () -> !leasedBy(holderA).isEmpty());
+                // Read before the kill: once A is gone, B's lease takeover (store/LeaseTakeover, every 5 s) may take
+                // A's leases at any moment. Each call is stalled 3 s, so these are still in flight at the kill.
+                List<Long> orphaned = leasedBy(holderA);
                 a.kill();
                 aDead.set(true);
-                List<Long> orphaned = leasedBy(holderA);
                 slack.faults(0, 7);
                 int atKill = notes.size();
                 await("notes acknowledged by the survivor", 60, () -> notes.size() >= atKill + 20);
