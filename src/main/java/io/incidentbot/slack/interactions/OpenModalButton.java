@@ -13,7 +13,7 @@ import java.util.function.Function;
  * names the incident, which must be visible to the clicker (a private incident's buttons do nothing
  * for anyone else but say so); the ack goes first, {@code views.open} right after.
  */
-final class OpenModalButton {
+public final class OpenModalButton {
     private final String actionId;
     private final Function<Incident, View> modal;
 
@@ -21,12 +21,16 @@ final class OpenModalButton {
      * @param actionId the button's {@code action_id}
      * @param modal    the modal for the incident as it is now
      */
-    OpenModalButton(String actionId, Function<Incident, View> modal) {
+    public OpenModalButton(String actionId, Function<Incident, View> modal) {
         this.actionId = actionId;
         this.modal = modal;
     }
 
-    void register(App app, IncidentService incidents, Executor afterAck) {
+    /**
+     * Listens for the button's {@code block_actions}: acks at once, then {@code views.open} with the modal, or an
+     * ephemeral refusal when the clicker may not see the incident.
+     */
+    public void register(App app, IncidentService incidents, Executor afterAck) {
         app.blockAction(actionId, (req, ctx) -> {
             var p = req.getPayload();
             String user = p.getUser().getId();

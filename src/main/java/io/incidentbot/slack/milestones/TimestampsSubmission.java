@@ -20,8 +20,16 @@ public final class TimestampsSubmission {
     private TimestampsSubmission() {
     }
 
-    /** Registers the submission handler on {@code app}. */
-    public static void register(App app, IncidentService incidents, MilestoneCorrections corrections) {
+    /**
+     * Registers the header's <em>Timestamps</em> button ({@code Header.TIMESTAMPS}, opening the modal as
+     * {@code /incident timestamps} does) and the submission handler on {@code app}.
+     *
+     * @param afterAck runs {@code views.open} after the button's ack
+     */
+    public static void register(App app, IncidentService incidents, MilestoneCorrections corrections,
+                                java.util.concurrent.Executor afterAck) {
+        new io.incidentbot.slack.interactions.OpenModalButton(io.incidentbot.slack.render.Header.TIMESTAMPS,
+                i -> TimestampsModal.view(i, corrections.current(i.number()))).register(app, incidents, afterAck);
         app.viewSubmission(TimestampsModal.CALLBACK_ID, (req, ctx) -> {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();

@@ -36,6 +36,8 @@ public final class Header {
     public static final String REOPEN = "incident_reopen";
     /** Opens the pager's <em>Page on-call</em> modal ({@code pager/PageOncallButton}). */
     public static final String PAGE = "incident_page";
+    /** The header button opening the Timestamps modal (issue 25: set or correct the milestones). */
+    public static final String TIMESTAMPS = "incident_timestamps";
     /** Opens the status page's publish modal (shown when publishing is on). */
     public static final String PUBLISH = "incident_publish";
     /** The {@code block_id} of the actions block. */
@@ -127,12 +129,13 @@ public final class Header {
     private static List<BlockElement> buttons(Incident i) {
         String n = String.valueOf(i.number());
         if (!i.isOpen()) {
-            return List.of(button(POSTMORTEM, "Postmortem", n, "primary"), button(REOPEN, "Reopen", n, null));
+            return List.of(button(POSTMORTEM, "Postmortem", n, "primary"), button(TIMESTAMPS, "Timestamps", n, null),
+                    button(REOPEN, "Reopen", n, null));
         }
         return List.of(button(STATUS, "Status", n, null), button(SEVERITY, "Severity", n, null),
                 button(ROLES, "Roles", n, null), button(UPDATE, "Post update", n, "primary"),
                 button(FOLLOW_UP, "Add follow-up", n, null), button(PAGE, "Page on-call", n, null),
-                button(RESOLVE, "Resolve", n, "danger"));
+                button(TIMESTAMPS, "Timestamps", n, null), button(RESOLVE, "Resolve", n, "danger"));
     }
 
     /** @return a button; {@code style} is {@code primary}, {@code danger} or null */

@@ -102,5 +102,20 @@ class TimestampsFromSlackTest {
         assertThat(answer.path("response_action").asText()).isEqualTo("errors");
         assertThat(answer.at("/errors/ts_mitigated").asText()).contains("cannot be before").contains("Nothing was changed.");
         assertThat(incident().mitigatedAt()).isAfterOrEqualTo(declared);
+
+        // The header's Timestamps button opens the same pickers, pre-filled with the corrected impact start.
+        String header = slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel")))
+                .map(c -> String.valueOf(c.arg("blocks"))).filter(b -> b.contains(io.incidentbot.slack.render.Header.TIMESTAMPS))
+                .findFirst().orElseThrow();
+        assertThat(header).contains("Timestamps");
+        int opened = slack.calls("views.open").size();
+        assertThat(client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001", channel,
+                incident().headerTs(), io.incidentbot.slack.render.Header.TIMESTAMPS, "1",
+                slack.url("/response/UALICE001"))).statusCode()).isEqualTo(200);
+        await("views.open from the button", 30, () -> slack.calls("views.open").size() > opened);
+        JsonNode fromButton = JSON.readTree(slack.calls("views.open").get(opened).arg("view"));
+        assertThat(fromButton.path("callback_id").asText()).isEqualTo(TimestampsModal.CALLBACK_ID);
+        assertThat(fromButton.toString()).contains("\"initial_date_time\":"
+                + impact.truncatedTo(ChronoUnit.MINUTES).getEpochSecond());
     }
 }
