@@ -3,7 +3,6 @@ package io.incidentbot.process.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
-import io.incidentbot.incident.Severity;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.RunningBotExtension;
 import io.incidentbot.testkit.SignedClient;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +108,7 @@ class ChecklistTest {
                 "1712345000.000100", io.incidentbot.slack.render.Header.RESOLVE, "1", "https://hooks.slack.com/actions/T0TEST001/2/def"));
         await("the Resolve modal", 10, () -> !slack.calls("views.open").isEmpty());
         JsonNode modal = JSON.readTree(slack.calls("views.open").get(0).arg("view"));
-        assertThat(blockIds(modal)).contains(ChecklistResolve.CONFIRM);
+        assertThat(TypedDeclareTest.blockIds(modal)).contains(ChecklistResolve.CONFIRM);
         assertThat(modal.toString()).contains("Required checklist items not done:").contains("• Assign an incident commander (lead)");
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("summary", Map.of("summary", Map.of("type", "plain_text_input", "value", "Rolled back")));
@@ -135,11 +133,7 @@ class ChecklistTest {
 
     /** The Resolve modal of incident 1 submitted ({@code view_submission}, private_metadata the incident number). */
     static Map<String, Object> resolveForm(Map<String, Object> values) {
-        Map<String, Object> p = payload("view_submission", values, null);
-        @SuppressWarnings("unchecked") Map<String, Object> view = (Map<String, Object>) p.get("view");
-        view.put("callback_id", io.incidentbot.slack.render.Modals.RESOLVE);
-        view.put("private_metadata", "1");
-        return p;
+        return TypedDeclareTest.payload("view_submission", io.incidentbot.slack.render.Modals.RESOLVE, "1", values, null);
     }
 
     String channelOf(long n) {
@@ -203,48 +197,6 @@ class ChecklistTest {
         p.put("response_url", "https://hooks.slack.com/actions/T0TEST001/1/abc");
         p.put("actions", List.of(Map.of("type", "checkboxes", "action_id", "checklist_tick", "block_id", blockId,
                 "selected_options", options, "action_ts", "1712345679.000001")));
-        return p;
-    }
-
-    Map<String, String> fields() {
-        return bot.bot.storage().read(r -> r.process().fields(1));
-    }
-
-    static List<String> blockIds(JsonNode view) {
-        List<String> ids = new ArrayList<>();
-        view.get("blocks").forEach(b -> ids.add(b.path("block_id").asText()));
-        return ids;
-    }
-
-    static Map<String, Object> select(String id, String value) {
-        return Map.of(id, Map.of("type", "static_select", "selected_option",
-                Map.of("text", Map.of("type", "plain_text", "text", value), "value", value)));
-    }
-
-    /** A {@code block_actions} from the modal (when {@code action} is given) or its {@code view_submission}. */
-    static Map<String, Object> payload(String type, Map<String, Object> values, String action) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", "VMODAL001");
-        view.put("team_id", SlackStandIn.TEAM);
-        view.put("type", "modal");
-        view.put("callback_id", TypedDeclareModal.CALLBACK_ID);
-        view.put("private_metadata", "");
-        view.put("state", Map.of("values", values));
-        view.put("hash", "156772938.1827394");
-        view.put("app_id", "A0TEST001");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", type);
-        p.put("team", Map.of("id", SlackStandIn.TEAM, "domain", "acme"));
-        p.put("user", Map.of("id", "UALICE001", "username", "alice", "name", "alice", "team_id", SlackStandIn.TEAM));
-        p.put("api_app_id", "A0TEST001");
-        p.put("trigger_id", SignedClient.triggerId());
-        p.put("view", view);
-        if (action != null) {
-            p.put("container", Map.of("type", "view", "view_id", "VMODAL001"));
-            p.put("actions", List.of(Map.of("type", "static_select", "action_id", action, "block_id", action,
-                    "selected_option", Map.of("text", Map.of("type", "plain_text", "text", "security"), "value", "security"),
-                    "action_ts", "1712345678.123456")));
-        }
         return p;
     }
 }
