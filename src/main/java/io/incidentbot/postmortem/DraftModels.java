@@ -151,14 +151,19 @@ final class DraftModels {
                 : Times.duration(incident.declaredAt(), incident.resolvedAt())));
         rows.add(row("Channel", channel()));
         for (PostmortemInput.Field f : in.fields()) {
-            rows.add(row(Md.cell(f.label()), f.user() ? names.of(f.value()) : f.value()));
+            rows.add(row(Md.cell(f.label()), shown(f)));
         }
         return rows;
     }
 
     private List<DraftModel.CustomField> customFields() {
         return in.fields().stream().map(f -> new DraftModel.CustomField(Md.inline(Md.oneLine(f.label())),
-                Md.inline(Md.oneLine(f.user() ? names.of(f.value()) : f.value())))).toList();
+                Md.inline(Md.oneLine(shown(f))))).toList();
+    }
+
+    /** @return a custom field's value as the draft shows it: a user field by display name */
+    private String shown(PostmortemInput.Field f) {
+        return f.user() ? names.of(f.value()) : f.value();
     }
 
     private String milestoneCell(Instant at) {
