@@ -35,6 +35,7 @@ record Declarations(Duration changeWindow, ReminderSchedule reminders, IncidentA
         if (title.length() > Declaration.MAX_TITLE) {
             throw new IncidentException.TitleTooLong(title.length());
         }
+        w.numberIncident();
         Incident created = r.incidents().create(title, d.severity(), d.privateIncident(), IncidentWrites.blankToNull(d.summary()),
                 d.declaredBy(), now);
         long n = created.number();

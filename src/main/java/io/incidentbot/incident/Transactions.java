@@ -24,6 +24,7 @@ public final class Transactions {
     private final List<IncidentSubscriber> subscribers;
     private final Clock clock;
     private final List<Runnable> afterEachCommit = new CopyOnWriteArrayList<>();
+    private final NumberingTurns numbering = new NumberingTurns();
 
     /**
      * @param storage     the database
@@ -75,15 +76,31 @@ public final class Transactions {
     /**
      * Runs {@code work} in one transaction, commits it, then runs its after-commit actions and those of
      * {@link #afterEachCommit}. On PostgreSQL a transaction aborted for a conflict runs again from a new,
-     * empty unit of work (with a new {@link UnitOfWork#now()}).
+     * empty unit of work (with a new {@link UnitOfWork#now()}). A use case that declares while another declare of
+     * this replica is numbering its incident ({@link UnitOfWork#numberIncident()}) rolls back, waits for its turn
+     * without holding a database connection ({@link NumberingTurns}) and runs again.
      *
      * @return what the work returned
      * @throws RuntimeException whatever the work or a subscriber threw, after rolling back
      */
     public <T> T run(Function<UnitOfWork, T> work) {
+        NumberingTurns.Turn turn = numbering.turn();
+        try {
+            try {
+                return runOnce(work, turn);
+            } catch (NumberingTurns.Queued queued) {
+                turn.await();
+                return runOnce(work, turn);
+            }
+        } finally {
+            turn.release();
+        }
+    }
+
+    private <T> T runOnce(Function<UnitOfWork, T> work, NumberingTurns.Turn turn) {
         Unit[] last = new Unit[1];
         T result = storage.transaction(r -> {
-            Unit unit = new Unit(r, clock.instant());
+            Unit unit = new Unit(r, clock.instant(), turn);
             last[0] = unit;
             T done = work.apply(unit);
             for (int i = 0; i < unit.beforeCommit.size(); i++) {
@@ -108,10 +125,17 @@ public final class Transactions {
         private final Instant now;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final List<Runnable> beforeCommit = new ArrayList<>();
+        private final NumberingTurns.Turn turn;
 
-        Unit(Repositories repositories, Instant now) {
+        Unit(Repositories repositories, Instant now, NumberingTurns.Turn turn) {
             this.repositories = repositories;
             this.now = now;
+            this.turn = turn;
+        }
+
+        @Override
+        public void numberIncident() {
+            turn.takeNow();
         }
 
         @Override

@@ -33,6 +33,15 @@ public interface UnitOfWork {
     void beforeCommit(Runnable action);
 
     /**
+     * Takes this replica's turn to number a new incident, before the incident counter is touched. Declares of one
+     * replica number incidents one at a time: on PostgreSQL the counter's row lock serializes them anyway, and a
+     * declare that waits for its turn outside the transaction holds no pooled connection while it waits. When
+     * another declare has the turn, this throws, the transaction rolls back, and {@link Transactions#run} runs the
+     * whole use case again once the turn is free (a new, empty unit of work).
+     */
+    void numberIncident();
+
+    /**
      * Runs {@code action} once after this transaction commits (never when it rolls back). Actions run in the
      * order registered; one that throws is logged and does not stop the others.
      */

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>PostgreSQL writes run {@code SERIALIZABLE}, so every transaction the services write behaves
  *       as on SQLite's single writer, whichever replica runs it; one that PostgreSQL aborts for a
  *       serialization failure or a deadlock (SQL state {@code 40001}, {@code 40P01}) is run again, up
- *       to {@value #PG_ATTEMPTS} times, after the shared {@link Backoff}. Work must therefore touch
+ *       to {@value #PG_ATTEMPTS} times, after the shared {@link Backoff}; one whose lock wait ran out
+ *       ({@code lock_timeout}, {@code 55P03}) once more. Work must therefore touch
  *       nothing but the repositories (it does: side effects come after the commit).</li>
  *   <li>On SQLite the file is watched ({@link SqliteFileWatch}): a file deleted or replaced under the
  *       bot, or writes that fail in SQLite (full disk, read-only), refuse further writes and are
@@ -58,6 +59,8 @@ public final class JdbiStorage implements Storage {
     private final Duration background;
     private final PostgresOutage outage = new PostgresOutage(this::probe, PostgresOutage.TRIAL_EVERY);
     private static final int PG_ATTEMPTS = 30;
+    /** A transaction whose lock wait ran out ({@code lock_timeout}, SQL state 55P03) is run once more. */
+    private static final int LOCK_TIMEOUT_ATTEMPTS = 2;
     private static final Backoff SERIALIZATION_BACKOFF = new Backoff(Duration.ofMillis(2), Duration.ofMillis(200));
 
     /**
@@ -208,6 +211,7 @@ public final class JdbiStorage implements Storage {
     private <T> T serializable(Work<T> work, Duration longer) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicInteger attempts = new AtomicInteger();
+        AtomicInteger lockTimeouts = new AtomicInteger();
         boolean done = SERIALIZATION_BACKOFF.retry(() -> {
             try {
                 result.set(writer.inTransaction(TransactionIsolationLevel.SERIALIZABLE, handle -> {
@@ -218,7 +222,8 @@ public final class JdbiStorage implements Storage {
                 }));
                 return true;
             } catch (RuntimeException e) {
-                if (!retryable(e) || attempts.incrementAndGet() >= PG_ATTEMPTS) {
+                boolean again = lockTimedOut(e) ? lockTimeouts.incrementAndGet() < LOCK_TIMEOUT_ATTEMPTS : retryable(e);
+                if (!again || attempts.incrementAndGet() >= PG_ATTEMPTS) {
                     throw e;
                 }
                 return false;
@@ -242,8 +247,21 @@ public final class JdbiStorage implements Storage {
 
     /** @return true when PostgreSQL aborted the transaction for a serialization failure or a deadlock */
     static boolean retryable(Throwable e) {
+        return hasSqlState(e, "40001") || hasSqlState(e, "40P01");
+    }
+
+    /**
+     * @return true when a lock wait ran out ({@code lock_timeout}, SQL state 55P03): on a CPU-starved host another
+     *         replica's declare can hold the incident counter's row lock for longer (issue 21); the holder has
+     *         usually committed by then, so one more run usually succeeds
+     */
+    static boolean lockTimedOut(Throwable e) {
+        return hasSqlState(e, "55P03");
+    }
+
+    private static boolean hasSqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || "40P01".equals(s.getSQLState()))) {
+            if (t instanceof SQLException s && state.equals(s.getSQLState())) {
                 return true;
             }
         }

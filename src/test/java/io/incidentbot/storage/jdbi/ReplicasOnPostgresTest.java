@@ -111,6 +111,49 @@ class ReplicasOnPostgresTest {
                 .extracting(i -> i.number()).containsExactlyElementsOf(numbers);
     }
 
+    /**
+     * Issue 21: on a CPU-starved host a declare holds the incident counter's row lock for long. Ten declares
+     * arrive at each replica at once (more than its pool of 8 connections) while every declare transaction takes
+     * 100 ms, and one takes longer than {@code lock_timeout} (1.5 s). None is refused: a replica numbers one incident
+     * at a time (the others wait without holding a connection), and the other replica's declare that met the lock
+     * timeout is run again. Numbers stay 1..N without a gap.
+     */
+    @Test
+    void concurrentSlowDeclaresOnTwoReplicasAreNeitherRefusedForWantOfAConnectionNorForALockTimeout() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        io.incidentbot.incident.IncidentSubscriber starved = (w, event) -> {
+            if (event instanceof io.incidentbot.incident.IncidentEvent.Declared) {
+                try {
+                    Thread.sleep(first.getAndSet(false) ? 1_700 : 100); // a declare's work on a starved CPU
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        List<io.incidentbot.incident.IncidentService> replicas = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            replicas.add(new io.incidentbot.incident.IncidentService(new io.incidentbot.incident.Transactions(open(),
+                    List.of(starved), Clock.systemUTC())));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Long>> declares = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                io.incidentbot.incident.IncidentService to = replicas.get(i % 2);
+                String title = "Starved " + i;
+                declares.add(() -> to.declare(new io.incidentbot.incident.Declaration(title, Severity.SEV2, null, false,
+                        "U1", null)).number());
+            }
+            List<Long> numbers = new ArrayList<>();
+            for (Future<Long> f : callers.invokeAll(declares, 120, TimeUnit.SECONDS)) {
+                numbers.add(f.get());
+            }
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     @Test
     void anEventDeliveredToBothReplicasAtOnceIsProcessedOnce() throws Exception {
         List<JdbiStorage> replicas = List.of(open(), open());
