@@ -5,6 +5,7 @@ import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.testkit.ChildBot;
+import io.incidentbot.testkit.PagerDutyStandIn;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackEvents;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two bot processes (child JVMs) behind an imaginary load balancer, sharing nothing but one
  * PostgreSQL database and the signing secret. Declares, messages and notes go alternately to both;
  * some events are redelivered to the other replica; one replica is killed with kill -9 mid-stream.
+ * Each declare (SEV2) pages PagerDuty: one trigger request per incident reaches the stand-in (issue 21).
  */
 class TwoReplicasTest {
     private static final int INCIDENTS = 6;
@@ -65,9 +67,11 @@ class TwoReplicasTest {
     }
 
     /** Replica A gets its credentials from INCIDENT_DB_USER/PASSWORD, replica B from the URL. */
-    private Map<String, String> env(SlackStandIn slack, boolean credentialsInEnv) {
+    private Map<String, String> env(SlackStandIn slack, PagerDutyStandIn pagerDuty, boolean credentialsInEnv) {
         Map<String, String> env = RunningBot.env(slack, dir.resolve("unused.db"));
         env.put("INCIDENT_LEASE_SECONDS", "5");
+        env.put("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY);
+        env.put("PAGERDUTY_EVENTS_URL", pagerDuty.eventsUrl().toString());
         if (credentialsInEnv) {
             PostgresUrl parts = PostgresUrl.of(url);
             env.put("INCIDENT_DB", parts.bare());
@@ -91,9 +95,9 @@ class TwoReplicasTest {
 
     @Test
     void nothingAcknowledgedIsLostNothingIsDoneTwiceAndNumbersHaveNoGapsAcrossReplicasAndAKill() throws Exception {
-        try (SlackStandIn slack = new SlackStandIn()) {
-            CompletableFuture<ChildBot> startA = CompletableFuture.supplyAsync(() -> start(slack, env(slack, true), "a.log"));
-            CompletableFuture<ChildBot> startB = CompletableFuture.supplyAsync(() -> start(slack, env(slack, false), "b.log"));
+        try (SlackStandIn slack = new SlackStandIn(); PagerDutyStandIn pagerDuty = new PagerDutyStandIn()) {
+            CompletableFuture<ChildBot> startA = CompletableFuture.supplyAsync(() -> start(slack, env(slack, pagerDuty, true), "a.log"));
+            CompletableFuture<ChildBot> startB = CompletableFuture.supplyAsync(() -> start(slack, env(slack, pagerDuty, false), "b.log"));
             try (ChildBot a = startA.get(90, TimeUnit.SECONDS); ChildBot b = startB.get(90, TimeUnit.SECONDS)) {
                 List<ChildBot> replicas = List.of(a, b);
 
@@ -203,6 +207,10 @@ class TwoReplicasTest {
                     echoes += (int) texts.stream().filter(t -> t.contains("Note from")).count();
                 }
                 assertThat(echoes).as("one echo per stored note").isEqualTo(storedNotes.size());
+                // Issue 21: each SEV2 declare pages once, though two replicas share the outbox and one was killed.
+                assertThat(pagerDuty.received()).as("PagerDuty requests").extracting(r -> r.json().path("event_action").asText()
+                        + " " + r.json().path("dedup_key").asText()).containsExactlyInAnyOrderElementsOf(LongStream
+                        .rangeClosed(1, INCIDENTS).mapToObj(n -> "trigger incident-bot-" + n).toList());
                 assertThat(slack.calls("chat.postMessage").stream().filter(c -> channels.contains(c.arg("channel"))
                         && String.valueOf(c.arg("blocks")).contains("Replica test"))).hasSize(INCIDENTS);
                 assertThat(b.terminate()).isIn(0, 143);

@@ -66,13 +66,15 @@ public abstract class PagerStandIn implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Queue<MockResponse> faults = new ConcurrentLinkedQueue<>();
+    private volatile java.util.concurrent.CountDownLatch held;
+    private final java.util.concurrent.atomic.AtomicInteger heldCount = new java.util.concurrent.atomic.AtomicInteger();
 
     protected PagerStandIn() {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 MockResponse fault = faults.poll();
-                MockResponse answer = fault != null ? fault : answer(request);
+                MockResponse answer = fault != null ? fault : held(request);
                 HttpUrl url = request.getRequestUrl();
                 Map<String, String> query = new LinkedHashMap<>();
                 if (url != null) {
@@ -93,6 +95,42 @@ public abstract class PagerStandIn implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Holds every request unanswered from now on until {@link #release()}: a pager that stops answering in the middle
+     * of a call. A held request is then answered 500 ("never applied"), so it is not {@link #accepted()}.
+     */
+    public void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** @return how many requests {@link #hold()} has held so far (they are recorded only once answered) */
+    public int heldCount() {
+        return heldCount.get();
+    }
+
+    /** Ends {@link #hold()}: held requests are answered 500 (their caller may be gone), later ones normally. */
+    public void release() {
+        java.util.concurrent.CountDownLatch h = held;
+        held = null;
+        if (h != null) {
+            h.countDown();
+        }
+    }
+
+    private MockResponse held(RecordedRequest request) {
+        java.util.concurrent.CountDownLatch h = held;
+        if (h == null) {
+            return answer(request);
+        }
+        heldCount.incrementAndGet();
+        try {
+            h.await(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return json(500, "{\"status\":\"never applied\"}");
     }
 
     /** Answers one request that passed no injected fault. */
