@@ -59,10 +59,6 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
         if (escalation != null) {
             routes.add(new EscalationDms(slack, storage).routes());
         }
-        if (settings.alertInvite().stream().anyMatch(id -> id.startsWith("S"))) {
-            org.slf4j.LoggerFactory.getLogger(PagerIntegration.class).warn(
-                    "INCIDENT_ALERT_INVITE names user groups; only its user IDs are invited (groups are not expanded yet)");
-        }
         return new PagerIntegration(new PagerSubscriber(planner, escalation, settings.alertInvite()), routes, planner, escalation, settings.oncall());
     }
 

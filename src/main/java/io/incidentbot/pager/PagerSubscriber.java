@@ -29,6 +29,7 @@ public final class PagerSubscriber implements IncidentSubscriber {
     private final PagePlanner planner;
     private final SlackEscalation escalation;
     private final List<String> alertInvite;
+    private final List<String> alertInviteGroups;
 
     /**
      * @param planner    decides the pages
@@ -39,14 +40,15 @@ public final class PagerSubscriber implements IncidentSubscriber {
     }
 
     /**
-     * @param alertInvite {@code INCIDENT_ALERT_INVITE}: Slack user IDs invited to every incident an alert group
-     *                    declares (one {@code conversations.invite} job after the channel's creation); user group
-     *                    IDs ({@code S..}) are not expanded and are left out
+     * @param alertInvite {@code INCIDENT_ALERT_INVITE}: Slack user IDs and user group IDs ({@code S..}) invited to
+     *                    every incident an alert group declares: one invite job after the channel's creation, which
+     *                    expands each group with {@code usergroups.users.list} (as per-type invites do)
      */
     public PagerSubscriber(PagePlanner planner, SlackEscalation escalation, List<String> alertInvite) {
         this.planner = planner;
         this.escalation = escalation;
         this.alertInvite = alertInvite.stream().filter(id -> !id.startsWith("S")).toList();
+        this.alertInviteGroups = alertInvite.stream().filter(id -> id.startsWith("S")).toList();
     }
 
     @Override
@@ -54,8 +56,9 @@ public final class PagerSubscriber implements IncidentSubscriber {
         Repositories r = work.repositories();
         List<PageJob> jobs;
         if (event instanceof IncidentEvent.Declared d) {
-            if (d.byAlert() && !alertInvite.isEmpty()) {
-                SlackJobs.enqueue(r.outbox(), d.incident(), new SlackJob.Invite(alertInvite, null), work.now());
+            if (d.byAlert() && (!alertInvite.isEmpty() || !alertInviteGroups.isEmpty())) {
+                SlackJobs.enqueue(r.outbox(), d.incident(), new SlackJob.Invite(alertInvite, null, List.of(), alertInviteGroups),
+                        work.now());
             }
             jobs = planner.declared(r, d.incident(), work.now());
         } else if (event instanceof IncidentEvent.SeverityChanged s) {

@@ -182,7 +182,10 @@ class PagePlannerTest {
                 io.incidentbot.pager.inbound.PagerSignal.Kind.ACKNOWLEDGED, dedupKey, null, "Ana Oncall", null, null, T0);
     }
 
-    /** Issue 21, "Nobody alone in an empty channel": an alert-declared incident invites INCIDENT_ALERT_INVITE's people. */
+    /**
+     * Issue 21, "Nobody alone in an empty channel": an alert-declared incident invites INCIDENT_ALERT_INVITE's people,
+     * its user groups too (expanded by the invite job with {@code usergroups.users.list}).
+     */
     @Test
     void anAlertDeclaredIncidentInvitesTheAlertInviteUsersAndADeclareByHandDoesNot() {
         PagerSettings settings = PagerSettings.fromEnv(Map.of("INCIDENT_ALERT_INVITE", "U0ONCALL1, S0GROUP01 W0ENT0001"));
@@ -201,7 +204,7 @@ class PagePlannerTest {
         assertThat(jobs).singleElement().satisfies(j -> {
             assertThat(j.incident()).isEqualTo(1);
             assertThat(io.incidentbot.slack.jobs.SlackJobs.read(j)).isEqualTo(new io.incidentbot.slack.jobs.SlackJob.Invite(
-                    List.of("U0ONCALL1", "W0ENT0001"), null));
+                    List.of("U0ONCALL1", "W0ENT0001"), null, List.of(), List.of("S0GROUP01")));
         });
     }
 }
