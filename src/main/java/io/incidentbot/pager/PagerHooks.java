@@ -6,6 +6,7 @@ import io.incidentbot.pager.inbound.JsmOpsWebhook;
 import io.incidentbot.pager.inbound.PagerDutySignature;
 import io.incidentbot.pager.inbound.PagerDutyWebhook;
 import io.incidentbot.pager.inbound.PagerSignal;
+import io.incidentbot.pager.oncall.SlackEscalation;
 import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.Transactions;
 
@@ -86,8 +87,9 @@ public final class PagerHooks {
             PageSignals.Applied a = PageSignals.apply(work.repositories(), signal.get(), work.now());
             if (a.outcome() == PageSignals.Outcome.APPLIED) {
                 boolean ack = a.signal().kind() == PagerSignal.Kind.ACKNOWLEDGED;
-                if (ack) {
-                    work.repositories().escalations().stop(a.incident()); // an ack anywhere stops the Slack escalation
+                if (ack && settings.slackEscalation()) { // an ack anywhere stops the Slack escalation and withdraws its DMs
+                    SlackEscalation.acknowledged(work.repositories(), a.incident(), (a.signal().actorName() == null ? "someone"
+                            : a.signal().actorName()) + " (" + a.signal().pager().displayName() + ")", work.now());
                 }
                 work.record(new IncidentEvent.PageChanged(a.incident(), null, a.entry().text(),
                         ack ? a.signal().actorEmail() : null, false, work.now()));

@@ -67,6 +67,7 @@ public final class SlackStandIn implements AutoCloseable {
     private volatile java.time.Duration stall = java.time.Duration.ofSeconds(4);
     private volatile String tokenRefusal;
     private final Map<String, AtomicInteger> loseNext = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Predicate<Call>> loseWhen = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
     private final Map<String, String> fileNames = new ConcurrentHashMap<>();
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
@@ -166,6 +167,11 @@ public final class SlackStandIn implements AutoCloseable {
     /** Applies the next call of {@code method}, then answers it with HTTP 500 (the answer is lost). */
     public void loseNextAnswer(String method) {
         loseNext.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    /** Applies the next call of {@code method} that {@code which} accepts, then answers it with HTTP 500 (lost). */
+    public void loseNextAnswer(String method, java.util.function.Predicate<Call> which) {
+        loseWhen.put(method, which);
     }
 
     /** @return how many faults of each kind were injected */
@@ -289,6 +295,10 @@ public final class SlackStandIn implements AutoCloseable {
         Fault fault = pickFault(method);
         AtomicInteger lose = loseNext.get(method);
         if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            fault = Fault.LOST_ANSWER;
+        }
+        java.util.function.Predicate<Call> loseThis = loseWhen.get(method);
+        if (loseThis != null && loseThis.test(call) && loseWhen.remove(method, loseThis)) {
             fault = Fault.LOST_ANSWER;
         }
         if (fault == Fault.RATE_LIMITED) {
@@ -497,6 +507,7 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", call.arg("ts"));
             }
+            case "conversations.open" -> ok.put("channel", Map.of("id", "D" + String.valueOf(call.arg("users")).substring(1)));
             case "conversations.setTopic" -> ok.put("channel", Map.of("id", String.valueOf(call.arg("channel"))));
             case "conversations.invite" -> ok.put("channel", Map.of("id", String.valueOf(call.arg("channel"))));
             case "views.open" -> ok.put("view", Map.of("id", "VVIEW0001"));

@@ -23,7 +23,7 @@ import java.util.function.BiFunction;
  * The buttons of the Slack escalation's direct messages ({@link EscalationDms}); the value is the incident number.
  * <ul>
  *   <li><b>Acknowledge</b>: acknowledges the incident's Slack page once (the first click wins), stops the escalation
- *       for everyone, writes "Acknowledged by @user (Slack)" to the timeline and records an
+ *       for everyone, changes the direct messages sent to "Acknowledged by @user, no action needed", writes "Acknowledged by @user (Slack)" to the timeline and records an
  *       {@link IncidentEvent.PageChanged} that posts the line, refreshes the header and invites the acknowledger;</li>
  *   <li><b>Join channel</b>: invites the clicker to the incident channel ({@code conversations.invite} job).</li>
  * </ul>
@@ -48,7 +48,7 @@ public final class EscalationButtons {
             if (inc.isEmpty() || !r.pages().acknowledged(n, PagerKind.SLACK, user, work.now())) {
                 return "Incident " + n + "'s page is already acknowledged or resolved; nothing was changed.";
             }
-            escalation.stop(r, n);
+            SlackEscalation.acknowledged(r, n, "<@" + user + ">", work.now());
             String text = "Acknowledged by " + TimelineEntry.userToken(user) + " (Slack)";
             r.timeline().add(new TimelineEntry(0, n, EntryKind.PAGE, work.now(), null, null, user, text, null, false, true,
                     List.of()));

@@ -20,11 +20,18 @@ public record EscalationDm(long incident, int step, int round, String user) {
     public static final String SENT = "escalation-dms";
 
     /**
-     * The payload of a {@value #WITHDRAW} job, queued in the resolve's transaction after the incident's messages.
+     * The payload of a {@value #WITHDRAW} job, queued in the transaction of the resolve or the acknowledgement, after
+     * the incident's messages (jobs written before this field existed read it as null: a resolve).
      *
-     * @param incident   incident number
-     * @param resolvedBy Slack user ID of who resolved it, or null
+     * @param incident       incident number
+     * @param resolvedBy     Slack user ID of who resolved it, or null
+     * @param acknowledgedBy who acknowledged the page, as shown: {@code <@U..>} for a Slack user, else a name and its
+     *                       pager such as {@code Ana Oncall (PagerDuty)}; null for a resolve
      */
-    public record Withdraw(long incident, String resolvedBy) {
+    public record Withdraw(long incident, String resolvedBy, String acknowledgedBy) {
+        /** A resolve's withdrawal. */
+        public Withdraw(long incident, String resolvedBy) {
+            this(incident, resolvedBy, null);
+        }
     }
 }

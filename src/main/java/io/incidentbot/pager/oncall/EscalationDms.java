@@ -1,13 +1,15 @@
 package io.incidentbot.pager.oncall;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobRoutes;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.slack.jobs.Posts;
 import io.incidentbot.pager.Page;
 import io.incidentbot.pager.PagerKind;
 import io.incidentbot.slack.web.SlackCalls;
@@ -26,12 +28,14 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 /**
- * Sends the Slack escalation's direct messages ({@link EscalationDm} jobs): {@code chat.postMessage} to the
- * recipient's user ID (the app's DM with them, scope {@code chat:write}) with the incident, severity, a link to the
+ * Sends the Slack escalation's direct messages ({@link EscalationDm} jobs): {@code chat.postMessage} in the app's DM
+ * with the recipient (opened with {@code conversations.open}; scopes {@code chat:write}, {@code im:write}), at most
+ * once ({@link #deliver}), with the incident, severity, a link to the
  * channel and two buttons, <b>Acknowledge</b> ({@value #ACKNOWLEDGE}) and <b>Join channel</b> ({@value #JOIN}),
  * whose value is the incident number ({@link EscalationButtons}). A message due after the page was acknowledged or
  * resolved, or the incident resolved, is dropped. A private incident's message names no title. Each message sent is
- * remembered ({@link EscalationDm#SENT}), and withdrawn when the incident resolves ({@link #withdraw}).
+ * remembered ({@link EscalationDm#SENT}), and withdrawn when the page is acknowledged or the incident resolves
+ * ({@link #withdraw}).
  */
 public final class EscalationDms {
     /** Action ID of the <b>Acknowledge</b> button. */
@@ -44,6 +48,7 @@ public final class EscalationDms {
             "cant_update_message");
 
     private final MethodsClient client;
+    private final Posts posts;
     private final Storage storage;
 
     /**
@@ -52,18 +57,25 @@ public final class EscalationDms {
      */
     public EscalationDms(MethodsClient client, Storage storage) {
         this.client = client;
+        this.posts = new Posts(client);
         this.storage = storage;
     }
 
     /** @return the routing table of subscriber {@value EscalationDm#SUBSCRIBER} */
     public JobRoutes routes() {
         return JobRoutes.of(EscalationDm.SUBSCRIBER)
-                .route(EscalationDm.KIND, EscalationDm.class, (job, dm) -> deliver(dm))
+                .route(EscalationDm.KIND, EscalationDm.class, this::deliver)
                 .route(EscalationDm.WITHDRAW, EscalationDm.Withdraw.class, (job, w) -> withdraw(w))
                 .onFailed((job, error) -> log.warn("escalation message of incident {} not sent: {}", job.incident(), error));
     }
 
-    Outcome deliver(EscalationDm dm) {
+    /**
+     * Sends one direct message, at most once: {@code conversations.open} (scope {@code im:write}) gives the app's DM
+     * channel with the recipient, and the post carries the job's ID in its metadata ({@link Posts#postOnce}), so a
+     * retry after a lost answer finds the earlier post in the DM's history ({@code conversations.history}, scope
+     * {@code im:history}) instead of messaging the person twice.
+     */
+    Outcome deliver(OutboxJob job, EscalationDm dm) {
         Optional<Incident> incident = storage.read(r -> r.incidents().find(dm.incident()));
         boolean waiting = storage.read(r -> r.pages().find(dm.incident(), PagerKind.SLACK))
                 .map(p -> p.state() == Page.State.TRIGGERED).orElse(false);
@@ -75,12 +87,17 @@ public final class EscalationDms {
         List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))), actions(a -> a.elements(List.of(
                 ButtonElement.builder().actionId(ACKNOWLEDGE).text(plainText("Acknowledge")).value(n).style("primary").build(),
                 ButtonElement.builder().actionId(JOIN).text(plainText("Join channel")).value(n).build()))));
-        SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                () -> client.chatPostMessage(req -> req.channel(dm.user()).text(UserText.outgoing(text)).blocks(blocks)));
-        if (!r.ok()) {
-            return SlackCalls.failed("chat.postMessage", r);
+        SlackCalls.Result<ConversationsOpenResponse> im = SlackCalls.run("conversations.open",
+                () -> client.conversationsOpen(req -> req.users(List.of(dm.user()))));
+        if (!im.ok()) {
+            return SlackCalls.failed("conversations.open", im);
         }
-        String sent = r.response().getChannel() + " " + r.response().getTs();
+        String channel = im.response().getChannel().getId();
+        SlackCalls.Result<String> posted = posts.postOnce(job, channel, text, blocks);
+        if (posted.failure() != null) {
+            return posted.failure();
+        }
+        String sent = channel + " " + posted.response();
         storage.transaction(w -> {
             w.outbox().rememberSent(dm.incident(), EscalationDm.SENT, w.outbox().lastSent(dm.incident(), EscalationDm.SENT)
                     .map(before -> before + "\n" + sent).orElse(sent));
@@ -90,8 +107,9 @@ public final class EscalationDms {
     }
 
     /**
-     * Withdraws every direct message sent for the resolved incident: {@code chat.update} of each (its DM channel and
-     * {@code ts}, as remembered when sent) to "Resolved by &lt;@U..&gt;, no action needed", without the buttons. A
+     * Withdraws every direct message sent for the resolved incident, or whose page was acknowledged: {@code chat.update}
+     * of each (its DM channel and {@code ts}, as remembered when sent) to "Resolved by &lt;@U..&gt;, no action needed"
+     * (or "Acknowledged by &lt;@U..&gt;, no action needed"), without the buttons. A
      * message Slack no longer has ({@code message_not_found}, {@code channel_not_found}) is skipped; a transient
      * failure retries the whole job ({@code chat.update} of the same text twice is harmless).
      */
@@ -101,7 +119,7 @@ public final class EscalationDms {
         if (incident.isEmpty() || sent.isEmpty()) {
             return Outcome.done();
         }
-        String text = withdrawn(incident.get(), w.resolvedBy());
+        String text = withdrawn(incident.get(), w);
         List<LayoutBlock> blocks = List.of(section(s -> s.text(markdownText(text))));
         for (String line : sent.get().split("\n")) {
             String[] at = line.split(" ", 2);
@@ -114,12 +132,16 @@ public final class EscalationDms {
         return Outcome.done();
     }
 
-    /** @return e.g. ":white_check_mark: Resolved by <@U1>, no action needed (incident 12: *Checkout down*)." */
-    static String withdrawn(Incident i, String resolvedBy) {
+    /**
+     * @return e.g. ":white_check_mark: Resolved by <@U1>, no action needed (incident 12: *Checkout down*)." or
+     *         ":white_check_mark: Acknowledged by <@U2>, no action needed (incident 12: *Checkout down*)."
+     */
+    static String withdrawn(Incident i, EscalationDm.Withdraw w) {
         String what = i.privateIncident() ? "private incident " + i.number()
                 : "incident " + i.number() + ": *" + Messages.escape(i.title()) + "*";
-        return ":white_check_mark: Resolved" + (resolvedBy == null ? "" : " by <@" + resolvedBy + ">")
-                + ", no action needed (" + what + ").";
+        String why = w.acknowledgedBy() != null ? "Acknowledged by " + w.acknowledgedBy()
+                : "Resolved" + (w.resolvedBy() == null ? "" : " by <@" + w.resolvedBy() + ">");
+        return ":white_check_mark: " + why + ", no action needed (" + what + ").";
     }
 
     /**

@@ -68,8 +68,23 @@ public final class SlackEscalation {
      * @param resolvedBy Slack user ID of who resolved the incident, or null
      */
     public void withdraw(Repositories r, long incident, String resolvedBy, Instant at) {
-        r.outbox().enqueue(incident, EscalationDm.SUBSCRIBER, EscalationDm.WITHDRAW,
-                Payloads.write(new EscalationDm.Withdraw(incident, resolvedBy)), at);
+        withdraw(r, new EscalationDm.Withdraw(incident, resolvedBy), at);
+    }
+
+    /**
+     * The page was acknowledged (in Slack or in a pager): stops the escalation and queues the withdrawal of the
+     * direct messages sent ("Acknowledged by &lt;@U..&gt;, no action needed", buttons removed); call in the
+     * acknowledgement's transaction.
+     *
+     * @param acknowledgedBy who acknowledged, as shown: {@code <@U..>}, or a name and its pager
+     */
+    public static void acknowledged(Repositories r, long incident, String acknowledgedBy, Instant at) {
+        r.escalations().stop(incident);
+        withdraw(r, new EscalationDm.Withdraw(incident, null, acknowledgedBy), at);
+    }
+
+    private static void withdraw(Repositories r, EscalationDm.Withdraw w, Instant at) {
+        r.outbox().enqueue(w.incident(), EscalationDm.SUBSCRIBER, EscalationDm.WITHDRAW, Payloads.write(w), at);
     }
 
     /**

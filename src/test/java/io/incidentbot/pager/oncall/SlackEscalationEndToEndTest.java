@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +29,11 @@ import static org.awaitility.Awaitility.await;
  * and <b>Join channel</b> buttons; Acknowledge stops the escalation, posts the line and invites the acknowledger;
  * Join invites the clicker; {@code /incident oncall} names who is on call. Without an acknowledgement within step 1's
  * minute (on the bot's clock, which the test moves) step 2 is messaged; resolving withdraws the messages sent
- * ({@code chat.update}: "Resolved by @user, no action needed", no buttons) and cancels the next step. One bot for the
- * class, a new incident per test.
+ * ({@code chat.update}: "Resolved by @user, no action needed", no buttons) and cancels the next step; acknowledging
+ * withdraws them likewise ("Acknowledged by @user"). One bot for the class, a new incident per test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SlackEscalationEndToEndTest {
     @TempDir
     static Path dir;
@@ -70,8 +72,18 @@ class SlackEscalationEndToEndTest {
 
     /** @return the escalation message to {@code user} about incident {@code n}, or null */
     private SlackStandIn.Call dmTo(String user, long n) {
-        return slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.arg("channel"))
-                && c.arg("text") != null && c.arg("text").contains("incident " + n + ":")).findFirst().orElse(null);
+        return dmsTo(user, n).stream().findFirst().orElse(null);
+    }
+
+    /** @return the escalation messages posted to {@code user} about incident {@code n} */
+    private List<SlackStandIn.Call> dmsTo(String user, long n) {
+        return slack.calls("chat.postMessage").stream().filter(c -> im(user).equals(c.arg("channel"))
+                && c.arg("text") != null && c.arg("text").contains("incident " + n + ":")).toList();
+    }
+
+    /** @return the app's DM channel with {@code user}, as the stand-in's {@code conversations.open} names it */
+    private static String im(String user) {
+        return "D" + user.substring(1);
     }
 
     private boolean invited(String user) {
@@ -124,7 +136,8 @@ class SlackEscalationEndToEndTest {
 
         bot.client.say("resolve Reindexed", "U0ALICE01", inc.id);
         await().atMost(Duration.ofSeconds(30)).until(() -> withdrawn("U0ONCALL1") && withdrawn("U0BACKUP1"));
-        assertThat(slack.calls("chat.update").stream().filter(c -> c.arg("channel").startsWith("U0")))
+        assertThat(slack.calls("chat.update").stream().filter(c -> c.arg("channel").startsWith("D0")
+                && c.arg("text").contains("incident " + inc.number + ":")))
                 .hasSize(2).allSatisfy(c -> {
                     assertThat(c.arg("text")).contains("Resolved by <@U0ALICE01>, no action needed", "incident " + inc.number);
                     assertThat(c.arg("blocks")).doesNotContain(EscalationDms.ACKNOWLEDGE, EscalationDms.JOIN);
@@ -132,12 +145,46 @@ class SlackEscalationEndToEndTest {
         assertThat(pending(inc.number)).as("no step after resolve").isEmpty();
     }
 
+    /**
+     * Issue 21: a direct message whose answer was lost is not sent twice (the retry finds it in the DM's history by its
+     * metadata); acknowledging withdraws the escalation's direct messages, as resolving does, and stops it.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(1) // first: the retry's history check reads from the job's time, which must not be
+                                    // ahead of the stand-in's real-time ts (later tests move the bot's clock ahead)
+    void aLostAnswerDoesNotMessageTwiceAndAcknowledgingInStepTwoWithdrawsEveryMessageSent() {
+        slack.loseNextAnswer("chat.postMessage", c -> im("U0ONCALL1").equals(c.arg("channel"))
+                && String.valueOf(c.arg("text")).contains("Payments down"));
+        IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Payments down", "U0ALICE01");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1", inc.number) != null);
+        clock.advance(Duration.ofSeconds(2)); // the retry's backoff, on the bot's clock
+        await().atMost(Duration.ofSeconds(30)).until(() -> bot.bot.storage().read(r -> r.outbox().lastSent(inc.number,
+                EscalationDm.SENT)).isPresent());
+        assertThat(dmsTo("U0ONCALL1", inc.number)).as("one post, its answer lost; the retry found it").hasSize(1);
+        assertThat(slack.messages(im("U0ONCALL1")).stream().filter(m -> String.valueOf(m.get("text")).contains("Payments down")))
+                .hasSize(1);
+        clock.advance(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
+
+        bot.client.interactivity(InteractionPayloads.buttonClick("U0BACKUP1", "D0BACKUP1", "1712345678.000300",
+                EscalationDms.ACKNOWLEDGE, String.valueOf(inc.number), slack.url("/response/ack2")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.update").stream()
+                .filter(c -> c.arg("channel").startsWith("D0") && c.arg("text").contains("incident " + inc.number + ":"))
+                .count() == 2);
+        assertThat(slack.calls("chat.update").stream().filter(c -> c.arg("channel").startsWith("D0")
+                && c.arg("text").contains("incident " + inc.number + ":"))).allSatisfy(c -> {
+                    assertThat(c.arg("text")).contains("Acknowledged by <@U0BACKUP1>, no action needed");
+                    assertThat(c.arg("blocks")).doesNotContain(EscalationDms.ACKNOWLEDGE, EscalationDms.JOIN);
+                }).extracting(c -> c.arg("channel")).containsExactlyInAnyOrder(im("U0ONCALL1"), im("U0BACKUP1"));
+        assertThat(pending(inc.number)).as("no step after the acknowledgement").isEmpty();
+    }
+
     private java.util.Optional<io.incidentbot.store.EscalationRepository.Due> pending(long n) {
         return bot.bot.storage().read(r -> r.escalations().pending(n));
     }
 
     private boolean withdrawn(String user) {
-        return slack.calls("chat.update").stream().anyMatch(c -> user.equals(c.arg("channel"))
+        return slack.calls("chat.update").stream().anyMatch(c -> im(user).equals(c.arg("channel"))
                 && c.arg("text").contains("no action needed"));
     }
 }
