@@ -127,7 +127,7 @@ public final class Bot implements AutoCloseable {
                 config.hooks().changeWindow()), SlackJobRoutes.routes(slack, config.botToken(), deliveries,
                 config.channelPrefix(), config.announceChannel(), postmortem, identity::botUserId, alertDeliveries,
                 config.hooks().alertsChannel(), config.statusPage().publishing(), config.announceStyle(),
-                config.trackers().provider() != null, types));
+                config.trackers().provider() != null, types, config.pager()::oncallAt));
         io.incidentbot.pager.PagerIntegration pager = io.incidentbot.pager.PagerIntegration.of(config.pager(), transactions, clock, client);
         this.pager = pager;
         transactions.subscribe(pager.subscriber());

@@ -121,6 +121,15 @@ public record PagerSettings(
         return kinds;
     }
 
+    /**
+     * @param at a time
+     * @return Slack user IDs on call at {@code at}: the recipients of the on-call file's first escalation step; empty
+     *         without an on-call file
+     */
+    public List<String> oncallAt(java.time.Instant at) {
+        return oncall == null ? List.of() : oncall.recipients(0, at);
+    }
+
     /** @return true when pages also (or only) go to the on-call in Slack: an on-call file is set, and
      *          {@code INCIDENT_PAGE_SLACK=on} or (unset and no external pager) */
     public boolean slackEscalation() {

@@ -45,8 +45,18 @@ public sealed interface ReminderNote {
         return Duration.ofMinutes(Math.max(1, (seconds + 30) / 60));
     }
 
-    /** No lead {@code since} the declaration. */
-    record LeadMissing(long incident, Duration since) implements ReminderNote {
+    /**
+     * No lead {@code since} the declaration.
+     *
+     * @param emptyChannel true when no human is in the incident channel (an alert-declared incident nobody joined):
+     *                     the reminder goes to the alerts channel, or as a direct message to the on-call, instead of
+     *                     into the empty channel (issue 21); false (and in payloads written before) for the channel
+     */
+    record LeadMissing(long incident, Duration since, boolean emptyChannel) implements ReminderNote {
+        /** A reminder for the incident channel. */
+        public LeadMissing(long incident, Duration since) {
+            this(incident, since, false);
+        }
     }
 
     /** At resolve: the follow-ups that have no owner yet, in the order recorded. */

@@ -122,10 +122,11 @@ public final class ReminderService {
                 r.reminders().next(inc.number(), ReminderKind.UPDATE, now.plus(policy.update()));
             }
         } else {
-            if (inc.lead().isPresent() || policy.leadDelay().isEmpty() || !someoneThere) {
+            if (inc.lead().isPresent() || policy.leadDelay().isEmpty()) {
                 return false;
             }
-            note = new ReminderNote.LeadMissing(inc.number(), ReminderNote.quiet(inc.declaredAt(), now));
+            // Nobody alone in an empty channel (issue 21): with no human member the adapter sends it elsewhere.
+            note = new ReminderNote.LeadMissing(inc.number(), ReminderNote.quiet(inc.declaredAt(), now), !someoneThere);
         }
         w.record(new IncidentEvent.ReminderDue(inc.number(), null, note, now));
         return true;

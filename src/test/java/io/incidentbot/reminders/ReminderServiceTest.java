@@ -155,6 +155,23 @@ class ReminderServiceTest {
         assertThat(queue).isNotEqualTo(disk);
     }
 
+    /** Issue 21: with nobody in the channel the lead reminder is still due, marked to be sent elsewhere. */
+    @Test
+    void theLeadReminderOfAChannelWithNoHumanMemberIsMarkedForElsewhereAndTheUpdateReminderWaits() {
+        long lonely = storage.transaction(r -> {
+            Incident i = r.incidents().create("Disk full", Severity.SEV2, false, null, "UALERTBOT", clock.instant());
+            r.incidents().setChannel(i.number(), "CLONELY01", "inc-" + i.number());
+            new ReminderSchedule(POLICY).declared(r, i.number(), clock.instant());
+            return i.number();
+        });
+        clock.advance(Duration.ofMinutes(10));
+        assertThat(reminders.sendDue()).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(20));
+        assertThat(reminders.sendDue()).as("no update reminder into the empty channel").isZero();
+        assertThat(Jobs.reminders(dir.resolve("incidents.db")))
+                .containsExactly(new ReminderNote.LeadMissing(lonely, Duration.ofMinutes(10), true));
+    }
+
     private long declareWithoutLead(String title, String channel) {
         ReminderSchedule schedule = new ReminderSchedule(POLICY);
         return storage.transaction(r -> {

@@ -80,6 +80,19 @@ public final class SlackJobRoutes {
                                    String announceChannel, Function<OutboxJob, Outcome> postmortem,
                                    Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
                                    boolean publish, AnnounceStyle style, boolean trackers, PerIncident perIncident) {
+        return routes(slack, botToken, deliveries, channelPrefix, announceChannel, postmortem, botUserId, alerts,
+                alertsChannel, publish, style, trackers, perIncident, at -> java.util.List.of());
+    }
+
+    /**
+     * As above; {@code oncallAt}: who is on call at a time (the on-call file's first step), to whom a lead reminder of
+     * a channel with no human member goes when there is no alerts channel ({@link ReminderJob}).
+     */
+    public static JobRoutes routes(Slack slack, String botToken, Deliveries deliveries, String channelPrefix,
+                                   String announceChannel, Function<OutboxJob, Outcome> postmortem,
+                                   Supplier<String> botUserId, AlertDeliveries alerts, String alertsChannel,
+                                   boolean publish, AnnounceStyle style, boolean trackers, PerIncident perIncident,
+                                   Function<java.time.Instant, java.util.List<String>> oncallAt) {
         MethodsClient client = slack.methods(botToken);
         Posts posts = new Posts(client);
         RespondJob respond = new RespondJob(slack);
@@ -102,7 +115,7 @@ public final class SlackJobRoutes {
                         t.inChannel(ChannelPostJob.action(posts, draftLink)))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
                         posts, announceChannel, draftLink).threaded(style, client, deliveries).perIncident(perIncident)))
-                .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts)))
+                .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts, client, alertsChannel, oncallAt)))
                 .route(SlackJob.Kind.QUOTE.name(), read(SlackJob.Quote.class),
                         t.inChannel(new QuoteJob(client, posts, deliveries)))
                 .route(SlackJob.Kind.POSTMORTEM.name(), read(SlackJob.Postmortem.class),

@@ -40,10 +40,25 @@ public final class ReminderPosts {
         throw new IllegalArgumentException("no post for " + note);
     }
 
+    /**
+     * @param channelId the incident channel, or null before it exists
+     * @return the lead reminder of an incident whose channel has no human member, sent outside it, e.g.
+     *         ":bust_in_silhouette: Incident 12 has had no lead for 10 min and nobody is in <#C1>. Who leads it?"
+     */
+    public static String nobodyThere(ReminderNote.LeadMissing l, String channelId) {
+        return ":bust_in_silhouette: Incident " + l.incident() + " has had no lead for " + Messages.duration(l.since())
+                + " and nobody is in " + (channelId == null ? "its channel" : "<#" + channelId + ">") + ". Who leads it?";
+    }
+
     /** @return the post's blocks: the text and its buttons */
     public static List<LayoutBlock> blocks(ReminderNote note) {
+        return blocks(note, text(note));
+    }
+
+    /** @return the post's blocks with {@code shown} as its text (a reminder sent outside the incident channel) */
+    public static List<LayoutBlock> blocks(ReminderNote note, String shown) {
         String n = String.valueOf(note.incident());
-        LayoutBlock text = section(s -> s.text(markdownText(Messages.truncate(text(note), Messages.MAX_SECTION))));
+        LayoutBlock text = section(s -> s.text(markdownText(Messages.truncate(shown, Messages.MAX_SECTION))));
         if (note instanceof ReminderNote.UpdateDue) {
             return List.of(text, actions(a -> a.elements(List.of(Header.button(Header.UPDATE, "Post update", n, "primary"),
                     Header.button(SNOOZE, "Snooze 30 min", n, null)))));
