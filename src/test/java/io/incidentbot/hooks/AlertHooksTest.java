@@ -205,6 +205,8 @@ class AlertHooksTest {
         List<String> lines = JSON.readTree(post.arg("blocks")).get(0).get("text").get("text").asText().lines()
                 .filter(l -> l.startsWith("• ")).toList();
         assertThat(lines).hasSize(2);
+        assertThat(post.arg("blocks")).as("no Alertmanager form built from Grafana's own externalURL")
+                .doesNotContain("#/silences/new");
         assertThat(lines.get(0)).contains("High memory usage").contains("<https://play.grafana.org/alerting/silence/new?"
                 + "alertmanager=grafana&matchers=alertname%3DT2%2Cteam%3Dblue%2Czone%3Dus-1|Silence>");
         assertThat(lines.get(1)).contains("High CPU usage").contains("<https://play.grafana.org/alerting/silence/new?"
