@@ -60,6 +60,8 @@ class TypedDeclareTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("process_type", select("process_type", "security"));
         values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Leaked API key")));
+        values.put("private", Map.of("private", Map.of("type", "checkboxes", "selected_options", List.of(
+                Map.of("text", Map.of("type", "plain_text", "text", "Private incident"), "value", "private")))));
         HttpResponse<String> changed = bot.client.interactivity(payload("block_actions", values, "process_type"));
         assertThat(changed.statusCode()).isEqualTo(200);
         await("views.update", 10, () -> slack.calls("views.update").size() > updates);
@@ -72,6 +74,10 @@ class TypedDeclareTest {
                 "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter");
         assertThat(security.at("/blocks/1/element/initial_value").asText()).as("the title typed stays").isEqualTo("Leaked API key");
         assertThat(security.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV2");
+        assertThat(security.at("/blocks/4/block_id").asText()).isEqualTo("private");
+        assertThat(security.at("/blocks/4/element/initial_options/0/value").asText()).as("the private box ticked stays")
+                .isEqualTo("private");
+        values.remove("private");
 
         values.put("process_severity", select("process_severity", "SEV1"));
         values.put("field:data_exposed", select("field:data_exposed", "suspected"));
