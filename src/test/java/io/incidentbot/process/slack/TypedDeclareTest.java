@@ -228,6 +228,11 @@ class TypedDeclareTest {
         await("/incident invite: the person and the group's members", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> incident.channelId().equals(c.arg("channel"))
                         && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "USECOPS01", "USECOPS02"))));
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(n));
+        assertThat(entries).as("who invited whom is on the timeline").anySatisfy(e -> {
+            assertThat(e.userId()).isEqualTo("UALICE001");
+            assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, the members of user group S0SECTEAM1");
+        });
     }
 
     /** @return the blocks of the incident's header as last posted or edited */
