@@ -161,6 +161,21 @@ class TypedDeclareTest {
         Incident incident = titled("Checkout down").orElseThrow();
         assertThat(incident.severity()).isEqualTo(Severity.SEV1);
         assertThat(slack.calls("views.open")).hasSize(opens);
+
+        assertThat(SignedClient.text(bot.client.command("declare --type secrity Token leaked", "UALICE001", "CGENERAL1")))
+                .contains("There is no incident type `secrity`. The types are: default, security.");
+        assertThat(titled("Token leaked")).as("nothing declared").isEmpty();
+        assertThat(SignedClient.text(bot.client.command("declare --type security Token leaked", "UALICE001", "CGENERAL1")))
+                .contains("Declared security incident");
+        Incident typed = titled("Token leaked").orElseThrow();
+        assertThat(typed.severity()).as("the type's severity").isEqualTo(Severity.SEV2);
+        java.util.Optional<String> typeStored = bot.bot.storage().read(r -> r.process().type(typed.number()));
+        assertThat(typeStored).contains("security");
+        await("the security type's user and group invited", 10, () -> {
+            String channel = bot.bot.storage().read(r -> r.incidents().find(typed.number())).orElseThrow().channelId();
+            return channel != null && slack.calls("conversations.invite").stream().anyMatch(c -> channel.equals(c.arg("channel"))
+                    && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02")));
+        });
     }
 
     @Test
