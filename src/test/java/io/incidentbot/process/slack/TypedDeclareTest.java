@@ -161,6 +161,20 @@ class TypedDeclareTest {
         Incident incident = titled("Checkout down").orElseThrow();
         assertThat(incident.severity()).isEqualTo(Severity.SEV1);
         assertThat(slack.calls("views.open")).hasSize(opens);
+        String channel = channelOf(incident.number());
+        bot.client.command("severity sev2", "UALICE001", channel);
+        bot.client.command("lead <@UBOB00001|bob>", "UALICE001", channel);
+        await("the severity and role posts use the process file's names", 10, () -> slack.messages(channel).stream()
+                .map(m -> String.valueOf(m.get("text"))).anyMatch(t -> t.contains("changed severity: Severity SEV1 Critical → SEV2 Major"))
+                && slack.messages(channel).stream().map(m -> String.valueOf(m.get("text")))
+                .anyMatch(t -> t.contains("assigned Incident commander (lead): <@UBOB00001>")));
+        await("the announcement too", 10, () -> slack.calls("chat.postMessage").stream().anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel"))
+                && c.arg("text").contains("*SEV1 Critical* incident " + incident.number() + " declared by")));
+        assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> changed severity: Severity SEV1 Critical → SEV2 Major",
+                java.time.Instant.EPOCH)).as("import still reads a renamed post").get()
+                .isInstanceOf(io.incidentbot.incident.IncidentEvent.SeverityChanged.class);
+        assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> assigned Incident commander (lead): <@UBOB00001>",
+                java.time.Instant.EPOCH)).get().isInstanceOf(io.incidentbot.incident.IncidentEvent.RoleAssigned.class);
 
         assertThat(SignedClient.text(bot.client.command("declare --type secrity Token leaked", "UALICE001", "CGENERAL1")))
                 .contains("There is no incident type `secrity`. The types are: default, security.");
@@ -171,11 +185,10 @@ class TypedDeclareTest {
         assertThat(typed.severity()).as("the type's severity").isEqualTo(Severity.SEV2);
         java.util.Optional<String> typeStored = bot.bot.storage().read(r -> r.process().type(typed.number()));
         assertThat(typeStored).contains("security");
-        await("the security type's user and group invited", 10, () -> {
-            String channel = bot.bot.storage().read(r -> r.incidents().find(typed.number())).orElseThrow().channelId();
-            return channel != null && slack.calls("conversations.invite").stream().anyMatch(c -> channel.equals(c.arg("channel"))
-                    && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02")));
-        });
+        String typedChannel = channelOf(typed.number());
+        await("the security type's user and group invited", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> typedChannel.equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02"))));
     }
 
     @Test
@@ -256,6 +269,11 @@ class TypedDeclareTest {
         edits.addAll(slack.calls("chat.update"));
         return edits.stream().filter(c -> i.channelId().equals(c.arg("channel")) && c.arg("blocks") != null
                 && c.arg("blocks").contains("incident_actions")).reduce((a, b) -> b).map(c -> c.arg("blocks")).orElse("");
+    }
+
+    static String channelOf(long n) {
+        await("incident channel", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId() != null);
+        return bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId();
     }
 
     Map<String, String> fields(long n) {
