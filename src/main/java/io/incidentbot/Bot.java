@@ -145,6 +145,7 @@ public final class Bot implements AutoCloseable {
         if (process != null) { // the checklist subscriber: its message jobs, after the change's other subscribers
             integrate(transactions, subscribers, new io.incidentbot.process.checklist.ChecklistSubscriber(process.process()),
                     new io.incidentbot.process.slack.ChecklistMessages(client, storage, process.process()).routes());
+            transactions.subscribe(new io.incidentbot.process.TypeInvites(process.process()));
         }
         this.reminders = new ReminderService(transactions, reminderPolicies, metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,

@@ -39,7 +39,8 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.Cancelled.class, name = "cancelled"),
         @JsonSubTypes.Type(value = IncidentEvent.PageChanged.class, name = "page_changed"),
         @JsonSubTypes.Type(value = IncidentEvent.FieldChanged.class, name = "field_changed"),
-        @JsonSubTypes.Type(value = IncidentEvent.Invited.class, name = "invited")
+        @JsonSubTypes.Type(value = IncidentEvent.Invited.class, name = "invited"),
+        @JsonSubTypes.Type(value = IncidentEvent.MilestonesCorrected.class, name = "milestones_corrected")
 })
 @JsonIgnoreProperties(ignoreUnknown = true)
 public sealed interface IncidentEvent {
@@ -229,5 +230,12 @@ public sealed interface IncidentEvent {
             users = java.util.List.copyOf(users);
             usergroups = java.util.List.copyOf(usergroups);
         }
+    }
+
+    /**
+     * People set or corrected milestones of the incident (issue 25, {@code /incident timestamps}); the correction's
+     * timeline entry is a {@link NoteAdded} recorded with it. The header shows when impact started.
+     */
+    record MilestonesCorrected(long incident, String actor, Instant at) implements IncidentEvent {
     }
 }

@@ -166,14 +166,20 @@ public final class IncidentService {
 
     /**
      * Asks people into the channel's incident ({@link IncidentEvent.Invited}: the Slack adapter invites the users and
-     * the user groups' members); see {@link #setStatus}.
+     * the user groups' members), with a timeline entry naming who invited whom
+     * ({@code @{U1} invited @{U2}, the members of user group S3}); see {@link #setStatus}.
      *
      * @param users      Slack user IDs
      * @param usergroups Slack user group IDs ({@code S...})
      */
     public Incident invite(String channelId, java.util.List<String> users, java.util.List<String> usergroups, String actor) {
-        return change(channelId, "invite", (w, inc, now) ->
-                w.record(new IncidentEvent.Invited(inc.number(), actor, users, usergroups, now)));
+        return change(channelId, "invite", (w, inc, now) -> {
+            java.util.List<String> whom = new java.util.ArrayList<>(users.stream().map(TimelineEntry::userToken).toList());
+            usergroups.forEach(g -> whom.add("the members of user group " + g));
+            IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.NOTE, actor,
+                    TimelineEntry.userToken(actor) + " invited " + String.join(", ", whom), now);
+            w.record(new IncidentEvent.Invited(inc.number(), actor, users, usergroups, now));
+        });
     }
 
     /**

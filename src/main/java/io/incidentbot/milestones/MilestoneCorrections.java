@@ -124,6 +124,7 @@ public final class MilestoneCorrections {
             r.timeline().add(new TimelineEntry(0, number, EntryKind.NOTE, w.now(), null, null, actor, text, null, false,
                     false, List.of()));
             w.record(new IncidentEvent.NoteAdded(number, actor, text, w.now()));
+            w.record(new IncidentEvent.MilestonesCorrected(number, actor, w.now()));
             return changes.size();
         });
     }

@@ -1,7 +1,6 @@
 package io.incidentbot.process;
 
 import io.incidentbot.incident.Severity;
-import io.incidentbot.reminders.ReminderPolicy;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,14 +16,15 @@ import java.util.Optional;
  *                        ({@code usergroups.users.list})
  * @param announceChannel the channel ID announcements of this type go to instead of
  *                        {@code INCIDENT_ANNOUNCE_CHANNEL}, or null
- * @param reminders       reminder intervals overriding {@code INCIDENT_REMIND_*}, or null to keep them
+ * @param reminders       reminder intervals overriding {@code INCIDENT_REMIND_*} (a key left unset keeps the
+ *                        configured one), or null to keep them all
  * @param fields          custom fields, in the order the modal shows them
  * @param checklist       checklist items, in the order the checklist message shows them
  * @param postmortemTemplate the type's own postmortem template (a Mustache file, relative to the process file's
  *                        folder unless absolute), or null for the bot's template
  */
 public record IncidentType(String name, String description, Severity severity, List<String> inviteUsers,
-                           List<String> inviteGroups, String announceChannel, ReminderPolicy reminders,
+                           List<String> inviteGroups, String announceChannel, TypeReminders.Intervals reminders,
                            List<CustomField> fields, List<ChecklistItem> checklist, String postmortemTemplate) {
     /** The name of the type used when none is picked. */
     public static final String DEFAULT = "default";

@@ -11,7 +11,6 @@ import io.incidentbot.config.ConfigException;
 import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
-import io.incidentbot.reminders.ReminderPolicy;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -203,21 +202,21 @@ public final class ProcessFile {
             return new ChecklistItem.Condition(severities(when.get("severity")), status, field);
         }
 
-        ReminderPolicy reminders(JsonNode node, String where) {
+        TypeReminders.Intervals reminders(JsonNode node, String where) {
             if (node == null) {
                 return null;
             }
-            return new ReminderPolicy(interval(node, "update", ReminderPolicy.DEFAULT.update(), where),
-                    interval(node, "lead", ReminderPolicy.DEFAULT.lead(), where));
+            return new TypeReminders.Intervals(interval(node, "update", where), interval(node, "lead", where));
         }
 
-        Duration interval(JsonNode node, String key, Duration fallback, String where) {
+        /** @return the interval, {@link TypeReminders.Intervals#OFF} for {@code off}, null when unset */
+        Duration interval(JsonNode node, String key, String where) {
             if (!node.has(key)) {
-                return fallback;
+                return null;
             }
             String v = node.get(key).asString();
             if (v.equals("off")) {
-                return null;
+                return TypeReminders.Intervals.OFF;
             }
             long n = Long.parseLong(v.substring(0, v.length() - 1));
             Duration d = switch (v.charAt(v.length() - 1)) {

@@ -213,8 +213,8 @@ class ProcessFileTest {
     void reminderIntervalsCanBeTurnedOff() {
         IncidentType type = ProcessFile.parse("p.yaml", MINIMAL + "    reminders: {lead: off}\n").defaultType();
 
-        assertThat(type.reminders().lead()).isNull();
-        assertThat(type.reminders().update()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(type.reminders().lead()).isEqualTo(TypeReminders.Intervals.OFF);
+        assertThat(type.reminders().update()).as("unset: the configured INCIDENT_REMIND_UPDATE applies").isNull();
     }
 
     private static void assertProblem(String yaml, String expected) {

@@ -80,8 +80,16 @@ class TypeRemindersTest {
     @Test
     void aTypesIntervalsKeepTheConfiguredMaximumAndATypeWithoutKeepsTheConfiguredIntervals() {
         IncidentType quiet = new IncidentType("quiet", null, null, List.of(), List.of(), null,
-                new ReminderPolicy(null, Duration.ofMinutes(5)), List.of(), List.of(), null);
+                new TypeReminders.Intervals(TypeReminders.Intervals.OFF, Duration.ofMinutes(5)), List.of(), List.of(), null);
         assertThat(TypeReminders.of(quiet, CONFIGURED)).isEqualTo(new ReminderPolicy(null, Duration.ofMinutes(5), 6));
         assertThat(TypeReminders.of(process.process().defaultType(), CONFIGURED)).as("no override").isSameAs(CONFIGURED);
+    }
+
+    @Test
+    void aKeyATypeLeavesUnsetIsTheConfiguredIntervalNotTheBuiltInOne() {
+        IncidentType leadOff = ProcessFile.parse("p.yaml", "types:\n  - name: default\n    reminders: {lead: off}\n").defaultType();
+        ReminderPolicy tuned = new ReminderPolicy(Duration.ofMinutes(45), Duration.ofMinutes(20), 3);
+        assertThat(TypeReminders.of(leadOff, tuned)).as("INCIDENT_REMIND_UPDATE=45m, not the built-in 30m")
+                .isEqualTo(new ReminderPolicy(Duration.ofMinutes(45), null, 3));
     }
 }

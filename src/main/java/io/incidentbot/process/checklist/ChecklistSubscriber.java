@@ -9,6 +9,10 @@ import io.incidentbot.process.IncidentType;
 import io.incidentbot.process.Process;
 import io.incidentbot.store.Repositories;
 
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The checklist subscriber (issue 25): after any change to an incident (declared, severity, status, a field, a role),
  * just before the change commits, it stores the items of the incident's type that have become due
- * ({@link ChecklistRules}, once each: a second replica's or a retried transaction's insert changes nothing) and, when
+ * ({@link ChecklistRules}, once each: a second replica's or a retried transaction's insert changes nothing), each
+ * with a timeline entry ({@code Checklist: <title> is due}, by nobody) and, when
  * one did or the role holders the message names changed, queues a {@value #SHOW} job in the same transaction: the
  * incident's one checklist message is posted, or updated in place, showing what is due then (its delivery reads the
  * stored state, so the last job shows the latest). Waiting for the commit matters: a typed declare stores the type and
@@ -73,7 +78,11 @@ public final class ChecklistSubscriber implements IncidentSubscriber {
         }
         boolean added = false;
         for (int item : ChecklistRules.due(type, incident.get(), r.process().fields(n))) {
-            added |= r.checklists().addDue(ChecklistEntry.due(n, item, type.checklist().get(item), work.now()));
+            if (r.checklists().addDue(ChecklistEntry.due(n, item, type.checklist().get(item), work.now()))) {
+                r.timeline().add(new TimelineEntry(0, n, EntryKind.NOTE, work.now(), null, null, null, "Checklist: "
+                        + TimelineEntry.literal(type.checklist().get(item).title()) + " is due", null, false, false, List.of()));
+                added = true;
+            }
         }
         if (added || (rolesChanged && !r.checklists().list(n).isEmpty())) {
             show(work, n, false);

@@ -44,7 +44,7 @@ public final class ProcessInteractions {
                 View next = TypedDeclareModal.build(process.process(), s.type(),
                         action.equals(TypedDeclareModal.TYPE) ? null : TypedDeclareModal.severity(view.getState()),
                         TypedDeclareModal.text(view.getState(), DeclareModal.TITLE), TypedDeclareModal.text(view.getState(), "summary"),
-                        TypedDeclareModal.typed(view.getState(), s.type()));
+                        TypedDeclareModal.typed(view.getState(), s.type()), TypedDeclareModal.privateTicked(view.getState()));
                 afterAck.execute(() -> update(ctx, view, next));
                 return ctx.ack();
             });

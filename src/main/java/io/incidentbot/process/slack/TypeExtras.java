@@ -52,6 +52,25 @@ public final class TypeExtras implements PerIncident {
     }
 
     @Override
+    public io.incidentbot.slack.render.Names names() {
+        Map<io.incidentbot.incident.Severity, String> severities = new java.util.EnumMap<>(io.incidentbot.incident.Severity.class);
+        for (Severity s : Severity.values()) {
+            String name = process.naming(s).name();
+            if (!name.equals(s.name())) {
+                severities.put(s, name);
+            }
+        }
+        Map<io.incidentbot.incident.Role, String> roles = new java.util.EnumMap<>(io.incidentbot.incident.Role.class);
+        for (io.incidentbot.incident.Role r : io.incidentbot.incident.Role.values()) {
+            String name = process.naming(r).name();
+            if (!name.equals(r.label())) {
+                roles.put(r, name);
+            }
+        }
+        return new io.incidentbot.slack.render.Names(severities, roles);
+    }
+
+    @Override
     public boolean announces() {
         return process.types().stream().anyMatch(t -> t.announceChannel() != null);
     }

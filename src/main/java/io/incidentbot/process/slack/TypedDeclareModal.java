@@ -1,7 +1,9 @@
 package io.incidentbot.process.slack;
 
+import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.CheckboxesElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.incidentbot.incident.Declaration;
@@ -40,6 +42,8 @@ public final class TypedDeclareModal {
     public static final String TYPE = "process_type";
     /** Block and action ID of the severity selector. */
     public static final String SEVERITY = "process_severity";
+    /** Block and action ID of the <em>Private incident</em> checkbox ({@link DeclareModal}'s). */
+    static final String PRIVATE = "private";
     /** Prefix of a custom field's block and action ID, followed by the field's name. */
     public static final String FIELD = FieldInputs.FIELD;
 
@@ -66,8 +70,22 @@ public final class TypedDeclareModal {
      */
     public static View build(Process process, IncidentType type, Severity severity, String title, String summary,
                              Map<String, String> fields) {
+        return build(process, type, severity, title, summary, fields, false);
+    }
+
+    /**
+     * @param privateIncident whether the <em>Private incident</em> box starts ticked (kept across {@code views.update})
+     * @return the view
+     */
+    public static View build(Process process, IncidentType type, Severity severity, String title, String summary,
+                             Map<String, String> fields, boolean privateIncident) {
         Severity sev = severity != null ? severity : type.severity() != null ? type.severity() : Severity.DEFAULT;
         View base = DeclareModal.build(CALLBACK_ID, null, sev, title, summary);
+        if (privateIncident) {
+            base.getBlocks().stream().filter(b -> b instanceof InputBlock i && PRIVATE.equals(i.getBlockId()))
+                    .map(b -> (CheckboxesElement) ((InputBlock) b).getElement())
+                    .forEach(c -> c.setInitialOptions(c.getOptions()));
+        }
         List<OptionObject> types = process.types().stream().map(t -> option(plainText(cut(t.name()
                 + (t.description() == null ? "" : " — " + t.description()))), t.name())).toList();
         List<OptionObject> severities = new ArrayList<>();
@@ -138,6 +156,13 @@ public final class TypedDeclareModal {
     static Severity severity(ViewState state) {
         Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
         return selected(values, SEVERITY).flatMap(Severity::parse).orElse(null);
+    }
+
+    /** @return true when the <em>Private incident</em> box is ticked in the state */
+    static boolean privateTicked(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null ? Map.of() : state.getValues();
+        ViewState.Value v = values.getOrDefault(PRIVATE, Map.of()).get(PRIVATE);
+        return v != null && v.getSelectedOptions() != null && !v.getSelectedOptions().isEmpty();
     }
 
     /** @return a plain-text input's value in the state, e.g. the title */

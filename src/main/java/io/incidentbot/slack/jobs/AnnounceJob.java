@@ -91,7 +91,7 @@ public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
             return Outcome.done();
         }
         String link = payload.announcement() instanceof SlackJob.Resolved ? draftLink.apply(incident.number()) : null;
-        String text = ChannelPosts.announcement(payload.announcement(), incident.channelId(), link);
+        String text = ChannelPosts.announcement(payload.announcement(), incident.channelId(), link, perIncident.names());
         if (style != AnnounceStyle.THREAD) {
             return posts.post(job, announceChannel, text);
         }
@@ -114,7 +114,7 @@ public final class AnnounceJob implements KindHandler<SlackJob.Announce> {
         }
         SlackCalls.Result<ChatUpdateResponse> u = SlackCalls.run("chat.update", () -> client.chatUpdate(req -> req
                 .channel(announceChannel).ts(parent).text(UserText.outgoing(
-                        Announcements.current(incident, incident.channelId(), draftLink.apply(incident.number()))))));
+                        Announcements.current(incident, incident.channelId(), draftLink.apply(incident.number()), perIncident.names())))));
         // a parent deleted by someone stays deleted: the reply is posted, the job is done
         return u.ok() || "message_not_found".equals(u.error()) || "cant_update_message".equals(u.error())
                 ? Outcome.done() : SlackCalls.failed("chat.update", u);

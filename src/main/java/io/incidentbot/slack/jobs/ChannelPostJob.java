@@ -13,6 +13,7 @@ import java.util.function.LongFunction;
 
 /** Posts a change (the payload's typed event, rendered by {@link ChannelPosts}) into the incident channel. */
 public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
+    private final io.incidentbot.slack.render.Names names;
     private final Posts posts;
     private final Deliveries deliveries;
     private final boolean trackers;
@@ -24,6 +25,12 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
      * @param trackers   true when a tracker is set up: a follow-up's message offers <em>Create issue</em>
      */
     ChannelPostJob(Posts posts, Deliveries deliveries, boolean trackers) {
+        this(posts, deliveries, trackers, io.incidentbot.slack.render.Names.CODES);
+    }
+
+    /** @param names what severities and roles are called (the process file's names) */
+    ChannelPostJob(Posts posts, Deliveries deliveries, boolean trackers, io.incidentbot.slack.render.Names names) {
+        this.names = names;
         this.posts = posts;
         this.deliveries = deliveries;
         this.trackers = trackers;
@@ -36,11 +43,16 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
      * @param draftLink the permalink of an incident's postmortem draft by incident number, or null
      */
     static KindHandler<SlackJob.ActionPost> action(Posts posts, LongFunction<String> draftLink) {
+        return action(posts, draftLink, io.incidentbot.slack.render.Names.CODES);
+    }
+
+    /** As above, severities and roles called by {@code names}. */
+    static KindHandler<SlackJob.ActionPost> action(Posts posts, LongFunction<String> draftLink, io.incidentbot.slack.render.Names names) {
         return (job, incident, payload) -> {
             String link = payload.events().stream().anyMatch(e -> e instanceof IncidentEvent.Resolved)
                     ? draftLink.apply(incident.number()) : null;
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(),
-                    ActionPosts.text(payload.events(), link), ActionPosts.blocks(payload.events(), link));
+                    ActionPosts.text(payload.events(), link, names), ActionPosts.blocks(payload.events(), link, names));
             return r.failure() != null ? r.failure() : Outcome.done();
         };
     }
@@ -61,7 +73,7 @@ public final class ChannelPostJob implements KindHandler<SlackJob.ChannelPost> {
             }
             return Outcome.done();
         }
-        return posts.post(job, incident.channelId(), payload.event() != null ? ChannelPosts.post(payload.event())
+        return posts.post(job, incident.channelId(), payload.event() != null ? ChannelPosts.post(payload.event(), names)
                 : payload.text());
     }
 }

@@ -78,6 +78,17 @@ public final class Deliveries {
         return h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
     }
 
+    /**
+     * @return when the incident's impact started (issue 25), for the header's time to detect: as people set it
+     *         ({@code /incident timestamps}), else the earliest first firing of the alerts linked to it (as the draft
+     *         counts it), else empty
+     */
+    public Optional<java.time.Instant> impactStarted(long incident) {
+        return storage.read(r -> r.incidents().impactStarted(incident).or(() -> r.alerts().alertsOfIncident(incident).stream()
+                .map(io.incidentbot.store.AlertRepository.StoredAlert::firstFiredAt).filter(java.util.Objects::nonNull)
+                .min(java.util.Comparator.naturalOrder())));
+    }
+
     /** @return the incident's pages (issue 21), for the header's paging line */
     public java.util.List<io.incidentbot.pager.Page> pages(long incident) {
         return storage.read(r -> r.pages().forIncident(incident));

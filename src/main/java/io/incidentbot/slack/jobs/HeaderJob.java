@@ -52,7 +52,8 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
         String text = Messages.headerText(incident);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
-                deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()), extra.header(incident));
+                deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()), extra.header(incident),
+                deliveries.impactStarted(incident.number()).orElse(null));
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

@@ -23,6 +23,11 @@ public interface PerIncident {
         return null;
     }
 
+    /** @return what severities and roles are called in posts and announcements (the process file's names) */
+    default io.incidentbot.slack.render.Names names() {
+        return io.incidentbot.slack.render.Names.CODES;
+    }
+
     /** @return true when some incident may have an announcement channel of its own (so announcements are queued) */
     default boolean announces() {
         return false;

@@ -108,11 +108,11 @@ public final class SlackJobRoutes {
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
                         t.inChannel(new HeaderJob(client, posts, deliveries, publish, perIncident)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
-                        t.inChannel(new ChannelPostJob(posts, deliveries, trackers)))
+                        t.inChannel(new ChannelPostJob(posts, deliveries, trackers, perIncident.names())))
                 .route(SlackJob.Kind.SYNC_FOLLOW_UP.name(), read(SlackJob.SyncFollowUp.class),
                         t.inChannel(new FollowUpMessageJob(client, deliveries, trackers)))
                 .route(SlackJob.Kind.POST_ACTION.name(), read(SlackJob.ActionPost.class),
-                        t.inChannel(ChannelPostJob.action(posts, draftLink)))
+                        t.inChannel(ChannelPostJob.action(posts, draftLink, perIncident.names())))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
                         posts, announceChannel, draftLink).threaded(style, client, deliveries).perIncident(perIncident)))
                 .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts, client, alertsChannel, oncallAt)))

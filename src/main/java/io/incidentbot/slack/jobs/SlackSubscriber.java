@@ -100,6 +100,8 @@ public final class SlackSubscriber implements IncidentSubscriber {
             SlackJobs.enqueue(out, n, new SlackJob.Invite(List.of(e.user()), null), now);
         } else if (event instanceof IncidentEvent.NoteAdded e) {
             post(work, e);
+        } else if (event instanceof IncidentEvent.MilestonesCorrected) {
+            SlackJobs.enqueue(out, n, new SlackJob.SyncHeader(null), now); // the header shows when impact started
         } else if (event instanceof IncidentEvent.FieldChanged e) {
             post(work, e);
             syncState(r, n, now); // the header shows the fields

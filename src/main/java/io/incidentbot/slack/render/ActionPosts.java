@@ -30,6 +30,11 @@ public final class ActionPosts {
      * @return the message text (Slack mrkdwn)
      */
     public static String text(List<IncidentEvent> events, String draftLink) {
+        return text(events, draftLink, Names.CODES);
+    }
+
+    /** @param names what severities and roles are called; @return the message text (Slack mrkdwn) */
+    public static String text(List<IncidentEvent> events, String draftLink, Names names) {
         ReminderNote.UnownedFollowUps unowned = unowned(events);
         boolean resolved = events.stream().anyMatch(e -> e instanceof IncidentEvent.Resolved);
         List<String> lines = new ArrayList<>();
@@ -42,7 +47,7 @@ public final class ActionPosts {
                     && unowned.followUps().contains(f.text())) {
                 continue; // listed below with the other follow-ups that have no owner
             } else if (!(e instanceof IncidentEvent.ReminderDue)) {
-                lines.add(ChannelPosts.post(e));
+                lines.add(ChannelPosts.post(e, names));
             }
         }
         if (unowned != null) {
@@ -59,7 +64,12 @@ public final class ActionPosts {
 
     /** @return the text as one section, with the <em>Add follow-up</em> button when follow-ups have no owner */
     public static List<LayoutBlock> blocks(List<IncidentEvent> events, String draftLink) {
-        LayoutBlock text = section(s -> s.text(markdownText(Messages.truncate(text(events, draftLink), Messages.MAX_SECTION))));
+        return blocks(events, draftLink, Names.CODES);
+    }
+
+    /** @param names what severities and roles are called; @return the blocks */
+    public static List<LayoutBlock> blocks(List<IncidentEvent> events, String draftLink, Names names) {
+        LayoutBlock text = section(s -> s.text(markdownText(Messages.truncate(text(events, draftLink, names), Messages.MAX_SECTION))));
         if (unowned(events) == null) {
             return List.of(text);
         }

@@ -23,10 +23,15 @@ public final class Announcements {
      *         lead, and where to follow; a private incident's names nothing
      */
     public static String current(Incident incident, String channelId, String draftLink) {
+        return current(incident, channelId, draftLink, Names.CODES);
+    }
+
+    /** @param names what severities are called; @return the parent message's text */
+    public static String current(Incident incident, String channelId, String draftLink, Names names) {
         if (incident.privateIncident()) {
             return ":lock: A private incident was declared. Details are shared with its responders only.";
         }
-        String head = "*" + incident.severity().name() + "* incident " + incident.number() + ": *"
+        String head = "*" + names.severity(incident.severity()) + "* incident " + incident.number() + ": *"
                 + Messages.escape(incident.title()) + "*";
         if (!incident.isOpen()) {
             Duration took = Duration.between(incident.declaredAt(),

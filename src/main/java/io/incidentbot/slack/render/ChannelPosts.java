@@ -32,22 +32,30 @@ public final class ChannelPosts {
     // "Status " is optional: posts before issue 13 said "changed status: Status investigating → identified"
     private static final Pattern STATUS = Pattern.compile(USER + " changed status: (?:Status )?([a-z]+) → ([a-z]+)");
     private static final Pattern REOPENED = Pattern.compile(USER + " reopened incident (\\d+): (?:Status )?([a-z]+) → ([a-z]+)");
-    private static final Pattern SEVERITY = Pattern.compile(USER + " changed severity: Severity (SEV[1-4]) → (SEV[1-4])");
-    private static final Pattern ROLE = Pattern.compile(USER + " assigned (lead|comms|scribe): " + USER);
+    private static final Pattern SEVERITY = Pattern.compile(USER + " changed severity: Severity (SEV[1-4])[^→]* → (SEV[1-4])");
+    private static final Pattern ROLE = Pattern.compile(USER + " assigned (?:[^:]* \\()?(lead|comms|scribe)\\)?: " + USER);
 
     private ChannelPosts() {
     }
 
-    /** @return the incident channel post announcing {@code event} (Slack mrkdwn) */
+    /** @return the incident channel post announcing {@code event} (Slack mrkdwn), severities and roles by their codes */
     public static String post(IncidentEvent event) {
+        return post(event, Names.CODES);
+    }
+
+    /**
+     * @param names what severities and roles are called (the process file's names)
+     * @return the incident channel post announcing {@code event} (Slack mrkdwn)
+     */
+    public static String post(IncidentEvent event, Names names) {
         if (event instanceof StatusChanged e) {
             return of(e.actor()) + " changed status: " + statusChange(e.from(), e.to());
         } else if (event instanceof Reopened e) {
             return ":warning: " + of(e.actor()) + " reopened incident " + e.incident() + ": " + statusChange(e.from(), e.to());
         } else if (event instanceof SeverityChanged e) {
-            return of(e.actor()) + " changed severity: Severity " + e.from().name() + " → " + e.to().name();
+            return of(e.actor()) + " changed severity: Severity " + names.severity(e.from()) + " → " + names.severity(e.to());
         } else if (event instanceof RoleAssigned e) {
-            return of(e.actor()) + " assigned " + e.role().label() + ": " + of(e.user());
+            return of(e.actor()) + " assigned " + role(e.role(), names) + ": " + of(e.user());
         } else if (event instanceof NoteAdded e) {
             return ":memo: Note from " + of(e.actor()) + ": " + UserText.inert(e.text());
         } else if (event instanceof StatusUpdatePosted e) {
@@ -90,6 +98,12 @@ public final class ChannelPosts {
     /** @return a command entry's text as mrkdwn: user tokens as mentions, nothing else live */
     private static String entryText(String text) {
         return UserText.inert(io.incidentbot.timeline.TimelineEntry.USER_TOKEN.matcher(text).replaceAll("<@$1>"));
+    }
+
+    /** @return {@code lead}, or a renamed role with its key: {@code Incident commander (lead)} (import reads the key) */
+    private static String role(io.incidentbot.incident.Role role, Names names) {
+        String shown = names.role(role);
+        return shown.equals(role.label()) ? shown : shown + " (" + role.label() + ")";
     }
 
     private static String statusChange(Status from, Status to) {
@@ -148,19 +162,27 @@ public final class ChannelPosts {
      * @return the announcement channel post; a resolution carries its summary and a link to the draft
      */
     public static String announcement(SlackJob.Announcement a, String channelId, String draftLink) {
+        return announcement(a, channelId, draftLink, Names.CODES);
+    }
+
+    /**
+     * @param names what severities are called (the process file's names)
+     * @return the announcement channel post
+     */
+    public static String announcement(SlackJob.Announcement a, String channelId, String draftLink, Names names) {
         if (a instanceof SlackJob.Declared d) {
             return d.privateIncident()
                     ? ":lock: A private incident was declared. Details are shared with its responders only."
-                    : ":rotating_light: *" + d.severity().name() + "* incident " + d.incident() + " declared by "
+                    : ":rotating_light: *" + names.severity(d.severity()) + "* incident " + d.incident() + " declared by "
                             + of(d.declaredBy()) + ": *" + Messages.escape(d.title()) + "*\nFollow along in <#" + channelId + ">.";
         } else if (a instanceof SlackJob.Update u) {
-            return ":loudspeaker: *Incident " + u.incident() + "* (" + u.severity().name() + ", "
+            return ":loudspeaker: *Incident " + u.incident() + "* (" + names.severity(u.severity()) + ", "
                     + u.status().label() + ") update from " + of(u.actor()) + " in <#" + channelId + ">:\n" + UserText.inert(u.text());
         } else if (a instanceof SlackJob.Escalated x) {
             return ":arrow_double_up: Incident " + x.incident() + " (*" + Messages.escape(x.title()) + "*) escalated from "
-                    + x.from().name() + " to *" + x.to().name() + "* by " + of(x.actor()) + ". Follow along in <#" + channelId + ">.";
+                    + names.severity(x.from()) + " to *" + names.severity(x.to()) + "* by " + of(x.actor()) + ". Follow along in <#" + channelId + ">.";
         } else if (a instanceof SlackJob.Reopened o) {
-            return ":warning: Incident " + o.incident() + " (*" + Messages.escape(o.title()) + "*, " + o.severity().name()
+            return ":warning: Incident " + o.incident() + " (*" + Messages.escape(o.title()) + "*, " + names.severity(o.severity())
                     + ") was reopened by " + of(o.actor()) + ", now " + o.status().label() + ". Follow along in <#" + channelId + ">.";
         } else if (a instanceof SlackJob.Resolved r) {
             return ":white_check_mark: Incident " + r.incident() + " (*" + Messages.escape(r.title())

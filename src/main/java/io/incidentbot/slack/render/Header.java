@@ -20,8 +20,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 
 /**
  * The header message as the incident's control panel: the state {@link Messages#headerBlocks} shows,
- * the last status update's first line and its age, once resolved the resolved time and time to
- * resolve, and an {@code actions} block whose buttons open the modals (their {@code value} is the
+ * the last status update's first line and its age, when impact started and the time to detect (issue 25), once
+ * resolved the resolved time and time to resolve, and an {@code actions} block whose buttons open the modals (their {@code value} is the
  * incident number). Pure function of the incident and its last status update.
  */
 public final class Header {
@@ -98,6 +98,17 @@ public final class Header {
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
                                            List<io.incidentbot.pager.Page> pages, Extra extra) {
+        return blocks(i, lastUpdate, publish, pages, extra, null);
+    }
+
+    /**
+     * @param impactStarted when impact started (issue 25: set with {@code /incident timestamps}, else the earliest
+     *                      {@code startsAt} of the incident's alerts), or null: when known, a line shows it with the
+     *                      <em>time to detect</em> (impact started to declared)
+     * @return the header blocks
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
+                                           List<io.incidentbot.pager.Page> pages, Extra extra, java.time.Instant impactStarted) {
         List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
         if (extra.line() != null && !extra.line().isBlank()) {
@@ -108,6 +119,11 @@ public final class Header {
                         + firstLine(UserText.inert(u.text())), Messages.MAX_SECTION)))))));
         PageLines.line(pages).ifPresent(line -> blocks.add(context(c -> c.elements(List.of(markdownText(
                 Messages.truncate(line, Messages.MAX_SECTION)))))));
+        if (impactStarted != null && !impactStarted.isAfter(i.declaredAt())) {
+            blocks.add(context(c -> c.elements(List.of(markdownText(":hourglass_flowing_sand: *Impact started* "
+                    + Slack.date(impactStarted) + " — time to detect " + Messages.duration(
+                    Duration.between(impactStarted, i.declaredAt())))))));
+        }
         if (!i.isOpen() && i.resolvedAt() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(":white_check_mark: *Resolved* "
                     + Slack.date(i.resolvedAt()) + " — time to resolve " + Messages.duration(

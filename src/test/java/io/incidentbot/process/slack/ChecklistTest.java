@@ -81,6 +81,11 @@ class ChecklistTest {
                 "Checklist: Prepare a rollback plan done by @{UBOB00001}",
                 "Checklist: Assign an incident commander done by @{UCAROL001}",
                 "Checklist: Prepare a rollback plan unticked by @{UBOB00001}");
+        assertThat(timeline).as("an entry by nobody when an item becomes due, once").filteredOn(e -> e.text().endsWith(" is due"))
+                .extracting(e -> e.userId() + " " + e.text()).containsExactly(
+                        "null Checklist: Assign an incident commander is due",
+                        "null Checklist: Post a first status update is due",
+                        "null Checklist: Prepare a rollback plan is due");
     }
 
     @Test

@@ -60,6 +60,8 @@ class TypedDeclareTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("process_type", select("process_type", "security"));
         values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Leaked API key")));
+        values.put("private", Map.of("private", Map.of("type", "checkboxes", "selected_options", List.of(
+                Map.of("text", Map.of("type", "plain_text", "text", "Private incident"), "value", "private")))));
         HttpResponse<String> changed = bot.client.interactivity(payload("block_actions", values, "process_type"));
         assertThat(changed.statusCode()).isEqualTo(200);
         await("views.update", 10, () -> slack.calls("views.update").size() > updates);
@@ -72,6 +74,10 @@ class TypedDeclareTest {
                 "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter");
         assertThat(security.at("/blocks/1/element/initial_value").asText()).as("the title typed stays").isEqualTo("Leaked API key");
         assertThat(security.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV2");
+        assertThat(security.at("/blocks/4/block_id").asText()).isEqualTo("private");
+        assertThat(security.at("/blocks/4/element/initial_options/0/value").asText()).as("the private box ticked stays")
+                .isEqualTo("private");
+        values.remove("private");
 
         values.put("process_severity", select("process_severity", "SEV1"));
         values.put("field:data_exposed", select("field:data_exposed", "suspected"));
@@ -155,6 +161,34 @@ class TypedDeclareTest {
         Incident incident = titled("Checkout down").orElseThrow();
         assertThat(incident.severity()).isEqualTo(Severity.SEV1);
         assertThat(slack.calls("views.open")).hasSize(opens);
+        String channel = channelOf(incident.number());
+        bot.client.command("severity sev2", "UALICE001", channel);
+        bot.client.command("lead <@UBOB00001|bob>", "UALICE001", channel);
+        await("the severity and role posts use the process file's names", 10, () -> slack.messages(channel).stream()
+                .map(m -> String.valueOf(m.get("text"))).anyMatch(t -> t.contains("changed severity: Severity SEV1 Critical → SEV2 Major"))
+                && slack.messages(channel).stream().map(m -> String.valueOf(m.get("text")))
+                .anyMatch(t -> t.contains("assigned Incident commander (lead): <@UBOB00001>")));
+        await("the announcement too", 10, () -> slack.calls("chat.postMessage").stream().anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel"))
+                && c.arg("text").contains("*SEV1 Critical* incident " + incident.number() + " declared by")));
+        assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> changed severity: Severity SEV1 Critical → SEV2 Major",
+                java.time.Instant.EPOCH)).as("import still reads a renamed post").get()
+                .isInstanceOf(io.incidentbot.incident.IncidentEvent.SeverityChanged.class);
+        assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> assigned Incident commander (lead): <@UBOB00001>",
+                java.time.Instant.EPOCH)).get().isInstanceOf(io.incidentbot.incident.IncidentEvent.RoleAssigned.class);
+
+        assertThat(SignedClient.text(bot.client.command("declare --type secrity Token leaked", "UALICE001", "CGENERAL1")))
+                .contains("There is no incident type `secrity`. The types are: default, security.");
+        assertThat(titled("Token leaked")).as("nothing declared").isEmpty();
+        assertThat(SignedClient.text(bot.client.command("declare --type security Token leaked", "UALICE001", "CGENERAL1")))
+                .contains("Declared security incident");
+        Incident typed = titled("Token leaked").orElseThrow();
+        assertThat(typed.severity()).as("the type's severity").isEqualTo(Severity.SEV2);
+        java.util.Optional<String> typeStored = bot.bot.storage().read(r -> r.process().type(typed.number()));
+        assertThat(typeStored).contains("security");
+        String typedChannel = channelOf(typed.number());
+        await("the security type's user and group invited", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> typedChannel.equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02"))));
     }
 
     @Test
@@ -222,6 +256,11 @@ class TypedDeclareTest {
         await("/incident invite: the person and the group's members", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> incident.channelId().equals(c.arg("channel"))
                         && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "USECOPS01", "USECOPS02"))));
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(n));
+        assertThat(entries).as("who invited whom is on the timeline").anySatisfy(e -> {
+            assertThat(e.userId()).isEqualTo("UALICE001");
+            assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, the members of user group S0SECTEAM1");
+        });
     }
 
     /** @return the blocks of the incident's header as last posted or edited */
@@ -230,6 +269,11 @@ class TypedDeclareTest {
         edits.addAll(slack.calls("chat.update"));
         return edits.stream().filter(c -> i.channelId().equals(c.arg("channel")) && c.arg("blocks") != null
                 && c.arg("blocks").contains("incident_actions")).reduce((a, b) -> b).map(c -> c.arg("blocks")).orElse("");
+    }
+
+    static String channelOf(long n) {
+        await("incident channel", 10, () -> bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId() != null);
+        return bot.bot.storage().read(r -> r.incidents().find(n)).orElseThrow().channelId();
     }
 
     Map<String, String> fields(long n) {

@@ -95,6 +95,11 @@ class TimestampsFromSlackTest {
         assertThat(timeline).filteredOn(e -> e.kind() == EntryKind.NOTE).singleElement()
                 .satisfies(e -> assertThat(e.userId()).isEqualTo("UBOB00001"))
                 .satisfies(e -> assertThat(e.text()).startsWith("Corrected impact started unset → "));
+        List<String> detect = List.of("*Impact started* ", "!date^" + impact.truncatedTo(ChronoUnit.MINUTES).getEpochSecond(),
+                " — time to detect " + io.incidentbot.slack.render.Messages.duration(
+                        java.time.Duration.between(impact.truncatedTo(ChronoUnit.MINUTES), declared)));
+        await("the header shows when impact started and the time to detect", 30, () -> slack.calls("chat.update").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && detect.stream().allMatch(String.valueOf(c.arg("blocks"))::contains)));
 
         HttpResponse<String> refused = client.interactivity(submission(
                 picker(Milestone.MITIGATED, impact.minus(30, ChronoUnit.MINUTES))));
