@@ -75,32 +75,45 @@ public final class Transactions {
     /**
      * Runs {@code work} in one transaction, commits it, then runs its after-commit actions and those of
      * {@link #afterEachCommit}. On PostgreSQL a transaction aborted for a conflict runs again from a new,
-     * empty unit of work (with a new {@link UnitOfWork#now()}).
+     * empty unit of work (with a new {@link UnitOfWork#now()}). The after-rollback actions of every unit of work
+     * that did not commit run before this returns or throws.
      *
      * @return what the work returned
      * @throws RuntimeException whatever the work or a subscriber threw, after rolling back
      */
     public <T> T run(Function<UnitOfWork, T> work) {
-        Unit[] last = new Unit[1];
-        T result = storage.transaction(r -> {
-            Unit unit = new Unit(r, clock.instant());
-            last[0] = unit;
-            T done = work.apply(unit);
-            for (int i = 0; i < unit.beforeCommit.size(); i++) {
-                unit.beforeCommit.get(i).run();
-            }
-            return done;
-        });
-        List<Runnable> actions = new ArrayList<>(last[0].afterCommit);
+        List<Unit> units = new ArrayList<>(1);
+        T result;
+        try {
+            result = storage.transaction(r -> {
+                Unit unit = new Unit(r, clock.instant());
+                units.add(unit);
+                T done = work.apply(unit);
+                for (int i = 0; i < unit.beforeCommit.size(); i++) {
+                    unit.beforeCommit.get(i).run();
+                }
+                return done;
+            });
+        } catch (RuntimeException | Error e) {
+            units.forEach(u -> runAll(u.afterRollback, "after-rollback action failed"));
+            throw e;
+        }
+        Unit committed = units.remove(units.size() - 1);
+        units.forEach(u -> runAll(u.afterRollback, "after-rollback action failed"));
+        List<Runnable> actions = new ArrayList<>(committed.afterCommit);
         actions.addAll(afterEachCommit);
+        runAll(actions, "after-commit action failed (the change is committed)");
+        return result;
+    }
+
+    private static void runAll(List<Runnable> actions, String what) {
         for (Runnable a : actions) {
             try {
                 a.run();
             } catch (RuntimeException e) {
-                log.warn("after-commit action failed (the change is committed): {}", e.toString());
+                log.warn("{}: {}", what, e.toString());
             }
         }
-        return result;
     }
 
     private final class Unit implements UnitOfWork {
@@ -108,6 +121,7 @@ public final class Transactions {
         private final Instant now;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final List<Runnable> beforeCommit = new ArrayList<>();
+        private final List<Runnable> afterRollback = new ArrayList<>();
 
         Unit(Repositories repositories, Instant now) {
             this.repositories = repositories;
@@ -139,6 +153,11 @@ public final class Transactions {
         @Override
         public void afterCommit(Runnable action) {
             afterCommit.add(action);
+        }
+
+        @Override
+        public void afterRollback(Runnable action) {
+            afterRollback.add(action);
         }
     }
 }
