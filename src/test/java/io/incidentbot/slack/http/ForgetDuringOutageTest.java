@@ -4,9 +4,9 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import io.incidentbot.http.Health;
+import io.incidentbot.outbox.FailingWrites;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.store.RequestReplays;
-import io.incidentbot.store.Storage;
 import io.incidentbot.testkit.SignedClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,36 +27,13 @@ class ForgetDuringOutageTest {
     @TempDir
     Path dir;
 
-    /** The bot's SQLite storage with a switch that makes every transaction fail as a database that went away. */
-    private static final class GoesDown implements Storage {
-        private final Storage real;
-        volatile boolean down;
-
-        GoesDown(Storage real) {
-            this.real = real;
-        }
-
-        @Override
-        public <T> T transaction(Work<T> work) {
-            if (down) {
-                throw new IllegalStateException("Connection is not available, request timed out after 2000ms (simulated)");
-            }
-            return real.transaction(work);
-        }
-
-        @Override
-        public void close() {
-            real.close();
-        }
-    }
-
     @Test
     void aCommandThatFailedWith5xxWhileTheDatabaseWentDownAnswersNothingWasChanged() throws Exception {
-        GoesDown storage = new GoesDown(Database.open(dir.resolve("bot.db").toString()));
+        FailingWrites storage = new FailingWrites(Database.open(dir.resolve("bot.db").toString()));
         App app = new App(AppConfig.builder().singleTeamBotToken("xoxb-test").requestVerificationEnabled(false)
                 .sslCheckEnabled(false).build(), List.of());
         app.command("/incident", (req, ctx) -> {
-            storage.down = true; // the database goes away while the command runs, after its replay check
+            storage.failing = true; // the database goes away while the command runs, after its replay check
             return Response.builder().statusCode(503).contentType("text/plain").body("unavailable").build();
         });
         Clock clock = Clock.systemUTC();
