@@ -80,9 +80,12 @@ public final class IncidentService {
         return new IncidentQueries(storage, clock, changeWindow);
     }
 
-    /** @return the use cases for incidents whose channel could not be created (retry, cancel) */
-    public StuckIncidents stuck() {
-        return new StuckIncidents(transactions);
+    /**
+     * @param channelCreation the outbox job that creates an incident's channel (the chat adapter's)
+     * @return the use cases for incidents whose channel could not be created (retry, cancel)
+     */
+    public StuckIncidents stuck(io.incidentbot.store.OutboxRepository.JobType channelCreation) {
+        return new StuckIncidents(transactions, channelCreation);
     }
 
     /**

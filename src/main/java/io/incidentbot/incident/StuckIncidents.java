@@ -1,5 +1,6 @@
 package io.incidentbot.incident;
 
+import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.timeline.EntryKind;
 
@@ -13,10 +14,16 @@ import java.time.Instant;
  */
 public final class StuckIncidents {
     private final Transactions transactions;
+    private final OutboxRepository.JobType channelCreation;
 
-    /** @param transactions runs each use case in a unit of work */
-    public StuckIncidents(Transactions transactions) {
+    /**
+     * @param transactions    runs each use case in a unit of work
+     * @param channelCreation the outbox job that creates an incident's channel (the chat adapter names it; jobs of
+     *                        other kinds and subscribers, e.g. a page backing off, do not count as "being created")
+     */
+    public StuckIncidents(Transactions transactions, OutboxRepository.JobType channelCreation) {
         this.transactions = transactions;
+        this.channelCreation = channelCreation;
     }
 
     /**
@@ -63,7 +70,7 @@ public final class StuckIncidents {
         });
     }
 
-    private static Incident stuck(Repositories r, long number, String actor, String what) {
+    private Incident stuck(Repositories r, long number, String actor, String what) {
         Incident i = r.incidents().find(number)
                 .orElseThrow(() -> new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.NO_SUCH_INCIDENT, number, what));
         if (!i.declaredBy().equals(actor)) {
@@ -75,12 +82,11 @@ public final class StuckIncidents {
         if (i.channelId() != null) {
             throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.HAS_CHANNEL, number, what);
         }
-        // Without a channel, every job after the channel's creation fails too: a job given up and none
-        // pending means the creation was given up.
-        boolean failed = !r.outbox().failed(number).isEmpty();
-        boolean pending = r.outbox().dueHeads(Instant.parse("9999-01-01T00:00:00Z"), Integer.MAX_VALUE).stream()
-                .anyMatch(j -> j.incident() == number);
-        if (!failed || pending) {
+        // Stuck: the channel's creation was given up and no creation (a retry's) waits. Other subscribers' jobs,
+        // e.g. a page backing off through a pager outage, say nothing about the channel.
+        boolean failed = r.outbox().failed(number).stream().anyMatch(f -> f.subscriber().equals(channelCreation.subscriber())
+                && f.kind().equals(channelCreation.kind()));
+        if (!failed || r.outbox().anyPending(number, channelCreation)) {
             throw new ChannelRecoveryRefused(ChannelRecoveryRefused.Reason.STILL_CREATING, number, what);
         }
         return i;

@@ -78,7 +78,8 @@ public final class Transactions {
      * {@link #afterEachCommit}. On PostgreSQL a transaction aborted for a conflict runs again from a new,
      * empty unit of work (with a new {@link UnitOfWork#now()}). A use case that declares while another declare of
      * this replica is numbering its incident ({@link UnitOfWork#numberIncident()}) rolls back, waits for its turn
-     * without holding a database connection ({@link NumberingTurns}) and runs again.
+     * without holding a database connection ({@link NumberingTurns}) and runs again. The after-rollback actions of
+     * every unit of work that did not commit run before this returns or throws.
      *
      * @return what the work returned
      * @throws RuntimeException whatever the work or a subscriber threw, after rolling back
@@ -98,26 +99,38 @@ public final class Transactions {
     }
 
     private <T> T runOnce(Function<UnitOfWork, T> work, NumberingTurns.Turn turn) {
-        Unit[] last = new Unit[1];
-        T result = storage.transaction(r -> {
-            Unit unit = new Unit(r, clock.instant(), turn);
-            last[0] = unit;
-            T done = work.apply(unit);
-            for (int i = 0; i < unit.beforeCommit.size(); i++) {
-                unit.beforeCommit.get(i).run();
-            }
-            return done;
-        });
-        List<Runnable> actions = new ArrayList<>(last[0].afterCommit);
+        List<Unit> units = new ArrayList<>(1);
+        T result;
+        try {
+            result = storage.transaction(r -> {
+                Unit unit = new Unit(r, clock.instant(), turn);
+                units.add(unit);
+                T done = work.apply(unit);
+                for (int i = 0; i < unit.beforeCommit.size(); i++) {
+                    unit.beforeCommit.get(i).run();
+                }
+                return done;
+            });
+        } catch (RuntimeException | Error e) {
+            units.forEach(u -> runAll(u.afterRollback, "after-rollback action failed"));
+            throw e;
+        }
+        Unit committed = units.remove(units.size() - 1);
+        units.forEach(u -> runAll(u.afterRollback, "after-rollback action failed"));
+        List<Runnable> actions = new ArrayList<>(committed.afterCommit);
         actions.addAll(afterEachCommit);
+        runAll(actions, "after-commit action failed (the change is committed)");
+        return result;
+    }
+
+    private static void runAll(List<Runnable> actions, String what) {
         for (Runnable a : actions) {
             try {
                 a.run();
             } catch (RuntimeException e) {
-                log.warn("after-commit action failed (the change is committed): {}", e.toString());
+                log.warn("{}: {}", what, e.toString());
             }
         }
-        return result;
     }
 
     private final class Unit implements UnitOfWork {
@@ -125,6 +138,7 @@ public final class Transactions {
         private final Instant now;
         private final List<Runnable> afterCommit = new ArrayList<>();
         private final List<Runnable> beforeCommit = new ArrayList<>();
+        private final List<Runnable> afterRollback = new ArrayList<>();
         private final NumberingTurns.Turn turn;
 
         Unit(Repositories repositories, Instant now, NumberingTurns.Turn turn) {
@@ -163,6 +177,11 @@ public final class Transactions {
         @Override
         public void afterCommit(Runnable action) {
             afterCommit.add(action);
+        }
+
+        @Override
+        public void afterRollback(Runnable action) {
+            afterRollback.add(action);
         }
     }
 }

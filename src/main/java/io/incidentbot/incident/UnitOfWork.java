@@ -46,4 +46,12 @@ public interface UnitOfWork {
      * order registered; one that throws is logged and does not stop the others.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Runs {@code action} once when this unit of work ends without committing: the use case or a subscriber
+     * threw, the commit failed, or the database rolled the transaction back to run it again from a new unit of
+     * work. A subscriber that keeps state per unit of work drops it here. Actions run in the order registered;
+     * one that throws is logged and does not stop the others.
+     */
+    void afterRollback(Runnable action);
 }

@@ -29,6 +29,11 @@ public final class MeteredJobHandler implements JobHandler {
         return outcome;
     }
 
+    @Override
+    public boolean knows(OutboxJob job) {
+        return delegate.knows(job);
+    }
+
     /** Called once per job given up (a refusal, or retries past the give-up age). */
     @Override
     public void failed(OutboxJob job, String error) {

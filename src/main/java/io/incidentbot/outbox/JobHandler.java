@@ -14,6 +14,17 @@ public interface JobHandler {
     Outcome handle(OutboxJob job);
 
     /**
+     * Whether this release can deliver the job at all. A job of a subscriber or kind it does not know (queued by a
+     * newer replica during a rolling upgrade) is left for a replica that knows it: the worker neither counts an
+     * attempt nor marks it failed until it is older than {@link OutboxWorker.Policy#giveUpAfter}.
+     *
+     * @return true when {@link #handle} has a route for the job's subscriber and kind (true unless overridden)
+     */
+    default boolean knows(OutboxJob job) {
+        return true;
+    }
+
+    /**
      * Called once when a job is given up, to tell the people concerned in plain words.
      *
      * @param error Slack's error code or the last failure's description

@@ -15,7 +15,8 @@ import java.util.function.Function;
  *     .onFailed((job, error) -> log.warn(...));
  * }</pre>
  * Each route reads the payload as its record ({@link Payloads#read}, or a reader of its own for older
- * shapes) and delivers it. A job of a kind with no route fails for good with {@code unknown_kind}.
+ * shapes) and delivers it. A job of a kind with no route ({@link #knows} false) is left for a newer replica, and
+ * fails for good with {@code unknown_kind} once it is older than the worker's give-up age.
  */
 public final class JobRoutes implements JobHandler {
     /** Delivers one job of a kind. @param <P> the kind's payload record */
@@ -100,6 +101,12 @@ public final class JobRoutes implements JobHandler {
     public Outcome handle(OutboxJob job) {
         Entry<?> e = routes.get(job.kind());
         return e == null ? Outcome.fail("unknown_kind " + job.type()) : e.deliver(job);
+    }
+
+    /** @return true when the job's kind has a route here */
+    @Override
+    public boolean knows(OutboxJob job) {
+        return routes.containsKey(job.kind());
     }
 
     @Override

@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * live worker renews its leases every poll, and the jobs of a worker that died (kill -9) are claimed
  * by another once their lease expires. Retries honour
  * {@code Retry-After}; other failures back off exponentially with jitter; a job still failing
- * after {@link Policy#giveUpAfter} is marked failed.
+ * after {@link Policy#giveUpAfter} is marked failed. A job this release has no route for (a newer replica
+ * queued it during a rolling upgrade) is given back uncounted for a replica that knows it
+ * ({@link JobHandler#knows}); the decisions after a claim are {@link DeliveryOutcomes}'.
  */
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
@@ -58,7 +60,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService executor;
     private final Policy policy;
-    private final Backoff backoff;
+    private final DeliveryOutcomes outcomes;
     private final String holder;
     private final Duration lease;
     private final int parallel;
@@ -70,8 +72,6 @@ public final class OutboxWorker implements AutoCloseable {
     private String storageError;
     private int storageFailures;
     private volatile Instant pausedUntil;
-    private volatile Instant outageSince;
-    private volatile Instant lastProbe;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private volatile boolean wakeRequested;
@@ -100,7 +100,7 @@ public final class OutboxWorker implements AutoCloseable {
         this.clock = clock;
         this.executor = executor;
         this.policy = policy;
-        this.backoff = new Backoff(policy.firstBackoff(), policy.maxBackoff());
+        this.outcomes = new DeliveryOutcomes(storage, handler, clock, policy);
         Duration maxPause = policy.maxBackoff().compareTo(STORAGE_MAX_PAUSE) < 0 ? policy.maxBackoff() : STORAGE_MAX_PAUSE;
         this.storageBackoff = new Backoff(policy.firstBackoff().compareTo(maxPause) < 0 ? policy.firstBackoff() : maxPause,
                 maxPause);
@@ -204,8 +204,7 @@ public final class OutboxWorker implements AutoCloseable {
                 return;
             }
             claimed = storage.transaction(r -> r.outbox().claim(now, now, holder, now.plus(lease), free));
-            if (claimed.isEmpty() && outageSince != null && !now.isBefore(lastProbe.plus(PROBE_INTERVAL))) {
-                lastProbe = now;
+            if (claimed.isEmpty() && outcomes.probeDue(now)) {
                 claimed = storage.transaction(r -> r.outbox().claim(now, now.plus(PROBE_HORIZON), holder,
                         now.plus(lease), 1));
             }
@@ -236,6 +235,9 @@ public final class OutboxWorker implements AutoCloseable {
         MDC.put("outbox_job", String.valueOf(job.id()));
         try {
             try {
+                if (!handler.knows(job) && outcomes.leftForAnotherRelease(job)) {
+                    return;
+                }
                 storage.run(r -> r.outbox().startAttempt(job.id()));
             } catch (RuntimeException e) {
                 storageFailed(e);
@@ -256,7 +258,7 @@ public final class OutboxWorker implements AutoCloseable {
                 outcome = JobHandler.Outcome.retry(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             }
             try {
-                record(job, outcome);
+                outcomes.record(job, outcome);
                 storageRecovered();
             } catch (RuntimeException e) {
                 storageFailed(e);
@@ -303,56 +305,9 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private void record(OutboxJob job, JobHandler.Outcome outcome) {
-        Instant now = clock.instant();
-        switch (outcome.type()) {
-            case DONE -> {
-                storage.run(r -> r.outbox().markDone(job.id(), now));
-                if (outageSince != null && job.attempts() > 0) {
-                    outageSince = null;
-                    int expedited = storage.transaction(r -> r.outbox().expediteBackoffs(now));
-                    log.info("outbox: Slack accepted a call again; {} job(s) backing off retried now", expedited);
-                }
-            }
-            case RETRY -> {
-                if (Duration.between(job.createdAt(), now).compareTo(policy.giveUpAfter()) > 0) {
-                    giveUp(job, outcome.error(), now);
-                } else if (outcome.retryAfter() != null) {
-                    Duration wait = outcome.retryAfter();
-                    log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
-                            job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
-                    storage.run(r -> r.outbox().retryAt(job.id(), now.plus(wait), outcome.error()));
-                } else {
-                    Duration wait = backoff(job.attempts());
-                    // DEBUG: during a Slack outage every job retries; the outage is logged once (WARN when it
-                    // starts, INFO when it ends) and retries are counted in incidentbot_outbox_retried_total.
-                    log.debug("outbox job {} ({}, incident {}) failed with {}; attempt {} in {} ms", job.id(), job.kind(),
-                            job.incident(), outcome.error(), job.attempts() + 2, wait.toMillis());
-                    storage.run(r -> r.outbox().backOffUntil(job.id(), now.plus(wait), outcome.error()));
-                    if (outageSince == null) {
-                        outageSince = now;
-                        lastProbe = now;
-                    }
-                }
-            }
-            case FAIL -> giveUp(job, outcome.error(), now);
-            default -> throw new IllegalStateException(outcome.type().name());
-        }
-    }
-
-    private void giveUp(OutboxJob job, String error, Instant now) {
-        log.error("outbox job {} ({}, incident {}) failed for good: {}", job.id(), job.kind(), job.incident(), error);
-        storage.run(r -> r.outbox().markFailed(job.id(), now, error));
-        try {
-            handler.failed(job, error);
-        } catch (RuntimeException e) {
-            log.warn("could not report failed outbox job {}", job.id(), e);
-        }
-    }
-
     /** @return the wait before attempt {@code attempts + 2}: the shared {@link Backoff} after {@code attempts + 1} failures */
     Duration backoff(int attempts) {
-        return backoff.delay(attempts + 1);
+        return outcomes.backoff(attempts);
     }
 
     private static void sleepQuietly(Duration d) {

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * The worker's dispatch: hands each job to the {@link JobRoutes} of its subscriber. A job of a subscriber
- * that is not registered (an integration switched off while it had jobs queued) fails for good with
- * {@code unknown_subscriber}, so it never holds its lane.
+ * that is not registered ({@link #knows} false: queued by a newer replica during a rolling upgrade, or by an
+ * integration switched off while it had jobs queued) is left for a replica that knows it; once older than the
+ * worker's give-up age it fails for good with {@code unknown_subscriber}, so it holds its lane at most that long.
  */
 public final class Subscribers implements JobHandler {
     private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
@@ -54,6 +55,13 @@ public final class Subscribers implements JobHandler {
     public Outcome handle(OutboxJob job) {
         JobHandler h = handlers.get(job.subscriber());
         return h == null ? Outcome.fail("unknown_subscriber " + job.subscriber()) : h.handle(job);
+    }
+
+    /** @return true when the job's subscriber is registered and routes its kind */
+    @Override
+    public boolean knows(OutboxJob job) {
+        JobHandler h = handlers.get(job.subscriber());
+        return h != null && h.knows(job);
     }
 
     @Override

@@ -122,6 +122,9 @@ public interface OutboxRepository {
     /** @return how many jobs wait for delivery */
     long pendingCount();
 
+    /** @return true when a job of {@code type} for {@code incident} waits for delivery (due or not, leased or not) */
+    boolean anyPending(long incident, JobType type);
+
     /** @return how many jobs of each (subscriber, kind) wait for delivery; kinds with none are absent */
     java.util.Map<JobType, Long> pendingByKind();
 

@@ -7,6 +7,7 @@ import io.incidentbot.incident.IncidentEvent.SeverityChanged;
 import io.incidentbot.incident.IncidentEvent.StatusChanged;
 import io.incidentbot.slack.jobs.Deliveries;
 import io.incidentbot.slack.jobs.SlackJob;
+import io.incidentbot.outbox.JobHandler;
 import io.incidentbot.outbox.OutboxWorker;
 import io.incidentbot.outbox.RecordingHandler;
 import io.incidentbot.outbox.TestClock;
@@ -216,5 +217,26 @@ class IncidentServiceTest {
         assertThat(handler.payloads).filteredOn(p -> p instanceof SlackJob.Announce)
                 .containsExactly(new SlackJob.Announce(new SlackJob.Declared(1, Severity.SEV2, "Checkout down", ALICE, true)));
         assertThat(deliverAll()).noneMatch(p -> p instanceof SlackJob.Announce);
+    }
+
+    @Test
+    void aLongPendingJobOfAnotherSubscriberDoesNotBlockRetryingAChannelThatCouldNotBeCreated() {
+        Incident inc = incidents.declare(new Declaration("Checkout down", Severity.SEV1, null, false, ALICE, RESPOND));
+        StuckIncidents stuck = incidents.stuck(io.incidentbot.slack.jobs.SlackJobs.CREATES_CHANNEL);
+        assertThatThrownBy(() -> stuck.retry(inc.number(), ALICE, null)).as("its creation is under way")
+                .hasMessage("The channel of incident 1 is still being created.");
+
+        // a page backing off through a pager outage, and Slack refusing the channel for good
+        storage.run(r -> r.outbox().enqueue(inc.number(), "pager", "trigger", "{\"v\":1}", T0.plus(Duration.ofHours(1))));
+        handler.answer(j -> JobHandler.Outcome.fail("missing_scope"));
+        for (int i = 0; i < 20; i++) {
+            worker.dispatchDue();
+        }
+        long waiting = storage.read(r -> r.outbox().pendingCount());
+        assertThat(waiting).as("only the page waits").isEqualTo(1);
+
+        assertThat(stuck.retry(inc.number(), ALICE, null).number()).isEqualTo(inc.number());
+        assertThatThrownBy(() -> stuck.retry(inc.number(), ALICE, null)).as("the retry's creation is under way")
+                .hasMessage("The channel of incident 1 is still being created.");
     }
 }

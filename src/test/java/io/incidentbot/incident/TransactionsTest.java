@@ -98,6 +98,29 @@ class TransactionsTest {
         assertThat(ran).as("after-commit actions of the committed attempt only").containsExactly("audit", "wake");
     }
 
+    @Test
+    void afterRollbackActionsRunForEveryUnitOfWorkThatDidNotCommitAndOnlyForThose() {
+        Transactions tx = new Transactions(new RetriesOnce(storage), List.of(pager), clock);
+        int[] attempt = {0};
+
+        tx.run(w -> {
+            int n = ++attempt[0];
+            w.afterRollback(() -> ran.add("rolled back " + n));
+            w.afterCommit(() -> ran.add("committed " + n));
+            return null;
+        });
+        assertThat(ran).as("the attempt the database ran again, then the committed one")
+                .containsExactly("rolled back 1", "committed 2");
+
+        ran.clear();
+        assertThatThrownBy(() -> tx.run(w -> {
+            int n = ++attempt[0];
+            w.afterRollback(() -> ran.add("rolled back " + n));
+            throw new IncidentException.NotFound(7);
+        })).isInstanceOf(IncidentException.NotFound.class);
+        assertThat(ran).as("a unit of work whose use case threw").containsExactly("rolled back 3");
+    }
+
     /** A storage that rolls the first attempt of each transaction back and runs it again, as PostgreSQL may. */
     private record RetriesOnce(Storage delegate) implements Storage {
         private static final class Abort extends RuntimeException {

@@ -9,13 +9,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a full disk ({@code [SQLITE_FULL] database or disk is full}); reads keep working, as they do there.
  * It stands for the database, not for code under test.
  */
-final class FailingWrites implements Storage {
+public final class FailingWrites implements Storage {
     private final Storage real;
     /** Write transactions attempted while failing. */
-    final AtomicInteger failedWrites = new AtomicInteger();
-    volatile boolean failing;
+    public final AtomicInteger failedWrites = new AtomicInteger();
+    /** True: every write transaction fails from now on. */
+    public volatile boolean failing;
 
-    FailingWrites(Storage real) {
+    /** @param real the storage that answers while not failing */
+    public FailingWrites(Storage real) {
         this.real = real;
     }
 

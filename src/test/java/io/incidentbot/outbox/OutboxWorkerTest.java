@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,5 +175,66 @@ class OutboxWorkerTest {
         });
         assertThat(handler.jobs).extracting(OutboxJob::kind).containsExactly("ANNOUNCE", "SYNC_TOPIC");
         assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aJobOfASubscriberOrKindThisReleaseDoesNotKnowIsLeftForANewerReplicaWithoutAnAttemptOrAFailure() {
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        Logger workerLog = (Logger) LoggerFactory.getLogger(OutboxWorker.class);
+        logged.start();
+        workerLog.addAppender(logged);
+        List<String> delivered = new java.util.ArrayList<>();
+        JobRoutes.Route<OutboxJob> record = (job, p) -> {
+            delivered.add(job.type() + " after " + job.attempts() + " attempts");
+            return JobHandler.Outcome.done();
+        };
+        OutboxWorker older = new OutboxWorker(storage, Subscribers.of(JobRoutes.of("slack")
+                .route("SYNC_TOPIC", j -> j, record)), clock, TestClock.sameThread(), POLICY, "older", Duration.ofSeconds(30));
+        storage.run(r -> r.outbox().enqueue(5, "slack", "FUTURE_KIND", "{\"v\":1}", clock.instant()));
+        storage.run(r -> r.outbox().enqueue(6, "slack", "FUTURE_KIND", "{\"v\":1}", clock.instant()));
+        storage.run(r -> r.outbox().enqueue(5, "future-subscriber", "PING", "{\"v\":1}", clock.instant()));
+        try {
+            for (int i = 0; i < 5; i++) {
+                older.dispatchDue();
+                clock.advance(POLICY.pollInterval());
+            }
+        } finally {
+            workerLog.detachAppender(logged);
+        }
+
+        assertThat(failed(5)).isEmpty();
+        assertThat(failed(6)).isEmpty();
+        assertThat(delivered).isEmpty();
+        assertThat(pending()).isEqualTo(3);
+        assertThat(logged.list).as("one line per subscriber and kind, not per claim")
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .filteredOn(m -> m.contains("unknown to this release")).hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("slack/FUTURE_KIND"))
+                .anySatisfy(m -> assertThat(m).contains("future-subscriber/PING"));
+
+        OutboxWorker newer = new OutboxWorker(storage, Subscribers.of(
+                JobRoutes.of("slack").route("FUTURE_KIND", j -> j, record),
+                JobRoutes.of("future-subscriber").route("PING", j -> j, record)),
+                clock, TestClock.sameThread(), POLICY, "newer", Duration.ofSeconds(30));
+        newer.dispatchDue();
+        assertThat(delivered).as("no attempt was counted by the older replica").containsExactlyInAnyOrder(
+                "slack/FUTURE_KIND after 0 attempts", "slack/FUTURE_KIND after 0 attempts",
+                "future-subscriber/PING after 0 attempts");
+        assertThat(pending()).isZero();
+    }
+
+    @Test
+    void aJobNoReplicaKnowsFailsForGoodOnceOlderThanGiveUpAfterSoItsLaneMovesOn() {
+        storage.run(r -> r.outbox().enqueue(8, "switched-off", "PING", "{\"v\":1}", clock.instant()));
+        OutboxWorker only = new OutboxWorker(storage, Subscribers.of(JobRoutes.of("slack")), clock,
+                TestClock.sameThread(), POLICY);
+        only.dispatchDue();
+        clock.advance(POLICY.giveUpAfter());
+        only.dispatchDue();
+        assertThat(failed(8)).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        only.dispatchDue();
+        assertThat(failed(8)).extracting(OutboxRepository.FailedJob::error).containsExactly("unknown_subscriber switched-off");
     }
 }

@@ -58,8 +58,14 @@ public final class ChecklistSubscriber implements IncidentSubscriber {
         }
         pending.computeIfAbsent(work, w -> {
             w.beforeCommit(() -> flush(w));
+            w.afterRollback(() -> pending.remove(w));
             return new ConcurrentHashMap<>();
         }).merge(event.incident(), event instanceof IncidentEvent.RoleAssigned, Boolean::logicalOr);
+    }
+
+    /** @return how many units of work have incidents gathered and not yet checked (for tests) */
+    int gathering() {
+        return pending.size();
     }
 
     private void flush(UnitOfWork work) {

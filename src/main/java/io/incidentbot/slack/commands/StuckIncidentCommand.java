@@ -71,7 +71,7 @@ final class StuckIncidentCommand implements Subcommand {
         if (number == null) {
             return Reply.usage(name + " <incident number>");
         }
-        action.run(incidents.stuck(), number, in);
+        action.run(incidents.stuck(io.incidentbot.slack.jobs.SlackJobs.CREATES_CHANNEL), number, in);
         return Reply.say(String.format(done, number));
     }
 }

@@ -50,12 +50,22 @@ public final class ErrorMiddleware implements Middleware {
             if (!outage) {
                 log.error("{} request failed", req.getRequestType(), e);
             }
-            if (req.getRequestType() == RequestType.ViewSubmission) {
-                return modalError("Something went wrong on my side; nothing was declared. Please try again.");
-            }
-            return ephemeral(":warning: Something went wrong on my side" + unchanged(req)
-                    + ". Please try again; if it keeps failing, an admin can find the error in the bot's logs.");
+            return somethingWentWrong(req.getRequestType(), unchanged(req));
         }
+    }
+
+    /**
+     * @param type      the request's type
+     * @param unchanged what is unchanged, e.g. {@code "; nothing was changed"}
+     * @return the 200 answer to a request that failed on our side: the declare modal's error under its title, or an
+     *         ephemeral "something went wrong" saying what is unchanged
+     */
+    static Response somethingWentWrong(RequestType type, String unchanged) {
+        if (type == RequestType.ViewSubmission) {
+            return modalError("Something went wrong on my side; nothing was declared. Please try again.");
+        }
+        return ephemeral(":warning: Something went wrong on my side" + unchanged
+                + ". Please try again; if it keeps failing, an admin can find the error in the bot's logs.");
     }
 
     /**

@@ -49,7 +49,8 @@ import java.util.Map;
  *     records it, which covers replays and Slack's own redeliveries alike;</li>
  * <li>an {@code event_callback} JSON body is parsed once and offered to the {@link EventCallbacks}, which
  *     answer the events they take without Bolt;</li>
- * <li>Bolt runs it. An answer of 500 or more forgets the signature again, so a retry may act.</li>
+ * <li>Bolt runs it. An answer of 500 or more forgets the signature again, so a retry may act; when the database
+ *     cannot forget it either, the user gets the "something went wrong; nothing was changed" answer.</li>
  * </ol>
  * This is the only signature check: the Bolt app is built without a signing secret.
  */
@@ -203,7 +204,15 @@ public final class SlackEndpoint extends Handler.Abstract {
         com.slack.api.bolt.response.Response r = app.run(slackRequest);
         int status = r.getStatusCode() == null ? 200 : r.getStatusCode();
         if (remembered && status >= 500) {
-            replays.forget(signature);
+            try {
+                replays.forget(signature);
+            } catch (RuntimeException databaseDown) {
+                // The database failed under the request too: the user reads "nothing was changed", not a bare 500.
+                io.incidentbot.store.StorageUnavailableException.warnUnlessOutage(log, databaseDown,
+                        "could not forget the signature of a failed request, the database failed: {}");
+                r = ErrorMiddleware.somethingWentWrong(slackRequest.getRequestType(), "; nothing was changed");
+                status = 200;
+            }
         }
         if (r.getHeaders() != null) {
             r.getHeaders().forEach((k, vs) -> vs.forEach(v -> response.getHeaders().add(k, v)));

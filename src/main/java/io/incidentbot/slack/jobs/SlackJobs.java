@@ -24,6 +24,9 @@ import java.util.Map;
 public final class SlackJobs {
     /** The subscriber name of the Slack adapter's jobs (the default of jobs stored before subscribers). */
     public static final String SUBSCRIBER = "slack";
+    /** The job that creates an incident's channel, for the domain's "channel could not be created" check. */
+    public static final OutboxRepository.JobType CREATES_CHANNEL =
+            new OutboxRepository.JobType(SUBSCRIBER, SlackJob.Kind.CREATE_CHANNEL.name());
 
     private static final Map<SlackJob.Kind, Class<? extends SlackJob>> TYPES = Map.ofEntries(
             Map.entry(SlackJob.Kind.REMIND, SlackJob.Remind.class),

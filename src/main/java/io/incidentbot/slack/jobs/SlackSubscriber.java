@@ -14,11 +14,10 @@ import io.incidentbot.store.Repositories;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Slack adapter as an {@link IncidentSubscriber}: decides, for each incident event, which Slack work it
@@ -41,8 +40,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
 
     private final boolean announce;
     private final Duration changeWindow;
-    /** The channel posts of each unit of work still running, gathered into one message at its commit. */
-    private final Map<UnitOfWork, List<IncidentEvent>> actions = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * The channel posts of each unit of work still running, gathered into one message at its commit; a unit of
+     * work's entry is removed at its commit or rollback.
+     */
+    private final Map<UnitOfWork, List<IncidentEvent>> actions = new ConcurrentHashMap<>();
 
     /**
      * @param announce     true when an announcement channel is configured ({@code INCIDENT_ANNOUNCE_CHANNEL})
@@ -188,6 +190,7 @@ public final class SlackSubscriber implements IncidentSubscriber {
     private void post(UnitOfWork work, IncidentEvent e) {
         actions.computeIfAbsent(work, w -> {
             w.beforeCommit(() -> flush(w));
+            w.afterRollback(() -> actions.remove(w));
             return new ArrayList<>();
         }).add(e);
     }
@@ -203,6 +206,11 @@ public final class SlackSubscriber implements IncidentSubscriber {
                         && !(list.get(0) instanceof IncidentEvent.ReminderDue)
                         ? new SlackJob.ChannelPost(list.get(0)) : new SlackJob.ActionPost(list),
                 list.get(0).at()));
+    }
+
+    /** @return how many units of work have channel posts gathered and not yet enqueued (for tests) */
+    int gathering() {
+        return actions.size();
     }
 
     /**

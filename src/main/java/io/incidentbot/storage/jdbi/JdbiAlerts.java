@@ -29,6 +29,17 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
  * {@code RETURNING}, booleans bound from Java.
  */
 public final class JdbiAlerts implements AlertRepository {
+    /**
+     * SQL: when the alert of transition {@code t} (joined as {@code a}) first fired as far as {@code t}'s incident is
+     * concerned: its earliest firing among the incident's own transitions, else (it only resolved within the
+     * incident) its first firing at all. The one rule behind the draft's alert spans and impact started
+     * ({@link #alertsOfIncident}) and the stats' impact started ({@link JdbiInsights}), so that an alert that fired
+     * again into a later incident starts that incident's impact at its new firing in both.
+     */
+    static final String FIRST_FIRED_IN_INCIDENT = """
+            COALESCE((SELECT MIN(f.at) FROM alert_transition f WHERE f.incident = t.incident
+                        AND f.group_id = t.group_id AND f.alert_key = t.alert_key AND f.status = 'FIRING'),
+                     a.first_fired_at)""";
     private static final RowMapper<Group> GROUP = (rs, ctx) -> {
         long incident = rs.getLong("incident");
         Long inc = rs.wasNull() ? null : incident;
@@ -176,32 +187,24 @@ public final class JdbiAlerts implements AlertRepository {
     public List<StoredAlert> alertsOfIncident(long incident) {
         // Folded here from the incident's own transitions in arrival order (the order the alert table's latest
         // state follows too): the same on SQLite and PostgreSQL, and an incident has few.
-        record Row(String alert, String key, String name, AlertStatus status, Instant at, String url, Instant everFired) {
+        record Row(String alert, String key, String name, AlertStatus status, Instant at, String url, Instant fired) {
         }
-        List<Row> rows = h.createQuery("""
-                SELECT t.group_id, t.alert_key, t.name, t.status, t.at, t.url, a.first_fired_at
+        List<Row> rows = h.createQuery("SELECT t.group_id, t.alert_key, t.name, t.status, t.at, t.url, "
+                        + FIRST_FIRED_IN_INCIDENT + """
+                 AS fired
                 FROM alert_transition t JOIN alert a ON a.group_id = t.group_id AND a.alert_key = t.alert_key
                 WHERE t.incident = :i ORDER BY t.id""").bind("i", incident)
                 .map((rs, ctx) -> new Row(rs.getLong("group_id") + "/" + rs.getString("alert_key"),
                         rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
-                        instant(rs, "at"), rs.getString("url"), instant(rs, "first_fired_at"))).list();
+                        instant(rs, "at"), rs.getString("url"), instant(rs, "fired"))).list();
         Map<String, StoredAlert> byAlert = new LinkedHashMap<>();
         for (Row r : rows) {
             StoredAlert was = byAlert.get(r.alert());
-            Instant fired = was == null ? null : was.firstFiredAt();
-            if (r.status() == AlertStatus.FIRING && (fired == null || r.at().isBefore(fired))) {
-                fired = r.at();
-            }
-            byAlert.put(r.alert(), new StoredAlert(r.key(), r.name(), r.status(), fired,
+            byAlert.put(r.alert(), new StoredAlert(r.key(), r.name(), r.status(), r.fired(),
                     r.status() == AlertStatus.RESOLVED ? r.at() : null, r.url() != null ? r.url()
                     : was == null ? null : was.url()));
         }
-        // An alert that only resolved within the incident fired before it: its first firing at all.
-        Map<String, Instant> everFired = new HashMap<>();
-        rows.forEach(r -> everFired.putIfAbsent(r.alert(), r.everFired()));
-        List<StoredAlert> alerts = new ArrayList<>();
-        byAlert.forEach((k, a) -> alerts.add(a.firstFiredAt() != null ? a : new StoredAlert(a.key(), a.name(),
-                a.status(), everFired.get(k), a.resolvedAt(), a.url())));
+        List<StoredAlert> alerts = new ArrayList<>(byAlert.values());
         alerts.sort(Comparator.comparing(StoredAlert::firstFiredAt, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(StoredAlert::key));
         return alerts;

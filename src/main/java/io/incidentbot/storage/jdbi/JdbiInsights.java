@@ -17,13 +17,15 @@ import static io.incidentbot.storage.jdbi.Rows.micros;
 
 /** {@link InsightsRepository} on tables {@code incident} and {@code follow_up}; portable SQL. */
 public final class JdbiInsights implements InsightsRepository {
-    // Impact started as the draft takes it: a stored correction, else the earliest first firing of the incident's alerts.
+    // Impact started as the draft takes it: a stored correction, else the earliest first firing of the incident's
+    // alerts by the draft's own rule (JdbiAlerts.FIRST_FIRED_IN_INCIDENT, which alertsOfIncident reads too).
     private static final String SELECT = """
             SELECT number, title, severity, is_private, declared_at, identified_at, mitigated_at, resolved_at,
-                   (SELECT type_name FROM incident_type t WHERE t.incident = incident.number) AS type_name,
-                   COALESCE(impact_started_at, (SELECT MIN(a.first_fired_at) FROM alert_transition tr
-                            JOIN alert a ON a.group_id = tr.group_id AND a.alert_key = tr.alert_key
-                            WHERE tr.incident = incident.number)) AS impact_at
+                   (SELECT type_name FROM incident_type ty WHERE ty.incident = incident.number) AS type_name,
+                   COALESCE(impact_started_at, (SELECT MIN(""" + JdbiAlerts.FIRST_FIRED_IN_INCIDENT + """
+            ) FROM alert_transition t
+                            JOIN alert a ON a.group_id = t.group_id AND a.alert_key = t.alert_key
+                            WHERE t.incident = incident.number)) AS impact_at
             FROM incident""";
     private static final RowMapper<IncidentTimes> ROW = (rs, ctx) -> new IncidentTimes(rs.getLong("number"),
             rs.getString("title"), Severity.valueOf(rs.getString("severity")), rs.getBoolean("is_private"),

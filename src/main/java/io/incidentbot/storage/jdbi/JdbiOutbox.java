@@ -180,6 +180,13 @@ public final class JdbiOutbox implements OutboxRepository {
     }
 
     @Override
+    public boolean anyPending(long incident, JobType type) {
+        return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = 'pending' AND incident = :i AND subscriber = :s"
+                        + " AND kind = :k")
+                .bind("i", incident).bind("s", type.subscriber()).bind("k", type.kind()).mapTo(Long.class).one() > 0;
+    }
+
+    @Override
     public Map<JobType, Long> pendingByKind() {
         Map<JobType, Long> counts = new java.util.HashMap<>();
         h.createQuery("SELECT subscriber, kind, COUNT(*) AS n FROM outbox WHERE state = 'pending' GROUP BY subscriber, kind")

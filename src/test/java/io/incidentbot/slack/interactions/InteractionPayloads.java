@@ -102,7 +102,7 @@ public final class InteractionPayloads {
         p.put("user", user(userId));
         p.put("api_app_id", "A0TEST001");
         p.put("token", "legacy-verification-token");
-        p.put("trigger_id", "12345.98765.abcd2358fdea");
+        p.put("trigger_id", io.incidentbot.testkit.SignedClient.triggerId()); // one per submission, as Slack's
         p.put("view", view);
         p.put("response_urls", List.of());
         p.put("is_enterprise_install", false);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.milestones.Milestone;
 import io.incidentbot.testkit.RunningBotExtension;
-import io.incidentbot.testkit.SignedClient;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
@@ -41,27 +40,8 @@ class TimestampsFromSlackTest {
     }
 
     private static Map<String, Object> submission(Map<String, Object> values) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", "VMODAL001");
-        view.put("team_id", SlackStandIn.TEAM);
-        view.put("type", "modal");
-        view.put("callback_id", TimestampsModal.CALLBACK_ID);
-        view.put("private_metadata", "1");
-        view.put("state", Map.of("values", values));
-        view.put("hash", "156772938.1827394");
-        view.put("app_id", "A0TEST001");
-        view.put("bot_id", SlackStandIn.BOT_ID);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "view_submission");
-        p.put("team", Map.of("id", SlackStandIn.TEAM, "domain", "acme"));
-        p.put("user", Map.of("id", "UBOB00001", "username", "bob", "name", "bob", "team_id", SlackStandIn.TEAM));
-        p.put("api_app_id", "A0TEST001");
-        p.put("token", "legacy-verification-token");
-        p.put("trigger_id", SignedClient.triggerId());
-        p.put("view", view);
-        p.put("response_urls", List.of());
-        p.put("is_enterprise_install", false);
-        return p;
+        return io.incidentbot.slack.interactions.InteractionPayloads.submission("UBOB00001", TimestampsModal.CALLBACK_ID,
+                "1", values);
     }
 
     @Test

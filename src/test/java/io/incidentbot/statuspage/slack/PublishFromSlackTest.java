@@ -80,27 +80,8 @@ class PublishFromSlackTest {
     }
 
     static Map<String, Object> submission(String callbackId, String privateMetadata, Map<String, Object> values) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", "VMODAL001");
-        view.put("team_id", SlackStandIn.TEAM);
-        view.put("type", "modal");
-        view.put("callback_id", callbackId);
-        view.put("private_metadata", privateMetadata);
-        view.put("state", Map.of("values", values));
-        view.put("hash", "156772938.1827394");
-        view.put("app_id", "A0TEST001");
-        view.put("bot_id", SlackStandIn.BOT_ID);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "view_submission");
-        p.put("team", Map.of("id", SlackStandIn.TEAM, "domain", "acme"));
-        p.put("user", Map.of("id", "UALICE001", "username", "alice", "name", "alice", "team_id", SlackStandIn.TEAM));
-        p.put("api_app_id", "A0TEST001");
-        p.put("token", "legacy-verification-token");
-        p.put("trigger_id", SignedClient.triggerId());
-        p.put("view", view);
-        p.put("response_urls", List.of());
-        p.put("is_enterprise_install", false);
-        return p;
+        return io.incidentbot.slack.interactions.InteractionPayloads.submission("UALICE001", callbackId, privateMetadata,
+                values);
     }
 
     static Map<String, Object> click(Incident i, String actionId, String responseUrl) {

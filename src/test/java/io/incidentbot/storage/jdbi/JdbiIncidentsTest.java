@@ -97,4 +97,36 @@ class JdbiIncidentsTest extends SqliteTest {
         assertThat(i.resolutionSummary()).isEqualTo("rolled back");
         assertThat(i.isOpen()).isFalse();
     }
+
+    @Test
+    void anAlertThatFiredAgainIntoALaterIncidentStartsItsImpactAtTheNewFiringInTheDraftAndInTheStats() {
+        java.time.Instant firstFiring = T0.minusSeconds(300);
+        java.time.Instant later = T0.plusSeconds(7200);
+        java.time.Instant firedAgain = later.minusSeconds(180);
+        long first = declare("Payments errors");
+        long second = tx(r -> r.incidents().create("Payments errors again", Severity.SEV2, false, null, "U_DECLARER",
+                later)).number();
+        run(r -> {
+            long group = r.alerts().group(io.incidentbot.alerts.AlertSource.ALERTMANAGER, "{}:{alertname=\"PaymentsErrorRate\"}",
+                    "Payments error rate", firstFiring);
+            java.util.function.BiFunction<io.incidentbot.alerts.AlertStatus, java.time.Instant,
+                    io.incidentbot.alerts.Transition> alert = (status, at) -> new io.incidentbot.alerts.Transition(
+                    new io.incidentbot.alerts.Alert("fp-1", "PaymentsErrorRate", status, Map.of(), Map.of(), at, null,
+                            null, null, null, null), status, at);
+            r.alerts().addTransition(group, alert.apply(io.incidentbot.alerts.AlertStatus.FIRING, firstFiring), first, T0);
+            r.alerts().addTransition(group, alert.apply(io.incidentbot.alerts.AlertStatus.RESOLVED, T0.plusSeconds(600)),
+                    first, T0);
+            r.alerts().addTransition(group, alert.apply(io.incidentbot.alerts.AlertStatus.FIRING, firedAgain), second, later);
+        });
+
+        Incident inc = incident(second);
+        java.time.Instant draft = tx(r -> new io.incidentbot.postmortem.PostmortemInput(inc, sink -> { },
+                List.of(), List.of(), Map.of(), java.time.ZoneOffset.UTC,
+                new io.incidentbot.postmortem.StoredAlerts().spans(r, inc)).impactStartedAt());
+        Map<Long, java.time.Instant> stats = new java.util.HashMap<>();
+        tx(r -> r.insights().declaredIn(T0, later)).forEach(t -> stats.put(t.number(), t.impactStartedAt()));
+
+        assertThat(draft).isEqualTo(firedAgain);
+        assertThat(stats).containsEntry(first, firstFiring).containsEntry(second, firedAgain);
+    }
 }
