@@ -1,6 +1,8 @@
 package io.incidentbot.trackers;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -50,19 +52,22 @@ public final class TrackerJobs {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerJobs.class);
 
+    private final Transactions transactions;
     private final Storage storage;
     private final TrackerClient client;
     private final UserMap users;
     private final Clock clock;
 
     /**
-     * @param storage the bot's storage
-     * @param client  the configured tracker
-     * @param users   Slack user to tracker identity, for the assignee
-     * @param clock   "now" for the records
+     * @param transactions units of work with the subscribers (the bot's): storing a created issue's link records
+     *                     {@link IncidentEvent.FollowUpIssueCreated} in the same transaction
+     * @param client       the configured tracker
+     * @param users        Slack user to tracker identity, for the assignee
+     * @param clock        "now" for the records
      */
-    public TrackerJobs(Storage storage, TrackerClient client, UserMap users, Clock clock) {
-        this.storage = storage;
+    public TrackerJobs(Transactions transactions, TrackerClient client, UserMap users, Clock clock) {
+        this.transactions = transactions;
+        this.storage = transactions.storage();
         this.client = client;
         this.users = users;
         this.clock = clock;
@@ -110,7 +115,14 @@ public final class TrackerJobs {
             }
             return Outcome.retry(e.getMessage(), e.retryAfter());
         }
-        storage.run(r -> r.trackers().exported(job.followUp(), issue.key(), issue.url(), clock.instant()));
+        // the link and the event in one transaction: the follow-up's message shows the link at once (issue 22)
+        transactions.run(w -> {
+            if (w.repositories().trackers().exported(job.followUp(), issue.key(), issue.url(), clock.instant())) {
+                w.record(new IncidentEvent.FollowUpIssueCreated(draft.get().incident(), null, job.followUp(),
+                        issue.provider(), issue.key(), issue.url(), w.now()));
+            }
+            return null;
+        });
         log.info("created {} issue {} for follow-up {}", issue.provider(), issue.key(), job.followUp());
         FollowUpRecord now = storage.read(r -> r.trackers().find(job.followUp())).orElseThrow();
         if (now.state().closed() && "slack".equals(now.source())) {

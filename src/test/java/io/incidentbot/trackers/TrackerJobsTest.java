@@ -1,6 +1,8 @@
 package io.incidentbot.trackers;
 
+import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -37,6 +39,9 @@ class TrackerJobsTest {
     JdbiStorage storage;
     GitHubIssuesStandIn github;
     TrackerJobs jobs;
+    Transactions transactions;
+    /** The events recorded, with whether the link was stored when each was recorded (same transaction). */
+    final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
@@ -44,7 +49,13 @@ class TrackerJobsTest {
         github = new GitHubIssuesStandIn("acme/ops");
         GitHubIssues client = new GitHubIssues(new TrackerSettings.GitHub(GitHubIssuesStandIn.TOKEN, "acme", "ops", github.url()),
                 List.of("incident-follow-up"), new OkHttpClient(), CLOCK);
-        jobs = new TrackerJobs(storage, client, UserMap.parse("U0SAM=samlogin"), CLOCK);
+        transactions = new Transactions(storage, List.of((work, event) -> {
+            if (event instanceof IncidentEvent.FollowUpIssueCreated c) {
+                TrackerLink link = work.repositories().trackers().find(c.followUpId()).orElseThrow().link();
+                events.add(c.followUpId() + " " + c.key() + " " + c.url() + " stored:" + link.status());
+            }
+        }), CLOCK);
+        jobs = new TrackerJobs(transactions, client, UserMap.parse("U0SAM=samlogin"), CLOCK);
     }
 
     @AfterEach
@@ -91,6 +102,15 @@ class TrackerJobsTest {
         assertThat(find(id).link()).isEqualTo(new TrackerLink("github", TrackerLink.Status.CREATED, "acme/ops#1",
                 "https://github.com/acme/ops/issues/1", null));
         assertThat(github.violations()).isEmpty();
+    }
+
+    @Test
+    void storingTheCreatedIssuesLinkRecordsItForTheFollowUpsMessageInTheSameTransactionOnce() {
+        long id = followUp(false);
+        claim(id, "U0LEAD");
+        jobs.create(new CreateIssue(id));
+        jobs.create(new CreateIssue(id));
+        assertThat(events).containsExactly(id + " acme/ops#1 https://github.com/acme/ops/issues/1 stored:CREATED");
     }
 
     @Test
@@ -175,7 +195,7 @@ class TrackerJobsTest {
     @Test
     void aJiraRetryAfterALostAnswerFindsTheIssueByItsLabelInsteadOfCreatingASecond() {
         try (JiraStandIn jira = new JiraStandIn("OPS")) {
-            TrackerJobs jiraJobs = new TrackerJobs(storage, new JiraIssues(new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL,
+            TrackerJobs jiraJobs = new TrackerJobs(transactions, new JiraIssues(new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL,
                     JiraStandIn.API_TOKEN, "OPS", "Task"), List.of("incident-follow-up"), new OkHttpClient(), CLOCK),
                     UserMap.parse("U0SAM=samlogin"), CLOCK);
             long other = followUp(false);
