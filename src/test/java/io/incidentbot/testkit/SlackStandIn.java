@@ -168,6 +168,11 @@ public final class SlackStandIn implements AutoCloseable {
         loseNext.computeIfAbsent(method, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** As {@link #loseNextAnswer(String)}, for the next call of {@code method} into {@code channel} only. */
+    public void loseNextAnswer(String method, String channel) {
+        loseNext.computeIfAbsent(method + " " + channel, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     /** @return how many faults of each kind were injected */
     public Map<Fault, Integer> faultCounts() {
         Map<Fault, Integer> out = new java.util.EnumMap<>(Fault.class);
@@ -287,9 +292,11 @@ public final class SlackStandIn implements AutoCloseable {
             return json(Map.of("ok", false, "error", refusal));
         }
         Fault fault = pickFault(method);
-        AtomicInteger lose = loseNext.get(method);
-        if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            fault = Fault.LOST_ANSWER;
+        for (String key : new String[] {method, method + " " + args.get("channel")}) {
+            AtomicInteger lose = loseNext.get(key);
+            if (lose != null && lose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                fault = Fault.LOST_ANSWER;
+            }
         }
         if (fault == Fault.RATE_LIMITED) {
             return new MockResponse().setResponseCode(429).setHeader("Retry-After", "1").setBody("");
@@ -377,6 +384,14 @@ public final class SlackStandIn implements AutoCloseable {
                 history.computeIfAbsent(call.arg("channel"), k -> new CopyOnWriteArrayList<>()).add(m);
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", ts);
+            }
+            case "conversations.open" -> {
+                // Slack's reference example: {"ok": true, "channel": {"id": "D069C7QFK"}}; the same DM on every call
+                String users = String.valueOf(call.arg("users"));
+                if (users.contains(",")) {
+                    return Map.of("ok", false, "error", "not_implemented_in_stand_in");
+                }
+                ok.put("channel", Map.of("id", "D" + users));
             }
             case "conversations.history" -> {
                 String oldest = call.arg("oldest") == null ? "0" : call.arg("oldest");
