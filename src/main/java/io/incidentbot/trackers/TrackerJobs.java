@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -107,6 +108,14 @@ public final class TrackerJobs {
         TrackerIssue issue;
         try {
             Optional<TrackerIssue> earlier = mayHaveGoneThrough ? client.findCreated(draft.get()) : Optional.empty();
+            if (earlier.isEmpty()) {
+                Optional<Duration> wait = mayHaveGoneThrough ? searchNotCaughtUp(job.followUp()) : Optional.empty();
+                if (wait.isPresent()) {
+                    return Outcome.retry("waiting for " + client.provider()
+                            + "'s search to show an issue an earlier attempt may have made", wait.get());
+                }
+                storage.run(r -> r.trackers().createAttempted(job.followUp(), clock.instant()));
+            }
             issue = earlier.isPresent() ? earlier.get() : client.create(draft.get());
         } catch (TrackerException e) {
             if (e.permanent()) {
@@ -130,6 +139,20 @@ public final class TrackerJobs {
             return sync(new SyncIssue(now.id(), now.state().word(), now.closedBy(), now.closedAt()));
         }
         return Outcome.done();
+    }
+
+    /**
+     * @return how long to wait before searching again, when the last create attempt was less than the tracker's
+     *         {@link TrackerClient#searchLag} ago (its issue may exist but not show in the search yet); empty to create
+     */
+    private Optional<Duration> searchNotCaughtUp(long followUp) {
+        Duration lag = client.searchLag();
+        if (lag.isZero()) {
+            return Optional.empty();
+        }
+        Optional<Instant> last = storage.read(r -> r.trackers().createAttemptedAt(followUp));
+        Instant now = clock.instant();
+        return last.map(at -> at.plus(lag)).filter(now::isBefore).map(searchable -> Duration.between(now, searchable));
     }
 
     /** Sends a state change made in Slack to the issue. */

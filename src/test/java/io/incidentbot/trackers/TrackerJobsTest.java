@@ -221,4 +221,52 @@ class TrackerJobsTest {
             assertThat(jira.violations()).isEmpty();
         }
     }
+
+    @Test
+    void aJiraRetryWhoseSearchMissesTheNewIssueWaitsThirtySecondsFromTheLostAttemptAndSearchesAgain() {
+        try (JiraStandIn jira = new JiraStandIn("OPS")) {
+            io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
+            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
+                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
+                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            long id = followUp(false);
+            storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
+            jira.loseNextAnswer();
+            assertThat(jiraJobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+            assertThat(jira.issues()).as("Jira made it; the bot never heard").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(2)); // the outbox retries after its backoff; Jira's index is behind
+            jira.hideFromNextSearches(1);
+            Outcome early = jiraJobs.create(new CreateIssue(id), true);
+            assertThat(early.type()).as("not found yet, too soon to tell").isEqualTo(Outcome.Type.RETRY);
+            assertThat(early.retryAfter()).isEqualTo(Duration.ofSeconds(28));
+            assertThat(jira.issues()).as("no second issue").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(28));
+            assertThat(jiraJobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+            assertThat(jira.issues()).as("found by the second search, not made again").hasSize(1);
+            assertThat(find(id).link().key()).isEqualTo("OPS-1");
+            assertThat(jira.calls("POST", "/rest/api/3/search/jql")).hasSize(2);
+            assertThat(jira.calls("POST", "/rest/api/3/issue")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aJiraRetryCreatesWhenTheIssueIsStillNotFoundThirtySecondsAfterTheFailedAttempt() {
+        try (JiraStandIn jira = new JiraStandIn("OPS")) {
+            io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
+            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
+                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
+                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            long id = followUp(false);
+            storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
+            jira.failNext(503, "{\"errorMessages\":[\"Service unavailable\"]}");
+            assertThat(jiraJobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(jiraJobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+            assertThat(jira.issues()).hasSize(1);
+            assertThat(jira.calls("POST", "/rest/api/3/search/jql")).as("searched once, then created").hasSize(1);
+        }
+    }
 }
