@@ -192,6 +192,9 @@ public final class TrackerJobs {
         String title = incident.privateIncident() ? "(a private incident)" : incident.title();
         String channel = incident.channelId() == null || incident.privateIncident() ? null
                 : "https://slack.com/app_redirect?channel=" + incident.channelId();
+        // the draft's link (a Slack file) only for a public incident, like the channel
+        String postmortem = incident.privateIncident() ? null
+                : r.outbox().lastSent(f.incident(), io.incidentbot.trackers.seen.SeenBeforeSource.POSTMORTEM).orElse(null);
         String askedBy = name(r, f.createdBy());
         String owner = f.ownerId() == null ? null : name(r, f.ownerId());
         String assignee = users.find(f.ownerId()).map(id -> switch (client.provider()) {
@@ -199,7 +202,7 @@ public final class TrackerJobs {
             case "jira" -> id.jira();
             default -> id.gitlab();
         }).orElse(null);
-        return Optional.of(new IssueDraft(f.id(), f.text(), f.incident(), title, incident.severity().name(), channel, null,
+        return Optional.of(new IssueDraft(f.id(), f.text(), f.incident(), title, incident.severity().name(), channel, postmortem,
                 askedBy, owner, assignee, f.due(), f.priority()));
     }
 

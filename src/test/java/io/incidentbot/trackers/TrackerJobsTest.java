@@ -114,11 +114,22 @@ class TrackerJobsTest {
     }
 
     @Test
-    void aPrivateIncidentsTitleAndChannelStayOutOfTheTracker() {
+    void aPrivateIncidentsTitleChannelAndDraftStayOutOfTheTracker() {
         long id = followUp(true);
+        storage.run(r -> r.outbox().rememberSent(1, "postmortem", "https://acme.slack.com/files/U0BOT/F1/draft.md"));
         claim(id, "U0LEAD");
         jobs.create(new CreateIssue(id));
-        assertThat(github.issue(1).body).contains("incident 1: (a private incident)").doesNotContain("Checkout", "C0INC1");
+        assertThat(github.issue(1).body).contains("incident 1: (a private incident)")
+                .doesNotContain("Checkout", "C0INC1", "files/U0BOT");
+    }
+
+    @Test
+    void theIssueLinksTheIncidentsPostmortemDraftWhenThereIsOne() {
+        long id = followUp(false);
+        storage.run(r -> r.outbox().rememberSent(1, "postmortem", "https://acme.slack.com/files/U0BOT/F1/draft.md"));
+        claim(id, "U0LEAD");
+        jobs.create(new CreateIssue(id));
+        assertThat(github.issue(1).body).contains("https://acme.slack.com/files/U0BOT/F1/draft.md");
     }
 
     @Test

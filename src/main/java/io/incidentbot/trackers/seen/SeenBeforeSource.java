@@ -28,7 +28,7 @@ public final class SeenBeforeSource {
     /** Most past incidents compared (the most recent ones). */
     public static final int MAX_PAST = 500;
     /** What the Slack adapter records the link of an incident's last uploaded postmortem draft as. */
-    static final String POSTMORTEM = "postmortem";
+    public static final String POSTMORTEM = "postmortem";
     private static final Pattern SERVICE = Pattern.compile("service=\"([^\"]*)\"");
 
     private final Duration changeWindow;
