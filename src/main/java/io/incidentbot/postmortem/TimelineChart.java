@@ -2,29 +2,24 @@ package io.incidentbot.postmortem;
 
 import io.incidentbot.incident.Status;
 import io.incidentbot.postmortem.ChartInput.AlertSpan;
-import io.incidentbot.postmortem.ChartInput.ChangeMark;
-import io.incidentbot.postmortem.ChartInput.KeyEvent;
 import io.incidentbot.postmortem.ChartInput.Phase;
 import io.incidentbot.postmortem.ChartInput.SeverityMark;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.IntervalMarker;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
@@ -33,7 +28,6 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
@@ -78,14 +72,16 @@ public final class TimelineChart {
     static final Color SEVERITY = new Color(0xB0122B);
     static final Color ALERT = new Color(0xD9480F);
     static final Color CHANGE = new Color(0x7B2CBF);
-    private static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 215);
+    static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 215);
     private static final String FONT = Font.SANS_SERIF;
     private static final Font TITLE = new Font(FONT, Font.BOLD, 30);
     private static final Font SUBTITLE = new Font(FONT, Font.PLAIN, 20);
     private static final Font AXIS_LABEL = new Font(FONT, Font.BOLD, 18);
-    private static final Font TICKS = new Font(FONT, Font.PLAIN, 17);
-    private static final Font MARKER = new Font(FONT, Font.BOLD, 17);
+    static final Font TICKS = new Font(FONT, Font.PLAIN, 17);
+    static final Font MARKER = new Font(FONT, Font.BOLD, 17);
     private static final Font NUMBER = new Font(FONT, Font.BOLD, 14);
+    /** Pixels between a phase band's edge and its name. */
+    static final int LABEL_INSET = 6;
     /** Most key events drawn as numbered circles; with more, small dots and every n-th numbered. */
     static final int MAX_NUMBERED = 60;
     /** About how many key events are numbered when there are more than {@link #MAX_NUMBERED}. */
@@ -147,13 +143,11 @@ public final class TimelineChart {
         @SuppressWarnings("unchecked")
         List<XYPlot> subplots = plot.getSubplots();
         for (XYPlot p : subplots) {
-            bands(p, in, p == subplots.get(0));
-            changes(p, in, p == subplots.get(0));
+            bands(p, in);
             p.setBackgroundPaint(Color.WHITE);
             p.setDomainGridlinePaint(new Color(0x999999));
             p.setRangeGridlinePaint(new Color(0xBBBBBB));
         }
-        severityChanges(subplots.get(0), in);
         plot.setFixedLegendItems(legend(in));
         JFreeChart chart = new JFreeChart(null, TITLE, plot, true);
         chart.setTitle(new TextTitle("Incident " + in.number() + ": " + in.title(), TITLE));
@@ -162,6 +156,15 @@ public final class TimelineChart {
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(8, 12, 8, 24));
+        // what could overlap is placed in the pixels of the laid-out axis (its margins and the other axes' widths
+        // make a short incident's seconds narrower than its span alone suggests: "investi", markers on each other)
+        ChartPlacement.Scale scale = ChartPlacement.measure(chart, WIDTH, HEIGHT);
+        ChartMarkers.labelPhases(subplots.get(0), in, scale);
+        placeKeyEvents(subplots.get(1), in, scale);
+        for (XYPlot p : subplots) {
+            ChartMarkers.changes(p, in, p == subplots.get(0) ? scale : null);
+        }
+        ChartMarkers.severityChanges(subplots.get(0), in, scale);
         return chart;
     }
 
@@ -204,11 +207,8 @@ public final class TimelineChart {
         int n = in.keyEvents().size();
         boolean few = n <= MAX_NUMBERED;
         int every = few ? 1 : niceStep((n + LABELS_WHEN_MANY - 1) / LABELS_WHEN_MANY);
-        XYSeries points = new XYSeries("Key events", false, true);
-        double size = few ? 26 : 10;
-        for (double[] xy : ChartPlacement.spread(in, size + 2)) {
-            points.add(xy[0], xy[1]);
-        }
+        XYSeries points = new XYSeries("Key events", false, true); // filled by placeKeyEvents
+        double size = markerSize(in);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         r.setSeriesPaint(0, KEY_EVENT);
         r.setSeriesShape(0, new Ellipse2D.Double(-size / 2, -size / 2, size, size));
@@ -230,6 +230,18 @@ public final class TimelineChart {
         XYPlot p = new XYPlot(new XYSeriesCollection(points), null, lanes, r);
         p.setRangeGridlinesVisible(false);
         return p;
+    }
+
+    /** @return the diameter of a key-event marker in pixels: numbered circles, or small dots when many */
+    static double markerSize(ChartInput in) {
+        return in.keyEvents().size() <= MAX_NUMBERED ? 26 : 10;
+    }
+
+    private static void placeKeyEvents(XYPlot p, ChartInput in, ChartPlacement.Scale scale) {
+        XYSeries points = ((XYSeriesCollection) p.getDataset()).getSeries(0);
+        for (double[] xy : ChartPlacement.spread(in, markerSize(in) + 2, scale.msPerPx())) {
+            points.add(xy[0], xy[1]);
+        }
     }
 
     private static XYPlot alerts(ChartInput in) {
@@ -255,65 +267,16 @@ public final class TimelineChart {
         return new XYPlot(data, null, axis, bar);
     }
 
-    private static void bands(XYPlot p, ChartInput in, boolean labelled) {
+    private static void bands(XYPlot p, ChartInput in) {
         Duration span = Duration.between(in.from(), in.to());
         for (Phase ph : in.phases()) {
-            boolean last = ph == in.phases().get(in.phases().size() - 1);
             // the last phase runs on through the axis margin: an incident resolved at its last entry still shows green
-            Instant end = last && ph.to().equals(in.to()) ? in.to().plus(span) : ph.to();
+            Instant end = ChartMarkers.isLast(in, ph) && ph.to().equals(in.to()) ? in.to().plus(span) : ph.to();
             IntervalMarker band = new IntervalMarker(ph.from().toEpochMilli(), end.toEpochMilli(),
                     PHASE_COLOURS.get(ph.status()));
             band.setOutlinePaint(null);
             band.setAlpha(1f);
-            // the label's width in the label font, against the band's width on a plot about PLOT_WIDTH px wide
-            // (a label wider than its band was drawn over by the next band: "investi")
-            double px = ChartPlacement.PLOT_WIDTH * Duration.between(ph.from(), ph.to()).toMillis() / span.toMillis();
-            boolean narrow = px < ChartPlacement.labelWidth(ph.status().label(), MARKER) + 24;
-            if (labelled && (!narrow || last)) {
-                // a narrow last phase (resolved minutes before the end) is labelled leftwards, one line down
-                band.setLabel(ph.status().label());
-                band.setLabelFont(MARKER);
-                band.setLabelPaint(new Color(0x333333));
-                band.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-                band.setLabelAnchor(narrow ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
-                band.setLabelTextAnchor(narrow ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
-                band.setLabelOffset(new RectangleInsets(narrow ? 30 : 6, 6, 6, 6));
-            }
             p.addDomainMarker(band, Layer.BACKGROUND);
-        }
-    }
-
-    private static void severityChanges(XYPlot p, ChartInput in) {
-        List<SeverityMark> marks = in.severities();
-        for (int i = 1; i < marks.size(); i++) {
-            ValueMarker m = new ValueMarker(marks.get(i).at().toEpochMilli(), SEVERITY, new BasicStroke(4f));
-            m.setAlpha(1f);
-            m.setLabel(marks.get(i - 1).severity().name() + " → " + marks.get(i).severity().name());
-            m.setLabelFont(MARKER);
-            m.setLabelPaint(SEVERITY);
-            m.setLabelBackgroundColor(LABEL_BACKGROUND);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            m.setLabelOffset(new RectangleInsets(30, 6, 6, 6));
-            p.addDomainMarker(m, Layer.FOREGROUND);
-        }
-    }
-
-    private static void changes(XYPlot p, ChartInput in, boolean labelled) {
-        for (ChangeMark c : in.changes()) {
-            ValueMarker m = new ValueMarker(c.at().toEpochMilli(), CHANGE, new BasicStroke(2.5f,
-                    BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
-            m.setAlpha(1f);
-            if (labelled) {
-                m.setLabel(c.title());
-                m.setLabelFont(TICKS);
-                m.setLabelPaint(CHANGE);
-                m.setLabelBackgroundColor(LABEL_BACKGROUND);
-                m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                m.setLabelOffset(new RectangleInsets(6, 6, 10, 6));
-            }
-            p.addDomainMarker(m, Layer.FOREGROUND);
         }
     }
 

@@ -188,11 +188,19 @@ public interface AlertRepository {
      * @param labels       its labels, name to value (empty when stored before 0.3)
      * @param description  first line of {@code annotations.description}, or null
      * @param runbookUrl   {@code annotations.runbook_url}, or null
+     * @param silenceUrl   Grafana's {@code silenceURL} of this alert (Grafana-managed alerts), else null
      */
     record StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
-                       String url, Map<String, String> labels, String description, String runbookUrl) {
+                       String url, Map<String, String> labels, String description, String runbookUrl,
+                       String silenceUrl) {
         public StoredAlert {
             labels = labels == null ? Map.of() : Map.copyOf(labels);
+        }
+
+        /** An alert without a silence link of its own (every source but Grafana). */
+        public StoredAlert(String key, String name, AlertStatus status, Instant firstFiredAt, Instant resolvedAt,
+                           String url, Map<String, String> labels, String description, String runbookUrl) {
+            this(key, name, status, firstFiredAt, resolvedAt, url, labels, description, runbookUrl, null);
         }
 
         /** An alert known by name, state and link only (no labels, description or runbook). */

@@ -201,6 +201,16 @@ class AlertHooksTest {
         SlackStandIn.Call post = postsTo(HookBot.ALERTS_CHANNEL).get(0);
         assertThat(post.arg("text")).isEqualTo("Firing (2 of 2): High memory usage");
         assertThat(post.arg("blocks")).contains("declare_from_alert").contains("High memory usage").contains("High CPU usage");
+        // Grafana-managed alerts (issue 24): each line links the alert's own silenceURL, as Grafana sent it
+        List<String> lines = JSON.readTree(post.arg("blocks")).get(0).get("text").get("text").asText().lines()
+                .filter(l -> l.startsWith("• ")).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(post.arg("blocks")).as("no Alertmanager form built from Grafana's own externalURL")
+                .doesNotContain("#/silences/new");
+        assertThat(lines.get(0)).contains("High memory usage").contains("<https://play.grafana.org/alerting/silence/new?"
+                + "alertmanager=grafana&matchers=alertname%3DT2%2Cteam%3Dblue%2Czone%3Dus-1|Silence>");
+        assertThat(lines.get(1)).contains("High CPU usage").contains("<https://play.grafana.org/alerting/silence/new?"
+                + "alertmanager=grafana&matchers=alertname%3DT1%2Cteam%3Dblue%2Czone%3Deu-1|Silence>");
 
         assertThat(hooks.post("/hooks/grafana", HookFixtures.bytes("grafana/resolved.json")).body()).contains("\"stored\":1");
         // Within 10 s of the message nothing more goes to Slack; then one chat.update of the same message.

@@ -4,6 +4,7 @@ import io.incidentbot.testkit.IncidentChannel;
 import io.incidentbot.testkit.PausableProxy;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SignedClient;
+import io.incidentbot.testkit.SlackEvents;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.testkit.TestPostgres;
 import io.incidentbot.timeline.EntryKind;
@@ -93,6 +94,13 @@ class DatabaseFreezeTest {
                         acknowledged.add("during the freeze " + i);
                     }
                 }
+                // Message events meanwhile (the bench's scenario 6 found each logged with a stack trace, answered 500)
+                for (int i = 0; i < 5; i++) {
+                    Map<String, Object> event = SlackEvents.envelope(SlackEvents.message(inc.id, "UBOB00001",
+                            (SlackEvents.BASE + i) + ".000100", "message during the freeze " + i));
+                    HttpResponse<String> r = within(pool, Duration.ofSeconds(4), () -> bot.client.event(event, Map.of()));
+                    assertThat(r.statusCode()).as("event %d: 503, so Slack redelivers it", i).isEqualTo(503);
+                }
                 HttpResponse<String> timed = within(pool, Duration.ofSeconds(3),
                         () -> bot.client.command("note still frozen", "UALICE001", inc.id));
                 assertThat(SignedClient.text(timed)).doesNotContain("Note added");
@@ -104,6 +112,8 @@ class DatabaseFreezeTest {
                 assertThat(stored).as("acknowledged notes only, each once").filteredOn(t -> t.contains("during"))
                         .containsExactlyInAnyOrderElementsOf(acknowledged);
                 assertThat(stored).doesNotContain("still frozen").contains("before the freeze");
+                assertThat(inc.messages()).extracting(TimelineEntry::text).as("refused events are not stored later")
+                        .noneMatch(t -> t.contains("during the freeze"));
                 logs.close();
                 assertThat(logs.events()).as("one line when the outage began, no stack trace per request")
                         .filteredOn(e -> e.getLoggerName().startsWith("io.incidentbot") && e.getThrowableProxy() != null)

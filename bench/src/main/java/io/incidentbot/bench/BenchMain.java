@@ -72,6 +72,13 @@ public final class BenchMain {
             if (sc.contains(5)) {
                 new ImportScenario(s, work, results, report).run();
             }
+            if (sc.contains(6)) {
+                Path log = results.resolve("bot-freeze.log");
+                Files.deleteIfExists(log);
+                report.s6 = new FreezeScenario(s, log).run(db -> ServerProcess.start("incident-bot", s.jvmOptions(),
+                        List.of("-jar", s.text("JAR")), env(slack, db), log), (load, db) -> declare(slack, load, db),
+                        secret, slack.url("/response/"), users);
+            }
         }
         String md = report.markdown();
         Files.writeString(results.resolve("latest.md"), md, StandardCharsets.UTF_8);

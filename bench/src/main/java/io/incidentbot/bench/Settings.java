@@ -42,6 +42,11 @@ final class Settings {
         DEFAULTS.put("DB", "sqlite");               // scenarios 1 and 2 (ours): sqlite, or postgres (a fresh database
                                                     // on INCIDENT_TEST_POSTGRES's server, else .ci/postgres.sh's)
         DEFAULTS.put("REPLICAS", "1");              // scenario 1 (ours): bot processes on one database (2+: DB=postgres)
+        DEFAULTS.put("FREEZE_RATE", "10");          // scenario 6: events per second while PostgreSQL is frozen
+        DEFAULTS.put("FREEZE_BEFORE", "15");        // scenario 6: seconds before the freeze
+        DEFAULTS.put("FREEZE_SECONDS", "75");       // scenario 6: seconds frozen (the proxy forwards nothing)
+        DEFAULTS.put("FREEZE_AFTER", "30");         // scenario 6: seconds after the thaw
+        DEFAULTS.put("PROBE_EVERY_MS", "5000");     // scenario 6: /livez and /readyz probes, one pair per interval
         DEFAULTS.put("SEED", "42");
         DEFAULTS.put("JAR", "target/incident-bot.jar");
         DEFAULTS.put("CLASSES", "bench/target/classes");

@@ -10,6 +10,7 @@ import com.slack.api.bolt.request.RequestType;
 import com.slack.api.bolt.response.Response;
 import io.incidentbot.timeline.ChannelEvent;
 import io.incidentbot.timeline.TimelineService;
+import io.incidentbot.store.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -96,8 +97,9 @@ public final class TimelineEvents implements Middleware, EventCallbacks {
      * The HTTP path without Bolt: takes the event types a timeline records, from the body the front end
      * parsed once; leaves others (e.g. {@code app_home_opened}) to Bolt's listeners.
      *
-     * @return 200 once the event is committed (or known, or irrelevant); 500 when storing failed, so Slack
-     *         redelivers it (nothing was committed); empty for event types a timeline does not record
+     * @return 200 once the event is committed (or known, or irrelevant); 503 while the database is unavailable
+     *         and 500 when storing failed otherwise, so Slack redelivers it (nothing was committed); empty for event
+     *         types a timeline does not record
      */
     @Override
     public OptionalInt answer(JsonNode envelope, Map<String, List<String>> headers) {
@@ -109,6 +111,11 @@ public final class TimelineEvents implements Middleware, EventCallbacks {
                     EventCallbacks.header(headers, "X-Slack-Retry-Reason"));
             return OptionalInt.of(200);
         } catch (RuntimeException e) {
+            if (StorageUnavailableException.in(e)) {
+                // the storage logged the outage once when it began (issue 24: 24,654 stack-trace lines in 75 s at 10 events/s)
+                log.debug("event not recorded, database unavailable; answering 503 so Slack redelivers it: {}", e.toString());
+                return OptionalInt.of(503);
+            }
             log.error("event handling failed; answering 500 so Slack redelivers it", e);
             return OptionalInt.of(500);
         }

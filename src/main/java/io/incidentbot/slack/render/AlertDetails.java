@@ -85,11 +85,19 @@ final class AlertDetails {
         return shown.isEmpty() ? "" : " — " + shown;
     }
 
-    /** @return {@code a}'s own runbook link and description when the group's alerts differ in them */
+    /**
+     * @return {@code a}'s own runbook link and description when the group's alerts differ in them, and its own
+     *         <b>Silence</b> link when it has one (a Grafana-managed alert's {@code silenceURL}; dropped when it is
+     *         not an http(s) URL)
+     */
     String own(StoredAlert a) {
         StringBuilder s = new StringBuilder();
         if (runbook == null && a.runbookUrl() != null) {
             s.append(" · ").append(AlertPosts.link("Runbook", a.runbookUrl()));
+        }
+        String silence = AlertPosts.link("Silence", a.silenceUrl());
+        if (silence.startsWith("<")) {
+            s.append(" · ").append(silence);
         }
         if (description == null && a.description() != null) {
             s.append("\n      ").append(Messages.escape(Messages.truncate(a.description(), 200)));

@@ -98,7 +98,8 @@ public final class AlertPosts {
      * <b>Runbook</b> link, Alertmanager's <b>Silence</b> link for the labels all alerts have, the
      * description's first line); one line per alert with its name linked to its generator (or dashboard)
      * URL, the labels that tell it apart from the group's other alerts (e.g. {@code instance=db-2}), since
-     * when it fires, and its own description and Runbook link when they differ between alerts; the Declare
+     * when it fires, its own description and Runbook link when they differ between alerts and its own
+     * <b>Silence</b> link when Grafana sent one ({@code silenceURL}, Grafana-managed alerts); the Declare
      * incident button. Label values and annotations are escaped (no mention, no link of theirs is live);
      * the section stays under Slack's 3,000 characters (alerts past it, or past {@link #LISTED}, are counted).
      *

@@ -42,7 +42,7 @@ public final class JdbiAlerts implements AlertRepository {
     private static final RowMapper<StoredAlert> ALERT = (rs, ctx) -> new StoredAlert(rs.getString("alert_key"),
             rs.getString("name"), AlertStatus.valueOf(rs.getString("status")), instant(rs, "first_fired_at"),
             instant(rs, "resolved_at"), rs.getString("url"), AlertLabels.read(rs.getString("labels")),
-            rs.getString("description"), rs.getString("runbook_url"));
+            rs.getString("description"), rs.getString("runbook_url"), rs.getString("silence_url"));
     private static final RowMapper<StoredTransition> TRANSITION = (rs, ctx) -> new StoredTransition(rs.getLong("id"),
             rs.getString("alert_key"), rs.getString("name"), AlertStatus.valueOf(rs.getString("status")),
             instant(rs, "at"), rs.getString("url"));
@@ -109,16 +109,17 @@ public final class JdbiAlerts implements AlertRepository {
         Instant fired = firing ? t.at() : a.startsAt();
         h.createUpdate("""
                 INSERT INTO alert (group_id, alert_key, name, status, first_fired_at, resolved_at, url, labels,
-                  description, runbook_url)
-                VALUES (:g, :k, :n, :s, :f, :r, :u, :l, :d, :rb)
+                  description, runbook_url, silence_url)
+                VALUES (:g, :k, :n, :s, :f, :r, :u, :l, :d, :rb, :sl)
                 ON CONFLICT (group_id, alert_key) DO UPDATE SET status = :s, name = :n,
                   first_fired_at = CASE WHEN alert.first_fired_at IS NULL OR alert.first_fired_at > :f
                                         THEN COALESCE(:f, alert.first_fired_at) ELSE alert.first_fired_at END,
-                  resolved_at = :r, url = COALESCE(:u, alert.url), labels = :l, description = :d, runbook_url = :rb""")
+                  resolved_at = :r, url = COALESCE(:u, alert.url), labels = :l, description = :d, runbook_url = :rb,
+                  silence_url = COALESCE(:sl, alert.silence_url)""")
                 .bind("g", groupId).bind("k", a.key()).bind("n", a.name()).bind("s", t.to().name())
                 .bind("f", micros(fired)).bind("r", firing ? null : micros(t.at())).bind("u", url)
                 .bind("l", AlertLabels.write(a.labels())).bind("d", a.description()).bind("rb", a.runbookUrl())
-                .execute();
+                .bind("sl", a.silenceUrl()).execute();
         return OptionalLong.of(id.get());
     }
 
