@@ -132,7 +132,7 @@ public final class Bot implements AutoCloseable {
         this.pager = pager;
         transactions.subscribe(pager.subscriber());
         pager.routes().forEach(subscribers::add);
-        io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), storage, clock);
+        io.incidentbot.trackers.TrackerSubscriber trackers = io.incidentbot.trackers.TrackerSubscriber.of(config.trackers(), transactions, clock);
         integrate(transactions, subscribers, trackers, trackers.routes());
         io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber seen = new io.incidentbot.trackers.seen.slack.SeenBeforeSubscriber(storage,
                 new io.incidentbot.trackers.seen.SeenBeforeSource(config.hooks().changeWindow()), clock, config.timezone());

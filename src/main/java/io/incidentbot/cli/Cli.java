@@ -139,8 +139,10 @@ public final class Cli {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
+            // the same Related incidents as the draft the bot uploads (issue 22), with the default change window
             PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
-                    .using(template(env));
+                    .using(template(env)).relatedBy(new io.incidentbot.trackers.seen.draft.SeenBeforeRelated(
+                            new io.incidentbot.trackers.seen.SeenBeforeSource(io.incidentbot.config.HookSettings.DEFAULT_CHANGE_WINDOW)));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         } catch (UnknownIncidentException e) {

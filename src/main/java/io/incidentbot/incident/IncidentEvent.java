@@ -28,6 +28,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.StatusUpdatePosted.class, name = "status_update_posted"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpStateChanged.class, name = "follow_up_state_changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.FollowUpIssueCreated.class, name = "follow_up_issue_created"),
         @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertLinked.class, name = "alert_linked"),
@@ -115,6 +116,20 @@ public sealed interface IncidentEvent {
      * @param source     {@code slack} or {@code tracker}
      */
     record FollowUpStateChanged(long incident, String actor, long followUpId, String text, String state, String source,
+                                Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * A follow-up's tracker issue was created and its link stored (issue 22), so the follow-up's own message can show
+     * the link at once.
+     *
+     * @param actor      null: the bot made the issue (someone asked for it earlier, or export is automatic)
+     * @param followUpId its stored ID
+     * @param provider   {@code github}, {@code jira} or {@code gitlab}
+     * @param key        the issue's key, e.g. {@code acme/ops#3}, {@code OPS-7}
+     * @param url        the issue's web page
+     */
+    record FollowUpIssueCreated(long incident, String actor, long followUpId, String provider, String key, String url,
                                 Instant at) implements IncidentEvent {
     }
 

@@ -136,6 +136,7 @@ public final class IncidentQueries {
      * of now (the App Home tab shows the insights as of the hour, so its view does not change every minute).
      */
     public io.incidentbot.insights.IncidentStats stats(java.time.Duration window, java.time.ZoneId zone, java.time.Instant asOf) {
-        return new io.incidentbot.insights.StatsService(storage, Clock.fixed(asOf, java.time.ZoneOffset.UTC)).stats(window, zone);
+        return new io.incidentbot.insights.StatsService(storage, Clock.fixed(asOf, java.time.ZoneOffset.UTC), changeWindow)
+                .stats(window, zone);
     }
 }

@@ -20,19 +20,31 @@ public final class StatsService {
     /** The window when none is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
     private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})\\s*([dw])");
-    /** Reads the follow-up figures; repeats by a changed service count the changes of the 24 h before a declare. */
-    private static final io.incidentbot.trackers.seen.SeenBeforeSource FOLLOW_UPS =
-            new io.incidentbot.trackers.seen.SeenBeforeSource(Duration.ofHours(24));
+    /** Reads the follow-up figures; repeats by a changed service count the changes of the change window before a declare. */
+    private final io.incidentbot.trackers.seen.SeenBeforeSource followUps;
     private final Storage storage;
     private final Clock clock;
 
     /**
+     * As {@link #StatsService(Storage, Clock, Duration)} with the default change window (24 h).
+     *
      * @param storage the database
      * @param clock   now: the end of every window
      */
     public StatsService(Storage storage, Clock clock) {
+        this(storage, clock, io.incidentbot.config.HookSettings.DEFAULT_CHANGE_WINDOW);
+    }
+
+    /**
+     * @param storage      the database
+     * @param clock        now: the end of every window
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: a change this long before a declare makes its service the
+     *                     incident's, for repeat incidents
+     */
+    public StatsService(Storage storage, Clock clock, Duration changeWindow) {
         this.storage = storage;
         this.clock = clock;
+        this.followUps = new io.incidentbot.trackers.seen.SeenBeforeSource(changeWindow);
     }
 
     /**
@@ -49,10 +61,14 @@ public final class StatsService {
         // ticking one, e.g. the Home tab's, which shows the insights as of the hour).
         Read read = storage.read(r -> new Read(r.insights().declaredIn(from, to), r.insights().longestOpen(5),
                 r.insights().followUpsByOwner(from, to)));
+        // repeats: the window's incidents may repeat one declared up to 90 days before the window starts
+        List<Long> before = storage.read(r -> r.insights().declaredIn(
+                from.minus(Duration.ofDays(io.incidentbot.trackers.FollowUpFigures.REPEAT_DAYS)), from)).stream()
+                .map(IncidentTimes::number).toList();
         List<IncidentTimes> open = read.open().stream().filter(i -> !i.declaredAt().isAfter(to)).toList();
         List<Long> numbers = read.incidents().stream().map(IncidentTimes::number).toList();
         return StatsCalculator.compute(read.incidents(), open, read.owners(), from, to, zone)
-                .withFollowUps(storage.read(r -> FOLLOW_UPS.figures(r, numbers, to, zone)));
+                .withFollowUps(storage.read(r -> followUps.figures(r, numbers, before, to, zone)));
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.List;
  * @param hasKeyEvents true when there is at least one key event
  * @param log          the channel log, one item per thread (streamed, readable once per draft)
  * @param messageCount messages in the log
- * @param followUps    follow-ups, in the order recorded
+ * @param followUps    follow-ups, in the order recorded, with their state and tracker issue
  * @param participants people, most messages first
  * @param checklist    the checklist items that became due (process file, issue 25), in checklist order
  * @param hasChecklist true when there is at least one
@@ -167,8 +167,30 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
     public record LogReply(String time, boolean pinned, String who, String text) {
     }
 
-    /** A follow-up: text (Markdown) and owner display name or null. */
-    public record FollowUpItem(String text, String owner) {
+    /**
+     * A follow-up of the drafted incident (its state, plan and tracker issue: issue 22).
+     *
+     * @param text     what is to be done, Markdown
+     * @param owner    display name, or null
+     * @param state    {@code open}, {@code done} or {@code wont_do}
+     * @param open     true while open (for {@code {{#open}}})
+     * @param done     true when done
+     * @param wontDo   true when it won't be done
+     * @param due      due date {@code YYYY-MM-DD}, or null
+     * @param priority {@code P1}..{@code P3}, or null
+     * @param closedAt when it was closed (done or won't do), {@code YYYY-MM-DD HH:MM}, or null while open
+     * @param issueKey its tracker issue's key (e.g. {@code acme/ops#3}), or null when it has none
+     * @param issueUrl its tracker issue's web page, or null
+     * @param markdown the item as the default layout writes it, e.g. {@code - [x] Add an alert (Carol, due 2026-12-20) — [OPS-7](https://...)}
+     */
+    public record FollowUpItem(String text, String owner, String state, boolean open, boolean done, boolean wontDo,
+                               String due, String priority, String closedAt, String issueKey, String issueUrl,
+                               String markdown) {
+        /** An open follow-up with no due date, priority or issue. */
+        public FollowUpItem(String text, String owner) {
+            this(text, owner, "open", true, false, false, null, null, null, null, null,
+                    "- [ ] " + text + " (" + (owner == null ? "no owner" : owner) + ")\n");
+        }
     }
 
     /** A participant and the messages they wrote. */

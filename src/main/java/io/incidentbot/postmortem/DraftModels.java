@@ -2,7 +2,6 @@ package io.incidentbot.postmortem;
 
 import io.incidentbot.alerts.AlertStatus;
 import io.incidentbot.changes.Change;
-import io.incidentbot.incident.FollowUp;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Participant;
 import io.incidentbot.incident.Role;
@@ -202,12 +201,7 @@ final class DraftModels {
     }
 
     private List<DraftModel.FollowUpItem> followUpItems() {
-        List<DraftModel.FollowUpItem> items = new ArrayList<>();
-        for (FollowUp f : in.followUps()) {
-            items.add(new DraftModel.FollowUpItem(text.markdown(f.text()).strip(),
-                    f.ownerId() == null ? null : names.of(f.ownerId())));
-        }
-        return items;
+        return FollowUpSection.items(in, text, names, times);
     }
 
     private List<DraftModel.ChecklistItem> checklistItems() {
@@ -256,14 +250,7 @@ final class DraftModels {
     }
 
     private String followUpsBody() {
-        if (in.followUps().isEmpty()) {
-            return Prompts.NO_FOLLOW_UPS + "\n\n";
-        }
-        StringBuilder s = new StringBuilder();
-        for (DraftModel.FollowUpItem f : followUpItems()) {
-            Md.item(s, 0, "[ ] ", f.text() + " (" + (f.owner() == null ? "no owner" : f.owner()) + ")");
-        }
-        return s.append('\n').toString();
+        return FollowUpSection.markdown(followUpItems());
     }
 
     private String participantsBody() {

@@ -184,7 +184,10 @@ final class FactSections {
             return "none";
         }
         long owned = all.stream().filter(f -> f.ownerId() != null).count();
-        return all.size() + ": " + owned + " with an owner, " + (all.size() - owned) + " without";
+        long done = in.followUpStates().values().stream().filter(s -> "done".equals(s.state())).count();
+        long wontDo = in.followUpStates().values().stream().filter(s -> "wont_do".equals(s.state())).count();
+        return all.size() + ": " + owned + " with an owner, " + (all.size() - owned) + " without"
+                + (done + wontDo == 0 ? "" : "; " + done + " done, " + wontDo + " won't do");
     }
 
     private String at(Instant at) {

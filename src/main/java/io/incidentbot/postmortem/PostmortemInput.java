@@ -32,6 +32,8 @@ import java.util.Objects;
  * @param fields       its custom field values, in the process file's order; empty without a process file
  * @param checklist    its checklist items that became due (process file, issue 25), in checklist order; empty without
  * @param related      earlier incidents like it (issue 22), for the Related incidents section; empty for none
+ * @param followUpStates its follow-ups' state, plan and tracker issue (issue 22), by follow-up ID; a follow-up missing
+ *                     from it is shown open, with no due date and no issue
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
@@ -40,7 +42,41 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<io.incidentbot.changes.Change> changesBefore,
                               List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted, String type,
                               List<Field> fields, List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
-                              List<RelatedIncidents.Related> related) {
+                              List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates) {
+    /** An input whose follow-ups are all shown open, with no due date and no issue. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted, String type, List<Field> fields,
+                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
+                           List<RelatedIncidents.Related> related) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, type, fields, checklist, related, Map.of());
+    }
+
+    /**
+     * Where a follow-up of the drafted incident stands (issue 22), as the tracker read stores it.
+     *
+     * @param state    {@code open}, {@code done} or {@code wont_do}
+     * @param due      due date (a calendar day), or null
+     * @param priority 1..3 (p1 most urgent), or null
+     * @param closedAt when it was last closed, null while open
+     * @param issueKey its tracker issue's key once created (e.g. {@code acme/ops#3}, {@code OPS-7}), else null
+     * @param issueUrl its tracker issue's web page once created, else null
+     */
+    public record FollowUpStatus(String state, java.time.LocalDate due, Integer priority, java.time.Instant closedAt,
+                                 String issueKey, String issueUrl) {
+        /** @return the stored follow-up's status; a tracker issue still pending or refused counts as none */
+        public static FollowUpStatus of(io.incidentbot.trackers.FollowUpRecord f) {
+            io.incidentbot.trackers.TrackerLink link = f.link() != null
+                    && f.link().status() == io.incidentbot.trackers.TrackerLink.Status.CREATED ? f.link() : null;
+            return new FollowUpStatus(f.state().word(), f.due(), f.priority(), f.closedAt(),
+                    link == null ? null : link.key(), link == null ? null : link.url());
+        }
+    }
+
     /** An input with no related incidents. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
@@ -144,5 +180,6 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
         participants = List.copyOf(participants);
         displayNames = Map.copyOf(displayNames);
         Objects.requireNonNull(zone, "zone");
+        followUpStates = Map.copyOf(followUpStates);
     }
 }

@@ -200,7 +200,14 @@ public final class PostmortemService {
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
                 r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
                 drafts.fields(type, type == null ? Map.of() : r.process().fields(number)),
-                r.checklists().list(number), rel);
+                r.checklists().list(number), rel, followUpStates(r, number));
+    }
+
+    /** @return the incident's follow-ups' state, plan and tracker issue, by follow-up ID (issue 22) */
+    private static Map<Long, PostmortemInput.FollowUpStatus> followUpStates(Repositories r, long number) {
+        Map<Long, PostmortemInput.FollowUpStatus> states = new HashMap<>();
+        r.trackers().list(number).forEach(f -> states.put(f.id(), PostmortemInput.FollowUpStatus.of(f)));
+        return states;
     }
 
     private void renderTo(Repositories r, long number, Map<String, String> names, Writer w, String chartTarget,

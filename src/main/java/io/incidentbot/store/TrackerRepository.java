@@ -55,6 +55,17 @@ public interface TrackerRepository {
      */
     boolean changeState(long followUp, FollowUpState state, String by, Instant at, String source);
 
+    /**
+     * Records that a create of the follow-up's tracker issue is about to be sent (before the call, so an attempt whose
+     * answer is lost is known).
+     *
+     * @param at when
+     */
+    void createAttempted(long followUp, Instant at);
+
+    /** @return when the last create of the follow-up's tracker issue was sent, empty when never */
+    Optional<Instant> createAttemptedAt(long followUp);
+
     /** @return every close and reopen of the follow-up, oldest first */
     List<io.incidentbot.trackers.FollowUpStateChange> history(long followUp);
 

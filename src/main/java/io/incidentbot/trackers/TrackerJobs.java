@@ -1,6 +1,8 @@
 package io.incidentbot.trackers;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.store.Storage;
@@ -12,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -50,19 +53,22 @@ public final class TrackerJobs {
 
     private static final Logger log = LoggerFactory.getLogger(TrackerJobs.class);
 
+    private final Transactions transactions;
     private final Storage storage;
     private final TrackerClient client;
     private final UserMap users;
     private final Clock clock;
 
     /**
-     * @param storage the bot's storage
-     * @param client  the configured tracker
-     * @param users   Slack user to tracker identity, for the assignee
-     * @param clock   "now" for the records
+     * @param transactions units of work with the subscribers (the bot's): storing a created issue's link records
+     *                     {@link IncidentEvent.FollowUpIssueCreated} in the same transaction
+     * @param client       the configured tracker
+     * @param users        Slack user to tracker identity, for the assignee
+     * @param clock        "now" for the records
      */
-    public TrackerJobs(Storage storage, TrackerClient client, UserMap users, Clock clock) {
-        this.storage = storage;
+    public TrackerJobs(Transactions transactions, TrackerClient client, UserMap users, Clock clock) {
+        this.transactions = transactions;
+        this.storage = transactions.storage();
         this.client = client;
         this.users = users;
         this.clock = clock;
@@ -102,6 +108,14 @@ public final class TrackerJobs {
         TrackerIssue issue;
         try {
             Optional<TrackerIssue> earlier = mayHaveGoneThrough ? client.findCreated(draft.get()) : Optional.empty();
+            if (earlier.isEmpty()) {
+                Optional<Duration> wait = mayHaveGoneThrough ? searchNotCaughtUp(job.followUp()) : Optional.empty();
+                if (wait.isPresent()) {
+                    return Outcome.retry("waiting for " + client.provider()
+                            + "'s search to show an issue an earlier attempt may have made", wait.get());
+                }
+                storage.run(r -> r.trackers().createAttempted(job.followUp(), clock.instant()));
+            }
             issue = earlier.isPresent() ? earlier.get() : client.create(draft.get());
         } catch (TrackerException e) {
             if (e.permanent()) {
@@ -110,7 +124,14 @@ public final class TrackerJobs {
             }
             return Outcome.retry(e.getMessage(), e.retryAfter());
         }
-        storage.run(r -> r.trackers().exported(job.followUp(), issue.key(), issue.url(), clock.instant()));
+        // the link and the event in one transaction: the follow-up's message shows the link at once (issue 22)
+        transactions.run(w -> {
+            if (w.repositories().trackers().exported(job.followUp(), issue.key(), issue.url(), clock.instant())) {
+                w.record(new IncidentEvent.FollowUpIssueCreated(draft.get().incident(), null, job.followUp(),
+                        issue.provider(), issue.key(), issue.url(), w.now()));
+            }
+            return null;
+        });
         log.info("created {} issue {} for follow-up {}", issue.provider(), issue.key(), job.followUp());
         FollowUpRecord now = storage.read(r -> r.trackers().find(job.followUp())).orElseThrow();
         if (now.state().closed() && "slack".equals(now.source())) {
@@ -118,6 +139,20 @@ public final class TrackerJobs {
             return sync(new SyncIssue(now.id(), now.state().word(), now.closedBy(), now.closedAt()));
         }
         return Outcome.done();
+    }
+
+    /**
+     * @return how long to wait before searching again, when the last create attempt was less than the tracker's
+     *         {@link TrackerClient#searchLag} ago (its issue may exist but not show in the search yet); empty to create
+     */
+    private Optional<Duration> searchNotCaughtUp(long followUp) {
+        Duration lag = client.searchLag();
+        if (lag.isZero()) {
+            return Optional.empty();
+        }
+        Optional<Instant> last = storage.read(r -> r.trackers().createAttemptedAt(followUp));
+        Instant now = clock.instant();
+        return last.map(at -> at.plus(lag)).filter(now::isBefore).map(searchable -> Duration.between(now, searchable));
     }
 
     /** Sends a state change made in Slack to the issue. */
@@ -157,6 +192,9 @@ public final class TrackerJobs {
         String title = incident.privateIncident() ? "(a private incident)" : incident.title();
         String channel = incident.channelId() == null || incident.privateIncident() ? null
                 : "https://slack.com/app_redirect?channel=" + incident.channelId();
+        // the draft's link (a Slack file) only for a public incident, like the channel
+        String postmortem = incident.privateIncident() ? null
+                : r.outbox().lastSent(f.incident(), io.incidentbot.trackers.seen.SeenBeforeSource.POSTMORTEM).orElse(null);
         String askedBy = name(r, f.createdBy());
         String owner = f.ownerId() == null ? null : name(r, f.ownerId());
         String assignee = users.find(f.ownerId()).map(id -> switch (client.provider()) {
@@ -164,7 +202,7 @@ public final class TrackerJobs {
             case "jira" -> id.jira();
             default -> id.gitlab();
         }).orElse(null);
-        return Optional.of(new IssueDraft(f.id(), f.text(), f.incident(), title, incident.severity().name(), channel, null,
+        return Optional.of(new IssueDraft(f.id(), f.text(), f.incident(), title, incident.severity().name(), channel, postmortem,
                 askedBy, owner, assignee, f.due(), f.priority()));
     }
 

@@ -6,7 +6,7 @@ import io.incidentbot.incident.UnitOfWork;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.outbox.Payloads;
-import io.incidentbot.store.Storage;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.trackers.client.TrackerClients;
 import okhttp3.OkHttpClient;
 
@@ -37,14 +37,14 @@ public final class TrackerSubscriber implements IncidentSubscriber {
     }
 
     /**
-     * @param settings the tracker settings
-     * @param storage  the bot's storage
-     * @param clock    "now"
+     * @param settings     the tracker settings
+     * @param transactions units of work with the subscribers (the bot's)
+     * @param clock        "now"
      * @return the subscriber with the configured tracker's client (none when no tracker is set)
      */
-    public static TrackerSubscriber of(TrackerSettings settings, Storage storage, Clock clock) {
+    public static TrackerSubscriber of(TrackerSettings settings, Transactions transactions, Clock clock) {
         TrackerJobs jobs = TrackerClients.of(settings, new OkHttpClient(), clock)
-                .map(client -> new TrackerJobs(storage, client, settings.users(), clock)).orElse(null);
+                .map(client -> new TrackerJobs(transactions, client, settings.users(), clock)).orElse(null);
         return new TrackerSubscriber(settings, jobs);
     }
 

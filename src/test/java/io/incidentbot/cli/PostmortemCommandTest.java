@@ -56,6 +56,23 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void theDraftListsRelatedIncidentsWithTheirFollowUpsLikeTheUploadedOne() {
+        try (JdbiStorage storage = Database.open(env.get("INCIDENT_DB"))) {
+            storage.run(r -> {
+                r.incidents().create("Orders DB failover again", Severity.SEV2, false, null, "U1",
+                        DECLARED.plus(java.time.Duration.ofDays(20)));
+                r.followUps().add(1, "alert on WAL archiving", "U1", "U1", DECLARED);
+            });
+        }
+
+        CliRun run = CliRun.run(env, "postmortem", "2");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("## Related incidents", "**Incident 1: Orders DB failover**",
+                "  - [ ] alert on WAL archiving (Alice Chen)");
+    }
+
+    @Test
     void chartWritesTheTimelinePictureAsAPngThatDecodesAndStillPrintsTheDraft() throws Exception {
         Path png = dir.resolve("incident-1-timeline.png");
 

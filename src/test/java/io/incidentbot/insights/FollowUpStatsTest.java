@@ -4,6 +4,8 @@ import io.incidentbot.alerts.Alert;
 import io.incidentbot.alerts.AlertSource;
 import io.incidentbot.alerts.AlertStatus;
 import io.incidentbot.alerts.Transition;
+import io.incidentbot.changes.Change;
+import io.incidentbot.changes.ChangeKind;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.Database;
@@ -94,5 +96,25 @@ class FollowUpStatsTest {
                 .openOlderThan30d()).as("40 days later the second incident's follow-up is old too").isEqualTo(2);
         assertThat(new StatsService(storage, clock).stats(Duration.ofDays(90), ZoneOffset.UTC).followUpFigures().recorded())
                 .as("the first incident has left the 90-day window").isEqualTo(1);
+    }
+
+    @Test
+    void aRepeatOfAnIncidentBeforeTheWindowCountsAndChangedServicesFollowTheChangeWindow() {
+        storage.run(r -> {
+            alerted(r, Severity.SEV2, NOW.minus(Duration.ofDays(50)));                         // before a 30-day window
+            alerted(r, Severity.SEV2, NOW.minus(Duration.ofDays(5)));                          // same group: a repeat
+            for (int days : new int[] {80, 20}) {                                               // two incidents, each 3 days
+                Instant declared = NOW.minus(Duration.ofDays(days));                            // after a deploy of checkout
+                r.changes().add(new Change("deploys", "d" + days, "Deploy checkout", "checkout", "prod", "dana", null,
+                        ChangeKind.DEPLOY, declared.minus(Duration.ofDays(3))), declared);
+                r.incidents().create("Checkout slow " + days, Severity.SEV3, false, null, "U1", declared);
+            }
+        });
+
+        assertThat(new StatsService(storage, clock, Duration.ofDays(7)).stats(Duration.ofDays(30), ZoneOffset.UTC)
+                .followUpFigures().repeats()).as("the alert group 45 days before, the deploy 60 days before").isEqualTo(2);
+        assertThat(new StatsService(storage, clock, Duration.ofHours(24)).stats(Duration.ofDays(30), ZoneOffset.UTC)
+                .followUpFigures().repeats()).as("with a 24 h change window the deploys are not the incidents' services")
+                .isEqualTo(1);
     }
 }

@@ -48,10 +48,19 @@ public final class JiraStandIn extends TrackerStandIn {
     private final String project;
     private final Map<String, Issue> issues = new ConcurrentHashMap<>();
     private final AtomicInteger numbers = new AtomicInteger(0);
+    private final AtomicInteger staleSearches = new AtomicInteger(0);
 
     /** @param project the project key the stand-in serves, e.g. {@code OPS} */
     public JiraStandIn(String project) {
         this.project = project;
+    }
+
+    /**
+     * Makes the next {@code searches} searches answer as Jira Cloud's eventually consistent index can just after a
+     * create: without the issues already made (an empty {@code issues} list).
+     */
+    public void hideFromNextSearches(int searches) {
+        staleSearches.set(searches);
     }
 
     /** @return the issue with this key, or null */
@@ -137,7 +146,7 @@ public final class JiraStandIn extends TrackerStandIn {
         }
         ObjectNode o = JSON.createObjectNode();
         ArrayNode list = o.putArray("issues");
-        List<Issue> all = new ArrayList<>(issues());
+        List<Issue> all = new ArrayList<>(staleSearches.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? List.of() : issues());
         java.util.Collections.reverse(all);
         for (Issue i : all) {
             boolean labelled = false;

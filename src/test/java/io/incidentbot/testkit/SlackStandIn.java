@@ -174,6 +174,11 @@ public final class SlackStandIn implements AutoCloseable {
         loseWhen.put(method, which);
     }
 
+    /** As {@link #loseNextAnswer(String)}, for the next call of {@code method} into {@code channel} only. */
+    public void loseNextAnswer(String method, String channel) {
+        loseNextAnswer(method, call -> channel.equals(call.args().get("channel")));
+    }
+
     /** @return how many faults of each kind were injected */
     public Map<Fault, Integer> faultCounts() {
         Map<Fault, Integer> out = new java.util.EnumMap<>(Fault.class);
@@ -388,6 +393,14 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", ts);
             }
+            case "conversations.open" -> {
+                // Slack's reference example: {"ok": true, "channel": {"id": "D069C7QFK"}}; the same DM on every call
+                String users = String.valueOf(call.arg("users"));
+                if (users.contains(",")) {
+                    return Map.of("ok", false, "error", "not_implemented_in_stand_in");
+                }
+                ok.put("channel", Map.of("id", "D" + users.substring(1)));
+            }
             case "conversations.history" -> {
                 String oldest = call.arg("oldest") == null ? "0" : call.arg("oldest");
                 List<Map<String, Object>> all = history.getOrDefault(call.arg("channel"), List.of());
@@ -507,7 +520,6 @@ public final class SlackStandIn implements AutoCloseable {
                 ok.put("channel", call.arg("channel"));
                 ok.put("ts", call.arg("ts"));
             }
-            case "conversations.open" -> ok.put("channel", Map.of("id", "D" + String.valueOf(call.arg("users")).substring(1)));
             case "conversations.setTopic" -> ok.put("channel", Map.of("id", String.valueOf(call.arg("channel"))));
             case "conversations.invite" -> ok.put("channel", Map.of("id", String.valueOf(call.arg("channel"))));
             case "views.open" -> ok.put("view", Map.of("id", "VVIEW0001"));

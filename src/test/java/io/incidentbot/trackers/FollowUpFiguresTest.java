@@ -55,4 +55,26 @@ class FollowUpFiguresTest {
         assertThat(figures.openOlderThan30d()).isEqualTo(1);
         assertThat(figures.repeats()).isEqualTo(2);
     }
+
+    private static PastIncident alerted(long n, String declared, String alert) {
+        return new PastIncident(n, "t", null, Severity.SEV2, Instant.parse(declared), null, false, Set.of(), Set.of(),
+                Set.of(alert), Set.of(), null, List.of());
+    }
+
+    @Test
+    void aRepeatOfAnIncidentFromBeforeThePeriodCountsAndTheAlertsServiceLabelIsAService() {
+        List<PastIncident> period = List.of(
+                incident(5, "2026-11-20T00:00:00Z", Set.of("g1"), Set.of()),          // g1 was 50 days before: repeat
+                alerted(6, "2026-11-25T00:00:00Z", "HighLatency|payments"),          // payments' alert fired before
+                alerted(7, "2026-11-26T00:00:00Z", "HighLatency|"));                  // no service label: nothing
+        List<PastIncident> before = List.of(
+                incident(1, "2026-10-01T00:00:00Z", Set.of("g1"), Set.of()),
+                incident(2, "2026-10-02T00:00:00Z", Set.of(), Set.of("payments")),   // a change to payments
+                alerted(3, "2026-10-03T00:00:00Z", "HighLatency|"),
+                incident(4, "2026-10-04T00:00:00Z", Set.of("g1"), Set.of()));         // repeats 1, but before the period
+
+        assertThat(FollowUpFigures.of(List.of(), Map.of(), period, before, NOW, ZoneOffset.UTC).repeats()).isEqualTo(2);
+        assertThat(FollowUpFigures.of(List.of(), Map.of(), period, NOW, ZoneOffset.UTC).repeats())
+                .as("without the earlier incidents only the period is compared").isEqualTo(0);
+    }
 }

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Through the running bot: with {@code INCIDENT_FOLLOWUP_EXPORT=auto}, {@code /incident action} creates one GitHub
- * issue with the owner assigned, and closing the issue on GitHub closes the follow-up.
+ * issue with the owner assigned, the follow-up's message is edited to link it, and closing the issue on GitHub closes the
+ * follow-up.
  */
 class TrackerEndToEndTest {
     @TempDir
@@ -56,6 +57,9 @@ class TrackerEndToEndTest {
                 long followUp = bot.bot.storage().read(r -> r.trackers().list(1)).get(0).id();
                 await("the link", 20, () -> bot.bot.storage().read(r -> r.trackers().find(followUp)).orElseThrow().link()
                         .status() == TrackerLink.Status.CREATED);
+                // the follow-up's own message shows the link at once, before any state change (issue 22)
+                await("the message edited with the link", 20, () -> slack.calls("chat.update").stream().anyMatch(c ->
+                        String.valueOf(c.arg("text")).contains("https://github.com/Codertocat/Hello-World/issues/1")));
 
                 byte[] body = TrackerWebhooksTest.class.getResourceAsStream("/trackers/github-issues-closed-completed.json")
                         .readAllBytes();

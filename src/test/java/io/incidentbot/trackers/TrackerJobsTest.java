@@ -1,6 +1,8 @@
 package io.incidentbot.trackers;
 
+import io.incidentbot.incident.IncidentEvent;
 import io.incidentbot.incident.Severity;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
@@ -37,6 +39,9 @@ class TrackerJobsTest {
     JdbiStorage storage;
     GitHubIssuesStandIn github;
     TrackerJobs jobs;
+    Transactions transactions;
+    /** The events recorded, with whether the link was stored when each was recorded (same transaction). */
+    final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() {
@@ -44,7 +49,13 @@ class TrackerJobsTest {
         github = new GitHubIssuesStandIn("acme/ops");
         GitHubIssues client = new GitHubIssues(new TrackerSettings.GitHub(GitHubIssuesStandIn.TOKEN, "acme", "ops", github.url()),
                 List.of("incident-follow-up"), new OkHttpClient(), CLOCK);
-        jobs = new TrackerJobs(storage, client, UserMap.parse("U0SAM=samlogin"), CLOCK);
+        transactions = new Transactions(storage, List.of((work, event) -> {
+            if (event instanceof IncidentEvent.FollowUpIssueCreated c) {
+                TrackerLink link = work.repositories().trackers().find(c.followUpId()).orElseThrow().link();
+                events.add(c.followUpId() + " " + c.key() + " " + c.url() + " stored:" + link.status());
+            }
+        }), CLOCK);
+        jobs = new TrackerJobs(transactions, client, UserMap.parse("U0SAM=samlogin"), CLOCK);
     }
 
     @AfterEach
@@ -94,11 +105,31 @@ class TrackerJobsTest {
     }
 
     @Test
-    void aPrivateIncidentsTitleAndChannelStayOutOfTheTracker() {
-        long id = followUp(true);
+    void storingTheCreatedIssuesLinkRecordsItForTheFollowUpsMessageInTheSameTransactionOnce() {
+        long id = followUp(false);
         claim(id, "U0LEAD");
         jobs.create(new CreateIssue(id));
-        assertThat(github.issue(1).body).contains("incident 1: (a private incident)").doesNotContain("Checkout", "C0INC1");
+        jobs.create(new CreateIssue(id));
+        assertThat(events).containsExactly(id + " acme/ops#1 https://github.com/acme/ops/issues/1 stored:CREATED");
+    }
+
+    @Test
+    void aPrivateIncidentsTitleChannelAndDraftStayOutOfTheTracker() {
+        long id = followUp(true);
+        storage.run(r -> r.outbox().rememberSent(1, "postmortem", "https://acme.slack.com/files/U0BOT/F1/draft.md"));
+        claim(id, "U0LEAD");
+        jobs.create(new CreateIssue(id));
+        assertThat(github.issue(1).body).contains("incident 1: (a private incident)")
+                .doesNotContain("Checkout", "C0INC1", "files/U0BOT");
+    }
+
+    @Test
+    void theIssueLinksTheIncidentsPostmortemDraftWhenThereIsOne() {
+        long id = followUp(false);
+        storage.run(r -> r.outbox().rememberSent(1, "postmortem", "https://acme.slack.com/files/U0BOT/F1/draft.md"));
+        claim(id, "U0LEAD");
+        jobs.create(new CreateIssue(id));
+        assertThat(github.issue(1).body).contains("https://acme.slack.com/files/U0BOT/F1/draft.md");
     }
 
     @Test
@@ -175,7 +206,7 @@ class TrackerJobsTest {
     @Test
     void aJiraRetryAfterALostAnswerFindsTheIssueByItsLabelInsteadOfCreatingASecond() {
         try (JiraStandIn jira = new JiraStandIn("OPS")) {
-            TrackerJobs jiraJobs = new TrackerJobs(storage, new JiraIssues(new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL,
+            TrackerJobs jiraJobs = new TrackerJobs(transactions, new JiraIssues(new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL,
                     JiraStandIn.API_TOKEN, "OPS", "Task"), List.of("incident-follow-up"), new OkHttpClient(), CLOCK),
                     UserMap.parse("U0SAM=samlogin"), CLOCK);
             long other = followUp(false);
@@ -199,6 +230,54 @@ class TrackerJobsTest {
                     .contains("incident-follow-up", "incident-bot-follow-up-" + id);
             assertThat(jira.calls("POST", "/rest/api/3/search/jql")).hasSize(1);
             assertThat(jira.violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aJiraRetryWhoseSearchMissesTheNewIssueWaitsThirtySecondsFromTheLostAttemptAndSearchesAgain() {
+        try (JiraStandIn jira = new JiraStandIn("OPS")) {
+            io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
+            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
+                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
+                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            long id = followUp(false);
+            storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
+            jira.loseNextAnswer();
+            assertThat(jiraJobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+            assertThat(jira.issues()).as("Jira made it; the bot never heard").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(2)); // the outbox retries after its backoff; Jira's index is behind
+            jira.hideFromNextSearches(1);
+            Outcome early = jiraJobs.create(new CreateIssue(id), true);
+            assertThat(early.type()).as("not found yet, too soon to tell").isEqualTo(Outcome.Type.RETRY);
+            assertThat(early.retryAfter()).isEqualTo(Duration.ofSeconds(28));
+            assertThat(jira.issues()).as("no second issue").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(28));
+            assertThat(jiraJobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+            assertThat(jira.issues()).as("found by the second search, not made again").hasSize(1);
+            assertThat(find(id).link().key()).isEqualTo("OPS-1");
+            assertThat(jira.calls("POST", "/rest/api/3/search/jql")).hasSize(2);
+            assertThat(jira.calls("POST", "/rest/api/3/issue")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aJiraRetryCreatesWhenTheIssueIsStillNotFoundThirtySecondsAfterTheFailedAttempt() {
+        try (JiraStandIn jira = new JiraStandIn("OPS")) {
+            io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
+            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
+                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
+                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            long id = followUp(false);
+            storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
+            jira.failNext(503, "{\"errorMessages\":[\"Service unavailable\"]}");
+            assertThat(jiraJobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.RETRY);
+
+            clock.advance(Duration.ofSeconds(31));
+            assertThat(jiraJobs.create(new CreateIssue(id), true).type()).isEqualTo(Outcome.Type.DONE);
+            assertThat(jira.issues()).hasSize(1);
+            assertThat(jira.calls("POST", "/rest/api/3/search/jql")).as("searched once, then created").hasSize(1);
         }
     }
 }

@@ -118,6 +118,9 @@ public final class SlackSubscriber implements IncidentSubscriber {
             }
             // the follow-up's own message shows its state, also after the resolve
             SlackJobs.enqueue(out, n, new SlackJob.SyncFollowUp(e.followUpId()), now);
+        } else if (event instanceof IncidentEvent.FollowUpIssueCreated e) {
+            // ... and its tracker issue's link, as soon as the issue exists
+            SlackJobs.enqueue(out, n, new SlackJob.SyncFollowUp(e.followUpId()), now);
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             SlackJobs.enqueue(out, n, new SlackJob.ChannelPost(e), now);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {

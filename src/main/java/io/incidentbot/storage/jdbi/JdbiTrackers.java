@@ -151,6 +151,19 @@ public final class JdbiTrackers implements TrackerRepository {
     }
 
     @Override
+    public void createAttempted(long followUp, Instant at) {
+        h.createUpdate("UPDATE follow_up_export SET create_attempted_at = :at WHERE follow_up = :f")
+                .bind("at", micros(at)).bind("f", followUp).execute();
+    }
+
+    @Override
+    public Optional<Instant> createAttemptedAt(long followUp) {
+        return h.createQuery("SELECT create_attempted_at FROM follow_up_export WHERE follow_up = :f")
+                .bind("f", followUp).map((rs, ctx) -> instant(rs, "create_attempted_at")).findOne()
+                .flatMap(Optional::ofNullable);
+    }
+
+    @Override
     public boolean retryExport(long followUp, String by, Instant at) {
         return h.createUpdate("""
                 UPDATE follow_up_export SET status = 'pending', error = NULL, requested_by = :by, updated_at = :at

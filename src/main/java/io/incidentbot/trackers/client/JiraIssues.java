@@ -35,6 +35,13 @@ import java.util.Locale;
  * Authentication: basic auth with {@code JIRA_EMAIL} and {@code JIRA_API_TOKEN}.
  */
 public final class JiraIssues implements TrackerClient {
+    /**
+     * Jira Cloud's search is eventually consistent: a new issue can be missing from {@code search/jql} for a few
+     * seconds (Atlassian: "search results may not reflect recent changes immediately"). A retry after a lost create
+     * answer searches again at least this long after that attempt before creating.
+     */
+    public static final java.time.Duration SEARCH_LAG = java.time.Duration.ofSeconds(30);
+
     private final TrackerSettings.Jira settings;
     private final List<String> labels;
     private final TrackerHttp http;
@@ -98,6 +105,11 @@ public final class JiraIssues implements TrackerClient {
      * Jira's search is eventually consistent: an issue made a moment ago may not be found yet; a retry comes after
      * the outbox's backoff, seconds later.
      */
+    @Override
+    public java.time.Duration searchLag() {
+        return SEARCH_LAG;
+    }
+
     @Override
     public java.util.Optional<TrackerIssue> findCreated(IssueDraft draft) {
         ObjectNode body = TrackerHttp.MAPPER.createObjectNode()

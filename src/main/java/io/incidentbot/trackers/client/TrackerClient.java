@@ -29,6 +29,17 @@ public interface TrackerClient {
     }
 
     /**
+     * How long after a create the tracker's {@link #findCreated} may still miss the issue it made: a retry after an
+     * attempt whose answer was lost creates only once this much time has passed since that attempt, searching again
+     * then. Zero for a tracker whose search is up to date at once.
+     *
+     * @return the delay, never negative
+     */
+    default java.time.Duration searchLag() {
+        return java.time.Duration.ZERO;
+    }
+
+    /**
      * Closes an issue the bot created, after adding {@code comment}.
      *
      * @param key       the key {@link #create} returned

@@ -28,7 +28,7 @@ public final class SeenBeforeSource {
     /** Most past incidents compared (the most recent ones). */
     public static final int MAX_PAST = 500;
     /** What the Slack adapter records the link of an incident's last uploaded postmortem draft as. */
-    static final String POSTMORTEM = "postmortem";
+    public static final String POSTMORTEM = "postmortem";
     private static final Pattern SERVICE = Pattern.compile("service=\"([^\"]*)\"");
 
     private final Duration changeWindow;
@@ -95,6 +95,17 @@ public final class SeenBeforeSource {
      *         ({@link FollowUpFigures#repeats})
      */
     public FollowUpFigures figures(Repositories r, List<Long> numbers, Instant now, java.time.ZoneId zone) {
+        return figures(r, numbers, List.of(), now, zone);
+    }
+
+    /**
+     * As {@link #figures(Repositories, List, Instant, java.time.ZoneId)}, with the incidents of the
+     * {@value FollowUpFigures#REPEAT_DAYS} days before the window, which the window's incidents may repeat.
+     *
+     * @param before the incidents declared in the {@value FollowUpFigures#REPEAT_DAYS} days before the window
+     */
+    public FollowUpFigures figures(Repositories r, List<Long> numbers, List<Long> before, Instant now,
+                                   java.time.ZoneId zone) {
         List<FollowUpRecord> followUps = new ArrayList<>();
         java.util.Map<Long, io.incidentbot.incident.Severity> severities = new java.util.HashMap<>();
         List<PastIncident> incidents = new ArrayList<>();
@@ -102,12 +113,20 @@ public final class SeenBeforeSource {
             r.incidents().find(n).ifPresent(i -> {
                 followUps.addAll(r.trackers().list(n));
                 severities.put(n, i.severity());
-                Facts f = facts(r, i);
-                incidents.add(new PastIncident(n, i.title(), summary(i), i.severity(), i.declaredAt(), i.resolvedAt(),
-                        i.privateIncident(), Set.of(), f.groups, f.alerts, f.services, null, List.of()));
+                incidents.add(forRepeats(r, i));
             });
         }
-        return FollowUpFigures.of(followUps, severities, incidents, now, zone);
+        List<PastIncident> earlier = new ArrayList<>();
+        for (long n : before) {
+            r.incidents().find(n).ifPresent(i -> earlier.add(forRepeats(r, i)));
+        }
+        return FollowUpFigures.of(followUps, severities, incidents, earlier, now, zone);
+    }
+
+    private PastIncident forRepeats(Repositories r, Incident i) {
+        Facts f = facts(r, i);
+        return new PastIncident(i.number(), i.title(), summary(i), i.severity(), i.declaredAt(), i.resolvedAt(),
+                i.privateIncident(), Set.of(), f.groups, f.alerts, f.services, null, List.of());
     }
 
     private static String summary(Incident p) {

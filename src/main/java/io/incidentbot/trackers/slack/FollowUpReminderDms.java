@@ -1,12 +1,13 @@
 package io.incidentbot.trackers.slack;
 
 import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import io.incidentbot.incident.IncidentQueries;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobRoutes;
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.slack.jobs.Posts;
 import io.incidentbot.slack.render.FollowUpPosts;
-import io.incidentbot.slack.render.UserText;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.store.Storage;
 import io.incidentbot.trackers.FollowUpRecord;
@@ -21,13 +22,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Overdue follow-up reminders as Slack DMs (issue 22, {@code INCIDENT_FOLLOWUP_REMIND}): {@link #sendDueQuietly}
  * claims the due reminders ({@link FollowUpReminders}, once across replicas, each one an outbox job queued with its
- * claim) and the routes deliver each job as {@code chat.postMessage} to the owner's user ID (the app's DM with them,
- * scope {@code chat:write}), with the follow-up's line ({@link FollowUpLines#line}) and its <em>Done</em> /
+ * claim) and the routes deliver each job as {@code chat.postMessage} into the app's DM with the owner
+ * ({@code conversations.open}, scope {@code im:write}; posted at most once: a retry after a lost answer first looks
+ * for the job's tag in the DM's history, {@code conversations.history}, scope {@code im:history}), with the follow-up's line ({@link FollowUpLines#line}) and its <em>Done</em> /
  * <em>Won't do</em> buttons ({@link FollowUpPosts}), which {@link FollowUpButtons} answers from the DM as from the
  * channel. A reminder whose follow-up was closed, handed to someone else, or belongs to a private incident its owner
  * may no longer see, is dropped.
@@ -78,11 +81,11 @@ public final class FollowUpReminderDms {
     /** @return the routing table of subscriber {@value FollowUpReminders#SUBSCRIBER} */
     public JobRoutes routes() {
         return JobRoutes.of(FollowUpReminders.SUBSCRIBER)
-                .route(FollowUpReminders.KIND, FollowUpReminders.Due.class, (job, due) -> deliver(due))
+                .route(FollowUpReminders.KIND, FollowUpReminders.Due.class, this::deliver)
                 .onFailed((job, error) -> log.warn("follow-up reminder of incident {} not sent: {}", job.incident(), error));
     }
 
-    Outcome deliver(FollowUpReminders.Due due) {
+    Outcome deliver(OutboxJob job, FollowUpReminders.Due due) {
         Optional<FollowUpRecord> found = storage.read(r -> r.trackers().find(due.followUp()));
         if (found.isEmpty() || found.get().state() != FollowUpState.OPEN || !due.owner().equals(found.get().ownerId())
                 || queries.findVisible(found.get().incident(), due.owner()).isEmpty()) {
@@ -91,10 +94,16 @@ public final class FollowUpReminderDms {
         FollowUpRecord f = found.get();
         String text = text(f, LocalDate.now(clock.withZone(zone)), reminders.every());
         boolean createIssue = trackers && (f.link() == null || f.link().status() == TrackerLink.Status.FAILED);
-        SlackCalls.Result<ChatPostMessageResponse> r = SlackCalls.run("chat.postMessage",
-                () -> client.chatPostMessage(req -> req.channel(due.owner()).text(UserText.outgoing(text))
-                        .blocks(FollowUpPosts.blocks(text, f.id(), true, createIssue))));
-        return r.ok() ? Outcome.done() : SlackCalls.failed("chat.postMessage", r);
+        // the DM's channel ID (conversations.open is idempotent), so that a retry after a lost answer can look for the
+        // job's tag in the DM's history (Posts.postOnce) and not remind twice
+        SlackCalls.Result<ConversationsOpenResponse> dm = SlackCalls.run("conversations.open",
+                () -> client.conversationsOpen(req -> req.users(List.of(due.owner()))));
+        if (!dm.ok()) {
+            return SlackCalls.failed("conversations.open", dm);
+        }
+        SlackCalls.Result<String> r = new Posts(client).postOnce(job, dm.response().getChannel().getId(), text,
+                FollowUpPosts.blocks(text, f.id(), true, createIssue));
+        return r.failure() != null ? r.failure() : Outcome.done();
     }
 
     /**

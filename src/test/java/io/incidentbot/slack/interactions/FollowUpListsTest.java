@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * DM to its owner, whose Done button works from the DM.
  */
 class FollowUpListsTest {
+    /** The app's DM with Bob, as the Slack stand-in answers {@code conversations.open}. */
+    private static final String BOB_DM = "DBOB00001";
+
     @TempDir
     Path dir;
 
@@ -44,6 +47,7 @@ class FollowUpListsTest {
     void followUpsAreListedWithStateOwnerDueAndLinkAndARefusedIssueIsRetried() throws Exception {
         try (SlackStandIn slack = new SlackStandIn(); GitHubIssuesStandIn github = new GitHubIssuesStandIn("Codertocat/Hello-World");
              RunningBot bot = RunningBot.start(slack, FollowUpButtonsTest.env(slack, dir.resolve("l.db"), github))) {
+            slack.loseNextAnswer("chat.postMessage", BOB_DM);
             Incident one = declared(bot, "declare sev2 Checkout slow", 1);
             bot.client.interactivity(InteractionPayloads.submission("UALICE001", io.incidentbot.slack.interactions.DeclareModal.CALLBACK_ID, "",
                     Map.of("title", InteractionPayloads.text("title", "Payroll leak").get("title"),
@@ -92,20 +96,21 @@ class FollowUpListsTest {
                     .filter(v -> v.contains("Your open follow-ups")).findFirst().orElseThrow();
             assertThat(view).contains("add an alert on queue depth", "due 2020-01-31 *overdue*").doesNotContain("runbook", "payroll");
 
-            // The overdue follow-up reminds its owner by DM (INCIDENT_FOLLOWUP_REMIND's default, 7 days), once; its
-            // Done button works from the DM
-            await("the overdue reminder DM", 20, () -> !slack.calls("chat.postMessage").stream()
-                    .filter(c -> "UBOB00001".equals(c.arg("channel"))).toList().isEmpty());
+            // The overdue follow-up reminds its owner by DM (INCIDENT_FOLLOWUP_REMIND's default, 7 days), once, even
+            // though Slack's answer to the first post was lost (set up at the start); its Done button works from the DM
+            await("the overdue reminder DM, looked for after the lost answer", 20, () -> slack.calls("conversations.history")
+                    .stream().anyMatch(c -> BOB_DM.equals(c.arg("channel"))));
             List<SlackStandIn.Call> dms = slack.calls("chat.postMessage").stream()
-                    .filter(c -> "UBOB00001".equals(c.arg("channel"))).toList();
+                    .filter(c -> BOB_DM.equals(c.arg("channel"))).toList();
             assertThat(dms).hasSize(1);
+            assertThat(slack.messages(BOB_DM)).as("one DM arrived").hasSize(1);
             assertThat(dms.get(0).arg("text")).contains("Your follow-up is overdue", "every 7 days", "add an alert on queue depth",
                     "due 2020-01-31 *overdue*");
             assertThat(dms.get(0).arg("blocks")).contains(FollowUpPosts.DONE, FollowUpPosts.WONT_DO, "\"value\":\"" + alert + "\"");
             assertThat(bot.client.interactivity(InteractionPayloads.buttonClick("UBOB00001", "D0BOBDM01", "1712345679.000100",
                     FollowUpPosts.DONE, String.valueOf(alert), slack.url("/response/UBOB00001"))).statusCode()).isEqualTo(200);
             assertThat(bot.bot.storage().read(r -> r.trackers().find(alert)).orElseThrow().state()).isEqualTo(FollowUpState.DONE);
-            assertThat(slack.calls("chat.postMessage").stream().filter(c -> "UBOB00001".equals(c.arg("channel"))))
+            assertThat(slack.calls("chat.postMessage").stream().filter(c -> BOB_DM.equals(c.arg("channel"))))
                     .as("no second reminder").hasSize(1);
         }
     }
