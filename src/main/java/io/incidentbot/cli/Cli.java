@@ -134,20 +134,39 @@ public final class Cli {
             throw new CliException("--chart: there is no folder " + parent);
         }
         ZoneId zone = zone(env);
+        java.time.Duration window = changeWindow(env);
         String path = database(env);
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
-            // the same Related incidents as the draft the bot uploads (issue 22), with the default change window
-            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
-                    .using(template(env)).relatedBy(new io.incidentbot.trackers.seen.draft.SeenBeforeRelated(
-                            new io.incidentbot.trackers.seen.SeenBeforeSource(io.incidentbot.config.HookSettings.DEFAULT_CHANGE_WINDOW)));
+            // the same Related incidents as the draft the bot uploads (issue 22), with its INCIDENT_CHANGE_WINDOW
+            PostmortemService drafts = drafts(storage, zone, window).using(template(env))
+                    .relatedBy(new io.incidentbot.trackers.seen.draft.SeenBeforeRelated(
+                            new io.incidentbot.trackers.seen.SeenBeforeSource(window)));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         } catch (UnknownIncidentException e) {
             throw new CliException("there is no incident " + number + " in " + DatabaseSettings.redact(path));
         }
+    }
+
+    /**
+     * @return {@code INCIDENT_CHANGE_WINDOW} as the bot reads it (default 24 h): the changes listed before an incident,
+     *         and a changed service's part in related and repeat incidents
+     */
+    static java.time.Duration changeWindow(Map<String, String> env) throws CliException {
+        try {
+            return io.incidentbot.config.HookSettings.changeWindow(env);
+        } catch (io.incidentbot.config.ConfigException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /** @return the drafts of the database's incidents, times in {@code zone}, changes of {@code window} before each */
+    private static PostmortemService drafts(JdbiStorage storage, ZoneId zone, java.time.Duration window) {
+        return new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone,
+                io.incidentbot.postmortem.AlertHistory.NONE, window);
     }
 
     /** @return PostgreSQL's waits for a command-line tool: the background limit for every statement */
@@ -176,12 +195,13 @@ public final class Cli {
             throws CliException, IOException {
         StatsCli command = StatsCli.parse(args);
         ZoneId zone = zone(env);
+        java.time.Duration window = changeWindow(env);
         String path = database(env);
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
-            command.run(storage, Clock.systemUTC(), zone, out, err);
+            command.run(storage, Clock.systemUTC(), zone, window, out, err);
         }
     }
 
@@ -191,11 +211,11 @@ public final class Cli {
         Path chart = chartOption(rest, "import <export> --channel <name> --chart incident-timeline.png");
         ImportCommand command = ImportCommand.parse(rest);
         ZoneId zone = zone(env);
+        java.time.Duration window = changeWindow(env);
         ImportPlan plan = command.read();
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
             long number = command.store(plan, storage, Clock.systemUTC(), err);
-            PostmortemService drafts = new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone)
-                    .using(template(env));
+            PostmortemService drafts = drafts(storage, zone, window).using(template(env));
             writeChart(drafts, number, chart, err);
             print(drafts, number, out, chart);
         }

@@ -69,9 +69,15 @@ final class StatsCli {
         return v;
     }
 
-    /** Prints the insights to {@code out}; writes the chart when asked, saying so on {@code err}. */
-    void run(Storage storage, Clock clock, ZoneId zone, PrintStream out, PrintStream err) throws IOException {
-        IncidentStats stats = new StatsService(storage, clock).stats(window, zone);
+    /**
+     * Prints the insights to {@code out}; writes the chart when asked, saying so on {@code err}.
+     *
+     * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: a change this long before a declare makes its service the
+     *                     incident's, for repeat incidents (as {@code /incident stats} counts them)
+     */
+    void run(Storage storage, Clock clock, ZoneId zone, Duration changeWindow, PrintStream out, PrintStream err)
+            throws IOException {
+        IncidentStats stats = new StatsService(storage, clock, changeWindow).stats(window, zone);
         Map<String, String> names = storage.read(r -> r.userNames().all());
         String owners = StatsText.owners(stats, id -> names.getOrDefault(id, id));
         out.print(StatsText.tables(stats));

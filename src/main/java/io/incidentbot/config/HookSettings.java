@@ -51,9 +51,19 @@ public record HookSettings(String webhookToken, String githubSecret, LabelMatche
         if (channel != null && !channel.matches("[CG][A-Z0-9]{2,}")) {
             throw new ConfigException("INCIDENT_ALERTS_CHANNEL must be a channel ID such as C0123ABCD (not a #name)");
         }
+        return new HookSettings(token, secret, matchers, channel, changeWindow(env));
+    }
+
+    /**
+     * Reads {@code INCIDENT_CHANGE_WINDOW} alone, for the command-line tools that need no other hook setting.
+     *
+     * @param env environment variables
+     * @return the window (default 24 h)
+     * @throws ConfigException naming the variable when it is not a positive duration such as {@code 90m}, {@code 7d}
+     */
+    public static Duration changeWindow(Map<String, String> env) {
         String window = value(env, "INCIDENT_CHANGE_WINDOW");
-        return new HookSettings(token, secret, matchers, channel,
-                window == null ? DEFAULT_CHANGE_WINDOW : duration("INCIDENT_CHANGE_WINDOW", window));
+        return window == null ? DEFAULT_CHANGE_WINDOW : duration("INCIDENT_CHANGE_WINDOW", window);
     }
 
     private static Duration duration(String name, String text) {

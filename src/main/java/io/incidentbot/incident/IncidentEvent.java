@@ -29,6 +29,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpRecorded.class, name = "follow_up_recorded"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpStateChanged.class, name = "follow_up_state_changed"),
         @JsonSubTypes.Type(value = IncidentEvent.FollowUpIssueCreated.class, name = "follow_up_issue_created"),
+        @JsonSubTypes.Type(value = IncidentEvent.FollowUpIssueRefused.class, name = "follow_up_issue_refused"),
         @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertsResolved.class, name = "alerts_resolved"),
         @JsonSubTypes.Type(value = IncidentEvent.AlertLinked.class, name = "alert_linked"),
@@ -131,6 +132,19 @@ public sealed interface IncidentEvent {
      */
     record FollowUpIssueCreated(long incident, String actor, long followUpId, String provider, String key, String url,
                                 Instant at) implements IncidentEvent {
+    }
+
+    /**
+     * The tracker refused a follow-up's issue for good (issue 22: 401, 404, 410, 400/422), and the refusal was
+     * stored, so the follow-up's own message can show the tracker's error and how to ask again.
+     *
+     * @param actor      null: the bot asked the tracker
+     * @param followUpId its stored ID
+     * @param provider   {@code github}, {@code jira} or {@code gitlab}
+     * @param error      the tracker's error, e.g. {@code GitHub 401: Bad credentials}
+     */
+    record FollowUpIssueRefused(long incident, String actor, long followUpId, String provider, String error, Instant at)
+            implements IncidentEvent {
     }
 
     /**

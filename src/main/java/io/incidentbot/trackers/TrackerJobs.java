@@ -23,7 +23,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link #create}: makes the tracker issue of a follow-up whose export is pending (claimed once through
  *       {@link io.incidentbot.store.TrackerRepository#claimExport}), records its key and URL; a refusal for good
- *       (401, 404, 410, 400, 422) is recorded on the follow-up with the tracker's error and the job fails, so
+ *       (401, 404, 410, 400, 422) is recorded on the follow-up with the tracker's error (its channel message shows it) and the job fails, so
  *       {@code retry} can offer it again; other failures are retried with the tracker's {@code Retry-After};</li>
  *   <li>{@link #sync}: closes (done / won't do) or reopens the issue of a follow-up whose state changed in Slack,
  *       with a comment saying who did it. A job whose state is no longer the follow-up's (changed again since)
@@ -61,7 +61,8 @@ public final class TrackerJobs {
 
     /**
      * @param transactions units of work with the subscribers (the bot's): storing a created issue's link records
-     *                     {@link IncidentEvent.FollowUpIssueCreated} in the same transaction
+     *                     {@link IncidentEvent.FollowUpIssueCreated} in the same transaction, and storing a refusal
+     *                     {@link IncidentEvent.FollowUpIssueRefused}
      * @param client       the configured tracker
      * @param users        Slack user to tracker identity, for the assignee
      * @param clock        "now" for the records
@@ -119,7 +120,14 @@ public final class TrackerJobs {
             issue = earlier.isPresent() ? earlier.get() : client.create(draft.get());
         } catch (TrackerException e) {
             if (e.permanent()) {
-                storage.run(r -> r.trackers().exportFailed(job.followUp(), e.getMessage(), clock.instant()));
+                // the refusal and the event in one transaction: the follow-up's message shows the error (issue 22)
+                transactions.run(w -> {
+                    if (w.repositories().trackers().exportFailed(job.followUp(), e.getMessage(), clock.instant())) {
+                        w.record(new IncidentEvent.FollowUpIssueRefused(draft.get().incident(), null, job.followUp(),
+                                client.provider(), e.getMessage(), w.now()));
+                    }
+                    return null;
+                });
                 return Outcome.fail(e.getMessage());
             }
             return Outcome.retry(e.getMessage(), e.retryAfter());

@@ -73,6 +73,32 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void relatedIncidentsByAChangedServiceFollowIncidentChangeWindow() {
+        try (JdbiStorage storage = Database.open(env.get("INCIDENT_DB"))) {
+            storage.run(r -> {
+                Instant second = DECLARED.plus(java.time.Duration.ofDays(20));
+                for (Instant declared : List.of(DECLARED, second)) {           // each 3 days after a deploy of checkout
+                    r.changes().add(new io.incidentbot.changes.Change("deploys", "d" + declared, "Deploy checkout", "checkout",
+                            "prod", "dana", null, io.incidentbot.changes.ChangeKind.DEPLOY,
+                            declared.minus(java.time.Duration.ofDays(3))), declared);
+                }
+                r.incidents().create("Payment page errors", Severity.SEV2, false, null, "U1", second);
+            });
+        }
+        Map<String, String> week = new java.util.HashMap<>(env);
+        week.put("INCIDENT_CHANGE_WINDOW", "7d");
+
+        CliRun byDefault = CliRun.run(env, "postmortem", "2");
+        CliRun weekly = CliRun.run(week, "postmortem", "2");
+
+        assertThat(byDefault.status()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).as("24 h: no change before either").doesNotContain("## Related incidents");
+        assertThat(weekly.status()).as(weekly.err()).isZero();
+        assertThat(weekly.out()).as("7 d, as the bot's uploaded draft reads it")
+                .contains("## Related incidents", "**Incident 1: Orders DB failover**", "Deploy checkout");
+    }
+
+    @Test
     void chartWritesTheTimelinePictureAsAPngThatDecodesAndStillPrintsTheDraft() throws Exception {
         Path png = dir.resolve("incident-1-timeline.png");
 

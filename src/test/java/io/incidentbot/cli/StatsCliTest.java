@@ -1,5 +1,7 @@
 package io.incidentbot.cli;
 
+import io.incidentbot.changes.Change;
+import io.incidentbot.changes.ChangeKind;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.incident.Status;
 import io.incidentbot.storage.jdbi.Database;
@@ -17,7 +19,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code stats} on the command line: text on standard output, the weekly chart as a PNG, bad input refused. */
+/**
+ * {@code stats} on the command line: text on standard output, the weekly chart as a PNG, bad input refused, repeats
+ * counted with {@code INCIDENT_CHANGE_WINDOW}.
+ */
 class StatsCliTest {
     @TempDir
     Path dir;
@@ -64,6 +69,36 @@ class StatsCliTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err()).isEqualTo("Wrote incidents per month to " + png + ".\n");
+    }
+
+    @Test
+    void repeatIncidentsByAChangedServiceFollowIncidentChangeWindow() {
+        Instant now = Instant.now();
+        try (JdbiStorage storage = Database.open(env.get("INCIDENT_DB"))) {
+            storage.run(r -> {
+                for (int days : new int[] {80, 20}) {                           // two incidents, each 3 days
+                    Instant declared = now.minus(Duration.ofDays(days));        // after a deploy of checkout
+                    r.changes().add(new Change("deploys", "d" + days, "Deploy checkout", "checkout", "prod", "dana", null,
+                            ChangeKind.DEPLOY, declared.minus(Duration.ofDays(3))), declared);
+                    r.incidents().create("Payments slow " + days, Severity.SEV3, false, null, "U1", declared);
+                }
+            });
+        }
+        Map<String, String> week = new java.util.HashMap<>(env);
+        week.put("INCIDENT_CHANGE_WINDOW", "7d");
+
+        CliRun byDefault = CliRun.run(env, "stats", "--since", "30d");
+        CliRun weekly = CliRun.run(week, "stats", "--since", "30d");
+
+        assertThat(byDefault.status()).as(byDefault.err()).isZero();
+        assertThat(byDefault.out()).as("24 h: the deploys are not the incidents' service").contains("; repeat incidents 0\n");
+        assertThat(weekly.status()).as(weekly.err()).isZero();
+        assertThat(weekly.out()).as("7 d, as the bot's /incident stats reads it").contains("; repeat incidents 1\n");
+        week.put("INCIDENT_CHANGE_WINDOW", "soon");
+        CliRun bad = CliRun.run(week, "stats");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.out()).isEmpty();
+        assertThat(bad.err()).startsWith("stats: INCIDENT_CHANGE_WINDOW must be a positive duration").doesNotContain("\n\n");
     }
 
     @Test

@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Through the running bot: with {@code INCIDENT_FOLLOWUP_EXPORT=auto}, {@code /incident action} creates one GitHub
  * issue with the owner assigned, the follow-up's message is edited to link it, and closing the issue on GitHub closes the
- * follow-up.
+ * follow-up; a 401 is shown on the follow-up's message with GitHub's error, and {@code followups retry} makes the
+ * issue then.
  */
 class TrackerEndToEndTest {
     @TempDir
@@ -73,6 +74,26 @@ class TrackerEndToEndTest {
                 assertThat(closed.state()).isEqualTo(FollowUpState.DONE);
                 assertThat(closed.source()).isEqualTo("tracker");
                 assertThat(github.issues()).hasSize(1);
+
+                // GitHub refuses the next issue for good (401): the follow-up's own message shows the tracker's
+                // error and how to ask again, and the retry makes the issue (issue 22)
+                github.failNext(401, "{\"message\":\"Bad credentials\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"401\"}");
+                bot.client.command("action write the runbook", "UALICE001", channel);
+                await("the refusal", 20, () -> bot.bot.storage().read(r -> r.trackers().list(1)).stream()
+                        .anyMatch(f -> f.link() != null && f.link().status() == TrackerLink.Status.FAILED));
+                long refused = bot.bot.storage().read(r -> r.trackers().list(1)).stream()
+                        .filter(f -> f.text().equals("write the runbook")).findFirst().orElseThrow().id();
+                java.util.function.Predicate<SlackStandIn.Call> refusal = c -> String.valueOf(c.arg("text")).contains("write the runbook")
+                        && String.valueOf(c.arg("text")).contains("GitHub 401: Bad credentials");
+                await("the message edited with the refusal", 20, () -> slack.calls("chat.update").stream().anyMatch(refusal));
+                SlackStandIn.Call shown = slack.calls("chat.update").stream().filter(refusal).findFirst().orElseThrow();
+                assertThat(shown.arg("text")).contains("github refused", "`/incident followups retry " + refused + "`");
+                assertThat(shown.arg("blocks")).contains(io.incidentbot.slack.render.FollowUpPosts.CREATE_ISSUE);
+                bot.client.command("followups retry " + refused, "UALICE001", channel);
+                await("the retried issue", 20, () -> github.issues().size() == 2);
+                await("the message edited with its link", 20, () -> slack.calls("chat.update").stream().anyMatch(c ->
+                        String.valueOf(c.arg("text")).contains("https://github.com/Codertocat/Hello-World/issues/2")
+                                && String.valueOf(c.arg("text")).contains("write the runbook")));
                 assertThat(github.violations()).isEmpty();
             }
         }

@@ -53,6 +53,9 @@ class TrackerJobsTest {
             if (event instanceof IncidentEvent.FollowUpIssueCreated c) {
                 TrackerLink link = work.repositories().trackers().find(c.followUpId()).orElseThrow().link();
                 events.add(c.followUpId() + " " + c.key() + " " + c.url() + " stored:" + link.status());
+            } else if (event instanceof IncidentEvent.FollowUpIssueRefused f) {
+                TrackerLink link = work.repositories().trackers().find(f.followUpId()).orElseThrow().link();
+                events.add(f.followUpId() + " refused by " + f.provider() + ": " + f.error() + " stored:" + link.status());
             }
         }), CLOCK);
         jobs = new TrackerJobs(transactions, client, UserMap.parse("U0SAM=samlogin"), CLOCK);
@@ -141,6 +144,8 @@ class TrackerJobsTest {
         assertThat(refused.type()).isEqualTo(Outcome.Type.FAIL);
         assertThat(find(id).link().status()).isEqualTo(TrackerLink.Status.FAILED);
         assertThat(find(id).link().error()).isEqualTo("GitHub 410: Issues are disabled for this repo");
+        assertThat(events).as("recorded with the refusal, for the follow-up's message (issue 22)")
+                .containsExactly(id + " refused by github: GitHub 410: Issues are disabled for this repo stored:FAILED");
 
         assertThat(storage.transaction((Repositories r) -> r.trackers().retryExport(id, "U0LEAD", T0))).isTrue();
         assertThat(jobs.create(new CreateIssue(id)).type()).isEqualTo(Outcome.Type.DONE);

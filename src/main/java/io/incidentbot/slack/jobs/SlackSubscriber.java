@@ -121,6 +121,9 @@ public final class SlackSubscriber implements IncidentSubscriber {
         } else if (event instanceof IncidentEvent.FollowUpIssueCreated e) {
             // ... and its tracker issue's link, as soon as the issue exists
             SlackJobs.enqueue(out, n, new SlackJob.SyncFollowUp(e.followUpId()), now);
+        } else if (event instanceof IncidentEvent.FollowUpIssueRefused e) {
+            // ... or the tracker's refusal, with how to ask again
+            SlackJobs.enqueue(out, n, new SlackJob.SyncFollowUp(e.followUpId()), now);
         } else if (event instanceof IncidentEvent.AlertsResolved e) {
             SlackJobs.enqueue(out, n, new SlackJob.ChannelPost(e), now);
         } else if (event instanceof IncidentEvent.StatusUpdatePosted e) {

@@ -61,7 +61,8 @@ public final class FollowUpPosts {
     /**
      * A follow-up's own channel message as it is now (issue 22): the line it was posted with
      * ({@link ChannelPosts#post} of its {@link IncidentEvent.FollowUpRecorded}), then, once it was closed or
-     * reopened, its state with who and when (in the reader's zone), and its tracker issue, e.g.
+     * reopened, its state with who and when (in the reader's zone), and its tracker issue (or the tracker's refusal,
+     * {@link #refusal}), e.g.
      * <pre>
      * :clipboard: Follow-up recorded by &lt;@U1&gt;: add an alert (owner &lt;@U2&gt;)
      * :white_check_mark: *Done* · &lt;@U2&gt; · &lt;!date^1764237600^{date_short_pretty} {time}|2026-11-27 10:00 UTC&gt; · &lt;https://github.com/o/r/issues/3|o/r#3&gt;
@@ -90,11 +91,27 @@ public final class FollowUpPosts {
             parts.add("<" + link.url() + "|" + UserText.inert(link.key()) + ">");
         } else if (link != null && link.status() == TrackerLink.Status.PENDING) {
             parts.add(link.provider() + " issue being created");
+        } else if (link != null && link.status() == TrackerLink.Status.FAILED) {
+            parts.add(":warning: " + refusal(link, f.id()));
         }
         if (!parts.isEmpty()) {
             s.append('\n').append(String.join(" · ", parts));
         }
         return s.toString();
+    }
+
+    /**
+     * How a tracker's refusal for good is shown (issue 22), on the follow-up's message and in
+     * {@code /incident followups}, e.g. {@code github refused: GitHub 401: Bad credentials (press *Create issue* or
+     * `/incident followups retry 7` to try again)}.
+     *
+     * @param link     the follow-up's {@link TrackerLink.Status#FAILED} export, with the tracker's error
+     * @param followUp the follow-up's ID
+     * @return the line (Slack mrkdwn; the error inert and cut to 200 characters)
+     */
+    public static String refusal(TrackerLink link, long followUp) {
+        return link.provider() + " refused: " + UserText.inert(Messages.truncate(link.error(), 200))
+                + " (press *Create issue* or `/incident followups retry " + followUp + "` to try again)";
     }
 
     /**

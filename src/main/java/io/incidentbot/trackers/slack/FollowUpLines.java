@@ -1,5 +1,6 @@
 package io.incidentbot.trackers.slack;
 
+import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;
 import io.incidentbot.trackers.FollowUpRecord;
@@ -49,8 +50,7 @@ public final class FollowUpLines {
             s.append(" · ").append(switch (link.status()) {
                 case CREATED -> "<" + link.url() + "|" + UserText.inert(link.key()) + ">";
                 case PENDING -> link.provider() + " issue being created";
-                case FAILED -> link.provider() + " refused: " + UserText.inert(Messages.truncate(link.error(), 200))
-                        + " (press *Create issue* or `/incident followups retry " + f.id() + "` to try again)";
+                case FAILED -> FollowUpPosts.refusal(link, f.id());
             });
         }
         return s.toString();

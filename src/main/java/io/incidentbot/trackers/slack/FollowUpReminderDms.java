@@ -10,6 +10,7 @@ import io.incidentbot.slack.jobs.Posts;
 import io.incidentbot.slack.render.FollowUpPosts;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.store.Storage;
+import io.incidentbot.store.StorageUnavailableException;
 import io.incidentbot.trackers.FollowUpRecord;
 import io.incidentbot.trackers.FollowUpReminders;
 import io.incidentbot.trackers.FollowUpState;
@@ -66,7 +67,10 @@ public final class FollowUpReminderDms {
         this.zone = zone;
     }
 
-    /** Claims the reminders due now and queues their DMs; a failure is logged and tried at the next call. */
+    /**
+     * Claims the reminders due now and queues their DMs; a failure is logged (at DEBUG while the database is
+     * unavailable, {@link StorageUnavailableException#warnUnlessOutage}) and tried at the next call.
+     */
     public void sendDueQuietly() {
         try {
             int n = reminders.claimDue().size();
@@ -74,7 +78,8 @@ public final class FollowUpReminderDms {
                 log.info("{} overdue follow-up reminder(s) queued", n);
             }
         } catch (RuntimeException e) {
-            log.warn("follow-up reminder check failed; trying again at the next one: {}", e.toString());
+            // one line per outage, not one per 10 s tick (issue 24): the storage logs its start and end
+            StorageUnavailableException.warnUnlessOutage(log, e, "follow-up reminder check failed; trying again at the next one: {}");
         }
     }
 
