@@ -46,7 +46,8 @@ class PagePlannerTest {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         delivery = new PageDelivery(Map.of(
                 PagerKind.PAGERDUTY, new PagerDutyClient(settings.pagerDutyEventsUrl(), settings.pagerDutyRoutingKey(), http, clock),
-                PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock)), storage);
+                PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock)),
+                io.incidentbot.incident.Transactions.withoutSubscribers(storage, clock));
     }
 
     @AfterEach
@@ -137,11 +138,41 @@ class PagePlannerTest {
         assertThat(jobs.get(0).page().title()).isNull();
 
         pagerDuty.failNext(400, null, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"Invalid routing key\"]}");
-        Delivery refused = delivery.deliver(jobs.get(0));
+        Delivery refused = delivery.deliver(outboxJob(1), jobs.get(0));
         assertThat(refused.type()).isEqualTo(Delivery.Type.FAIL);
         assertThat(page(n, PagerKind.PAGERDUTY).error()).isEqualTo("PagerDuty answered 400: Event object is invalid; Invalid routing key");
-        assertThat(delivery.deliver(jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(1), jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
         assertThat(page(n, PagerKind.PAGERDUTY).error()).as("cleared by the retry").isNull();
+    }
+
+    /** @return an outbox job with this ID (the delivery marks its timeline entry as written by it) */
+    private static io.incidentbot.outbox.OutboxJob outboxJob(long id) {
+        return new io.incidentbot.outbox.OutboxJob(id, 1, "pagerduty", PageJob.TRIGGER, "{}", 0, T0, T0);
+    }
+
+    private List<String> pageEntries(long n) {
+        return storage.read(r -> r.timeline().list(n)).stream().filter(e -> e.kind() == io.incidentbot.timeline.EntryKind.PAGE)
+                .map(io.incidentbot.timeline.TimelineEntry::text).toList();
+    }
+
+    /** Issue 21: an automatic page or resolve the pager accepted is a timeline entry, once however often its job ran. */
+    @Test
+    void anAcceptedAutomaticPageAndResolveAreTimelineEntriesOncePerJobAndAManualPageWritesNone() {
+        long n = declare(Severity.SEV1, false);
+        List<PageJob> jobs = plan(r -> planner.declared(r, n, T0));
+        assertThat(delivery.deliver(outboxJob(11), jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(11), jobs.get(0)).type()).as("a retry after a lost mark").isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(12), jobs.get(1)).type()).isEqualTo(Delivery.Type.DONE);
+        pagerDuty.failNext(500, null, "{}");
+        assertThat(delivery.deliver(outboxJob(13), plan(r -> planner.manual(r, n, "U_PAGER", "look", T0)).get(0)).type())
+                .isEqualTo(Delivery.Type.RETRY);
+        assertThat(delivery.deliver(outboxJob(13), plan(r -> planner.manual(r, n, "U_PAGER", "look", T0)).get(0)).type())
+                .isEqualTo(Delivery.Type.DONE);
+        storage.run(r -> r.incidents().setStatus(n, Status.RESOLVED, null, null, null));
+        List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(60)));
+        assertThat(delivery.deliver(outboxJob(14), resolves.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(pageEntries(n)).containsExactly("Paged PagerDuty: SEV1 incident " + n + ": Checkout down",
+                "Paged GoAlert: SEV1 incident " + n + ": Checkout down", "Resolved the page in PagerDuty");
     }
 
     @Test
