@@ -84,14 +84,14 @@ class PagePlannerTest {
         assertThat(jobs.get(0).page().lead()).isEqualTo("Ada Lead");
         assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
 
-        jobs.forEach(delivery::deliver);
+        jobs.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("triggered");
         assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("active");
         assertThat(page(n, PagerKind.GOALERT).externalId()).as("GoAlert's AlertID").isNotNull();
 
         List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(600)));
         assertThat(resolves).extracting(PageJob::action).containsOnly(PageJob.RESOLVE).hasSize(2);
-        resolves.forEach(delivery::deliver);
+        resolves.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("resolved");
         assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("closed");
         assertThat(plan(r -> planner.resolved(r, n, T0.plusSeconds(700)))).as("resolved once").isEmpty();
@@ -170,9 +170,11 @@ class PagePlannerTest {
                 .isEqualTo(Delivery.Type.DONE);
         storage.run(r -> r.incidents().setStatus(n, Status.RESOLVED, null, null, null));
         List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(60)));
-        assertThat(delivery.deliver(outboxJob(14), resolves.get(0)).type()).isEqualTo(Delivery.Type.DONE);
-        assertThat(pageEntries(n)).containsExactly("Paged PagerDuty: SEV1 incident " + n + ": Checkout down",
-                "Paged GoAlert: SEV1 incident " + n + ": Checkout down", "Resolved the page in PagerDuty");
+        assertThat(resolves).hasSize(2).allSatisfy(j -> assertThat(delivery.deliver(outboxJob(14 + j.pager().ordinal()), j).type())
+                .isEqualTo(Delivery.Type.DONE));
+        assertThat(pageEntries(n)).as("no entry for the manual page: its command wrote one").containsExactlyInAnyOrder(
+                "Paged PagerDuty: SEV1 incident " + n + ": Checkout down", "Paged GoAlert: SEV1 incident " + n + ": Checkout down",
+                "Resolved the page in PagerDuty", "Resolved the page in GoAlert");
     }
 
     @Test
@@ -192,7 +194,7 @@ class PagePlannerTest {
         long n = declare(Severity.SEV1, false);
         List<PageJob> jobs = plan(r -> acme.declared(r, n, T0));
         assertThat(jobs).singleElement().satisfies(j -> assertThat(j.page().dedupKey()).isEqualTo("incident-bot-acme-" + n));
-        jobs.forEach(delivery::deliver);
+        jobs.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-acme-" + n)).isEqualTo("triggered");
 
         PageSignals.Applied other = storage.transaction(r -> PageSignals.apply(r, ack("evt-globex", "incident-bot-globex-" + n), T0));
@@ -204,7 +206,7 @@ class PagePlannerTest {
         assertThat(ours.outcome()).isEqualTo(PageSignals.Outcome.APPLIED);
         assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.ACKNOWLEDGED);
 
-        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(delivery::deliver);
+        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-acme-" + n)).as("resolved with the same key").isEqualTo("resolved");
     }
 
