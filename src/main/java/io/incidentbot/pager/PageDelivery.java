@@ -14,7 +14,7 @@ import java.util.Map;
  * Delivers one {@link PageJob} to its pager and keeps the page row in step: the pager's ID when it gives one, the
  * pager's error when it refuses for good (the channel is told, and {@code retry} offers it again), the error cleared
  * on success. A job written before the incident's channel existed gets the channel's link now. An automatic page or
- * resolve ({@link PageJob#announce()}) the pager accepted becomes, in the same transaction, a {@link EntryKind#PAGE}
+ * resolve ({@link PageJob#announced()}) the pager accepted becomes, in the same transaction, a {@link EntryKind#PAGE}
  * timeline entry ("Paged PagerDuty: SEV1 incident 12: ...", "Resolved the page in PagerDuty") and an
  * {@link IncidentEvent.PageChanged} (the line in the channel), once per outbox job however often it is retried (the
  * job's ID is marked in {@code pager_hook_event} under source {@value #JOB_SOURCE}).
@@ -66,7 +66,7 @@ public final class PageDelivery {
                 if (d.externalId() != null && r.pages().find(n, job.pager()).map(p -> p.externalId() == null).orElse(false)) {
                     r.pages().externalId(n, job.pager(), d.externalId());
                 }
-                if (job.announce() && r.pages().firstDelivery(JOB_SOURCE, String.valueOf(outbox.id()), work.now())) {
+                if (job.announced() && r.pages().firstDelivery(JOB_SOURCE, String.valueOf(outbox.id()), work.now())) {
                     String text = TimelineEntry.literal(job.accepted());
                     r.timeline().add(new TimelineEntry(0, n, EntryKind.PAGE, work.now(), null, null, null, text, null,
                             false, false, List.of()));

@@ -10,10 +10,10 @@ package io.incidentbot.pager;
  * @param page     the snapshot of what to say
  * @param announce true for an automatic page or resolve (declare, severity raise, reopen, resolve): once the pager
  *                 accepted it, the delivery writes its timeline entry and channel line ({@link PageDelivery}); false
- *                 when whoever queued it wrote its own ({@code /incident page}, {@code retry}), and for jobs queued
- *                 before this field existed
+ *                 when whoever queued it wrote its own ({@code /incident page}, {@code retry}); null (read as false) for
+ *                 jobs queued before this field existed
  */
-public record PageJob(String action, PagerKind pager, PageRequest page, boolean announce) {
+public record PageJob(String action, PagerKind pager, PageRequest page, Boolean announce) {
     /** Job kind of a trigger. */
     public static final String TRIGGER = "trigger";
     /** Job kind of a resolve. */
@@ -22,6 +22,11 @@ public record PageJob(String action, PagerKind pager, PageRequest page, boolean 
     /** A job whose timeline entry the caller writes itself ({@code announce} false). */
     public PageJob(String action, PagerKind pager, PageRequest page) {
         this(action, pager, page, false);
+    }
+
+    /** @return true when the delivery writes the accepted job's timeline entry and channel line */
+    public boolean announced() {
+        return Boolean.TRUE.equals(announce);
     }
 
     /**

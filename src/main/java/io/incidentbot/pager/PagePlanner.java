@@ -130,7 +130,7 @@ public final class PagePlanner {
         return jobs;
     }
 
-    /** @param announce true for an automatic page: its delivery writes the timeline entry ({@link PageJob#announce()}) */
+    /** @param announce true for an automatic page: its delivery writes the timeline entry ({@link PageJob#announced()}) */
     private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at,
                                   Collection<PagerKind> only, boolean announce) {
         List<PageJob> jobs = new ArrayList<>();

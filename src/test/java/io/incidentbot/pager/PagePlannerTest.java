@@ -177,6 +177,19 @@ class PagePlannerTest {
                 "Resolved the page in PagerDuty", "Resolved the page in GoAlert");
     }
 
+    /** A page job queued by the previous release (no {@code announce}) is still read, and writes no entry. */
+    @Test
+    void aJobQueuedBeforeAnnounceExistedIsReadAsNotAnnounced() {
+        long n = declare(Severity.SEV1, false);
+        PageJob job = plan(r -> planner.declared(r, n, T0)).get(0);
+        String old = io.incidentbot.outbox.Payloads.write(job).replace(",\"announce\":true", "");
+        assertThat(old).doesNotContain("announce");
+        PageJob read = io.incidentbot.outbox.Payloads.read(new io.incidentbot.outbox.OutboxJob(21, n, "pagerduty",
+                PageJob.TRIGGER, old, 0, T0, T0), PageJob.class);
+        assertThat(read.announced()).isFalse();
+        assertThat(read.page()).isEqualTo(job.page());
+    }
+
     @Test
     void withPagingOffNothingPagesButAManualPageStillDoes() {
         PagePlanner off = new PagePlanner(PagerSettings.fromEnv(Map.of("PAGERDUTY_ROUTING_KEY", PagerDutyStandIn.ROUTING_KEY,
