@@ -46,7 +46,7 @@ public final class PagePlanner {
     /** An incident was declared (any way): pages when at or above the threshold. */
     public List<PageJob> declared(Repositories r, long incident, Instant at) {
         Incident i = incident(r, incident);
-        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at, pagers()) : List.of();
+        return rules.pagesOnDeclare(i.severity()) ? trigger(r, i, null, null, at, pagers(), true) : List.of();
     }
 
     /** The severity changed: pages once when it rises into the threshold and the incident was never paged. */
@@ -54,7 +54,7 @@ public final class PagePlanner {
         if (!rules.pagesOnSeverityChange(from, to, r.pages().forIncident(incident))) {
             return List.of();
         }
-        return trigger(r, incident(r, incident), null, null, at, pagers());
+        return trigger(r, incident(r, incident), null, null, at, pagers(), true);
     }
 
     /** The incident was resolved: resolves every open page. */
@@ -63,7 +63,7 @@ public final class PagePlanner {
         List<PageJob> jobs = new ArrayList<>();
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.resolvesOnResolve(p) && r.pages().resolved(incident, p.pager(), at)) {
-                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at)));
+                jobs.add(new PageJob(PageJob.RESOLVE, p.pager(), request(r, i, p.dedupKey(), null, null, at), true));
             }
         }
         return jobs;
@@ -76,7 +76,7 @@ public final class PagePlanner {
         for (Page p : r.pages().forIncident(incident)) {
             if (rules.triggersOnReopen(p) && pagers().contains(p.pager())) {
                 r.pages().triggered(incident, p.pager(), p.dedupKey(), actor, at);
-                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at)));
+                jobs.add(new PageJob(PageJob.TRIGGER, p.pager(), request(r, i, p.dedupKey(), actor, null, at), true));
             }
         }
         return jobs;
@@ -102,7 +102,7 @@ public final class PagePlanner {
      */
     public List<PageJob> manual(Repositories r, long incident, String actor, String message, Instant at,
                                 Collection<PagerKind> only) {
-        return trigger(r, incident(r, incident), actor, message, at, only);
+        return trigger(r, incident(r, incident), actor, message, at, only, false);
     }
 
     /**
@@ -130,8 +130,9 @@ public final class PagePlanner {
         return jobs;
     }
 
+    /** @param announce true for an automatic page: its delivery writes the timeline entry ({@link PageJob#announced()}) */
     private List<PageJob> trigger(Repositories r, Incident i, String actor, String message, Instant at,
-                                  Collection<PagerKind> only) {
+                                  Collection<PagerKind> only, boolean announce) {
         List<PageJob> jobs = new ArrayList<>();
         for (PagerKind pager : pagers()) {
             if (!only.contains(pager)) {
@@ -140,7 +141,7 @@ public final class PagePlanner {
             String key = r.pages().find(i.number(), pager).map(Page::dedupKey)
                     .orElseGet(() -> DedupKey.of(settings.workspacePrefix(), i.number()));
             r.pages().triggered(i.number(), pager, key, actor, at);
-            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, key, actor, message, at)));
+            jobs.add(new PageJob(PageJob.TRIGGER, pager, request(r, i, key, actor, message, at), announce));
         }
         return jobs;
     }

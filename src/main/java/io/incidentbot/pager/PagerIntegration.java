@@ -54,10 +54,10 @@ public record PagerIntegration(PagerSubscriber subscriber, List<JobRoutes> route
         PagePlanner planner = new PagePlanner(settings);
         SlackEscalation escalation = !settings.slackEscalation() ? null
                 : new SlackEscalation(settings.oncall(), settings.pageRepeat(), storage, clock);
-        List<JobRoutes> routes = new ArrayList<>(PagerSubscriber.routes(new PageDelivery(pagers, storage), settings.pagers(),
+        List<JobRoutes> routes = new ArrayList<>(PagerSubscriber.routes(new PageDelivery(pagers, transactions), settings.pagers(),
                 new PageFailures(transactions)));
         if (escalation != null) {
-            routes.add(new EscalationDms(slack, storage).routes());
+            routes.add(new EscalationDms(slack, transactions).routes());
         }
         return new PagerIntegration(new PagerSubscriber(planner, escalation, settings.alertInvite()), routes, planner, escalation, settings.oncall());
     }

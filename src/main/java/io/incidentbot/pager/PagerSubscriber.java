@@ -104,8 +104,8 @@ public final class PagerSubscriber implements IncidentSubscriber {
         List<JobRoutes> routes = new ArrayList<>();
         for (PagerKind kind : pagers) {
             routes.add(JobRoutes.of(kind.id())
-                    .route(PageJob.TRIGGER, PageJob.class, (job, p) -> delivery.deliver(p).outcome())
-                    .route(PageJob.RESOLVE, PageJob.class, (job, p) -> delivery.deliver(p).outcome())
+                    .route(PageJob.TRIGGER, PageJob.class, (job, p) -> delivery.deliver(job, p).outcome())
+                    .route(PageJob.RESOLVE, PageJob.class, (job, p) -> delivery.deliver(job, p).outcome())
                     .onFailed((job, error) -> {
                         log.warn("{} page of incident {} given up: {}", kind.displayName(), job.incident(), error);
                         failures.failed(kind, job, error);

@@ -46,7 +46,8 @@ class PagePlannerTest {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         delivery = new PageDelivery(Map.of(
                 PagerKind.PAGERDUTY, new PagerDutyClient(settings.pagerDutyEventsUrl(), settings.pagerDutyRoutingKey(), http, clock),
-                PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock)), storage);
+                PagerKind.GOALERT, new GoAlertClient(settings.goAlertUrl(), http, clock)),
+                io.incidentbot.incident.Transactions.withoutSubscribers(storage, clock));
     }
 
     @AfterEach
@@ -83,14 +84,14 @@ class PagePlannerTest {
         assertThat(jobs.get(0).page().lead()).isEqualTo("Ada Lead");
         assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.TRIGGERED);
 
-        jobs.forEach(delivery::deliver);
+        jobs.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("triggered");
         assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("active");
         assertThat(page(n, PagerKind.GOALERT).externalId()).as("GoAlert's AlertID").isNotNull();
 
         List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(600)));
         assertThat(resolves).extracting(PageJob::action).containsOnly(PageJob.RESOLVE).hasSize(2);
-        resolves.forEach(delivery::deliver);
+        resolves.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-" + n)).isEqualTo("resolved");
         assertThat(goAlert.alert("incident-bot-" + n)).isEqualTo("closed");
         assertThat(plan(r -> planner.resolved(r, n, T0.plusSeconds(700)))).as("resolved once").isEmpty();
@@ -137,11 +138,56 @@ class PagePlannerTest {
         assertThat(jobs.get(0).page().title()).isNull();
 
         pagerDuty.failNext(400, null, "{\"status\":\"invalid event\",\"message\":\"Event object is invalid\",\"errors\":[\"Invalid routing key\"]}");
-        Delivery refused = delivery.deliver(jobs.get(0));
+        Delivery refused = delivery.deliver(outboxJob(1), jobs.get(0));
         assertThat(refused.type()).isEqualTo(Delivery.Type.FAIL);
         assertThat(page(n, PagerKind.PAGERDUTY).error()).isEqualTo("PagerDuty answered 400: Event object is invalid; Invalid routing key");
-        assertThat(delivery.deliver(jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(1), jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
         assertThat(page(n, PagerKind.PAGERDUTY).error()).as("cleared by the retry").isNull();
+    }
+
+    /** @return an outbox job with this ID (the delivery marks its timeline entry as written by it) */
+    private static io.incidentbot.outbox.OutboxJob outboxJob(long id) {
+        return new io.incidentbot.outbox.OutboxJob(id, 1, "pagerduty", PageJob.TRIGGER, "{}", 0, T0, T0);
+    }
+
+    private List<String> pageEntries(long n) {
+        return storage.read(r -> r.timeline().list(n)).stream().filter(e -> e.kind() == io.incidentbot.timeline.EntryKind.PAGE)
+                .map(io.incidentbot.timeline.TimelineEntry::text).toList();
+    }
+
+    /** Issue 21: an automatic page or resolve the pager accepted is a timeline entry, once however often its job ran. */
+    @Test
+    void anAcceptedAutomaticPageAndResolveAreTimelineEntriesOncePerJobAndAManualPageWritesNone() {
+        long n = declare(Severity.SEV1, false);
+        List<PageJob> jobs = plan(r -> planner.declared(r, n, T0));
+        assertThat(delivery.deliver(outboxJob(11), jobs.get(0)).type()).isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(11), jobs.get(0)).type()).as("a retry after a lost mark").isEqualTo(Delivery.Type.DONE);
+        assertThat(delivery.deliver(outboxJob(12), jobs.get(1)).type()).isEqualTo(Delivery.Type.DONE);
+        pagerDuty.failNext(500, null, "{}");
+        assertThat(delivery.deliver(outboxJob(13), plan(r -> planner.manual(r, n, "U_PAGER", "look", T0)).get(0)).type())
+                .isEqualTo(Delivery.Type.RETRY);
+        assertThat(delivery.deliver(outboxJob(13), plan(r -> planner.manual(r, n, "U_PAGER", "look", T0)).get(0)).type())
+                .isEqualTo(Delivery.Type.DONE);
+        storage.run(r -> r.incidents().setStatus(n, Status.RESOLVED, null, null, null));
+        List<PageJob> resolves = plan(r -> planner.resolved(r, n, T0.plusSeconds(60)));
+        assertThat(resolves).hasSize(2).allSatisfy(j -> assertThat(delivery.deliver(outboxJob(14 + j.pager().ordinal()), j).type())
+                .isEqualTo(Delivery.Type.DONE));
+        assertThat(pageEntries(n)).as("no entry for the manual page: its command wrote one").containsExactlyInAnyOrder(
+                "Paged PagerDuty: SEV1 incident " + n + ": Checkout down", "Paged GoAlert: SEV1 incident " + n + ": Checkout down",
+                "Resolved the page in PagerDuty", "Resolved the page in GoAlert");
+    }
+
+    /** A page job queued by the previous release (no {@code announce}) is still read, and writes no entry. */
+    @Test
+    void aJobQueuedBeforeAnnounceExistedIsReadAsNotAnnounced() {
+        long n = declare(Severity.SEV1, false);
+        PageJob job = plan(r -> planner.declared(r, n, T0)).get(0);
+        String old = io.incidentbot.outbox.Payloads.write(job).replace(",\"announce\":true", "");
+        assertThat(old).doesNotContain("announce");
+        PageJob read = io.incidentbot.outbox.Payloads.read(new io.incidentbot.outbox.OutboxJob(21, n, "pagerduty",
+                PageJob.TRIGGER, old, 0, T0, T0), PageJob.class);
+        assertThat(read.announced()).isFalse();
+        assertThat(read.page()).isEqualTo(job.page());
     }
 
     @Test
@@ -161,7 +207,7 @@ class PagePlannerTest {
         long n = declare(Severity.SEV1, false);
         List<PageJob> jobs = plan(r -> acme.declared(r, n, T0));
         assertThat(jobs).singleElement().satisfies(j -> assertThat(j.page().dedupKey()).isEqualTo("incident-bot-acme-" + n));
-        jobs.forEach(delivery::deliver);
+        jobs.forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-acme-" + n)).isEqualTo("triggered");
 
         PageSignals.Applied other = storage.transaction(r -> PageSignals.apply(r, ack("evt-globex", "incident-bot-globex-" + n), T0));
@@ -173,7 +219,7 @@ class PagePlannerTest {
         assertThat(ours.outcome()).isEqualTo(PageSignals.Outcome.APPLIED);
         assertThat(page(n, PagerKind.PAGERDUTY).state()).isEqualTo(Page.State.ACKNOWLEDGED);
 
-        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(delivery::deliver);
+        plan(r -> acme.resolved(r, n, T0.plusSeconds(60))).forEach(j -> delivery.deliver(outboxJob(1), j));
         assertThat(pagerDuty.alert("incident-bot-acme-" + n)).as("resolved with the same key").isEqualTo("resolved");
     }
 

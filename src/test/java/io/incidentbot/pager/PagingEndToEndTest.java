@@ -72,18 +72,32 @@ class PagingEndToEndTest {
         assertThat(trigger.path("dedup_key").asText()).isEqualTo("incident-bot-" + inc.number);
         assertThat(trigger.at("/payload/summary").asText()).isEqualTo("SEV1 incident " + inc.number + ": Checkout down");
         assertThat(trigger.at("/payload/severity").asText()).isEqualTo("critical");
+        // Issue 21: the automatic page is a timeline entry and a line in the channel once PagerDuty accepted it.
+        String paged = "Paged PagerDuty: SEV1 incident " + inc.number + ": Checkout down";
+        await().atMost(Duration.ofSeconds(10)).until(() -> channelLines(inc).contains(":pager: " + paged));
 
         byte[] ack = new String(PagerHooksTest.fixture("pagerduty-incident.acknowledged.json"), StandardCharsets.UTF_8)
                 .replace("incident-bot-1", "incident-bot-" + inc.number).getBytes(StandardCharsets.UTF_8);
         assertThat(webhook(ack).statusCode()).isEqualTo(200);
         List<TimelineEntry> entries = inc.entries(EntryKind.PAGE);
-        assertThat(entries).extracting(TimelineEntry::text).containsExactly("Acknowledged by Tenex Engineer (PagerDuty)");
+        // (the acknowledgement's entry is at PagerDuty's time of the fixture, before the page's)
+        assertThat(entries).extracting(TimelineEntry::text).containsExactlyInAnyOrder(paged, "Acknowledged by Tenex Engineer (PagerDuty)");
 
         bot.client.say("resolve Rolled back", "U0ALICE01", inc.id);
         await().atMost(Duration.ofSeconds(10)).until(() -> pagerDuty.events("resolve").size() == 1);
         assertThat(pagerDuty.events("resolve").get(0).path("dedup_key").asText()).isEqualTo("incident-bot-" + inc.number);
         assertThat(pagerDuty.alert("incident-bot-" + inc.number)).isEqualTo("resolved");
         assertThat(pagerDuty.events("trigger")).as("paged once").hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> channelLines(inc).contains(":pager: Resolved the page in PagerDuty"));
+        assertThat(inc.entries(EntryKind.PAGE)).extracting(TimelineEntry::text)
+                .containsExactlyInAnyOrder(paged, "Acknowledged by Tenex Engineer (PagerDuty)", "Resolved the page in PagerDuty");
+        assertThat(channelLines(inc)).filteredOn(t -> t.startsWith(":pager:")).as("one line each")
+                .containsExactly(":pager: " + paged, ":pager: Acknowledged by Tenex Engineer (PagerDuty)",
+                        ":pager: Resolved the page in PagerDuty");
+    }
+
+    private List<String> channelLines(IncidentChannel inc) {
+        return slack.messages(inc.id).stream().map(m -> String.valueOf(m.get("text"))).toList();
     }
 
     @Test

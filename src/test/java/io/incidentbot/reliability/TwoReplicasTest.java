@@ -211,8 +211,15 @@ class TwoReplicasTest {
                 assertThat(pagerDuty.received()).as("PagerDuty requests").extracting(r -> r.json().path("event_action").asText()
                         + " " + r.json().path("dedup_key").asText()).containsExactlyInAnyOrderElementsOf(LongStream
                         .rangeClosed(1, INCIDENTS).mapToObj(n -> "trigger incident-bot-" + n).toList());
+                        // ... and that page is one timeline entry and one channel line per incident, written once it was accepted.
+                assertThat(entries.stream().filter(e -> e.kind() == EntryKind.PAGE).map(e -> e.incident() + " " + e.text()))
+                        .as("page entries").hasSize(INCIDENTS).allSatisfy(t -> assertThat(t).matches(
+                                "(\\d+) Paged PagerDuty: SEV2 incident \\1: Replica test \\d"));
+                assertThat(channels.stream().flatMap(c -> slack.messages(c).stream())
+                        .filter(m -> String.valueOf(m.get("text")).startsWith(":pager: Paged PagerDuty"))).hasSize(INCIDENTS);
                 assertThat(slack.calls("chat.postMessage").stream().filter(c -> channels.contains(c.arg("channel"))
-                        && String.valueOf(c.arg("blocks")).contains("Replica test"))).hasSize(INCIDENTS);
+                        && String.valueOf(c.arg("blocks")).contains("Replica test")
+                        && !String.valueOf(c.arg("text")).startsWith(":pager:"))).as("headers").hasSize(INCIDENTS);
                 assertThat(b.terminate()).isIn(0, 143);
             }
             String password = PostgresUrl.of(url).password();

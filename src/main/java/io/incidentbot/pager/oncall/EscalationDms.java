@@ -6,16 +6,21 @@ import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.IncidentEvent;
+import io.incidentbot.incident.Transactions;
 import io.incidentbot.outbox.JobHandler.Outcome;
 import io.incidentbot.outbox.JobRoutes;
 import io.incidentbot.outbox.OutboxJob;
 import io.incidentbot.slack.jobs.Posts;
 import io.incidentbot.pager.Page;
+import io.incidentbot.pager.PageDelivery;
 import io.incidentbot.pager.PagerKind;
 import io.incidentbot.slack.web.SlackCalls;
 import io.incidentbot.slack.render.Messages;
 import io.incidentbot.slack.render.UserText;
 import io.incidentbot.store.Storage;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +40,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * whose value is the incident number ({@link EscalationButtons}). A message due after the page was acknowledged or
  * resolved, or the incident resolved, is dropped. A private incident's message names no title. Each message sent is
  * remembered ({@link EscalationDm#SENT}), and withdrawn when the page is acknowledged or the incident resolves
- * ({@link #withdraw}).
+ * ({@link #withdraw}); it is also a {@link EntryKind#PAGE} timeline entry and a line in the incident channel
+ * ("Escalation step 2: messaged &lt;@U..&gt;", an {@link IncidentEvent.PageChanged}), written once per job.
  */
 public final class EscalationDms {
     /** Action ID of the <b>Acknowledge</b> button. */
@@ -50,15 +56,17 @@ public final class EscalationDms {
     private final MethodsClient client;
     private final Posts posts;
     private final Storage storage;
+    private final Transactions transactions;
 
     /**
-     * @param client  Web API client with the bot token
-     * @param storage where incidents and pages live
+     * @param client       Web API client with the bot token
+     * @param transactions units of work on the storage where incidents and pages live
      */
-    public EscalationDms(MethodsClient client, Storage storage) {
+    public EscalationDms(MethodsClient client, Transactions transactions) {
         this.client = client;
         this.posts = new Posts(client);
-        this.storage = storage;
+        this.transactions = transactions;
+        this.storage = transactions.storage();
     }
 
     /** @return the routing table of subscriber {@value EscalationDm#SUBSCRIBER} */
@@ -98,12 +106,26 @@ public final class EscalationDms {
             return posted.failure();
         }
         String sent = channel + " " + posted.response();
-        storage.transaction(w -> {
+        transactions.run(work -> {
+            var w = work.repositories();
+            if (!w.pages().firstDelivery(PageDelivery.JOB_SOURCE, String.valueOf(job.id()), work.now())) {
+                return null; // an earlier attempt wrote all this and its answer was lost
+            }
             w.outbox().rememberSent(dm.incident(), EscalationDm.SENT, w.outbox().lastSent(dm.incident(), EscalationDm.SENT)
                     .map(before -> before + "\n" + sent).orElse(sent));
+            String line = stepLine(dm);
+            w.timeline().add(new TimelineEntry(0, dm.incident(), EntryKind.PAGE, work.now(), null, null, null, line, null,
+                    false, false, List.of()));
+            work.record(new IncidentEvent.PageChanged(dm.incident(), null, line, null, false, work.now()));
             return null;
         });
         return Outcome.done();
+    }
+
+    /** @return the timeline entry of a sent message: "Escalation step 2: messaged @{U..}" ("step 1 (repeat 1)" on a repeat) */
+    static String stepLine(EscalationDm dm) {
+        return "Escalation step " + (dm.step() + 1) + (dm.round() > 0 ? " (repeat " + dm.round() + ")" : "") + ": messaged "
+                + TimelineEntry.userToken(dm.user());
     }
 
     /**

@@ -7,6 +7,8 @@ import io.incidentbot.testkit.IncidentChannel;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.outbox.TestClock;
+import io.incidentbot.timeline.EntryKind;
+import io.incidentbot.timeline.TimelineEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,13 @@ class SlackEscalationEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
         assertThat(dmTo("U0BACKUP1", inc.number).arg("text")).contains("step 2", "*SEV1* incident " + inc.number);
         assertThat(pending(inc.number)).as("the next pass is scheduled").isPresent();
+        // Issue 21: every escalation step is a timeline entry and a line in the channel.
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.messages(inc.id).stream()
+                .anyMatch(m -> String.valueOf(m.get("text")).equals(":pager: Escalation step 2: messaged <@U0BACKUP1>")));
+        assertThat(inc.entries(EntryKind.PAGE)).extracting(TimelineEntry::text)
+                .containsExactly("Escalation step 1: messaged @{U0ONCALL1}", "Escalation step 2: messaged @{U0BACKUP1}");
+        assertThat(slack.messages(inc.id)).filteredOn(m -> String.valueOf(m.get("text")).contains("Escalation step 1"))
+                .extracting(m -> m.get("text")).containsExactly(":pager: Escalation step 1: messaged <@U0ONCALL1>");
 
         bot.client.say("resolve Reindexed", "U0ALICE01", inc.id);
         await().atMost(Duration.ofSeconds(30)).until(() -> withdrawn("U0ONCALL1", inc.number) && withdrawn("U0BACKUP1", inc.number));
@@ -164,6 +173,9 @@ class SlackEscalationEndToEndTest {
         assertThat(dmsTo("U0ONCALL1", inc.number)).as("one post, its answer lost; the retry found it").hasSize(1);
         assertThat(slack.messages(im("U0ONCALL1")).stream().filter(m -> String.valueOf(m.get("text")).contains("Payments down")))
                 .hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !inc.entries(EntryKind.PAGE).isEmpty());
+        assertThat(inc.entries(EntryKind.PAGE)).as("one entry though the job ran twice").extracting(TimelineEntry::text)
+                .containsExactly("Escalation step 1: messaged @{U0ONCALL1}");
         clock.advance(Duration.ofMinutes(1));
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
 
