@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code /incident help} with a process file (issue 25): the usual help, then what the file calls the four severities
- * and three roles, with their descriptions, so {@code sev2} and {@code lead} in the usage lines can be matched to the
- * team's words.
+ * {@code /incident help} and {@code /incident stats} with a process file (issue 25): the usual answer, then what the file
+ * calls the four severities (and, for help, the three roles), with their descriptions, so {@code sev2} and {@code lead}
+ * in the usage lines and the stats' {@code SEV2} columns can be matched to the team's words.
  */
 final class NamedHelp implements Subcommand {
     private final Subcommand help;
@@ -23,8 +23,28 @@ final class NamedHelp implements Subcommand {
      * @param process the team's process
      */
     NamedHelp(Subcommand help, Process process) {
-        this.help = help;
-        this.names = names(process);
+        this(help, names(process));
+    }
+
+    private NamedHelp(Subcommand inner, String appended) {
+        this.help = inner;
+        this.names = appended;
+    }
+
+    /**
+     * @param stats   the standard {@code stats} subcommand
+     * @param process the team's process
+     * @return {@code stats} answering with a last line naming the severities the file renames
+     *         ({@code SEV1 is Critical · SEV2 is Major · ...}); {@code stats} itself when it renames none
+     */
+    static Subcommand stats(Subcommand stats, Process process) {
+        List<String> renamed = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            if (!process.naming(s).name().equals(s.name())) {
+                renamed.add(s.name() + " is " + Messages.escape(process.naming(s).name()));
+            }
+        }
+        return renamed.isEmpty() ? stats : new NamedHelp(stats, "_" + String.join(" · ", renamed) + "_");
     }
 
     /**
@@ -72,6 +92,6 @@ final class NamedHelp implements Subcommand {
     @Override
     public Reply run(Invocation in, String rest) {
         Reply r = help.run(in, rest);
-        return Reply.say(r.text() + "\n\n" + names);
+        return r.modal() != null || r.openModal() ? r : Reply.say(r.text() + "\n\n" + names);
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * The {@code /incident} subcommands of the process file: the typed {@code declare}, {@code field}, {@code checklist},
- * {@code resolve} asking to confirm undone required checklist items, and {@code list} and {@code help} with the file's
+ * {@code resolve} asking to confirm undone required checklist items, and {@code list}, {@code help} and {@code stats} with the file's
  * severity and role names.
  */
 public final class ProcessCommands {
@@ -34,6 +34,7 @@ public final class ProcessCommands {
         all.add(r -> new ChecklistResolveCommand(r.command("resolve"), process.checklists()));
         all.add(r -> new ListCommand(process.incidents().queries(), process.clock(), TypeExtras.names(process.process())));
         all.add(r -> new NamedHelp(r.command("help"), process.process()));
+        all.add(r -> NamedHelp.stats(r.command("stats"), process.process()));
         return all;
     }
 }

@@ -191,6 +191,8 @@ class TypedDeclareTest {
                 .contains("*Incident commander*\\n"));
         assertThat(SignedClient.text(bot.client.command("list", "UALICE001", "CGENERAL1")))
                 .contains("* SEV2 Major Checkout down");
+        assertThat(SignedClient.text(bot.client.command("stats", "UALICE001", "CGENERAL1")))
+                .contains("SEV1 is Critical · SEV2 is Major · SEV3 is Minor · SEV4 is Low");
         await("the announcement too", 10, () -> slack.calls("chat.postMessage").stream().anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel"))
                 && c.arg("text").contains("*SEV1 Critical* incident " + incident.number() + " declared by")));
         assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> changed severity: Severity SEV1 Critical → SEV2 Major",
