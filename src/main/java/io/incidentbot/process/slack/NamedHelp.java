@@ -38,13 +38,8 @@ final class NamedHelp implements Subcommand {
      *         ({@code SEV1 is Critical · SEV2 is Major · ...}); {@code stats} itself when it renames none
      */
     static Subcommand stats(Subcommand stats, Process process) {
-        List<String> renamed = new ArrayList<>();
-        for (Severity s : Severity.values()) {
-            if (!process.naming(s).name().equals(s.name())) {
-                renamed.add(s.name() + " is " + Messages.escape(process.naming(s).name()));
-            }
-        }
-        return renamed.isEmpty() ? stats : new NamedHelp(stats, "_" + String.join(" · ", renamed) + "_");
+        String legend = TypeExtras.names(process).legend();
+        return legend == null ? stats : new NamedHelp(stats, legend);
     }
 
     /**

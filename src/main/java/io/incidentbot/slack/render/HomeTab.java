@@ -80,7 +80,10 @@ public final class HomeTab {
      */
     public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts,
                             IncidentStats insights, Names names) {
-        List<LayoutBlock> stats = insights == null ? List.of() : StatsMessage.blocks(insights);
+        List<LayoutBlock> stats = new ArrayList<>(insights == null ? List.of() : StatsMessage.blocks(insights));
+        if (!stats.isEmpty() && names.legend() != null) {
+            stats.add(context(c -> c.elements(List.of(markdownText(names.legend())))));
+        }
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText("Incidents"))));
         b.add(actions(a -> a.elements(List.of(Header.button(DECLARE, "Declare incident", "declare", "danger")))));

@@ -76,8 +76,20 @@ class ProcessNamesTest {
         String named = HomeTab.view("UBOB00001", List.of(INCIDENT), List.of(resolved), Set.of(), null, NAMES).toString();
         assertThat(named).contains(":star: _you are Incident commander_", "*SEV2 Major* Checkout is down",
                 "investigating · Incident commander <@UBOB00001>", "• *6* SEV2 Major Search slow");
+        assertThat(NAMES.legend()).isEqualTo("_SEV2 is Major_");
+        assertThat(Names.CODES.legend()).isNull();
         String codes = HomeTab.view("UBOB00001", List.of(INCIDENT), List.of(resolved), Set.of(), null).toString();
         assertThat(codes).contains(":star: _you are lead_", "*SEV2* Checkout is down", "investigating · lead <@UBOB00001>",
                 "• *6* SEV2 Search slow");
+    }
+
+    @Test
+    void appHomesInsightsEndWithTheSeveritiesNames() {
+        io.incidentbot.insights.IncidentStats stats = io.incidentbot.insights.StatsCalculator.compute(List.of(), List.of(),
+                Map.of(), AT.minus(Duration.ofDays(30)), AT, java.time.ZoneId.of("UTC"));
+        com.slack.api.model.view.View named = HomeTab.view("UBOB00001", List.of(INCIDENT), List.of(), Set.of(), stats, NAMES);
+        assertThat(named.getBlocks().get(named.getBlocks().size() - 1).toString()).contains("_SEV2 is Major_");
+        assertThat(HomeTab.view("UBOB00001", List.of(INCIDENT), List.of(), Set.of(), stats).toString())
+                .doesNotContain(" is Major");
     }
 }
