@@ -176,13 +176,45 @@ public final class IncidentService {
      * @param usergroups Slack user group IDs ({@code S...})
      */
     public Incident invite(String channelId, java.util.List<String> users, java.util.List<String> usergroups, String actor) {
-        return change(channelId, "invite", (w, inc, now) -> {
-            java.util.List<String> whom = new java.util.ArrayList<>(users.stream().map(TimelineEntry::userToken).toList());
-            usergroups.forEach(g -> whom.add("the members of user group " + g));
-            IncidentWrites.entry(w.repositories(), inc.number(), EntryKind.NOTE, actor,
-                    TimelineEntry.userToken(actor) + " invited " + String.join(", ", whom), now);
-            w.record(new IncidentEvent.Invited(inc.number(), actor, users, usergroups, now));
+        return change(channelId, "invite", (w, inc, now) -> inviteWithin(w, inc.number(), users, usergroups, actor));
+    }
+
+    /**
+     * Declares an incident and, in the same unit of work, invites the people picked in the declare form's
+     * <em>Invite</em> field (issue 25) as {@link #invite} does: a timeline entry naming who invited whom and
+     * {@link IncidentEvent.Invited} (the Slack adapter invites them once the channel exists).
+     *
+     * @param users Slack user IDs to invite; none: a plain {@link #declare(Declaration)}
+     * @return the stored incident
+     * @throws IncidentException when the title is blank or too long
+     */
+    public Incident declare(Declaration d, java.util.List<String> users) {
+        return transactions.run(w -> {
+            Incident inc = declareWithin(w, d, true);
+            inviteWithin(w, inc.number(), users, java.util.List.of(), d.declaredBy());
+            return inc;
         });
+    }
+
+    /**
+     * Inside a caller's unit of work: the invite's timeline entry ({@code @{U1} invited @{U2}, the members of user
+     * group S3}) and {@link IncidentEvent.Invited}; nothing when {@code users} and {@code usergroups} are empty.
+     *
+     * @param incident   the incident number
+     * @param users      Slack user IDs
+     * @param usergroups Slack user group IDs ({@code S...})
+     * @param actor      who invites (Slack user ID)
+     */
+    public void inviteWithin(UnitOfWork w, long incident, java.util.List<String> users, java.util.List<String> usergroups,
+                             String actor) {
+        if (users.isEmpty() && usergroups.isEmpty()) {
+            return;
+        }
+        java.util.List<String> whom = new java.util.ArrayList<>(users.stream().map(TimelineEntry::userToken).toList());
+        usergroups.forEach(g -> whom.add("the members of user group " + g));
+        IncidentWrites.entry(w.repositories(), incident, EntryKind.NOTE, actor,
+                TimelineEntry.userToken(actor) + " invited " + String.join(", ", whom), w.now());
+        w.record(new IncidentEvent.Invited(incident, actor, users, usergroups, w.now()));
     }
 
     /**

@@ -132,10 +132,12 @@ final class DraftModels {
         if (in.type() != null) {
             rows.add(row("Type", in.type()));
         }
-        rows.add(row("Severity", incident.severity().name()));
+        String severityName = in.names().get(incident.severity().name());
+        rows.add(row("Severity", incident.severity().name() + (severityName == null ? "" : " " + severityName)));
         rows.add(row("Status", incident.status().label()));
         for (Role role : Role.values()) {
-            rows.add(row(capitalized(role.label()), role(role)));
+            String roleName = in.names().get(role.label());
+            rows.add(row(roleName == null ? capitalized(role.label()) : Md.cell(roleName), role(role)));
         }
         Instant impact = in.impactStartedAt();
         if (impact != null) {

@@ -34,6 +34,9 @@ import java.util.Objects;
  * @param related      earlier incidents like it (issue 22), for the Related incidents section; empty for none
  * @param followUpStates its follow-ups' state, plan and tracker issue (issue 22), by follow-up ID; a follow-up missing
  *                     from it is shown open, with no due date and no issue
+ * @param names        what the team's process file calls severities and roles (issue 25), by code or key
+ *                     ({@code SEV2 -> Major}, {@code lead -> Incident commander}), only those it renames; empty without
+ *                     a process file (the draft's summary table then reads {@code SEV2} and {@code Lead})
  */
 public record PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                               List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
@@ -42,7 +45,21 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<io.incidentbot.changes.Change> changesBefore,
                               List<io.incidentbot.pager.Page> pages, java.time.Instant impactStarted, String type,
                               List<Field> fields, List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
-                              List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates) {
+                              List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates,
+                              Map<String, String> names) {
+    /** An input without the process file's names of severities and roles. */
+    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
+                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
+                           List<ChartInput.AlertSpan> alerts,
+                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
+                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
+                           java.time.Instant impactStarted, String type, List<Field> fields,
+                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
+                           List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates) {
+        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
+                impactStarted, type, fields, checklist, related, followUpStates, Map.of());
+    }
+
     /** An input whose follow-ups are all shown open, with no due date and no issue. */
     public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
                            List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
@@ -181,5 +198,6 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
         displayNames = Map.copyOf(displayNames);
         Objects.requireNonNull(zone, "zone");
         followUpStates = Map.copyOf(followUpStates);
+        names = Map.copyOf(names);
     }
 }

@@ -200,7 +200,7 @@ public final class PostmortemService {
                 r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
                 r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
                 drafts.fields(type, type == null ? Map.of() : r.process().fields(number)),
-                r.checklists().list(number), rel, followUpStates(r, number));
+                r.checklists().list(number), rel, followUpStates(r, number), drafts.names());
     }
 
     /** @return the incident's follow-ups' state, plan and tracker issue, by follow-up ID (issue 22) */

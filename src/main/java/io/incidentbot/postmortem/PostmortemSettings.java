@@ -97,6 +97,29 @@ public record PostmortemSettings(Path file, DraftTemplate template, Map<String, 
     }
 
     /**
+     * @return what the process file calls severities and roles, by code or key ({@code SEV2 -> Major},
+     *         {@code lead -> Incident commander}), only those it renames; empty without a process file
+     */
+    public Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        if (process != null) {
+            for (io.incidentbot.incident.Severity s : io.incidentbot.incident.Severity.values()) {
+                String name = process.naming(s).name();
+                if (!name.equals(s.name())) {
+                    names.put(s.name(), name);
+                }
+            }
+            for (io.incidentbot.incident.Role r : io.incidentbot.incident.Role.values()) {
+                String name = process.naming(r).name();
+                if (!name.equals(r.label())) {
+                    names.put(r.label(), name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
      * @param type   the incident's type name, or null
      * @param stored its stored field values by field name ({@code ProcessRepository.fields})
      * @return the values as the draft shows them: the type's fields in the process file's order with their

@@ -57,6 +57,16 @@ public final class ProcessService {
         return process;
     }
 
+    /** @return the incident use cases this service declares through (their reads, e.g. {@code /incident list}) */
+    public IncidentService incidents() {
+        return incidents;
+    }
+
+    /** @return the clock of the unit of work */
+    public java.time.Clock clock() {
+        return transactions.clock();
+    }
+
     /**
      * Declares an incident of {@code type} and stores its type and field values in the same transaction; the type's
      * users and user groups are invited to the channel ({@link IncidentEvent.Invited}, after the channel is made).
@@ -68,6 +78,16 @@ public final class ProcessService {
      * @throws io.incidentbot.incident.IncidentException when the declare is refused
      */
     public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields) {
+        return declare(declaration, type, fields, java.util.List.of());
+    }
+
+    /**
+     * As {@link #declare(Declaration, IncidentType, Map)}, also inviting the people picked in the form's <em>Invite</em>
+     * field, with a timeline entry naming them ({@link IncidentService#inviteWithin}).
+     *
+     * @param invite Slack user IDs, may be empty
+     */
+    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields, java.util.List<String> invite) {
         return transactions.run(w -> {
             Incident incident = incidents.declareWithin(w, declaration, true);
             w.repositories().process().setType(incident.number(), type.name());
@@ -81,6 +101,7 @@ public final class ProcessService {
                 w.record(new IncidentEvent.Invited(incident.number(), declaration.declaredBy(), type.inviteUsers(),
                         type.inviteGroups(), w.now()));
             }
+            incidents.inviteWithin(w, incident.number(), invite, java.util.List.of(), declaration.declaredBy());
             return incident;
         });
     }

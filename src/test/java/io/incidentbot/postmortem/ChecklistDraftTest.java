@@ -39,6 +39,20 @@ class ChecklistDraftTest {
     }
 
     @Test
+    void theSummaryTableUsesTheProcessFilesSeverityAndRoleNames() throws IOException {
+        PostmortemInput named = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(),
+                SAMPLE.participants(), SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null,
+                null, List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(
+                SAMPLE.incident().severity().name(), "Major | big", "lead", "Incident commander"));
+        StringBuilder out = new StringBuilder();
+        PostmortemRenderer.render(named, out);
+        String sev = SAMPLE.incident().severity().name();
+        assertThat(out.toString()).contains("| Severity | " + sev + " Major \\| big |", "| Incident commander | ",
+                "| Comms | ").doesNotContain("| Lead | ");
+        assertThat(draft(List.of())).contains("| Severity | " + sev + " |", "| Lead | ");
+    }
+
+    @Test
     void withoutChecklistItemsTheDraftHasNoChecklistSection() throws IOException {
         assertThat(draft(List.of())).doesNotContain("## Checklist").contains("## Follow-ups");
     }

@@ -1,6 +1,7 @@
 package io.incidentbot.process.slack;
 
 import io.incidentbot.process.ProcessService;
+import io.incidentbot.slack.commands.ListCommand;
 import io.incidentbot.slack.commands.Routes;
 import io.incidentbot.slack.commands.Subcommand;
 
@@ -10,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * The {@code /incident} subcommands of the process file: the typed {@code declare}, {@code field}, {@code checklist},
- * and {@code resolve} asking to confirm undone required checklist items.
+ * {@code resolve} asking to confirm undone required checklist items, and {@code list}, {@code help} and {@code stats} with the file's
+ * severity and role names.
  */
 public final class ProcessCommands {
     private ProcessCommands() {
@@ -30,6 +32,9 @@ public final class ProcessCommands {
         all.add(r -> new FieldCommand(process));
         all.add(r -> new ChecklistCommand(process.checklists()));
         all.add(r -> new ChecklistResolveCommand(r.command("resolve"), process.checklists()));
+        all.add(r -> new ListCommand(process.incidents().queries(), process.clock(), TypeExtras.names(process.process())));
+        all.add(r -> new NamedHelp(r.command("help"), process.process()));
+        all.add(r -> NamedHelp.stats(r.command("stats"), process.process()));
         return all;
     }
 }

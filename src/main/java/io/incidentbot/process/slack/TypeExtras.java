@@ -1,6 +1,7 @@
 package io.incidentbot.process.slack;
 
 import io.incidentbot.incident.Incident;
+import io.incidentbot.incident.Role;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.process.CustomField;
 import io.incidentbot.process.FieldValues;
@@ -10,10 +11,12 @@ import io.incidentbot.process.ProcessSettings;
 import io.incidentbot.slack.jobs.PerIncident;
 import io.incidentbot.slack.render.Header;
 import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.Names;
 import io.incidentbot.slack.render.UserText;
 import io.incidentbot.store.Storage;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,22 +55,31 @@ public final class TypeExtras implements PerIncident {
     }
 
     @Override
-    public io.incidentbot.slack.render.Names names() {
-        Map<io.incidentbot.incident.Severity, String> severities = new java.util.EnumMap<>(io.incidentbot.incident.Severity.class);
+    public Names names() {
+        return names(process);
+    }
+
+    /**
+     * @param process the team's process
+     * @return the names it gives severities and roles, only those that differ from the code ({@code SEV2}) or key
+     *         ({@code lead})
+     */
+    public static Names names(Process process) {
+        Map<Severity, String> severities = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             String name = process.naming(s).name();
             if (!name.equals(s.name())) {
                 severities.put(s, name);
             }
         }
-        Map<io.incidentbot.incident.Role, String> roles = new java.util.EnumMap<>(io.incidentbot.incident.Role.class);
-        for (io.incidentbot.incident.Role r : io.incidentbot.incident.Role.values()) {
+        Map<Role, String> roles = new EnumMap<>(Role.class);
+        for (Role r : Role.values()) {
             String name = process.naming(r).name();
             if (!name.equals(r.label())) {
                 roles.put(r, name);
             }
         }
-        return new io.incidentbot.slack.render.Names(severities, roles);
+        return new Names(severities, roles);
     }
 
     @Override

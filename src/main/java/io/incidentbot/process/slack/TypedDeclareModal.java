@@ -101,13 +101,15 @@ public final class TypedDeclareModal {
         blocks.add(base.getBlocks().get(0));
         blocks.add(input(i -> i.blockId(SEVERITY).dispatchAction(true).label(plainText("Severity"))
                 .element(staticSelect(s -> s.actionId(SEVERITY).options(severities).initialOption(severities.get(sev.ordinal()))))));
-        blocks.addAll(base.getBlocks().subList(2, base.getBlocks().size()));
+        int invite = base.getBlocks().size() - 1; // DeclareModal's last block, the Invite field, comes last here too
+        blocks.addAll(base.getBlocks().subList(2, invite));
         for (CustomField f : type.fields()) {
             if (f.appliesAt(sev)) {
                 blocks.add(input(i -> i.blockId(FIELD + f.name()).optional(!f.required()).label(plainText(cut(f.label())))
                         .element(FieldInputs.element(f, fields.get(f.name())))));
             }
         }
+        blocks.add(base.getBlocks().get(invite));
         return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata("")
                 .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
@@ -122,8 +124,10 @@ public final class TypedDeclareModal {
      * @param declaration what to declare when {@code errors} is empty, else null
      * @param fields      field name to stored value ({@link FieldValues#normalise}) of the fields that apply
      * @param errors      block ID to message ({@code response_action: errors})
+     * @param invite      Slack user IDs picked in the <em>Invite</em> field ({@link DeclareModal#INVITE}), empty when none
      */
-    public record Submission(IncidentType type, Declaration declaration, Map<String, String> fields, Map<String, String> errors) {
+    public record Submission(IncidentType type, Declaration declaration, Map<String, String> fields, Map<String, String> errors,
+                             List<String> invite) {
     }
 
     /**
@@ -144,7 +148,7 @@ public final class TypedDeclareModal {
         Declaration d = base.declaration();
         Declaration declaration = errors.isEmpty() ? new Declaration(d.title(), severity, d.summary(), d.privateIncident(),
                 d.declaredBy(), d.responseUrl()) : null;
-        return new Submission(type, declaration, fields, errors);
+        return new Submission(type, declaration, fields, errors, base.invite());
     }
 
     /** @return the field values picked or typed in the state, by field name, of {@code type}'s fields */

@@ -77,8 +77,8 @@ public final class DeclareFromAlert {
      * @return the declare modal opened from an alert group's message
      */
     public static View modal(Long groupId, String title) {
-        return DeclareModal.build(CALLBACK_ID, groupId == null ? null : String.valueOf(groupId), null,
-                title == null || title.isBlank() ? null : title, null);
+        return DeclareModal.withoutInvite(DeclareModal.build(CALLBACK_ID, groupId == null ? null : String.valueOf(groupId),
+                null, title == null || title.isBlank() ? null : title, null));
     }
 
     /** @return the group ID a button value or {@code private_metadata} carries, if it is one */

@@ -1,5 +1,7 @@
 package io.incidentbot.slack.interactions;
 
+import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.element.MultiUsersSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.incidentbot.incident.Declaration;
@@ -13,6 +15,7 @@ import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import static com.slack.api.model.view.Views.view;
@@ -20,7 +23,11 @@ import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
-/** The declare modal ({@code views.open}): title, severity, summary, private; and reading its submission. */
+/**
+ * The declare modal ({@code views.open}): title, severity, summary, private, and people to invite (issue 25: a
+ * {@code multi_users_select}; Block Kit has no user group picker, so groups are invited with {@code /incident invite});
+ * and reading its submission.
+ */
 public final class DeclareModal {
     /** The view's {@code callback_id}. */
     public static final String CALLBACK_ID = "incident_declare";
@@ -29,6 +36,8 @@ public final class DeclareModal {
     static final String SEVERITY = "severity";
     static final String SUMMARY = "summary";
     static final String PRIVATE = "private";
+    /** Block and action ID of the <em>Invite</em> field ({@code multi_users_select}). */
+    public static final String INVITE = "invite";
 
     private DeclareModal() {
     }
@@ -78,7 +87,40 @@ public final class DeclareModal {
                         input(i -> i.blockId(PRIVATE).optional(true).label(plainText("Visibility"))
                                 .element(checkboxes(c -> c.actionId(PRIVATE).options(List.of(
                                         option(plainText("Private incident (private channel, no announcement details)"),
-                                                "private")))))))));
+                                                "private")))))),
+                        input(i -> i.blockId(INVITE).optional(true).label(plainText("Invite"))
+                                .element(multiUsersSelect(m -> m.actionId(INVITE)
+                                        .placeholder(plainText("People to invite to the incident channel"))))))));
+    }
+
+    /**
+     * Starts the <em>Invite</em> field of {@code view} with people already picked (a {@code views.update} keeps them).
+     *
+     * @param users Slack user IDs; none leaves the field empty
+     * @return {@code view}, changed in place
+     */
+    public static View invited(View view, List<String> users) {
+        if (!users.isEmpty()) {
+            view.getBlocks().stream().filter(b -> b instanceof InputBlock i && INVITE.equals(i.getBlockId()))
+                    .map(b -> (MultiUsersSelectElement) ((InputBlock) b).getElement())
+                    .forEach(m -> m.setInitialUsers(List.copyOf(users)));
+        }
+        return view;
+    }
+
+    /** @return {@code view} without its <em>Invite</em> field (a declare form whose submission does not invite) */
+    public static View withoutInvite(View view) {
+        view.setBlocks(view.getBlocks().stream().filter(b -> !(b instanceof InputBlock i && INVITE.equals(i.getBlockId())))
+                .toList());
+        return view;
+    }
+
+    /** @return the Slack user IDs picked in the state's <em>Invite</em> field, in order; empty when none */
+    public static List<String> invited(ViewState state) {
+        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
+                ? Map.of() : state.getValues();
+        ViewState.Value v = values.getOrDefault(INVITE, Map.of()).get(INVITE);
+        return v == null || v.getSelectedUsers() == null ? List.of() : List.copyOf(v.getSelectedUsers());
     }
 
     /**
@@ -86,8 +128,18 @@ public final class DeclareModal {
      *
      * @param declaration what to declare when {@code errors} is empty
      * @param errors      block ID to message, shown in the modal ({@code response_action: errors})
+     * @param invite      Slack user IDs picked in the <em>Invite</em> field, empty when none
      */
-    public record Submission(Declaration declaration, Map<String, String> errors) {
+    public record Submission(Declaration declaration, Map<String, String> errors, List<String> invite) {
+        /** Copies the list. */
+        public Submission {
+            invite = List.copyOf(invite);
+        }
+
+        /** A submission that invites nobody. */
+        public Submission(Declaration declaration, Map<String, String> errors) {
+            this(declaration, errors, List.of());
+        }
     }
 
     /**
@@ -117,7 +169,7 @@ public final class DeclareModal {
         boolean isPrivate = priv != null && priv.getSelectedOptions() != null && !priv.getSelectedOptions().isEmpty();
         Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, markup(text(values, SUMMARY)), isPrivate, userId,
                 responseUrl == null || responseUrl.isBlank() ? null : responseUrl) : null;
-        return new Submission(d, errors);
+        return new Submission(d, errors, invited(state));
     }
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -55,6 +55,7 @@ public final class HomeTabs {
     private final MethodsClient client;
     private final Clock clock;
     private final ZoneId zone;
+    private io.incidentbot.slack.render.Names names = io.incidentbot.slack.render.Names.CODES;
 
     /**
      * @param views   who opened their tab, and what was published to them
@@ -69,6 +70,15 @@ public final class HomeTabs {
         this.client = client;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /**
+     * @param names what the process file calls severities and roles (issue 25), in the tab's incident lines
+     * @return these tabs
+     */
+    public HomeTabs names(io.incidentbot.slack.render.Names names) {
+        this.names = names;
+        return this;
     }
 
     void register(App app, Executor afterAck) {
@@ -146,7 +156,7 @@ public final class HomeTabs {
     private boolean publishIfChanged(String user, Instant now, Instant notAfter, IncidentStats stats) {
         List<Incident> open = queries.listOpenVisibleTo(user);
         View view = HomeTab.view(user, open, queries.listResolvedVisibleTo(user, HomeTab.RESOLVED_SHOWN),
-                queries.openedByAlerts(open), stats);
+                queries.openedByAlerts(open), stats, names);
         io.incidentbot.trackers.slack.FollowUpLines.home(view.getBlocks(), views.openFollowUps(user)
                 .stream().filter(f -> queries.findVisible(f.incident(), user).isPresent()).toList(),
                 java.time.LocalDate.ofInstant(now, zone));

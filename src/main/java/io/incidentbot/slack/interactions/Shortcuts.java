@@ -59,7 +59,7 @@ final class Shortcuts {
             if (!s.errors().isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
             }
-            Incident inc = incidents.declare(s.declaration());
+            Incident inc = incidents.declare(s.declaration(), s.invite());
             read(view.getPrivateMetadata()).ifPresent(m -> incidents.addKeyEvent(inc.number(), m, user));
             return ctx.ack();
         });

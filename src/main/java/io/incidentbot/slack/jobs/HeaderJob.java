@@ -50,10 +50,11 @@ public final class HeaderJob implements KindHandler<SlackJob.SyncHeader> {
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncHeader payload) {
-        String text = Messages.headerText(incident);
+        io.incidentbot.slack.render.Names names = extra.names();
+        String text = Messages.headerText(incident, names);
         List<LayoutBlock> blocks = io.incidentbot.slack.render.Header.blocks(incident,
                 deliveries.lastStatusUpdate(incident.number()), publish, deliveries.pages(incident.number()), extra.header(incident),
-                deliveries.impactStarted(incident.number()).orElse(null));
+                deliveries.impactStarted(incident.number()).orElse(null), names);
         String rendered = text + "\n" + blocks;
         if (incident.headerTs() == null) {
             SlackCalls.Result<String> r = posts.postOnce(job, incident.channelId(), text, blocks);

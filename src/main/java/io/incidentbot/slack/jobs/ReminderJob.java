@@ -27,6 +27,7 @@ public final class ReminderJob implements KindHandler<SlackJob.Remind> {
     private final MethodsClient client;
     private final String alertsChannel;
     private final Function<Instant, List<String>> oncallAt;
+    private io.incidentbot.slack.render.Names names = io.incidentbot.slack.render.Names.CODES;
 
     /** @param posts posts at most once per job; a lead reminder of an empty channel is not sent */
     public ReminderJob(Posts posts) {
@@ -46,6 +47,15 @@ public final class ReminderJob implements KindHandler<SlackJob.Remind> {
         this.oncallAt = oncallAt;
     }
 
+    /**
+     * @param names what the process file calls the lead (issue 25), in the reminders' text
+     * @return this job handler
+     */
+    public ReminderJob names(io.incidentbot.slack.render.Names names) {
+        this.names = names;
+        return this;
+    }
+
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.Remind payload) {
         ReminderNote note = payload.note();
@@ -55,11 +65,11 @@ public final class ReminderJob implements KindHandler<SlackJob.Remind> {
         if (note instanceof ReminderNote.LeadMissing l && l.emptyChannel()) {
             return elsewhere(job, incident, l);
         }
-        return post(job, incident.channelId(), ReminderPosts.text(note), note);
+        return post(job, incident.channelId(), ReminderPosts.text(note, names), note);
     }
 
     private Outcome elsewhere(OutboxJob job, Incident incident, ReminderNote.LeadMissing note) {
-        String text = ReminderPosts.nobodyThere(note, incident.channelId());
+        String text = ReminderPosts.nobodyThere(note, incident.channelId(), names);
         if (alertsChannel != null) {
             return post(job, alertsChannel, text, note);
         }

@@ -104,7 +104,7 @@ public final class SlackJobRoutes {
                         t.forIncident(new CreateChannelJob(client, deliveries, channelPrefix, botUserId)))
                 .route(SlackJob.Kind.INVITE.name(), read(SlackJob.Invite.class), t.inChannel(new InviteJob(client)))
                 .route(SlackJob.Kind.SYNC_TOPIC.name(), read(SlackJob.SyncTopic.class),
-                        t.inChannel(new TopicJob(client, deliveries)))
+                        t.inChannel(new TopicJob(client, deliveries, perIncident.names())))
                 .route(SlackJob.Kind.SYNC_HEADER.name(), read(SlackJob.SyncHeader.class),
                         t.inChannel(new HeaderJob(client, posts, deliveries, publish, perIncident)))
                 .route(SlackJob.Kind.POST_CHANNEL.name(), read(SlackJob.ChannelPost.class),
@@ -115,7 +115,8 @@ public final class SlackJobRoutes {
                         t.inChannel(ChannelPostJob.action(posts, draftLink, perIncident.names())))
                 .route(SlackJob.Kind.ANNOUNCE.name(), read(SlackJob.Announce.class), t.inChannel(new AnnounceJob(
                         posts, announceChannel, draftLink).threaded(style, client, deliveries).perIncident(perIncident)))
-                .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts, client, alertsChannel, oncallAt)))
+                .route(SlackJob.Kind.REMIND.name(), read(SlackJob.Remind.class), t.inChannel(new ReminderJob(posts, client, alertsChannel, oncallAt)
+                        .names(perIncident.names())))
                 .route(SlackJob.Kind.QUOTE.name(), read(SlackJob.Quote.class),
                         t.inChannel(new QuoteJob(client, posts, deliveries)))
                 .route(SlackJob.Kind.POSTMORTEM.name(), read(SlackJob.Postmortem.class),

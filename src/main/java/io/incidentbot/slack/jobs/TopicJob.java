@@ -16,19 +16,26 @@ import io.incidentbot.slack.render.Messages;
 public final class TopicJob implements KindHandler<SlackJob.SyncTopic> {
     private final MethodsClient client;
     private final Deliveries deliveries;
+    private final io.incidentbot.slack.render.Names names;
 
     /**
      * @param client     Web API client with the bot token
      * @param deliveries remembers the topic last set
      */
     public TopicJob(MethodsClient client, Deliveries deliveries) {
+        this(client, deliveries, io.incidentbot.slack.render.Names.CODES);
+    }
+
+    /** @param names what the process file calls severities and roles (issue 25: {@code SEV2 Major | ...}) */
+    public TopicJob(MethodsClient client, Deliveries deliveries, io.incidentbot.slack.render.Names names) {
         this.client = client;
         this.deliveries = deliveries;
+        this.names = names;
     }
 
     @Override
     public Outcome deliver(OutboxJob job, Incident incident, SlackJob.SyncTopic payload) {
-        String topic = Messages.topic(incident);
+        String topic = Messages.topic(incident, names);
         if (deliveries.lastSent(incident.number(), "topic").filter(topic::equals).isPresent()) {
             return Outcome.done();
         }

@@ -109,7 +109,18 @@ public final class Header {
      */
     public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
                                            List<io.incidentbot.pager.Page> pages, Extra extra, java.time.Instant impactStarted) {
-        List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i));
+        return blocks(i, lastUpdate, publish, pages, extra, impactStarted, Names.CODES);
+    }
+
+    /**
+     * @param names what the process file calls severities and roles (issue 25), in the Severity and Lead fields and
+     *              the roles line
+     * @return the header blocks
+     */
+    public static List<LayoutBlock> blocks(Incident i, Optional<TimelineEntry> lastUpdate, boolean publish,
+                                           List<io.incidentbot.pager.Page> pages, Extra extra, java.time.Instant impactStarted,
+                                           Names names) {
+        List<LayoutBlock> blocks = new ArrayList<>(Messages.headerBlocks(i, names));
         LayoutBlock hint = blocks.remove(blocks.size() - 1);
         if (extra.line() != null && !extra.line().isBlank()) {
             blocks.add(context(c -> c.elements(List.of(markdownText(Messages.truncate(extra.line(), Messages.MAX_SECTION))))));

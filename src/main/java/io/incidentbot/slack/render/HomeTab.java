@@ -71,7 +71,19 @@ public final class HomeTab {
      */
     public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts,
                             IncidentStats insights) {
-        List<LayoutBlock> stats = insights == null ? List.of() : StatsMessage.blocks(insights);
+        return view(userId, open, resolved, fromAlerts, insights, Names.CODES);
+    }
+
+    /**
+     * As {@link #view(String, List, List, java.util.Set, IncidentStats)}, severities and roles as the process file
+     * names them (issue 25): {@code *SEV2 Major* Checkout is down}, {@code _you are Incident commander_}.
+     */
+    public static View view(String userId, List<Incident> open, List<Incident> resolved, java.util.Set<Long> fromAlerts,
+                            IncidentStats insights, Names names) {
+        List<LayoutBlock> stats = new ArrayList<>(insights == null ? List.of() : StatsMessage.blocks(insights));
+        if (!stats.isEmpty() && names.legend() != null) {
+            stats.add(context(c -> c.elements(List.of(markdownText(names.legend())))));
+        }
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText("Incidents"))));
         b.add(actions(a -> a.elements(List.of(Header.button(DECLARE, "Declare incident", "declare", "danger")))));
@@ -84,7 +96,7 @@ public final class HomeTab {
         List<Incident> ordered = new ArrayList<>(mine);
         ordered.addAll(others);
         for (Incident i : ordered.stream().limit(Math.min(OPEN_SHOWN, MAX_BLOCKS - FIXED_BLOCKS - stats.size())).toList()) {
-            String line = openLine(i, userId) + (fromAlerts.contains(i.number()) ? " · :rotating_light: opened by alerts" : "");
+            String line = openLine(i, userId, names) + (fromAlerts.contains(i.number()) ? " · :rotating_light: opened by alerts" : "");
             b.add(section(s -> s.text(markdownText(Messages.truncate(line, Messages.MAX_SECTION)))));
         }
         b.add(divider());
@@ -94,7 +106,7 @@ public final class HomeTab {
         if (last.isEmpty()) {
             b.add(context(c -> c.elements(List.of(markdownText("None yet.")))));
         } else {
-            b.add(section(s -> s.text(markdownText(Messages.truncate(last.stream().map(HomeTab::resolvedLine)
+            b.add(section(s -> s.text(markdownText(Messages.truncate(last.stream().map(i -> resolvedLine(i, names))
                     .collect(Collectors.joining("\n")), Messages.MAX_SECTION)))));
         }
         if (!stats.isEmpty()) {
@@ -104,18 +116,18 @@ public final class HomeTab {
         return com.slack.api.model.view.Views.view(v -> v.type("home").blocks(b));
     }
 
-    private static String openLine(Incident i, String userId) {
+    private static String openLine(Incident i, String userId, Names names) {
         String roles = i.roles().entrySet().stream().filter(e -> e.getValue().equals(userId)).map(Map.Entry::getKey)
-                .sorted().map(Role::label).collect(Collectors.joining(", "));
+                .sorted().map(names::role).collect(Collectors.joining(", "));
         return (roles.isEmpty() ? "" : ":star: _you are " + roles + "_\n") + "*" + i.number() + "* "
-                + (i.privateIncident() ? ":lock: " : "") + "*" + i.severity().name() + "* " + Messages.escape(i.title())
-                + "\n" + i.status().label() + " · lead " + i.lead().map(Mentions::of).orElse("none yet")
+                + (i.privateIncident() ? ":lock: " : "") + "*" + names.severity(i.severity()) + "* " + Messages.escape(i.title())
+                + "\n" + i.status().label() + " · " + names.role(Role.LEAD) + " " + i.lead().map(Mentions::of).orElse("none yet")
                 + " · declared " + Slack.ago(i.declaredAt()) + " · "
                 + (i.channelId() == null ? "_channel being created_" : "<#" + i.channelId() + ">");
     }
 
-    private static String resolvedLine(Incident i) {
-        return "• *" + i.number() + "* " + i.severity().name() + " " + Messages.escape(Messages.truncate(i.title(), 120))
+    private static String resolvedLine(Incident i, Names names) {
+        return "• *" + i.number() + "* " + names.severity(i.severity()) + " " + Messages.escape(Messages.truncate(i.title(), 120))
                 + " — resolved in " + Messages.duration(Duration.between(i.declaredAt(), i.resolvedAt()))
                 + (i.channelId() == null ? "" : " · <#" + i.channelId() + ">");
     }

@@ -36,22 +36,41 @@ public final class Messages {
 
     /** @return the channel topic: severity, status and lead, at most 250 characters */
     public static String topic(Incident i) {
+        return topic(i, Names.CODES);
+    }
+
+    /**
+     * @param names what the process file calls severities and roles (issue 25)
+     * @return the channel topic, e.g. {@code SEV2 Major | Investigating | Incident commander <@U1> | title}, at most
+     *         250 characters; with {@link Names#CODES} {@code SEV2 | Investigating | lead <@U1> | title}
+     */
+    public static String topic(Incident i, Names names) {
         String lead = i.lead().map(u -> "<@" + u + ">").orElse("unassigned");
-        return truncate(i.severity().name() + " | " + i.status().label() + " | lead " + lead + " | " + escape(i.title()),
-                MAX_TOPIC);
+        return truncate(names.severity(i.severity()) + " | " + i.status().label() + " | " + names.role(Role.LEAD) + " "
+                + lead + " | " + escape(i.title()), MAX_TOPIC);
     }
 
     /** @return the header message blocks: number, title, severity, status, roles, declared by and at */
     public static List<LayoutBlock> headerBlocks(Incident i) {
+        return headerBlocks(i, Names.CODES);
+    }
+
+    /**
+     * @param names what the process file calls severities and roles (issue 25): the Severity field reads
+     *              {@code SEV2 Major}, the Lead field and the roles line use the roles' names
+     * @return the header message blocks
+     */
+    public static List<LayoutBlock> headerBlocks(Incident i, Names names) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate(":rotating_light: Incident " + i.number() + ": " + i.title(), MAX_HEADER)))));
+        String leadTitle = names.roles().containsKey(Role.LEAD) ? names.role(Role.LEAD) : "Lead";
         blocks.add(section(s -> s.fields(List.of(
-                markdownText("*Severity*\n" + i.severity().name()),
+                markdownText("*Severity*\n" + names.severity(i.severity())),
                 markdownText("*Status*\n" + i.status().label()),
-                markdownText("*Lead*\n" + i.lead().map(u -> "<@" + u + ">").orElse("unassigned")),
+                markdownText("*" + leadTitle + "*\n" + i.lead().map(u -> "<@" + u + ">").orElse("unassigned")),
                 markdownText("*Declared*\nby <@" + i.declaredBy() + "> " + when(i.declaredAt()))))));
         String otherRoles = i.roles().entrySet().stream().filter(e -> e.getKey() != Role.LEAD)
-                .map(e -> "*" + e.getKey().label() + "* <@" + e.getValue() + ">").collect(Collectors.joining("   "));
+                .map(e -> "*" + names.role(e.getKey()) + "* <@" + e.getValue() + ">").collect(Collectors.joining("   "));
         if (!otherRoles.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText(otherRoles))));
         }
@@ -68,7 +87,13 @@ public final class Messages {
 
     /** @return the header's plain-text fallback (notifications, screen readers) */
     public static String headerText(Incident i) {
-        return "Incident " + i.number() + ": " + escape(i.title()) + " — " + i.severity().name() + ", " + i.status().label();
+        return headerText(i, Names.CODES);
+    }
+
+    /** @return the header's plain-text fallback, the severity as the process file names it ({@code SEV2 Major}) */
+    public static String headerText(Incident i, Names names) {
+        return "Incident " + i.number() + ": " + escape(i.title()) + " — " + names.severity(i.severity()) + ", "
+                + i.status().label();
     }
 
     /**
@@ -106,13 +131,23 @@ public final class Messages {
      */
     public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
                               java.util.Set<Long> fromAlerts, Instant now) {
+        return list(incidents, failed, fromAlerts, now, Names.CODES);
+    }
+
+    /**
+     * As {@link #list(List, java.util.Map, java.util.Set, Instant)}, each severity as the process file names it.
+     *
+     * @param names what the process file calls severities (issue 25): {@code • *12* SEV2 Major Checkout is down — ...}
+     */
+    public static String list(List<Incident> incidents, java.util.Map<Long, List<OutboxRepository.FailedJob>> failed,
+                              java.util.Set<Long> fromAlerts, Instant now, Names names) {
         if (incidents.isEmpty()) {
             return "No open incidents. :tada:";
         }
         StringBuilder sb = new StringBuilder("*Open incidents* (" + incidents.size() + ")\n");
         int shown = 0;
         for (Incident i : incidents) {
-            String line = listLine(i, failed.getOrDefault(i.number(), List.of()), now);
+            String line = listLine(i, failed.getOrDefault(i.number(), List.of()), now, names);
             if (fromAlerts.contains(i.number())) {
                 int eol = line.indexOf('\n');
                 line = eol < 0 ? line + " — :rotating_light: opened by alerts"
@@ -136,9 +171,9 @@ public final class Messages {
         return "_…and " + n + " more open incident(s) not shown; the oldest are left out._\n";
     }
 
-    private static String listLine(Incident i, List<OutboxRepository.FailedJob> f, Instant now) {
+    private static String listLine(Incident i, List<OutboxRepository.FailedJob> f, Instant now, Names names) {
         StringBuilder sb = new StringBuilder();
-        sb.append("• *").append(i.number()).append("* ").append(i.severity().name()).append(' ')
+        sb.append("• *").append(i.number()).append("* ").append(names.severity(i.severity())).append(' ')
                 .append(escape(i.title())).append(" — ")
                 .append(i.channelId() == null ? (stuck(f) ? "_no channel_" : "_channel being created_")
                         : "<#" + i.channelId() + ">")

@@ -33,4 +33,18 @@ public record Names(Map<Severity, String> severities, Map<Role, String> roles) {
         String name = roles.get(r);
         return name == null ? r.label() : Messages.escape(name);
     }
+
+    /**
+     * @return a line naming the renamed severities for texts that keep their codes (stats' columns), e.g.
+     *         {@code _SEV1 is Critical · SEV2 is Major_}; null when none is renamed
+     */
+    public String legend() {
+        java.util.List<String> renamed = new java.util.ArrayList<>();
+        for (Severity s : Severity.values()) {
+            if (severities.containsKey(s)) {
+                renamed.add(s.name() + " is " + Messages.escape(severities.get(s)));
+            }
+        }
+        return renamed.isEmpty() ? null : "_" + String.join(" · ", renamed) + "_";
+    }
 }

@@ -2,6 +2,7 @@ package io.incidentbot.slack.render;
 
 import io.incidentbot.markup.Mentions;
 import com.slack.api.model.block.LayoutBlock;
+import io.incidentbot.incident.Role;
 import io.incidentbot.reminders.ReminderNote;
 
 import java.util.List;
@@ -23,12 +24,21 @@ public final class ReminderPosts {
 
     /** @return the post's text (notification and fallback) */
     public static String text(ReminderNote note) {
+        return text(note, Names.CODES);
+    }
+
+    /**
+     * @param names what the process file calls the lead (issue 25): {@code There is no Incident commander yet}
+     * @return the post's text (notification and fallback)
+     */
+    public static String text(ReminderNote note, Names names) {
+        String lead = names.role(Role.LEAD);
         if (note instanceof ReminderNote.UpdateDue u) {
             return ":alarm_clock: No status update for " + Messages.duration(u.quiet()) + ". "
-                    + (u.lead() == null ? "There is no lead yet" : Mentions.of(u.lead()) + ", as lead") + ": "
+                    + (u.lead() == null ? "There is no " + lead + " yet" : Mentions.of(u.lead()) + ", as " + lead) + ": "
                     + "please post an update for the people waiting on this incident.";
         } else if (note instanceof ReminderNote.LeadMissing l) {
-            return ":bust_in_silhouette: Incident " + l.incident() + " has had no lead for "
+            return ":bust_in_silhouette: Incident " + l.incident() + " has had no " + lead + " for "
                     + Messages.duration(l.since()) + ". Who leads it?";
         } else if (note instanceof ReminderNote.Stopped s) {
             return ":zzz: No answer to " + s.unanswered() + " reminders; reminders stop until the next update.";
@@ -46,7 +56,13 @@ public final class ReminderPosts {
      *         ":bust_in_silhouette: Incident 12 has had no lead for 10 min and nobody is in <#C1>. Who leads it?"
      */
     public static String nobodyThere(ReminderNote.LeadMissing l, String channelId) {
-        return ":bust_in_silhouette: Incident " + l.incident() + " has had no lead for " + Messages.duration(l.since())
+        return nobodyThere(l, channelId, Names.CODES);
+    }
+
+    /** @return as {@link #nobodyThere(ReminderNote.LeadMissing, String)}, the lead named as the process file names it */
+    public static String nobodyThere(ReminderNote.LeadMissing l, String channelId, Names names) {
+        return ":bust_in_silhouette: Incident " + l.incident() + " has had no " + names.role(Role.LEAD) + " for "
+                + Messages.duration(l.since())
                 + " and nobody is in " + (channelId == null ? "its channel" : "<#" + channelId + ">") + ". Who leads it?";
     }
 

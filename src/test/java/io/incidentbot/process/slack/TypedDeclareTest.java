@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
+import io.incidentbot.slack.interactions.DeclareModal;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.RunningBotExtension;
 import io.incidentbot.testkit.SignedClient;
@@ -53,7 +54,9 @@ class TypedDeclareTest {
         JsonNode opened = JSON.readTree(slack.calls("views.open").get(opens).arg("view"));
         assertThat(opened.get("callback_id").asText()).isEqualTo(TypedDeclareModal.CALLBACK_ID);
         assertThat(blockIds(opened)).as("default type at SEV3: customer_impact is only asked at SEV1 and SEV2")
-                .containsExactly("process_type", "title", "process_severity", "summary", "private", "field:services", "field:ticket");
+                .containsExactly("process_type", "title", "process_severity", "summary", "private", "field:services", "field:ticket",
+                        "invite");
+        assertThat(opened.at("/blocks/7/element/type").asText()).as("issue 25's invite field").isEqualTo("multi_users_select");
         assertThat(opened.toString()).contains("SEV1 Critical — Customers cannot use the product; all hands");
         assertThat(opened.at("/blocks/0/dispatch_action").asBoolean()).isTrue();
 
@@ -62,6 +65,7 @@ class TypedDeclareTest {
         values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Leaked API key")));
         values.put("private", Map.of("private", Map.of("type", "checkboxes", "selected_options", List.of(
                 Map.of("text", Map.of("type", "plain_text", "text", "Private incident"), "value", "private")))));
+        values.put("invite", Map.of("invite", Map.of("type", "multi_users_select", "selected_users", List.of("UCAROL001", "UDAN00001"))));
         HttpResponse<String> changed = bot.client.interactivity(payload("block_actions", values, "process_type"));
         assertThat(changed.statusCode()).isEqualTo(200);
         await("views.update", 10, () -> slack.calls("views.update").size() > updates);
@@ -71,12 +75,14 @@ class TypedDeclareTest {
         JsonNode security = JSON.readTree(update.arg("view"));
         assertThat(blockIds(security)).as("security starts at SEV2, where affected_accounts is asked").containsExactly(
                 "process_type", "title", "process_severity", "summary", "private",
-                "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter");
+                "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter", "invite");
         assertThat(security.at("/blocks/1/element/initial_value").asText()).as("the title typed stays").isEqualTo("Leaked API key");
         assertThat(security.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV2");
         assertThat(security.at("/blocks/4/block_id").asText()).isEqualTo("private");
         assertThat(security.at("/blocks/4/element/initial_options/0/value").asText()).as("the private box ticked stays")
                 .isEqualTo("private");
+        assertThat(security.at("/blocks/9/element/initial_users").toString()).as("the people picked to invite stay")
+                .isEqualTo("[\"UCAROL001\",\"UDAN00001\"]");
         values.remove("private");
 
         values.put("process_severity", select("process_severity", "SEV1"));
@@ -130,6 +136,12 @@ class TypedDeclareTest {
         assertThat(slack.calls("conversations.invite").stream().filter(c -> channel.equals(c.arg("channel")))
                 .map(c -> c.arg("users")).toList()).anySatisfy(users -> assertThat(users.split(","))
                 .contains("U0SECLEAD1", "USECOPS01", "USECOPS02"));
+        await("the people picked in the Invite field invited too", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && List.of(c.arg("users").split(",")).containsAll(
+                        List.of("UCAROL001", "UDAN00001"))));
+        List<TimelineEntry> invited = bot.bot.storage().read(r -> r.timeline().list(n));
+        assertThat(invited).as("like /incident invite, a timeline entry")
+                .anySatisfy(e -> assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, @{UDAN00001}"));
         String answer = SignedClient.text(bot.client.command("field cve CVE-2026-1234", "UALICE001", channel));
         assertThat(answer).contains("Set CVE: CVE-2026-1234.");
         assertThat(SignedClient.text(bot.client.command("field data_exposed suspected", "UALICE001", channel)))
@@ -155,6 +167,9 @@ class TypedDeclareTest {
         String help = SignedClient.text(bot.client.command("help", "UALICE001", "CGENERAL1"));
         assertThat(help).contains("/incident field <name> <value>").contains("the type's fields");
         assertThat(help.split("/incident declare \\[sev1-4\\]", -1)).as("declare is listed once").hasSize(2);
+        assertThat(help).as("issue 25: the file's severity and role names").contains(
+                "*Severities:* `sev1` Critical — Customers cannot use the product; all hands",
+                "*Roles:* `lead` Incident commander — Runs the response and decides");
 
         int opens = slack.calls("views.open").size();
         bot.client.command("declare sev1 Checkout down", "UALICE001", "CGENERAL1");
@@ -168,6 +183,16 @@ class TypedDeclareTest {
                 .map(m -> String.valueOf(m.get("text"))).anyMatch(t -> t.contains("changed severity: Severity SEV1 Critical → SEV2 Major"))
                 && slack.messages(channel).stream().map(m -> String.valueOf(m.get("text")))
                 .anyMatch(t -> t.contains("assigned Incident commander (lead): <@UBOB00001>")));
+        await("the topic names the severity and the lead as the file does", 10, () -> slack.calls("conversations.setTopic").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && c.arg("topic").equals(
+                        "SEV2 Major | investigating | Incident commander <@UBOB00001> | Checkout down")));
+        await("the header's Severity and lead fields too", 10, () -> lastHeader(titled("Checkout down").orElseThrow())
+                .contains("*Severity*\\nSEV2 Major") && lastHeader(titled("Checkout down").orElseThrow())
+                .contains("*Incident commander*\\n"));
+        assertThat(SignedClient.text(bot.client.command("list", "UALICE001", "CGENERAL1")))
+                .contains("* SEV2 Major Checkout down");
+        assertThat(SignedClient.text(bot.client.command("stats", "UALICE001", "CGENERAL1")))
+                .contains("SEV1 is Critical · SEV2 is Major · SEV3 is Minor · SEV4 is Low");
         await("the announcement too", 10, () -> slack.calls("chat.postMessage").stream().anyMatch(c -> "CANNOUNCE1".equals(c.arg("channel"))
                 && c.arg("text").contains("*SEV1 Critical* incident " + incident.number() + " declared by")));
         assertThat(io.incidentbot.slack.render.ChannelPosts.parse("<@UALICE001> changed severity: Severity SEV1 Critical → SEV2 Major",
@@ -261,6 +286,27 @@ class TypedDeclareTest {
             assertThat(e.userId()).isEqualTo("UALICE001");
             assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, the members of user group S0SECTEAM1");
         });
+    }
+
+    @Test
+    void theStandardDeclareFormsInviteFieldInvitesThePeoplePicked() throws Exception {
+        List<String> ids = DeclareModal.build(null).getBlocks().stream().map(b -> b.toString()).toList();
+        assertThat(ids.get(ids.size() - 1)).contains("blockId=invite", "MultiUsersSelectElement");
+        assertThat(io.incidentbot.slack.interactions.DeclareFromAlert.modal(null, "t").getBlocks())
+                .as("the alert's declare form does not invite").hasSize(4);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Search index stale")));
+        values.put("severity", select("severity", "SEV3"));
+        values.put("invite", Map.of("invite", Map.of("type", "multi_users_select", "selected_users", List.of("UERIN0001"))));
+        HttpResponse<String> declared = bot.client.interactivity(payload("view_submission", DeclareModal.CALLBACK_ID, "",
+                values, null));
+        assertThat(declared.body()).doesNotContain("errors");
+        long n = titled("Search index stale").orElseThrow().number();
+        String channel = channelOf(n);
+        await("the person picked invited", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel")) && List.of(c.arg("users").split(",")).contains("UERIN0001")));
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(n));
+        assertThat(entries).anySatisfy(e -> assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UERIN0001}"));
     }
 
     /** @return the blocks of the incident's header as last posted or edited */
