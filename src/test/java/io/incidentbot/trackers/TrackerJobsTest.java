@@ -242,9 +242,7 @@ class TrackerJobsTest {
     void aJiraRetryWhoseSearchMissesTheNewIssueWaitsThirtySecondsFromTheLostAttemptAndSearchesAgain() {
         try (JiraStandIn jira = new JiraStandIn("OPS")) {
             io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
-            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
-                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
-                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            TrackerJobs jiraJobs = jiraJobsAt(jira, clock);
             long id = followUp(false);
             storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
             jira.loseNextAnswer();
@@ -271,9 +269,7 @@ class TrackerJobsTest {
     void aJiraRetryCreatesWhenTheIssueIsStillNotFoundThirtySecondsAfterTheFailedAttempt() {
         try (JiraStandIn jira = new JiraStandIn("OPS")) {
             io.incidentbot.outbox.TestClock clock = new io.incidentbot.outbox.TestClock(T0);
-            TrackerJobs jiraJobs = new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
-                    new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
-                    List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
+            TrackerJobs jiraJobs = jiraJobsAt(jira, clock);
             long id = followUp(false);
             storage.run(r -> r.trackers().claimExport(id, "jira", "U0LEAD", T0));
             jira.failNext(503, "{\"errorMessages\":[\"Service unavailable\"]}");
@@ -284,5 +280,12 @@ class TrackerJobsTest {
             assertThat(jira.issues()).hasSize(1);
             assertThat(jira.calls("POST", "/rest/api/3/search/jql")).as("searched once, then created").hasSize(1);
         }
+    }
+
+    /** Tracker jobs creating issues in {@code jira}'s project OPS, on {@code clock}. */
+    private TrackerJobs jiraJobsAt(JiraStandIn jira, io.incidentbot.outbox.TestClock clock) {
+        return new TrackerJobs(new Transactions(storage, List.of(), clock), new JiraIssues(
+                new TrackerSettings.Jira(jira.url(), JiraStandIn.EMAIL, JiraStandIn.API_TOKEN, "OPS", "Task"),
+                List.of("incident-follow-up"), new OkHttpClient(), clock), UserMap.parse(""), clock);
     }
 }
