@@ -166,7 +166,7 @@ public final class Bot implements AutoCloseable {
                     a.use(requests);
                     Interactions.register(a, incidents, reminders, homeTabs, config.announceChannel() != null,
                             runtime.afterAck(), publishing, () -> java.time.LocalDate.now(clock.withZone(config.timezone())),
-                            io.incidentbot.process.slack.ChecklistResolve.of(process));
+                            io.incidentbot.process.slack.ChecklistResolve.of(process), types.names());
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions, config.timezone()), runtime.afterAck());
@@ -176,7 +176,7 @@ public final class Bot implements AutoCloseable {
                     io.incidentbot.process.slack.ProcessInteractions.register(a, process, runtime.afterAck());
                 }, io.incidentbot.process.slack.ProcessCommands.with(integrationCommands(transactions, pager, incidents, publishing, clock,
                         r -> new io.incidentbot.trackers.slack.FollowUpsCommand(followUps, incidents.queries(), storage, clock, config.timezone())),
-                        process));
+                        process), types.names());
         this.backfill = new Backfill(client, incidents.queries(), timeline, identity::botUserId, identity::botId);
         java.util.Map<String, io.incidentbot.hooks.HookRoute> hookRoutes = new java.util.HashMap<>(
                 new io.incidentbot.pager.PagerHooks(config.pager(), transactions, clock).routes());

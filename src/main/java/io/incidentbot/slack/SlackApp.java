@@ -51,6 +51,19 @@ public final class SlackApp {
                             IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
                             java.util.function.Consumer<App> events,
                             List<java.util.function.Function<Routes, Subcommand>> subcommands) {
+        return build(slack, botToken, identity, incidents, clock, zone, afterAck, events, subcommands,
+                io.incidentbot.slack.render.Names.CODES);
+    }
+
+    /**
+     * As above; refusals that name a severity or role ({@code Incident 4 is already SEV2 Major.}) say them as
+     * {@code names} does (issue 25's process file).
+     */
+    public static App build(Slack slack, String botToken, BotIdentity identity,
+                            IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
+                            java.util.function.Consumer<App> events,
+                            List<java.util.function.Function<Routes, Subcommand>> subcommands,
+                            io.incidentbot.slack.render.Names names) {
         // Bolt's own request verification is off: HttpFrontEnd checks every HTTP request's signature
         // once, before Bolt sees it, and also refuses future timestamps, which Bolt accepts. Socket
         // Mode has no signatures (the socket itself is authenticated).
@@ -61,7 +74,7 @@ public final class SlackApp {
         middlewares.add(identity);
         // Before the error middleware, so that an unexpected error's log line names the incident too.
         middlewares.add(new IncidentContext(incidents, command));
-        middlewares.add(new ErrorMiddleware(incidents));
+        middlewares.add(new ErrorMiddleware(incidents, names));
         App app = new App(config, middlewares);
 
         app.command("/incident", (req, ctx) -> {

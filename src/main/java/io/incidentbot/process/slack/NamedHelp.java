@@ -79,6 +79,12 @@ final class NamedHelp implements Subcommand {
         return help.usage();
     }
 
+    /** @return for {@code help}, the lines naming severities and roles, also shown after a mistyped subcommand */
+    @Override
+    public String helpNotes() {
+        return names;
+    }
+
     @Override
     public boolean channelScoped() {
         return help.channelScoped();

@@ -1,7 +1,9 @@
 package io.incidentbot.process.slack;
 
 import io.incidentbot.process.ProcessService;
+import io.incidentbot.slack.commands.DeclareCommand;
 import io.incidentbot.slack.commands.ListCommand;
+import io.incidentbot.slack.commands.SeverityCommand;
 import io.incidentbot.slack.commands.Routes;
 import io.incidentbot.slack.commands.Subcommand;
 
@@ -28,11 +30,13 @@ public final class ProcessCommands {
             return extra;
         }
         List<Function<Routes, Subcommand>> all = new ArrayList<>(extra);
-        all.add(r -> new TypedDeclareCommand(r.command("declare"), process));
+        io.incidentbot.slack.render.Names names = TypeExtras.names(process.process());
+        all.add(r -> new TypedDeclareCommand(new DeclareCommand(process.incidents(), names), process));
+        all.add(r -> new SeverityCommand(process.incidents(), names));
         all.add(r -> new FieldCommand(process));
         all.add(r -> new ChecklistCommand(process.checklists()));
         all.add(r -> new ChecklistResolveCommand(r.command("resolve"), process.checklists()));
-        all.add(r -> new ListCommand(process.incidents().queries(), process.clock(), TypeExtras.names(process.process())));
+        all.add(r -> new ListCommand(process.incidents().queries(), process.clock(), names));
         all.add(r -> new NamedHelp(r.command("help"), process.process()));
         all.add(r -> NamedHelp.stats(r.command("stats"), process.process()));
         return all;

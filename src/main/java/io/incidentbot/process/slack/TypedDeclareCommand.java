@@ -88,7 +88,8 @@ public final class TypedDeclareCommand implements Subcommand {
         Severity severity = sev.orElse(type.severity() != null ? type.severity() : Severity.DEFAULT);
         Incident inc = process.declare(new Declaration(title, severity, null, false, in.userId(), in.responseUrl()),
                 type, Map.of());
-        return Reply.say(":rotating_light: Declared " + type.name() + " incident " + inc.number() + " (" + inc.severity().name()
-                + "): " + Messages.escape(inc.title()) + ". Creating its channel and inviting you now.");
+        return Reply.say(":rotating_light: Declared " + type.name() + " incident " + inc.number() + " ("
+                + TypeExtras.names(process.process()).severity(inc.severity()) + "): " + Messages.escape(inc.title())
+                + ". Creating its channel and inviting you now.");
     }
 }

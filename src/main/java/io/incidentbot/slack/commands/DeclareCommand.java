@@ -5,6 +5,7 @@ import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.slack.render.Messages;
+import io.incidentbot.slack.render.Names;
 import io.incidentbot.slack.render.UserText;
 
 import java.util.List;
@@ -12,11 +13,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** {@code /incident declare [sev1-4] <title>}: declares an incident; without a title, opens the declare form. */
-final class DeclareCommand implements Subcommand {
+public final class DeclareCommand implements Subcommand {
     private final IncidentService incidents;
+    private final Names names;
 
     DeclareCommand(IncidentService incidents) {
+        this(incidents, Names.CODES);
+    }
+
+    /**
+     * @param incidents the declare use case
+     * @param names     what the process file calls severities (issue 25): the reply says {@code (SEV2 Major)}
+     */
+    public DeclareCommand(IncidentService incidents, Names names) {
         this.incidents = incidents;
+        this.names = names;
     }
 
     @Override
@@ -52,7 +63,7 @@ final class DeclareCommand implements Subcommand {
         }
         Incident inc = incidents.declare(new Declaration(title, sev.orElse(Severity.DEFAULT), null, false, in.userId(),
                 in.responseUrl()));
-        return Reply.say(":rotating_light: Declared incident " + inc.number() + " (" + inc.severity().name() + "): "
+        return Reply.say(":rotating_light: Declared incident " + inc.number() + " (" + names.severity(inc.severity()) + "): "
                 + Messages.escape(inc.title()) + ". Creating its channel and inviting you now.");
     }
 }

@@ -104,7 +104,10 @@ public final class Routes {
         String rest = parts[1];
         Subcommand c = byWord.get(word);
         if (c == null) {
-            return Reply.say(word.isEmpty() ? help() : notUnderstood(word));
+            Subcommand help = byWord.get("help");
+            String notes = help == null ? null : help.helpNotes();
+            String answer = word.isEmpty() ? help() : notUnderstood(word);
+            return Reply.say(notes == null ? answer : answer + "\n\n" + notes);
         }
         if (c.channelScoped() && incidents.queries().findByChannel(in.channelId()).isEmpty()) {
             throw new NotAnIncidentChannelException(word);

@@ -2,16 +2,27 @@ package io.incidentbot.slack.commands;
 
 import io.incidentbot.incident.IncidentService;
 import io.incidentbot.incident.Severity;
+import io.incidentbot.slack.render.Names;
 
 import java.util.List;
 import java.util.Optional;
 
 /** {@code /incident sev <sev1-4>} (or {@code severity}): sets the severity. */
-final class SeverityCommand implements Subcommand {
+public final class SeverityCommand implements Subcommand {
     private final IncidentService incidents;
+    private final Names names;
 
     SeverityCommand(IncidentService incidents) {
+        this(incidents, Names.CODES);
+    }
+
+    /**
+     * @param incidents the use case
+     * @param names     what the process file calls severities (issue 25): {@code Severity set to SEV2 Major.}
+     */
+    public SeverityCommand(IncidentService incidents, Names names) {
         this.incidents = incidents;
+        this.names = names;
     }
 
     @Override
@@ -41,6 +52,6 @@ final class SeverityCommand implements Subcommand {
             return Reply.usage("sev <sev1|sev2|sev3|sev4>");
         }
         incidents.setSeverity(in.channelId(), sev.get(), in.userId());
-        return Reply.say("Severity set to " + sev.get().name() + ".");
+        return Reply.say("Severity set to " + names.severity(sev.get()) + ".");
     }
 }

@@ -33,6 +33,14 @@ public interface Subcommand {
     }
 
     /**
+     * @return for {@code help}: lines the bot adds wherever it shows help, also after a mistyped subcommand and after a
+     *         bare {@code /incident} (the process file's severity and role names), or null for none (the default)
+     */
+    default String helpNotes() {
+        return null;
+    }
+
+    /**
      * Runs it; every change is committed before it returns, and it never calls Slack.
      *
      * @param in   the invocation

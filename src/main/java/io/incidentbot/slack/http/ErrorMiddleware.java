@@ -13,6 +13,7 @@ import io.incidentbot.incident.Declaration;
 import io.incidentbot.incident.NotAnIncidentChannelException;
 import io.incidentbot.markup.Mentions;
 import io.incidentbot.slack.interactions.DeclareModal;
+import io.incidentbot.slack.render.Names;
 import io.incidentbot.slack.render.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,16 @@ import java.util.Optional;
 public final class ErrorMiddleware implements Middleware {
     private static final Logger log = LoggerFactory.getLogger(ErrorMiddleware.class);
     private final IncidentService incidents;
+    private final Names names;
 
     public ErrorMiddleware(IncidentService incidents) {
+        this(incidents, Names.CODES);
+    }
+
+    /** @param names what the process file calls severities and roles (issue 25), for refusals that name them */
+    public ErrorMiddleware(IncidentService incidents, Names names) {
         this.incidents = incidents;
+        this.names = names;
     }
 
     @Override
@@ -38,7 +46,7 @@ public final class ErrorMiddleware implements Middleware {
         try {
             return chain.next(req);
         } catch (IncidentException e) {
-            return req.getRequestType() == RequestType.ViewSubmission ? modalError(words(e)) : ephemeral(words(e));
+            return req.getRequestType() == RequestType.ViewSubmission ? modalError(words(e, names)) : ephemeral(words(e, names));
         } catch (Exception e) {
             boolean outage = io.incidentbot.store.StorageUnavailableException.in(e); // logged once by the storage
             if (req.getRequestType() == RequestType.Event) {
@@ -73,6 +81,15 @@ public final class ErrorMiddleware implements Middleware {
      *         their own wording here (e.g. an unknown incident number) say their message
      */
     public static String words(IncidentException e) {
+        return words(e, Names.CODES);
+    }
+
+    /**
+     * @param names what the process file calls severities and roles (issue 25): {@code Incident 4 is already SEV2 Major.},
+     *              {@code @bob is already Incident commander of incident 4.}
+     * @return as {@link #words(IncidentException)}, naming severities and roles as the file does
+     */
+    public static String words(IncidentException e, Names names) {
         if (e instanceof NotAnIncidentChannelException n) {
             return "`/incident " + n.operation() + "` must be run in an incident channel. "
                     + "Use `/incident list` to find one, or `/incident declare` to open one.";
@@ -84,13 +101,13 @@ public final class ErrorMiddleware implements Middleware {
         } else if (e instanceof IncidentException.AlreadyInStatus a) {
             return "Incident " + a.incident() + " is already " + a.status().label() + ".";
         } else if (e instanceof IncidentException.AlreadySeverity a) {
-            return "Incident " + a.incident() + " is already " + a.severity().name() + ".";
+            return "Incident " + a.incident() + " is already " + names.severity(a.severity()) + ".";
         } else if (e instanceof io.incidentbot.incident.ChannelRecoveryRefused c
                 && c.reason() == io.incidentbot.incident.ChannelRecoveryRefused.Reason.HAS_CHANNEL
                 && c.operation().equals("cancel")) {
             return "Incident " + c.incident() + " has its channel; run commands there (`/incident resolve`).";
         } else if (e instanceof IncidentException.AlreadyInRole a) {
-            return Mentions.of(a.user()) + " is already " + a.role().label() + " of incident " + a.incident() + ".";
+            return Mentions.of(a.user()) + " is already " + names.role(a.role()) + " of incident " + a.incident() + ".";
         }
         return e.getMessage();
     }

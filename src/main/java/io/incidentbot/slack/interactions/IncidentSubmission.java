@@ -36,6 +36,11 @@ abstract class IncidentSubmission {
      */
     abstract Map<String, String> apply(Incident incident, Values values, String userId);
 
+    /** @return why the use case refused, as the modal shows it under {@link #errorBlock()} */
+    String refusal(IncidentException e) {
+        return ErrorMiddleware.words(e);
+    }
+
     final void register(App app) {
         app.viewSubmission(callbackId(), (req, ctx) -> {
             var view = req.getPayload().getView();
@@ -54,7 +59,7 @@ abstract class IncidentSubmission {
             try {
                 errors = apply(incident, new Values(view.getState()), user);
             } catch (IncidentException e) {
-                errors = Map.of(errorBlock(), ErrorMiddleware.words(e));
+                errors = Map.of(errorBlock(), refusal(e));
             } catch (Values.NotAUser e) {
                 errors = Map.of(e.block(), e.getMessage());
             }

@@ -40,10 +40,13 @@ public final class Interactions {
      * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
      * @param today     the calendar day now in {@code INCIDENT_TIMEZONE} (the Add follow-up form refuses an earlier due date)
      * @param confirm   what the Resolve modal must have confirmed (the process file's checklist), or {@link ResolveConfirmation#NONE}
+     * @param names     what the process file calls severities and roles (issue 25), for the Severity modal's note and
+     *                  refusal and the add-to-timeline picker; {@code Names.CODES} without one
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
                                 boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage,
-                                java.util.function.Supplier<java.time.LocalDate> today, ResolveConfirmation confirm) {
+                                java.util.function.Supplier<java.time.LocalDate> today, ResolveConfirmation confirm,
+                                io.incidentbot.slack.render.Names names) {
         app.use((req, resp, chain) -> {
             Response r = chain.next(req);
             if (r.getStatusCode() == 404 && INTERACTIVE.contains(req.getRequestType())) {
@@ -61,7 +64,7 @@ public final class Interactions {
                 new OpenModalButton(Header.RESOLVE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.addResolution(confirm.add(Modals.resolve(i), i), i, statusPage)))) {
             b.register(app, incidents, afterAck);
         }
-        for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents),
+        for (IncidentSubmission s : List.of(new StatusSubmission(incidents), new SeveritySubmission(incidents, names),
                 new RolesSubmission(incidents), TextSubmission.update(incidents, statusPage), TextSubmission.followUp(incidents, today),
                 new ResolveSubmission(incidents, statusPage, confirm))) {
             s.register(app);
@@ -71,7 +74,7 @@ public final class Interactions {
             b.register(app, afterAck);
         }
         io.incidentbot.statuspage.slack.StatusPageInteractions.register(app, incidents, statusPage, afterAck);
-        Shortcuts.register(app, incidents, afterAck);
+        Shortcuts.register(app, incidents, afterAck, names);
         homeTabs.register(app, afterAck);
     }
 }

@@ -37,7 +37,8 @@ final class Shortcuts {
     private Shortcuts() {
     }
 
-    static void register(App app, IncidentService incidents, Executor afterAck) {
+    /** @param names what the process file calls severities (issue 25), in the add-to-timeline picker's options */
+    static void register(App app, IncidentService incidents, Executor afterAck, io.incidentbot.slack.render.Names names) {
         app.globalShortcut(DECLARE, (req, ctx) -> {
             String trigger = req.getPayload().getTriggerId();
             afterAck.execute(() -> open(ctx.client(), trigger, DeclareModal.build(null)));
@@ -65,7 +66,7 @@ final class Shortcuts {
         });
         app.messageShortcut(ADD_TO_TIMELINE, (req, ctx) -> {
             var p = req.getPayload();
-            View view = Modals.addToTimeline(incidents.queries().listOpenVisibleTo(p.getUser().getId()), metadata(message(p)));
+            View view = Modals.addToTimeline(incidents.queries().listOpenVisibleTo(p.getUser().getId()), metadata(message(p)), names);
             afterAck.execute(() -> open(ctx.client(), p.getTriggerId(), view));
             return ctx.ack();
         });

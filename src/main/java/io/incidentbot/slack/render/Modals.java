@@ -141,6 +141,15 @@ public final class Modals {
      * @param metadata the message, as the shortcut handler wrote it (at most 3,000 characters)
      */
     public static View addToTimeline(List<Incident> visible, String metadata) {
+        return addToTimeline(visible, metadata, Names.CODES);
+    }
+
+    /**
+     * As above, each option naming its severity as the process file does (issue 25): {@code 7 SEV2 Major Checkout is down}.
+     *
+     * @param names what the process file calls severities ({@link Names#CODES} without one)
+     */
+    public static View addToTimeline(List<Incident> visible, String metadata, Names names) {
         if (visible.isEmpty()) {
             return view(v -> v.type("modal").callbackId(ADD_TO_TIMELINE).title(title("Add to incident timeline"))
                     .close(viewClose(c -> c.type("plain_text").text("Close")))
@@ -148,7 +157,7 @@ public final class Modals {
                             + "Declare one with `/incident declare`."))))));
         }
         List<OptionObject> options = visible.stream().limit(MAX_OPTIONS).map(i -> option(plainText(Messages.truncate(
-                i.number() + " " + i.severity().name() + " " + i.title(), 75)), String.valueOf(i.number()))).toList();
+                i.number() + " " + names.severityText(i.severity()) + " " + i.title(), 75)), String.valueOf(i.number()))).toList();
         return view(v -> v.type("modal").callbackId(ADD_TO_TIMELINE).privateMetadata(metadata)
                 .title(title("Add to incident timeline")).submit(viewSubmit(s -> s.type("plain_text").text("Add")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))

@@ -35,16 +35,38 @@ public record Names(Map<Severity, String> severities, Map<Role, String> roles) {
     }
 
     /**
+     * @return the severity as {@link #severity} shows it, for plain text (a {@code plain_text} option, a stored note, a
+     *         terminal): {@code SEV2 Major}, the name not escaped; {@code SEV2} when not renamed
+     */
+    public String severityText(Severity s) {
+        String name = severities.get(s);
+        return name == null ? s.name() : s.name() + " " + name;
+    }
+
+    /**
      * @return a line naming the renamed severities for texts that keep their codes (stats' columns), e.g.
      *         {@code _SEV1 is Critical · SEV2 is Major_}; null when none is renamed
      */
     public String legend() {
+        String line = legend(Messages::escape);
+        return line == null ? null : "_" + line + "_";
+    }
+
+    /**
+     * @return {@link #legend()} as plain text, for a terminal (the {@code stats} command): {@code SEV1 is Critical · SEV2
+     *         is Major}, names not escaped; null when none is renamed
+     */
+    public String legendText() {
+        return legend(name -> name);
+    }
+
+    private String legend(java.util.function.UnaryOperator<String> escape) {
         java.util.List<String> renamed = new java.util.ArrayList<>();
         for (Severity s : Severity.values()) {
             if (severities.containsKey(s)) {
-                renamed.add(s.name() + " is " + Messages.escape(severities.get(s)));
+                renamed.add(s.name() + " is " + escape.apply(severities.get(s)));
             }
         }
-        return renamed.isEmpty() ? null : "_" + String.join(" · ", renamed) + "_";
+        return renamed.isEmpty() ? null : String.join(" · ", renamed);
     }
 }

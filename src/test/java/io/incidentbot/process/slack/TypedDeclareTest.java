@@ -217,6 +217,50 @@ class TypedDeclareTest {
     }
 
     @Test
+    void theDeclareReplyRefusalsSeverityFormTimelinePickerAndMistypedHelpNameTheFilesSeverities() throws Exception {
+        String declared = SignedClient.text(bot.client.command("declare sev2 Payments slow", "UALICE001", "CGENERAL1"));
+        Incident incident = titled("Payments slow").orElseThrow();
+        assertThat(declared).isEqualTo(":rotating_light: Declared incident " + incident.number()
+                + " (SEV2 Major): Payments slow. Creating its channel and inviting you now.");
+        assertThat(SignedClient.text(bot.client.command("declare --type security sev1 Token reused", "UALICE001", "CGENERAL1")))
+                .contains("(SEV1 Critical): Token reused.");
+        String channel = channelOf(incident.number());
+        assertThat(SignedClient.text(bot.client.command("sev sev2", "UALICE001", channel)))
+                .isEqualTo("Incident " + incident.number() + " is already SEV2 Major.");
+        assertThat(SignedClient.text(bot.client.command("lead <@UALICE001|alice>", "UBOB00001", channel)))
+                .isEqualTo("<@UALICE001> is already Incident commander of incident " + incident.number() + ".");
+        assertThat(SignedClient.text(bot.client.command("severity sev1", "UALICE001", channel)))
+                .isEqualTo("Severity set to SEV1 Critical.");
+
+        String n = String.valueOf(incident.number());
+        HttpResponse<String> same = bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.submission(
+                "UALICE001", io.incidentbot.slack.render.Modals.SEVERITY, n, Map.of("severity", select("severity", "SEV1"))));
+        assertThat(same.body()).contains("\"response_action\":\"errors\"", "is already SEV1 Critical.");
+        HttpResponse<String> changed = bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.submission(
+                "UALICE001", io.incidentbot.slack.render.Modals.SEVERITY, n, Map.of("severity", select("severity", "SEV2"),
+                        "reason", Map.of("reason", Map.of("type", "plain_text_input", "value", "card errors doubled")))));
+        assertThat(changed.body()).doesNotContain("errors");
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(incident.number()));
+        assertThat(entries).extracting(TimelineEntry::text)
+                .as("the form's reason, the code first so an export imports back")
+                .contains("Severity SEV2 Major because: card errors doubled");
+
+        int opens = slack.calls("views.open").size();
+        bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads.messageShortcut("UALICE001",
+                "add_to_timeline", "CGENERAL1", "1712345600.000100", "UBOB00001", "Card errors doubled", null));
+        await("the incident picker opened", 10, () -> slack.calls("views.open").size() > opens);
+        JsonNode picker = JSON.readTree(slack.calls("views.open").get(opens).arg("view"));
+        assertThat(picker.toString()).as("the option's label").contains("\"" + incident.number() + " SEV2 Major Payments slow\"");
+
+        String names = NamedHelp.names(io.incidentbot.process.ProcessFile.read(Path.of("docs/process.example.yaml")));
+        String mistyped = SignedClient.text(bot.client.command("stauts", "UALICE001", channel));
+        assertThat(mistyped).startsWith("I don't know `stauts`. Did you mean `/incident status`?")
+                .endsWith("\n\n" + names);
+        assertThat(SignedClient.text(bot.client.command("", "UALICE001", channel))).as("a bare /incident too")
+                .endsWith("\n\n" + names);
+    }
+
+    @Test
     void theHeaderShowsTheFieldsAndItsFieldsButtonChangesThemWithTimelineEntries() throws Exception {
         bot.client.command("declare sev2 Checkout slow", "UALICE001", "CGENERAL1");
         long n = titled("Checkout slow").orElseThrow().number();

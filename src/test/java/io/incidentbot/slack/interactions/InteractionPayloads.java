@@ -147,7 +147,7 @@ public final class InteractionPayloads {
     }
 
     /** A message shortcut on message {@code ts} by {@code author} in {@code channel}. */
-    static Map<String, Object> messageShortcut(String userId, String callbackId, String channel, String ts,
+    public static Map<String, Object> messageShortcut(String userId, String callbackId, String channel, String ts,
                                                String author, String text, String threadTs) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "message");
