@@ -24,11 +24,26 @@ import java.util.Objects;
  * @param activity   messages per interval
  * @param alerts     alerts firing, may be empty
  * @param changes    deploys and other changes, may be empty
+ * @param severityNames the severities the process file renames (issue 25) as the picture labels them, e.g.
+ *                   {@code SEV2 -> SEV2 Major}; empty without a process file (labels {@code SEV2 → SEV1})
  */
 public record ChartInput(long number, String title, ZoneId zone, Instant from, Instant to, List<Phase> phases,
                          List<SeverityMark> severities, List<KeyEvent> keyEvents, Activity activity,
-                         List<AlertSpan> alerts, List<ChangeMark> changes) {
+                         List<AlertSpan> alerts, List<ChangeMark> changes, java.util.Map<Severity, String> severityNames) {
+    /** An input whose severities are labelled by their codes. */
+    public ChartInput(long number, String title, ZoneId zone, Instant from, Instant to, List<Phase> phases,
+                      List<SeverityMark> severities, List<KeyEvent> keyEvents, Activity activity,
+                      List<AlertSpan> alerts, List<ChangeMark> changes) {
+        this(number, title, zone, from, to, phases, severities, keyEvents, activity, alerts, changes, java.util.Map.of());
+    }
+
+    /** @return the severity as the picture labels it: {@code SEV2 Major} when renamed, else {@code SEV2} */
+    public String label(Severity s) {
+        return severityNames.getOrDefault(s, s.name());
+    }
+
     public ChartInput {
+        severityNames = java.util.Map.copyOf(severityNames);
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(activity, "activity");

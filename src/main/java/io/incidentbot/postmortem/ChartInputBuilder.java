@@ -152,8 +152,14 @@ public final class ChartInputBuilder {
         Severity initial = declaredSeverity != null ? declaredSeverity : incident.severity();
         marks.add(new SeverityMark(initial, incident.declaredAt(), false));
         marks.addAll(severities);
+        java.util.Map<Severity, String> named = new java.util.EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            if (!in.severityName(s).equals(s.name())) {
+                named.put(s, in.severityName(s));
+            }
+        }
         return new ChartInput(incident.number(), incident.title(), in.zone(), first, to, phases, marks, keyEvents,
-                activity.result(first), alerts, changes);
+                activity.result(first), alerts, changes, named);
     }
 
     /** Phases from the incident's own times, for a timeline without status entries. */

@@ -62,12 +62,15 @@ final class ChartMarkers {
         }
     }
 
-    /** Severity changes as lines, labelled {@code SEV2 → SEV1} under the phase names, close ones a row apart. */
+    /**
+     * Severity changes as lines, labelled {@code SEV2 → SEV1} ({@code SEV2 Major → SEV1 Critical} with a process file's
+     * names) under the phase names, close ones a row apart.
+     */
     static void severityChanges(XYPlot p, ChartInput in, ChartPlacement.Scale scale) {
         List<SeverityMark> marks = in.severities().subList(Math.min(1, in.severities().size()), in.severities().size());
         String[] labels = new String[marks.size()];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = in.severities().get(i).severity().name() + " → " + marks.get(i).severity().name();
+            labels[i] = in.label(in.severities().get(i).severity()) + " → " + in.label(marks.get(i).severity());
         }
         int[] rows = rows(scale, marks.stream().map(SeverityMark::at).toList(), labels, MARKER);
         for (int i = 0; i < labels.length; i++) {

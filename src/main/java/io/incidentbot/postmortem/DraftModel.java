@@ -87,9 +87,15 @@ public record DraftModel(String zone, IncidentFields incident, Milestones milest
      * @param channel     {@code #name}, with {@code (private)} for a private incident, or null
      * @param summary     the summary given at declaration, Markdown, or ""
      * @param resolution  the resolution summary, Markdown, or ""
+     * @param severityName the severity as shown (issue 25): {@code SEV2 Major} when the process file renames it (the
+     *                     code first), else the code, {@code SEV2}
+     * @param leadRole    what the lead's role is called (issue 25): the process file's name ({@code Incident commander}),
+     *                    else {@code Lead}; likewise {@code commsRole} ({@code Comms}) and {@code scribeRole}
+     *                    ({@code Scribe})
      */
     public record IncidentFields(long number, String title, String severity, String status, String lead, String comms,
-                                 String scribe, String declaredBy, String channel, String summary, String resolution) {
+                                 String scribe, String declaredBy, String channel, String summary, String resolution,
+                                 String severityName, String leadRole, String commsRole, String scribeRole) {
     }
 
     /**

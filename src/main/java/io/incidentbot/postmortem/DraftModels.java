@@ -62,7 +62,7 @@ final class DraftModels {
         TimelineSource entries = in.entries();
         return new DraftModel(times.zoneName(), incidentFields(), milestones(), summaryTable(), facts.metrics(),
                 alertRows(), changeLines(),
-                Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days()).forEach(entries, sink)),
+                Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days(), in::severityName).forEach(entries, sink)),
                 scan.keyEvents() > 0,
                 Streamed.of(scan.messages() == 0, sink -> new ChannelLog(text, days(), scan).forEach(entries, sink)),
                 scan.messages(), followUpItems(), people(), checklistItems(), !in.checklist().isEmpty(), customFields(), chart,
@@ -77,7 +77,15 @@ final class DraftModels {
         return new DraftModel.IncidentFields(incident.number(), Md.inline(Md.oneLine(incident.title())),
                 incident.severity().name(), incident.status().label(), role(Role.LEAD), role(Role.COMMS),
                 role(Role.SCRIBE), names.of(incident.declaredBy()), channel(),
-                Md.block(text.markdown(incident.summary())), Md.block(text.markdown(incident.resolutionSummary())));
+                Md.block(text.markdown(incident.summary())), Md.block(text.markdown(incident.resolutionSummary())),
+                Md.inline(in.severityName(incident.severity())), roleTitle(Role.LEAD), roleTitle(Role.COMMS),
+                roleTitle(Role.SCRIBE));
+    }
+
+    /** @return the role as the summary table titles it: the process file's name ({@code Incident commander}), else {@code Lead} */
+    private String roleTitle(Role role) {
+        String name = in.roleName(role);
+        return name == null ? capitalized(role.label()) : Md.inline(name);
     }
 
     private String role(Role role) {
@@ -132,12 +140,10 @@ final class DraftModels {
         if (in.type() != null) {
             rows.add(row("Type", in.type()));
         }
-        String severityName = in.names().get(incident.severity().name());
-        rows.add(row("Severity", incident.severity().name() + (severityName == null ? "" : " " + severityName)));
+        rows.add(row("Severity", Md.inline(in.severityName(incident.severity()))));
         rows.add(row("Status", incident.status().label()));
         for (Role role : Role.values()) {
-            String roleName = in.names().get(role.label());
-            rows.add(row(roleName == null ? capitalized(role.label()) : Md.cell(roleName), role(role)));
+            rows.add(row(Md.cell(roleTitle(role)), role(role)));
         }
         Instant impact = in.impactStartedAt();
         if (impact != null) {

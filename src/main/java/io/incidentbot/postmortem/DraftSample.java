@@ -21,7 +21,8 @@ final class DraftSample {
                 List.of(new DraftModel.LogReply("23:00", false, "Bob", "Same here")), "- 22:59 Alice: Looking\n");
         return new DraftModel("UTC",
                 new DraftModel.IncidentFields(42, "Orders DB failover", "SEV1", "resolved", "Alice", "Bob", "Carol",
-                        "Alice", "#inc-42", "Checkout failing", "Failed over"),
+                        "Alice", "#inc-42", "Checkout failing", "Failed over", "SEV1 Critical", "Incident commander",
+                        "Comms", "Scribe"),
                 new DraftModel.Milestones(m, m, m, m, m, "7 min", List.of(m)), List.of(row), List.of(row),
                 List.of(new DraftModel.AlertRow("HighErrorRate", "2026-03-14 22:51", "2026-03-14 23:40", "49 min",
                         "https://grafana.example.com/d/1")),

@@ -85,16 +85,16 @@ final class FactSections {
     }
 
     private String severity() {
-        StringBuilder s = new StringBuilder(incident.severity().name());
+        StringBuilder s = new StringBuilder(Md.inline(in.severityName(incident.severity())));
         if (facts.severityChangeCount() == 0) {
             return s.append(", unchanged since declared").toString();
         }
         StringJoiner changes = new StringJoiner("; ", " (", ")");
         if (facts.declaredSeverity() != null) {
-            changes.add("declared " + facts.declaredSeverity().name());
+            changes.add("declared " + Md.inline(in.severityName(facts.declaredSeverity())));
         }
         for (SeverityChange c : facts.severityChanges()) {
-            changes.add(c.from().name() + " → " + c.to().name() + " at " + at(c.at()));
+            changes.add(Md.inline(in.severityName(c.from())) + " → " + Md.inline(in.severityName(c.to())) + " at " + at(c.at()));
         }
         int more = facts.severityChangeCount() - facts.severityChanges().size();
         if (more > 0) {

@@ -17,14 +17,22 @@ import java.util.function.Consumer;
  * items would make some Markdown renderers (and Slack canvases) restart an ordered list at 1.
  */
 final class KeyEvents {
+    private static final java.util.regex.Pattern SEVERITY = java.util.regex.Pattern.compile("\\bSEV[1-4]\\b");
     private final EntryText text;
     private final DayHeadings days;
+    private final java.util.function.Function<io.incidentbot.incident.Severity, String> severities;
     private int number;
 
-    /** @param days fresh day headings: one {@code KeyEvents} per pass */
-    KeyEvents(EntryText text, DayHeadings days) {
+    /**
+     * @param days       fresh day headings: one {@code KeyEvents} per pass
+     * @param severities how the draft names a severity ({@link PostmortemInput#severityName}, plain text): the declared
+     *                   and severity change entries, recorded with codes, read {@code Declared SEV2 Major: ...} and
+     *                   {@code Severity SEV2 Major → SEV1 Critical} with a process file's names
+     */
+    KeyEvents(EntryText text, DayHeadings days, java.util.function.Function<io.incidentbot.incident.Severity, String> severities) {
         this.text = text;
         this.days = days;
+        this.severities = severities;
     }
 
     /** @return the item head of key event {@code number}, e.g. {@code **(7)** } */
@@ -65,7 +73,20 @@ final class KeyEvents {
             case NOTE -> "Note: " + text.markdown(Mentions.inEntry(e));
             case STATUS_UPDATE -> "Status update: " + text.markdown(Mentions.inEntry(e));
             case FOLLOW_UP -> "Follow-up: " + text.markdown(Mentions.inEntry(e));
+            case DECLARED -> named(text.markdown(Mentions.inEntry(e)), 1);
+            case SEVERITY_CHANGE -> named(text.markdown(Mentions.inEntry(e)), 2);
             default -> text.markdown(Mentions.inEntry(e));
         };
+    }
+
+    /** @return {@code what} with its first {@code codes} severity codes named as the draft names them */
+    private String named(String what, int codes) {
+        java.util.regex.Matcher m = SEVERITY.matcher(what);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < codes && m.find(); i++) {
+            m.appendReplacement(s, java.util.regex.Matcher.quoteReplacement(Md.inline(severities.apply(
+                    io.incidentbot.incident.Severity.valueOf(m.group())))));
+        }
+        return m.appendTail(s).toString();
     }
 }

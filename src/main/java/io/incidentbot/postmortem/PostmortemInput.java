@@ -150,6 +150,20 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
     }
 
     /**
+     * @return the severity as the draft names it (plain text, not escaped): {@code SEV2 Major} when the process file
+     *         renames it (the code first, as pagers and stats say it), else {@code SEV2}
+     */
+    public String severityName(io.incidentbot.incident.Severity s) {
+        String name = names.get(s.name());
+        return name == null ? s.name() : s.name() + " " + name;
+    }
+
+    /** @return what the process file calls the role ({@code Incident commander}, plain text), or null when it keeps its key */
+    public String roleName(io.incidentbot.incident.Role r) {
+        return names.get(r.label());
+    }
+
+    /**
      * The milestone <b>impact started</b> (issue 25).
      *
      * @return {@link #impactStarted()} when set, else the earliest start ({@code startsAt}) of the alerts linked to

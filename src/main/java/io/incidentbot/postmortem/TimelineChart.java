@@ -171,7 +171,7 @@ public final class TimelineChart {
     private static String subtitle(ChartInput in, Times times) {
         StringBuilder s = new StringBuilder();
         for (SeverityMark m : in.severities()) {
-            s.append(s.isEmpty() ? "" : " → ").append(m.severity().name());
+            s.append(s.isEmpty() ? "" : " → ").append(in.label(m.severity()));
         }
         s.append(" · ").append(times.dateTime(in.from())).append(" to ").append(times.dateTime(in.to())).append(' ')
                 .append(times.zoneName()).append(" (").append(Times.duration(in.from(), in.to())).append(')');
