@@ -53,7 +53,9 @@ public final class Cli {
                                                                   --chart, also write its timeline picture (PNG)
                    incident-bot stats [--since 90d] [--chart FILE]
                                                                   incident insights; with --chart, incidents per
-                                                                  week (per month over 120 days) as a PNG
+                                                                  week (per month over 120 days) as a PNG; with
+                                                                  INCIDENT_PROCESS_FILE, a last line naming its
+                                                                  severities
                    incident-bot import <export-dir-or-zip> --channel <name> [--chart FILE]
                                                                   import a channel of a Slack export as a resolved
                                                                   incident and print its postmortem draft; with
@@ -135,6 +137,7 @@ public final class Cli {
         }
         ZoneId zone = zone(env);
         java.time.Duration window = changeWindow(env);
+        String legend = legend(env);
         String path = database(env);
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
@@ -158,6 +161,22 @@ public final class Cli {
     static java.time.Duration changeWindow(Map<String, String> env) throws CliException {
         try {
             return io.incidentbot.config.HookSettings.changeWindow(env);
+        } catch (io.incidentbot.config.ConfigException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    /**
+     * Reads {@code INCIDENT_PROCESS_FILE} as the bot does (issue 25), for the stats' last line.
+     *
+     * @return the line naming the severities the file renames, plain text ({@code SEV1 is Critical · SEV2 is Major}),
+     *         or null without a process file or renames
+     * @throws CliException one line naming the variable, the file and what is wrong with it
+     */
+    static String legend(Map<String, String> env) throws CliException {
+        try {
+            io.incidentbot.process.ProcessSettings process = io.incidentbot.process.ProcessSettings.fromEnv(env);
+            return process.configured() ? io.incidentbot.process.slack.TypeExtras.names(process.process()).legendText() : null;
         } catch (io.incidentbot.config.ConfigException e) {
             throw new CliException(e.getMessage());
         }
@@ -196,12 +215,13 @@ public final class Cli {
         StatsCli command = StatsCli.parse(args);
         ZoneId zone = zone(env);
         java.time.Duration window = changeWindow(env);
+        String legend = legend(env);
         String path = database(env);
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
         }
         try (JdbiStorage storage = Database.open(DatabaseSettings.fromEnv(env), batchTimeouts(env))) {
-            command.run(storage, Clock.systemUTC(), zone, window, out, err);
+            command.run(storage, Clock.systemUTC(), zone, window, legend, out, err);
         }
     }
 

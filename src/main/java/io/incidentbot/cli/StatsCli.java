@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * {@code stats [--since 90d] [--chart FILE]}: incident insights from the database as plain text on
- * standard output (owners by their cached display names), and with {@code --chart} the incidents per
- * week as a PNG.
+ * standard output (owners by their cached display names; with {@code INCIDENT_PROCESS_FILE}, a last line naming the
+ * severities it renames), and with {@code --chart} the incidents per week as a PNG.
  */
 final class StatsCli {
     private final Duration window;
@@ -74,15 +74,20 @@ final class StatsCli {
      *
      * @param changeWindow {@code INCIDENT_CHANGE_WINDOW}: a change this long before a declare makes its service the
      *                     incident's, for repeat incidents (as {@code /incident stats} counts them)
+     * @param legend       the last line, naming the severities the process file renames ({@code SEV2 is Major}), or null
      */
-    void run(Storage storage, Clock clock, ZoneId zone, Duration changeWindow, PrintStream out, PrintStream err)
-            throws IOException {
+    void run(Storage storage, Clock clock, ZoneId zone, Duration changeWindow, String legend, PrintStream out,
+             PrintStream err) throws IOException {
         IncidentStats stats = new StatsService(storage, clock, changeWindow).stats(window, zone);
         Map<String, String> names = storage.read(r -> r.userNames().all());
         String owners = StatsText.owners(stats, id -> names.getOrDefault(id, id));
         out.print(StatsText.tables(stats));
         if (!owners.isEmpty()) {
             out.println(owners);
+        }
+        if (legend != null) {
+            out.println();
+            out.println(legend);
         }
         out.flush();
         if (chart != null) {

@@ -102,6 +102,26 @@ class StatsCliTest {
     }
 
     @Test
+    void withAProcessFileTheLastLineNamesTheRenamedSeveritiesAndABadFileIsOneLineAndExitStatusTwo() throws Exception {
+        Map<String, String> named = new java.util.HashMap<>(env);
+        named.put("INCIDENT_PROCESS_FILE", Path.of("docs/process.example.yaml").toString());
+        CliRun run = CliRun.run(named, "stats", "--since", "30d");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).as("the columns keep their codes").contains("  SEV2     2  ")
+                .endsWith("\n\nSEV1 is Critical · SEV2 is Major · SEV3 is Minor · SEV4 is Low\n");
+        assertThat(CliRun.run(env, "stats", "--since", "30d").out()).as("without one").doesNotContain(" is Major");
+
+        Path bad = dir.resolve("process.yaml");
+        java.nio.file.Files.writeString(bad, "severities:\n  SEV9: {name: Huge}\n");
+        named.put("INCIDENT_PROCESS_FILE", bad.toString());
+        CliRun refused = CliRun.run(named, "stats");
+        assertThat(refused.status()).isEqualTo(2);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).startsWith("stats: INCIDENT_PROCESS_FILE " + bad).endsWith("\n")
+                .doesNotContain("\n\n").hasLineCount(1);
+    }
+
+    @Test
     void aBadWindowIsOneLineAndExitStatusTwo() {
         CliRun run = CliRun.run(env, "stats", "--since", "soon");
 
