@@ -84,6 +84,19 @@ class ProcessNamesTest {
     }
 
     @Test
+    void theAddToTimelinePickerAndPlainTextsNameTheSeverityUnescaped() {
+        Names rnd = new Names(Map.of(Severity.SEV2, "R&D <major>"), Map.of());
+        String picker = Modals.addToTimeline(List.of(INCIDENT), "{}", rnd).toString();
+        assertThat(picker).contains("text=7 SEV2 R&D <major> Checkout is down");
+        assertThat(Modals.addToTimeline(List.of(INCIDENT), "{}").toString()).contains("text=7 SEV2 Checkout is down");
+        assertThat(rnd.severityText(Severity.SEV2)).isEqualTo("SEV2 R&D <major>");
+        assertThat(rnd.severity(Severity.SEV2)).as("mrkdwn").isEqualTo("SEV2 R&amp;D &lt;major&gt;");
+        assertThat(rnd.legendText()).as("for a terminal").isEqualTo("SEV2 is R&D <major>");
+        assertThat(rnd.legend()).isEqualTo("_SEV2 is R&amp;D &lt;major&gt;_");
+        assertThat(Names.CODES.legendText()).isNull();
+    }
+
+    @Test
     void appHomesInsightsEndWithTheSeveritiesNames() {
         io.incidentbot.insights.IncidentStats stats = io.incidentbot.insights.StatsCalculator.compute(List.of(), List.of(),
                 Map.of(), AT.minus(Duration.ofDays(30)), AT, java.time.ZoneId.of("UTC"));
