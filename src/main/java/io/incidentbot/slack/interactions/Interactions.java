@@ -40,8 +40,8 @@ public final class Interactions {
      * @param statusPage the status page's use cases when publishing is on (its button and modals), else null
      * @param today     the calendar day now in {@code INCIDENT_TIMEZONE} (the Add follow-up form refuses an earlier due date)
      * @param confirm   what the Resolve modal must have confirmed (the process file's checklist), or {@link ResolveConfirmation#NONE}
-     * @param names     what the process file calls severities and roles (issue 25), for the Severity modal's note and
-     *                  refusal and the add-to-timeline picker; {@code Names.CODES} without one
+     * @param names     what the process file calls severities and roles (issue 25), for the Severity and Roles forms,
+     *                  the Severity form's note and refusal and the add-to-timeline picker; {@code Names.CODES} without one
      */
     public static void register(App app, IncidentService incidents, ReminderService reminders, HomeTabs homeTabs,
                                 boolean announced, Executor afterAck, io.incidentbot.statuspage.StatusPageService statusPage,
@@ -57,8 +57,8 @@ public final class Interactions {
         });
         for (OpenModalButton b : List.of(
                 new OpenModalButton(Header.STATUS, Modals::status),
-                new OpenModalButton(Header.SEVERITY, Modals::severity),
-                new OpenModalButton(Header.ROLES, Modals::roles),
+                new OpenModalButton(Header.SEVERITY, i -> Modals.severity(i, names)),
+                new OpenModalButton(Header.ROLES, i -> Modals.roles(i, names)),
                 new OpenModalButton(Header.UPDATE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.add(Modals.update(i, announced), i, statusPage)),
                 new OpenModalButton(Header.FOLLOW_UP, Modals::followUp),
                 new OpenModalButton(Header.RESOLVE, i -> io.incidentbot.statuspage.slack.PublicUpdateField.addResolution(confirm.add(Modals.resolve(i), i), i, statusPage)))) {

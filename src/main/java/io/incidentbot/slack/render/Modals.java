@@ -82,7 +82,13 @@ public final class Modals {
 
     /** Severity: a select (current one chosen) and an optional reason, recorded as a note. */
     public static View severity(Incident i) {
-        List<OptionObject> options = Arrays.stream(Severity.values()).map(s -> option(plainText(s.name()), s.name())).toList();
+        return severity(i, Names.CODES);
+    }
+
+    /** As above, each option naming its severity as the process file does (issue 25): {@code SEV2 Major}. */
+    public static View severity(Incident i, Names names) {
+        List<OptionObject> options = Arrays.stream(Severity.values())
+                .map(s -> option(plainText(Messages.truncate(names.severityText(s), 75)), s.name())).toList();
         OptionObject current = options.get(i.severity().ordinal());
         return modal(SEVERITY, "Change severity", "Save", i, List.of(
                 input(b -> b.blockId(SEVERITY_SELECT).label(plainText("Severity"))
@@ -92,10 +98,16 @@ public final class Modals {
 
     /** Roles: one {@code users_select} per role, showing its current holder. */
     public static View roles(Incident i) {
+        return roles(i, Names.CODES);
+    }
+
+    /** As above, each role labelled with the process file's name for it (issue 25): {@code Incident commander}. */
+    public static View roles(Incident i, Names names) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Role role : Role.values()) {
             String holder = i.roles().get(role);
-            blocks.add(input(b -> b.blockId(roleBlock(role)).optional(true).label(plainText(capitalised(role.label())))
+            String label = names.roles().getOrDefault(role, capitalised(role.label()));
+            blocks.add(input(b -> b.blockId(roleBlock(role)).optional(true).label(plainText(Messages.truncate(label, 2000)))
                     .element(usersSelect(u -> u.actionId(roleBlock(role)).initialUser(holder)))));
         }
         return modal(ROLES, "Assign roles", "Save", i, blocks);

@@ -97,6 +97,16 @@ class ProcessNamesTest {
     }
 
     @Test
+    void theHeadersSeverityAndRolesFormsUseTheFilesNames() {
+        assertThat(Modals.severity(INCIDENT, NAMES).toString()).contains("text=SEV2 Major", "text=SEV1,", "value=SEV2");
+        assertThat(Modals.severity(INCIDENT).toString()).contains("text=SEV2,").doesNotContain("Major");
+        assertThat(Modals.roles(INCIDENT, NAMES).toString()).contains("text=Incident commander", "text=Communications",
+                "text=Scribe").doesNotContain("text=Lead");
+        assertThat(Modals.roles(INCIDENT, Names.CODES)).isEqualTo(Modals.roles(INCIDENT));
+        assertThat(Modals.roles(INCIDENT).toString()).contains("text=Lead", "text=Comms", "text=Scribe");
+    }
+
+    @Test
     void appHomesInsightsEndWithTheSeveritiesNames() {
         io.incidentbot.insights.IncidentStats stats = io.incidentbot.insights.StatsCalculator.compute(List.of(), List.of(),
                 Map.of(), AT.minus(Duration.ofDays(30)), AT, java.time.ZoneId.of("UTC"));
