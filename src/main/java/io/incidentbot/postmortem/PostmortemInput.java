@@ -47,32 +47,6 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                               List<Field> fields, List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
                               List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates,
                               Map<String, String> names) {
-    /** An input without the process file's names of severities and roles. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted, String type, List<Field> fields,
-                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
-                           List<RelatedIncidents.Related> related, Map<Long, FollowUpStatus> followUpStates) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, type, fields, checklist, related, followUpStates, Map.of());
-    }
-
-    /** An input whose follow-ups are all shown open, with no due date and no issue. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted, String type, List<Field> fields,
-                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist,
-                           List<RelatedIncidents.Related> related) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, type, fields, checklist, related, Map.of());
-    }
-
     /**
      * Where a follow-up of the drafted incident stands (issue 22), as the tracker read stores it.
      *
@@ -94,18 +68,6 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
         }
     }
 
-    /** An input with no related incidents. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted, String type, List<Field> fields,
-                           List<io.incidentbot.process.checklist.ChecklistEntry> checklist) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, type, fields, checklist, List.of());
-    }
-
     /**
      * A custom field's value as the draft shows it.
      *
@@ -115,38 +77,6 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
      * @param user  true for a {@code user} field
      */
     public record Field(String label, String value, boolean user) {
-    }
-
-    /** An input without checklist and related incidents. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted, String type, List<Field> fields) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, type, fields, List.of(), List.of());
-    }
-
-    /** An input without a process file's type, fields and checklist. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages,
-                           java.time.Instant impactStarted) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                impactStarted, null, List.of(), List.of(), List.of());
-    }
-
-    /** An input whose impact started is taken from its alerts. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore, List<io.incidentbot.pager.Page> pages) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, pages,
-                null);
     }
 
     /**
@@ -177,26 +107,128 @@ public record PostmortemInput(Incident incident, TimelineSource entries, List<Fo
                 .min(java.util.Comparator.naturalOrder()).orElse(null);
     }
 
-    /** An input of an incident that was never paged. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts,
-                           List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable,
-                           List<io.incidentbot.changes.Change> changesBefore) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable, changesBefore, List.of());
+    /**
+     * @param incident the incident
+     * @param entries  its timeline entries
+     * @param zone     time zone for every time in the draft
+     * @return a builder of an input with nothing else known: no follow-ups, participants, display names, alerts,
+     *         changes, pages, type, fields, checklist, related incidents or names (each part set on the builder)
+     */
+    public static Builder builder(Incident incident, TimelineSource entries, ZoneId zone) {
+        return new Builder(incident, entries, zone);
     }
 
-    /** An input with no alerts known. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone) {
-        this(incident, entries, followUps, participants, displayNames, zone, List.of());
+    /** @return a builder holding this input's parts, to change some of them */
+    public Builder toBuilder() {
+        return new Builder(incident, entries, zone).followUps(followUps).participants(participants).displayNames(displayNames)
+                .alerts(alerts).alertTable(alertTable).changesBefore(changesBefore).pages(pages).impactStarted(impactStarted)
+                .type(type).fields(fields).checklist(checklist).related(related).followUpStates(followUpStates).names(names);
     }
 
-    /** An input without the Alerts and Changes before the incident sections. */
-    public PostmortemInput(Incident incident, TimelineSource entries, List<FollowUp> followUps,
-                           List<Participant> participants, Map<String, String> displayNames, ZoneId zone,
-                           List<ChartInput.AlertSpan> alerts) {
-        this(incident, entries, followUps, participants, displayNames, zone, alerts, List.of(), List.of());
+    /** Builds a {@link PostmortemInput} part by part; each part is as the record's component of the same name. */
+    public static final class Builder {
+        private final Incident incident;
+        private final TimelineSource entries;
+        private final ZoneId zone;
+        private List<FollowUp> followUps = List.of();
+        private List<Participant> participants = List.of();
+        private Map<String, String> displayNames = Map.of();
+        private List<ChartInput.AlertSpan> alerts = List.of();
+        private List<io.incidentbot.store.AlertRepository.StoredAlert> alertTable = List.of();
+        private List<io.incidentbot.changes.Change> changesBefore = List.of();
+        private List<io.incidentbot.pager.Page> pages = List.of();
+        private java.time.Instant impactStarted;
+        private String type;
+        private List<Field> fields = List.of();
+        private List<io.incidentbot.process.checklist.ChecklistEntry> checklist = List.of();
+        private List<RelatedIncidents.Related> related = List.of();
+        private Map<Long, FollowUpStatus> followUpStates = Map.of();
+        private Map<String, String> names = Map.of();
+
+        private Builder(Incident incident, TimelineSource entries, ZoneId zone) {
+            this.incident = incident;
+            this.entries = entries;
+            this.zone = zone;
+        }
+
+        public Builder followUps(List<FollowUp> v) {
+            followUps = v;
+            return this;
+        }
+
+        public Builder participants(List<Participant> v) {
+            participants = v;
+            return this;
+        }
+
+        public Builder displayNames(Map<String, String> v) {
+            displayNames = v;
+            return this;
+        }
+
+        public Builder alerts(List<ChartInput.AlertSpan> v) {
+            alerts = v;
+            return this;
+        }
+
+        public Builder alertTable(List<io.incidentbot.store.AlertRepository.StoredAlert> v) {
+            alertTable = v;
+            return this;
+        }
+
+        public Builder changesBefore(List<io.incidentbot.changes.Change> v) {
+            changesBefore = v;
+            return this;
+        }
+
+        public Builder pages(List<io.incidentbot.pager.Page> v) {
+            pages = v;
+            return this;
+        }
+
+        /** @param v when impact started as people set it, or null to take it from the alerts */
+        public Builder impactStarted(java.time.Instant v) {
+            impactStarted = v;
+            return this;
+        }
+
+        /** @param v the type's shown name, or null */
+        public Builder type(String v) {
+            type = v;
+            return this;
+        }
+
+        public Builder fields(List<Field> v) {
+            fields = v;
+            return this;
+        }
+
+        public Builder checklist(List<io.incidentbot.process.checklist.ChecklistEntry> v) {
+            checklist = v;
+            return this;
+        }
+
+        public Builder related(List<RelatedIncidents.Related> v) {
+            related = v;
+            return this;
+        }
+
+        public Builder followUpStates(Map<Long, FollowUpStatus> v) {
+            followUpStates = v;
+            return this;
+        }
+
+        /** @param v what the process file calls severities and roles, by code or key, only those it renames */
+        public Builder names(Map<String, String> v) {
+            names = v;
+            return this;
+        }
+
+        /** @return the input */
+        public PostmortemInput build() {
+            return new PostmortemInput(incident, entries, followUps, participants, displayNames, zone, alerts, alertTable,
+                    changesBefore, pages, impactStarted, type, fields, checklist, related, followUpStates, names);
+        }
     }
 
     public PostmortemInput {

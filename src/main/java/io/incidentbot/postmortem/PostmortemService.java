@@ -195,12 +195,15 @@ public final class PostmortemService {
                 r.timeline().forEachKeyEvent(number, sink::accept);
             }
         };
-        return new PostmortemInput(incident, entries, r.followUps().list(number), r.participants().list(number), names,
-                zone, alerts.spans(r, incident), r.alerts().alertsOfIncident(number),
-                r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(), Signals.MAX_CHANGES),
-                r.pages().forIncident(number), r.incidents().impactStarted(number).orElse(null), type,
-                drafts.fields(type, type == null ? Map.of() : r.process().fields(number)),
-                r.checklists().list(number), rel, followUpStates(r, number), drafts.names());
+        return PostmortemInput.builder(incident, entries, zone).followUps(r.followUps().list(number))
+                .participants(r.participants().list(number)).displayNames(names).alerts(alerts.spans(r, incident))
+                .alertTable(r.alerts().alertsOfIncident(number))
+                .changesBefore(r.changes().between(incident.declaredAt().minus(changeWindow), incident.declaredAt(),
+                        Signals.MAX_CHANGES))
+                .pages(r.pages().forIncident(number)).impactStarted(r.incidents().impactStarted(number).orElse(null))
+                .type(type).fields(drafts.fields(type, type == null ? Map.of() : r.process().fields(number)))
+                .checklist(r.checklists().list(number)).related(rel).followUpStates(followUpStates(r, number))
+                .names(drafts.names()).build();
     }
 
     /** @return the incident's follow-ups' state, plan and tracker issue, by follow-up ID (issue 22) */

@@ -54,8 +54,8 @@ final class ChartPictures {
             PostmortemInput in = storage.read(r -> {
                 Incident incident = r.incidents().find(1).orElseThrow();
                 List<TimelineEntry> entries = r.timeline().list(1);
-                return new PostmortemInput(incident, entries::forEach, r.followUps().list(1),
-                        r.participants().list(1), Map.of(), ZoneId.of("UTC"));
+                return PostmortemInput.builder(incident, entries::forEach, ZoneId.of("UTC"))
+                        .followUps(r.followUps().list(1)).participants(r.participants().list(1)).build();
             });
             return new Imported(in, out.toString(StandardCharsets.UTF_8));
         }
@@ -73,7 +73,7 @@ final class ChartPictures {
                 sink.accept(LongIncident.entry(7, i, 0));
             }
         };
-        return new PostmortemInput(incident, entries, List.of(), List.of(), Map.of(), zone);
+        return PostmortemInput.builder(incident, entries, zone).build();
     }
 
     private static final Pattern KEY_EVENT_ITEM =

@@ -16,8 +16,7 @@ class ChecklistDraftTest {
     private static final PostmortemInput SAMPLE = SampleIncident.input(ZoneId.of("UTC"));
 
     private static String draft(List<ChecklistEntry> checklist) throws IOException {
-        PostmortemInput in = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(), SAMPLE.participants(),
-                SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null, null, List.of(), checklist);
+        PostmortemInput in = SAMPLE.toBuilder().checklist(checklist).build();
         StringBuilder out = new StringBuilder();
         PostmortemRenderer.render(in, out);
         return out.toString();
@@ -40,10 +39,8 @@ class ChecklistDraftTest {
 
     @Test
     void theSummaryTableUsesTheProcessFilesSeverityAndRoleNames() throws IOException {
-        PostmortemInput named = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(),
-                SAMPLE.participants(), SAMPLE.displayNames(), SAMPLE.zone(), List.of(), List.of(), List.of(), List.of(), null,
-                null, List.of(), List.of(), List.of(), java.util.Map.of(), java.util.Map.of(
-                SAMPLE.incident().severity().name(), "Major | big", "lead", "Incident commander"));
+        PostmortemInput named = SAMPLE.toBuilder().names(java.util.Map.of(
+                SAMPLE.incident().severity().name(), "Major | big", "lead", "Incident commander")).build();
         StringBuilder out = new StringBuilder();
         PostmortemRenderer.render(named, out);
         String sev = SAMPLE.incident().severity().name();

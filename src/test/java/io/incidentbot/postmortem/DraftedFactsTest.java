@@ -44,8 +44,8 @@ class DraftedFactsTest {
     private static String draft(Incident incident, List<TimelineEntry> entries, List<FollowUp> followUps,
                                 List<AlertSpan> alerts) throws IOException {
         StringBuilder out = new StringBuilder();
-        PostmortemRenderer.render(new PostmortemInput(incident, entries::forEach, followUps, List.of(),
-                Map.of(ALICE, "Alice Chen", BOB, "Bob", "U3", "Carol"), UTC, alerts), out);
+        PostmortemRenderer.render(PostmortemInput.builder(incident, entries::forEach, UTC).followUps(followUps)
+                .displayNames(Map.of(ALICE, "Alice Chen", BOB, "Bob", "U3", "Carol")).alerts(alerts).build(), out);
         return out.toString();
     }
 

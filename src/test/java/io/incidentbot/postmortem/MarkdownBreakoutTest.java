@@ -32,8 +32,8 @@ class MarkdownBreakoutTest {
 
     private static String render(Incident incident, List<TimelineEntry> entries) throws IOException {
         StringWriter out = new StringWriter();
-        PostmortemRenderer.render(new PostmortemInput(incident, entries::forEach, List.of(), List.of(),
-                Map.of(ALICE, "Alice Chen"), UTC), out);
+        PostmortemRenderer.render(PostmortemInput.builder(incident, entries::forEach, UTC)
+                .displayNames(Map.of(ALICE, "Alice Chen")).build(), out);
         return out.toString();
     }
 

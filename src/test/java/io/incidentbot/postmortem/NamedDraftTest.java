@@ -26,10 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NamedDraftTest {
     private static final PostmortemInput SAMPLE = SampleIncident.input(ZoneId.of("UTC"));
-    private static final PostmortemInput NAMED = new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(),
-            SAMPLE.participants(), SAMPLE.displayNames(), SAMPLE.zone(), SAMPLE.alerts(), SAMPLE.alertTable(),
-            SAMPLE.changesBefore(), SAMPLE.pages(), SAMPLE.impactStarted(), SAMPLE.type(), SAMPLE.fields(), SAMPLE.checklist(),
-            SAMPLE.related(), SAMPLE.followUpStates(), Map.of("SEV1", "Critical", "SEV2", "Major_", "lead", "Incident commander"));
+    private static final PostmortemInput NAMED = SAMPLE.toBuilder()
+            .names(Map.of("SEV1", "Critical", "SEV2", "Major_", "lead", "Incident commander")).build();
 
     @TempDir
     Path dir;

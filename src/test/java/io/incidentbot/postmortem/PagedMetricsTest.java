@@ -25,8 +25,8 @@ class PagedMetricsTest {
 
     private static String metrics(List<Page> pages) throws IOException {
         StringBuilder out = new StringBuilder();
-        PostmortemRenderer.render(new PostmortemInput(INCIDENT, sink -> { }, List.of(), List.of(), Map.of(ALICE, "Alice Chen"),
-                ZoneId.of("UTC"), List.of(), List.of(), List.of(), pages), out);
+        PostmortemRenderer.render(PostmortemInput.builder(INCIDENT, sink -> { }, ZoneId.of("UTC"))
+                .displayNames(Map.of(ALICE, "Alice Chen")).pages(pages).build(), out);
         String draft = out.toString();
         int start = draft.indexOf("## Response metrics\n");
         return draft.substring(start, draft.indexOf("\n## ", start + 1) + 1);

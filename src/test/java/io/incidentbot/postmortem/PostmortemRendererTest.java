@@ -87,7 +87,7 @@ class PostmortemRendererTest {
     void anIncidentWithNoEntriesStillHasEverySectionInOrder() throws IOException {
         Incident incident = incident(utc("2026-05-02T09:00:00"), null);
 
-        String draft = render(new PostmortemInput(incident, sink -> { }, List.of(), List.of(), Map.of(), UTC));
+        String draft = render(PostmortemInput.builder(incident, sink -> { }, UTC).build());
 
         assertThat(draft.lines().filter(l -> l.startsWith("#"))).containsExactly(
                 "# Incident 7: Login slow", "## Summary", "## Impact", "## Response metrics", "## Timeline of key events",
@@ -118,8 +118,8 @@ class PostmortemRendererTest {
                 "inc-7-db", null, ALICE, utc("2026-05-02T09:00:00"), null, null, null, null,
                 Map.of(Role.LEAD, "U9"));
 
-        String draft = render(new PostmortemInput(incident, sink -> { }, List.of(), List.of(),
-                Map.of(ALICE, "Alice Chen", "U9", "Ops | night\nshift"), UTC));
+        String draft = render(PostmortemInput.builder(incident, sink -> { }, UTC)
+                .displayNames(Map.of(ALICE, "Alice Chen", "U9", "Ops | night\nshift")).build());
 
         assertThat(draft).startsWith("# Incident 7: DB | cache down\n")
                 .contains("| Lead | Ops \\| night shift |\n")
@@ -133,7 +133,8 @@ class PostmortemRendererTest {
                 new FollowUp(1, 7, "Add an alert\non p99 latency", BOB, ALICE, utc("2026-05-02T09:10:00")),
                 new FollowUp(2, 7, "Check <@U77> runbook", null, ALICE, utc("2026-05-02T09:11:00")));
 
-        String draft = render(new PostmortemInput(incident, sink -> { }, followUps, List.of(), names(), UTC));
+        String draft = render(PostmortemInput.builder(incident, sink -> { }, UTC).followUps(followUps)
+                .displayNames(names()).build());
 
         assertThat(draft).contains("- [ ] Add an alert\n  on p99 latency (Bob)\n- [ ] Check <@U77> runbook (no owner)\n");
     }
@@ -149,8 +150,8 @@ class PostmortemRendererTest {
         List<Participant> joined = List.of(new Participant(7, "U0ZED", utc("2026-05-02T09:00:00")),
                 new Participant(7, "U0ADAM", utc("2026-05-02T09:00:00")));
 
-        String draft = render(new PostmortemInput(incident, entries::forEach, List.of(), joined,
-                Map.of(ALICE, "alice", BOB, "Bob", "U0ZED", "Zed", "U0ADAM", "adam"), UTC));
+        String draft = render(PostmortemInput.builder(incident, entries::forEach, UTC).participants(joined)
+                .displayNames(Map.of(ALICE, "alice", BOB, "Bob", "U0ZED", "Zed", "U0ADAM", "adam")).build());
 
         assertThat(draft).contains("## Participants\n\n- <@U3> — 3 messages\n- Bob — 2 messages\n"
                 + "- alice — 1 message\n- adam — 0 messages\n- Zed — 0 messages\n\n");
@@ -193,7 +194,7 @@ class PostmortemRendererTest {
     }
 
     private static PostmortemInput input(Incident incident, List<TimelineEntry> entries, ZoneId zone) {
-        return new PostmortemInput(incident, entries::forEach, List.of(), List.of(), names(), zone);
+        return PostmortemInput.builder(incident, entries::forEach, zone).displayNames(names()).build();
     }
 
     private static Incident incident(Instant declared, Instant resolved) {

@@ -74,7 +74,8 @@ final class SampleIncident {
 
     static PostmortemInput input(ZoneId zone) {
         List<TimelineEntry> all = timeline();
-        return new PostmortemInput(incident(), all::forEach, followUps(), participants(), NAMES, zone);
+        return PostmortemInput.builder(incident(), all::forEach, zone).followUps(followUps())
+                .participants(participants()).displayNames(NAMES).build();
     }
 
     /** @return the entries in timeline order, IDs 1.. in that order */

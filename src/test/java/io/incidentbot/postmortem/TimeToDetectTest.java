@@ -14,8 +14,7 @@ class TimeToDetectTest {
     private static final PostmortemInput SAMPLE = SampleIncident.input(ZoneId.of("UTC"));
 
     private static PostmortemInput withAlerts(Instant corrected, ChartInput.AlertSpan... alerts) {
-        return new PostmortemInput(SAMPLE.incident(), SAMPLE.entries(), SAMPLE.followUps(), SAMPLE.participants(),
-                SAMPLE.displayNames(), SAMPLE.zone(), List.of(alerts), List.of(), List.of(), List.of(), corrected);
+        return SAMPLE.toBuilder().alerts(List.of(alerts)).impactStarted(corrected).build();
     }
 
     private static String draft(PostmortemInput in) throws IOException {

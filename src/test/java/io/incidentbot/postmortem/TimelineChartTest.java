@@ -137,10 +137,10 @@ class TimelineChartTest {
     void aThreeDayIncidentWithAlertsAndChangesIsDrawnFromOnePassWithDatesOnItsAxis() throws IOException {
         PostmortemInput base = ChartPictures.longIncident(UTC);
         AtomicInteger passes = new AtomicInteger();
-        PostmortemInput counted = new PostmortemInput(base.incident(), sink -> {
+        PostmortemInput counted = PostmortemInput.builder(base.incident(), sink -> {
             passes.incrementAndGet();
             base.entries().forEach(sink);
-        }, List.of(), List.of(), java.util.Map.of(), UTC);
+        }, UTC).build();
         Instant start = LongIncident.START;
         List<AlertSpan> alerts = List.of(new AlertSpan("CheckoutLatencyHigh", start.minusSeconds(600),
                         start.plusSeconds(30 * 3600)),
@@ -195,8 +195,7 @@ class TimelineChartTest {
                 null, "C3", "inc-3", null, "U1", utc("2026-05-02T09:00:00"), null, null, utc("2026-05-02T10:00:00"),
                 null, java.util.Map.of());
 
-        ChartInput in = ChartInputBuilder.of(new PostmortemInput(incident, entries::forEach, List.of(), List.of(),
-                java.util.Map.of(), UTC));
+        ChartInput in = ChartInputBuilder.of(PostmortemInput.builder(incident, entries::forEach, UTC).build());
 
         assertThat(in.phases()).extracting(Phase::status).containsExactly(Status.INVESTIGATING, Status.RESOLVED,
                 Status.INVESTIGATING, Status.RESOLVED);

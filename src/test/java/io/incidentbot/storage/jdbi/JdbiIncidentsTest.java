@@ -120,9 +120,8 @@ class JdbiIncidentsTest extends SqliteTest {
         });
 
         Incident inc = incident(second);
-        java.time.Instant draft = tx(r -> new io.incidentbot.postmortem.PostmortemInput(inc, sink -> { },
-                List.of(), List.of(), Map.of(), java.time.ZoneOffset.UTC,
-                new io.incidentbot.postmortem.StoredAlerts().spans(r, inc)).impactStartedAt());
+        java.time.Instant draft = tx(r -> io.incidentbot.postmortem.PostmortemInput.builder(inc, sink -> { }, java.time.ZoneOffset.UTC)
+                .alerts(new io.incidentbot.postmortem.StoredAlerts().spans(r, inc)).build().impactStartedAt());
         Map<Long, java.time.Instant> stats = new java.util.HashMap<>();
         tx(r -> r.insights().declaredIn(T0, later)).forEach(t -> stats.put(t.number(), t.impactStartedAt()));
 
