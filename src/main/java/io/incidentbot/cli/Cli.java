@@ -166,22 +166,6 @@ public final class Cli {
         }
     }
 
-    /**
-     * Reads {@code INCIDENT_PROCESS_FILE} as the bot does (issue 25), for the stats' last line.
-     *
-     * @return the line naming the severities the file renames, plain text ({@code SEV1 is Critical · SEV2 is Major}),
-     *         or null without a process file or renames
-     * @throws CliException one line naming the variable, the file and what is wrong with it
-     */
-    static String legend(Map<String, String> env) throws CliException {
-        try {
-            io.incidentbot.process.ProcessSettings process = io.incidentbot.process.ProcessSettings.fromEnv(env);
-            return process.configured() ? io.incidentbot.process.slack.TypeExtras.names(process.process()).legendText() : null;
-        } catch (io.incidentbot.config.ConfigException e) {
-            throw new CliException(e.getMessage());
-        }
-    }
-
     /** @return the drafts of the database's incidents, times in {@code zone}, changes of {@code window} before each */
     private static PostmortemService drafts(JdbiStorage storage, ZoneId zone, java.time.Duration window) {
         return new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone,
@@ -290,6 +274,22 @@ public final class Cli {
             throw new CliException(text + " is not an incident number (1, 2, 3, ...)");
         }
         return Long.parseLong(digits);
+    }
+
+    /**
+     * Reads {@code INCIDENT_PROCESS_FILE} as the bot does (issue 25), for the stats' last line.
+     *
+     * @return the line naming the severities the file renames, plain text ({@code SEV1 is Critical · SEV2 is Major}),
+     *         or null without a process file or renames
+     * @throws CliException one line naming the variable, the file and what is wrong with it
+     */
+    static String legend(Map<String, String> env) throws CliException {
+        try {
+            io.incidentbot.process.ProcessSettings process = io.incidentbot.process.ProcessSettings.fromEnv(env);
+            return process.configured() ? io.incidentbot.process.slack.TypeExtras.names(process.process()).legendText() : null;
+        } catch (io.incidentbot.config.ConfigException e) {
+            throw new CliException(e.getMessage());
+        }
     }
 
     private static ZoneId zone(Map<String, String> env) throws CliException {
