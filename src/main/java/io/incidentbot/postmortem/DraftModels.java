@@ -62,7 +62,7 @@ final class DraftModels {
         TimelineSource entries = in.entries();
         return new DraftModel(times.zoneName(), incidentFields(), milestones(), summaryTable(), facts.metrics(),
                 alertRows(), changeLines(),
-                Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days(), in::severityName).forEach(entries, sink)),
+                Streamed.of(scan.keyEvents() == 0, sink -> new KeyEvents(text, days(), in).forEach(entries, sink)),
                 scan.keyEvents() > 0,
                 Streamed.of(scan.messages() == 0, sink -> new ChannelLog(text, days(), scan).forEach(entries, sink)),
                 scan.messages(), followUpItems(), people(), checklistItems(), !in.checklist().isEmpty(), customFields(), chart,

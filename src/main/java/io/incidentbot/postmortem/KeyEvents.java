@@ -20,19 +20,20 @@ final class KeyEvents {
     private static final java.util.regex.Pattern SEVERITY = java.util.regex.Pattern.compile("\\bSEV[1-4]\\b");
     private final EntryText text;
     private final DayHeadings days;
-    private final java.util.function.Function<io.incidentbot.incident.Severity, String> severities;
+    private final PostmortemInput names;
     private int number;
 
     /**
-     * @param days       fresh day headings: one {@code KeyEvents} per pass
-     * @param severities how the draft names a severity ({@link PostmortemInput#severityName}, plain text): the declared
-     *                   and severity change entries, recorded with codes, read {@code Declared SEV2 Major: ...} and
-     *                   {@code Severity SEV2 Major → SEV1 Critical} with a process file's names
+     * @param days  fresh day headings: one {@code KeyEvents} per pass
+     * @param names the draft's input, for what the process file calls severities and roles
+     *              ({@link PostmortemInput#severityName}, {@link PostmortemInput#roleName}): the declared, severity change
+     *              and role change entries, recorded with codes, read {@code Declared SEV2 Major: ...}, {@code Severity
+     *              SEV2 Major → SEV1 Critical} and {@code Assigned Incident commander (lead): ...} with the file's names
      */
-    KeyEvents(EntryText text, DayHeadings days, java.util.function.Function<io.incidentbot.incident.Severity, String> severities) {
+    KeyEvents(EntryText text, DayHeadings days, PostmortemInput names) {
         this.text = text;
         this.days = days;
-        this.severities = severities;
+        this.names = names;
     }
 
     /** @return the item head of key event {@code number}, e.g. {@code **(7)** } */
@@ -69,7 +70,7 @@ final class KeyEvents {
     private String describe(TimelineEntry e) {
         return switch (e.kind()) {
             case MESSAGE -> text.message(e);
-            case ROLE_CHANGE -> "Assigned " + text.markdown(Mentions.inEntry(e));
+            case ROLE_CHANGE -> "Assigned " + role(text.markdown(Mentions.inEntry(e)));
             case NOTE -> "Note: " + text.markdown(Mentions.inEntry(e));
             case STATUS_UPDATE -> "Status update: " + text.markdown(Mentions.inEntry(e));
             case FOLLOW_UP -> "Follow-up: " + text.markdown(Mentions.inEntry(e));
@@ -79,12 +80,23 @@ final class KeyEvents {
         };
     }
 
+    /** @return {@code lead: ...} as {@code Incident commander (lead): ...} when the process file renames the role */
+    private String role(String what) {
+        for (io.incidentbot.incident.Role r : io.incidentbot.incident.Role.values()) {
+            String name = names.roleName(r);
+            if (name != null && what.startsWith(r.label() + ":")) {
+                return Md.inline(name) + " (" + what.substring(0, r.label().length()) + ")" + what.substring(r.label().length());
+            }
+        }
+        return what;
+    }
+
     /** @return {@code what} with its first {@code codes} severity codes named as the draft names them */
     private String named(String what, int codes) {
         java.util.regex.Matcher m = SEVERITY.matcher(what);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < codes && m.find(); i++) {
-            m.appendReplacement(s, java.util.regex.Matcher.quoteReplacement(Md.inline(severities.apply(
+            m.appendReplacement(s, java.util.regex.Matcher.quoteReplacement(Md.inline(names.severityName(
                     io.incidentbot.incident.Severity.valueOf(m.group())))));
         }
         return m.appendTail(s).toString();

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 25: with a process file that renames severities and roles, the draft's severity facts (Impact, the declared and
- * severity change key events), the timeline picture's severity labels and a team template's fields use the file's names,
+ * severity change key events), its role change key events, the timeline picture's severity labels and a team template's fields use the file's names,
  * the code first ({@code SEV2 Major}); the sample incident (declared SEV2, raised to SEV1 at 23:20) without names reads
  * as its golden file.
  */
 class NamedDraftTest {
     private static final PostmortemInput SAMPLE = SampleIncident.input(ZoneId.of("UTC"));
     private static final PostmortemInput NAMED = SAMPLE.toBuilder()
-            .names(Map.of("SEV1", "Critical", "SEV2", "Major_", "lead", "Incident commander")).build();
+            .names(Map.of("SEV1", "Critical", "SEV2", "Major_", "lead", "Incident commander", "comms", "Communications")).build();
 
     @TempDir
     Path dir;
@@ -41,11 +41,12 @@ class NamedDraftTest {
                 "- **Severity:** SEV1 Critical (declared SEV2 Major\\_; SEV2 Major\\_ → SEV1 Critical at 2026-03-14 23:20)\n",
                 "**Alice Chen**: Declared SEV2 Major\\_: Orders DB failover\n",
                 "**Alice Chen**: Severity SEV2 Major\\_ → SEV1 Critical\n",
+                "**Alice Chen**: Assigned Communications (comms): @Bob Li | EU on-call\n",
                 "| Severity | SEV1 Critical |", "| Incident commander | Alice Chen |");
         StringBuilder codes = new StringBuilder();
         PostmortemRenderer.render(SAMPLE, codes);
         assertThat(codes.toString()).contains("- **Severity:** SEV1 (declared SEV2; SEV2 → SEV1 at 2026-03-14 23:20)\n",
-                "Declared SEV2: Orders DB failover\n", "Severity SEV2 → SEV1\n");
+                "Declared SEV2: Orders DB failover\n", "Severity SEV2 → SEV1\n", "Assigned comms: @Bob Li | EU on-call\n");
     }
 
     @Test
@@ -65,7 +66,7 @@ class NamedDraftTest {
 
         StringBuilder named = new StringBuilder();
         PostmortemRenderer.render(NAMED, named, null, template);
-        assertThat(named).hasToString("SEV1|SEV1 Critical|Incident commander: Alice Chen|Comms|Scribe\n");
+        assertThat(named).hasToString("SEV1|SEV1 Critical|Incident commander: Alice Chen|Communications|Scribe\n");
         StringBuilder codes = new StringBuilder();
         PostmortemRenderer.render(SAMPLE, codes, null, template);
         assertThat(codes).hasToString("SEV1|SEV1|Lead: Alice Chen|Comms|Scribe\n");
