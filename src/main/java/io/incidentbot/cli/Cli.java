@@ -137,7 +137,6 @@ public final class Cli {
         }
         ZoneId zone = zone(env);
         java.time.Duration window = changeWindow(env);
-        String legend = legend(env);
         String path = database(env);
         if (!path.startsWith("jdbc:") && !Files.exists(Path.of(path))) {
             throw new CliException("there is no database at " + path + " (set INCIDENT_DB)");
