@@ -108,13 +108,6 @@ public final class DeclareModal {
         return view;
     }
 
-    /** @return {@code view} without its <em>Invite</em> field (a declare form whose submission does not invite) */
-    public static View withoutInvite(View view) {
-        view.setBlocks(view.getBlocks().stream().filter(b -> !(b instanceof InputBlock i && INVITE.equals(i.getBlockId())))
-                .toList());
-        return view;
-    }
-
     /** @return the Slack user IDs picked in the state's <em>Invite</em> field, in order; empty when none */
     public static List<String> invited(ViewState state) {
         Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
