@@ -151,7 +151,8 @@ class DeclareFromAlertTest {
         await("the people picked in the Invite field invited", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> incidentChannel.equals(c.arg("channel"))
                         && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "UDAN00001"))));
-        assertThat(bot.bot.storage().read(r -> r.timeline().list(1))).as("like /incident invite, a timeline entry")
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(1));
+        assertThat(entries).as("like /incident invite, a timeline entry")
                 .anySatisfy(e -> assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, @{UDAN00001}"));
         await("the alerts digest in the incident channel", 20, () -> slack.calls("chat.postMessage").stream()
                 .anyMatch(c -> incidentChannel.equals(c.arg("channel")) && String.valueOf(c.arg("text"))
