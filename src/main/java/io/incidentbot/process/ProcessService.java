@@ -78,16 +78,18 @@ public final class ProcessService {
      * @throws io.incidentbot.incident.IncidentException when the declare is refused
      */
     public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields) {
-        return declare(declaration, type, fields, java.util.List.of());
+        return declare(declaration, type, fields, java.util.List.of(), java.util.List.of());
     }
 
     /**
-     * As {@link #declare(Declaration, IncidentType, Map)}, also inviting the people picked in the form's <em>Invite</em>
-     * field, with a timeline entry naming them ({@link IncidentService#inviteWithin}).
+     * As {@link #declare(Declaration, IncidentType, Map)}, also inviting the people and the members of the user groups
+     * picked in the form's invite fields, with a timeline entry naming them ({@link IncidentService#inviteWithin}).
      *
-     * @param invite Slack user IDs, may be empty
+     * @param invite     Slack user IDs, may be empty
+     * @param usergroups Slack user group IDs ({@code S...}), may be empty
      */
-    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields, java.util.List<String> invite) {
+    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields, java.util.List<String> invite,
+                            java.util.List<String> usergroups) {
         return transactions.run(w -> {
             Incident incident = incidents.declareWithin(w, declaration, true);
             w.repositories().process().setType(incident.number(), type.name());
@@ -101,7 +103,7 @@ public final class ProcessService {
                 w.record(new IncidentEvent.Invited(incident.number(), declaration.declaredBy(), type.inviteUsers(),
                         type.inviteGroups(), w.now()));
             }
-            incidents.inviteWithin(w, incident.number(), invite, java.util.List.of(), declaration.declaredBy());
+            incidents.inviteWithin(w, incident.number(), invite, usergroups, declaration.declaredBy());
             return incident;
         });
     }

@@ -13,7 +13,6 @@ import io.incidentbot.slack.render.AlertPosts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -25,7 +24,7 @@ import java.util.concurrent.Executor;
  * in its {@code private_metadata}. Its submission ({@code callback_id} {@value #CALLBACK_ID}) declares the
  * incident linked to the group ({@link AlertService#declareFrom}): the group's alerts become its alerts and
  * key events, and later notifications of the group go to its timeline instead of the alerts channel; the people
- * picked in its <em>Invite</em> field are invited as from every declare form (issue 25).
+ * and user groups picked in its invite fields are invited as from every declare form (issue 25).
  */
 public final class DeclareFromAlert {
     /** The modal's {@code callback_id}. */
@@ -63,7 +62,7 @@ public final class DeclareFromAlert {
             }
             Optional<Long> group = groupId(view.getPrivateMetadata());
             try {
-                Incident inc = declare.declareFrom(group.orElse(null), s.declaration(), s.invite(), List.of());
+                Incident inc = declare.declareFrom(group.orElse(null), s.declaration(), s.invite(), s.usergroups());
                 log.info("incident {} declared from alert group {}", inc.number(), group.orElse(null));
             } catch (IncidentException e) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(DeclareModal.TITLE,
