@@ -141,12 +141,10 @@ public final class ProcessService {
     public String setField(String channelId, String name, String raw, String actor) {
         Incident incident = incidents.queries().findByChannel(channelId).orElseThrow(() -> new NotAnIncidentChannelException("field"));
         IncidentType type = typeOf(incident.number());
-        CustomField field = type.field(name).orElseThrow(() -> new IllegalArgumentException(
-                "Incidents of type " + type.name() + " have no field `" + name + "`; they have: "
-                        + (type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream().map(CustomField::name).toList())) + "."));
+        CustomField field = FieldValues.field(type, name);
         String value = FieldValues.normalise(field, raw);
         return transactions.run(w -> {
-            Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(name));
+            Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(field.name()));
             change(w, incident.number(), field, old.orElse(null), value, actor);
             return "Set " + field.label() + ": " + FieldValues.shown(field, value)
                     + old.map(o -> " (was " + FieldValues.shown(field, o) + ")").orElse("") + ".";

@@ -223,6 +223,17 @@ class TypedDeclareTest {
         await("the security type's user and group invited", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> typedChannel.equals(c.arg("channel"))
                         && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02"))));
+
+        assertThat(SignedClient.text(bot.client.command("declare --type security sev1 --field data_exposed=maybe Keys leaked",
+                "UALICE001", "CGENERAL1"))).contains("Customer data exposed? takes one of: no, suspected, confirmed. Nothing was declared.");
+        assertThat(titled("Keys leaked")).as("nothing declared").isEmpty();
+        String withFields = SignedClient.text(bot.client.command("declare --type security sev1 --field cve=\"CVE-2026-0002 (ssh)\""
+                + " Keys leaked --field reporter=<@UBOB00001|bob>", "UALICE001", "CGENERAL1"));
+        assertThat(withFields).contains("Declared security incident").as("declared anyway, the required field named")
+                .contains("Required fields not set yet: Customer data exposed? (`data_exposed`); set them in the incident channel");
+        Incident keys = titled("Keys leaked").orElseThrow();
+        assertThat(keys.severity()).isEqualTo(Severity.SEV1);
+        assertThat(fields(keys.number())).isEqualTo(Map.of("cve", "CVE-2026-0002 (ssh)", "reporter", "UBOB00001"));
     }
 
     @Test
