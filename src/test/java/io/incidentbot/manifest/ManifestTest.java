@@ -101,6 +101,9 @@ class ManifestTest {
         assertThat(command.path("command").asText()).isEqualTo("/incident");
         assertThat(command.path("should_escape").asBoolean()).isTrue();
         assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
+        assertThat(m.path("settings").path("interactivity").path("message_menu_options_url").asText())
+                .as("the declare forms' user group picker asks its options there (block_suggestion)")
+                .isEqualTo(m.path("settings").path("interactivity").path("request_url").asText());
         assertThat(SlackApiReference.strings(m.path("settings").path("event_subscriptions").path("bot_events")))
                 .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added", "reaction_removed",
                         "pin_added", "pin_removed", "member_joined_channel", "member_left_channel", "app_home_opened");
