@@ -169,6 +169,7 @@ public final class Bot implements AutoCloseable {
                             io.incidentbot.process.slack.ChecklistResolve.of(process), types.names());
                     a.use(timelineEvents);
                     DeclareFromAlert.register(a, alertDeliveries, alerts, runtime.afterAck());
+                    io.incidentbot.slack.interactions.UsergroupSuggestions.register(a, new io.incidentbot.slack.web.SlackUsergroups(client, clock));
                     io.incidentbot.slack.milestones.TimestampsSubmission.register(a, incidents, new io.incidentbot.milestones.MilestoneCorrections(transactions, config.timezone()), runtime.afterAck());
                     io.incidentbot.trackers.slack.FollowUpButtons.register(a, followUps, incidents.queries(), runtime.afterAck());
                     io.incidentbot.pager.oncall.EscalationButtons.register(a, transactions, pager.escalation(), runtime.afterAck());

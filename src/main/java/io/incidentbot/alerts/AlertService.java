@@ -163,14 +163,19 @@ public final class AlertService {
      * belong to no incident yet as its alerts and timeline entries (key events at their own times; the
      * declarer chose this group, so all of them, where a declare by the group itself makes entries of its
      * declaring notification only), with {@link IncidentEvent.AlertLinked}. The declare is audited once committed. A group that does not exist declares without a link.
+     * <p>The people and user groups picked in the form's invite fields (issue 25) are invited in the same unit of work as
+     * {@code /incident invite} does ({@link IncidentService#inviteWithin}: a timeline entry naming who invited whom;
+     * the Slack adapter invites them once the channel exists).
      *
-     * @param groupId the group's ID, as the button carried it; null for none
-     * @param d       what the declarer asked for
+     * @param groupId    the group's ID, as the button carried it; null for none
+     * @param d          what the declarer asked for
+     * @param users      Slack user IDs to invite, may be empty
+     * @param usergroups Slack user group IDs ({@code S...}) whose members to invite, may be empty
      * @return the declared incident
      * @throws GroupHasIncident  when the group has an open incident already (nothing is declared)
      * @throws IncidentException when the title is blank or too long
      */
-    public Incident declareFrom(Long groupId, Declaration d) {
+    public Incident declareFrom(Long groupId, Declaration d, List<String> users, List<String> usergroups) {
         return transactions.run(w -> {
             Repositories r = w.repositories();
             Optional<Group> group = groupId == null ? Optional.empty() : r.alerts().find(groupId);
@@ -182,6 +187,7 @@ public final class AlertService {
             Incident inc = incidents.declareWithin(w, d, true);
             group.ifPresent(g -> link(w, g, inc.number(), Map.of(), botUserId.get() != null ? botUserId.get()
                     : d.declaredBy(), true));
+            incidents.inviteWithin(w, inc.number(), users, usergroups, d.declaredBy());
             return inc;
         });
     }

@@ -165,10 +165,13 @@ public final class Cli {
         }
     }
 
-    /** @return the drafts of the database's incidents, times in {@code zone}, changes of {@code window} before each */
+    /**
+     * @return the drafts of the database's incidents, times in {@code zone}, changes of {@code window} before each, and
+     *         the stored alerts' firing spans in Impact and the picture, as the bot's uploaded draft has them
+     */
     private static PostmortemService drafts(JdbiStorage storage, ZoneId zone, java.time.Duration window) {
         return new PostmortemService(storage, UserDirectory.NONE, Clock.systemUTC(), zone,
-                io.incidentbot.postmortem.AlertHistory.NONE, window);
+                new io.incidentbot.postmortem.StoredAlerts(), window);
     }
 
     /** @return PostgreSQL's waits for a command-line tool: the background limit for every statement */

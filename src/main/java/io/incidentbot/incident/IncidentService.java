@@ -180,18 +180,20 @@ public final class IncidentService {
     }
 
     /**
-     * Declares an incident and, in the same unit of work, invites the people picked in the declare form's
-     * <em>Invite</em> field (issue 25) as {@link #invite} does: a timeline entry naming who invited whom and
-     * {@link IncidentEvent.Invited} (the Slack adapter invites them once the channel exists).
+     * Declares an incident and, in the same unit of work, invites the people and user groups picked in the declare
+     * form's invite fields (issue 25) as {@link #invite} does: a timeline entry naming who invited whom and
+     * {@link IncidentEvent.Invited} (the Slack adapter invites them, and the groups' members, once the channel exists).
      *
-     * @param users Slack user IDs to invite; none: a plain {@link #declare(Declaration)}
+     * @param users      Slack user IDs to invite
+     * @param usergroups Slack user group IDs ({@code S...}) whose members to invite; both empty: a plain
+     *                   {@link #declare(Declaration)}
      * @return the stored incident
      * @throws IncidentException when the title is blank or too long
      */
-    public Incident declare(Declaration d, java.util.List<String> users) {
+    public Incident declare(Declaration d, java.util.List<String> users, java.util.List<String> usergroups) {
         return transactions.run(w -> {
             Incident inc = declareWithin(w, d, true);
-            inviteWithin(w, inc.number(), users, java.util.List.of(), d.declaredBy());
+            inviteWithin(w, inc.number(), users, usergroups, d.declaredBy());
             return inc;
         });
     }

@@ -16,6 +16,18 @@ public final class FieldValues {
     }
 
     /**
+     * @param type the incident's type
+     * @param name a field's name as typed, any case
+     * @return that field of the type
+     * @throws IllegalArgumentException one sentence naming the type's fields when it has no such field
+     */
+    public static CustomField field(IncidentType type, String name) {
+        return type.field(name.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                "Incidents of type " + type.name() + " have no field `" + name + "`; they have: "
+                        + (type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream().map(CustomField::name).toList())) + "."));
+    }
+
+    /**
      * @param field the field
      * @param raw   the value: an option of a {@code select}; options separated by commas (or, from a modal, newlines)
      *              for a {@code multi_select}; a number; a user mention {@code <@U123>} or ID; an http(s) URL; text

@@ -78,16 +78,18 @@ public final class ProcessService {
      * @throws io.incidentbot.incident.IncidentException when the declare is refused
      */
     public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields) {
-        return declare(declaration, type, fields, java.util.List.of());
+        return declare(declaration, type, fields, java.util.List.of(), java.util.List.of());
     }
 
     /**
-     * As {@link #declare(Declaration, IncidentType, Map)}, also inviting the people picked in the form's <em>Invite</em>
-     * field, with a timeline entry naming them ({@link IncidentService#inviteWithin}).
+     * As {@link #declare(Declaration, IncidentType, Map)}, also inviting the people and the members of the user groups
+     * picked in the form's invite fields, with a timeline entry naming them ({@link IncidentService#inviteWithin}).
      *
-     * @param invite Slack user IDs, may be empty
+     * @param invite     Slack user IDs, may be empty
+     * @param usergroups Slack user group IDs ({@code S...}), may be empty
      */
-    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields, java.util.List<String> invite) {
+    public Incident declare(Declaration declaration, IncidentType type, Map<String, String> fields, java.util.List<String> invite,
+                            java.util.List<String> usergroups) {
         return transactions.run(w -> {
             Incident incident = incidents.declareWithin(w, declaration, true);
             w.repositories().process().setType(incident.number(), type.name());
@@ -101,7 +103,7 @@ public final class ProcessService {
                 w.record(new IncidentEvent.Invited(incident.number(), declaration.declaredBy(), type.inviteUsers(),
                         type.inviteGroups(), w.now()));
             }
-            incidents.inviteWithin(w, incident.number(), invite, java.util.List.of(), declaration.declaredBy());
+            incidents.inviteWithin(w, incident.number(), invite, usergroups, declaration.declaredBy());
             return incident;
         });
     }
@@ -139,12 +141,10 @@ public final class ProcessService {
     public String setField(String channelId, String name, String raw, String actor) {
         Incident incident = incidents.queries().findByChannel(channelId).orElseThrow(() -> new NotAnIncidentChannelException("field"));
         IncidentType type = typeOf(incident.number());
-        CustomField field = type.field(name).orElseThrow(() -> new IllegalArgumentException(
-                "Incidents of type " + type.name() + " have no field `" + name + "`; they have: "
-                        + (type.fields().isEmpty() ? "none" : String.join(", ", type.fields().stream().map(CustomField::name).toList())) + "."));
+        CustomField field = FieldValues.field(type, name);
         String value = FieldValues.normalise(field, raw);
         return transactions.run(w -> {
-            Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(name));
+            Optional<String> old = Optional.ofNullable(w.repositories().process().fields(incident.number()).get(field.name()));
             change(w, incident.number(), field, old.orElse(null), value, actor);
             return "Set " + field.label() + ": " + FieldValues.shown(field, value)
                     + old.map(o -> " (was " + FieldValues.shown(field, o) + ")").orElse("") + ".";

@@ -103,7 +103,7 @@ public final class SlackApp {
             if (!s.errors().isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
             }
-            Incident inc = incidents.declare(s.declaration(), s.invite());
+            Incident inc = incidents.declare(s.declaration(), s.invite(), s.usergroups());
             log.info("incident {} declared from the modal", inc.number());
             return ctx.ack();
         });

@@ -99,6 +99,35 @@ class PostmortemCommandTest {
     }
 
     @Test
+    void theDraftsImpactNamesTheAlertsFiringSpanLikeTheUploadedOne() {
+        Instant fired = DECLARED.minusSeconds(7 * 60);
+        Instant resolved = DECLARED.plusSeconds(28 * 60);
+        try (JdbiStorage storage = Database.open(env.get("INCIDENT_DB"))) {
+            storage.run(r -> {
+                long group = r.alerts().group(io.incidentbot.alerts.AlertSource.ALERTMANAGER, "{}:{alertname=\"OrdersDbReadOnly\"}",
+                        "Orders DB read-only", fired);
+                io.incidentbot.alerts.Alert firing = new io.incidentbot.alerts.Alert("fp-1", "OrdersDbReadOnly",
+                        io.incidentbot.alerts.AlertStatus.FIRING, Map.of("service", "orders"), Map.of(), fired, null,
+                        null, null, null, null);
+                r.alerts().addTransition(group, new io.incidentbot.alerts.Transition(firing,
+                        io.incidentbot.alerts.AlertStatus.FIRING, fired), 1L, fired);
+                r.alerts().linkIncident(group, 1);
+                io.incidentbot.alerts.Alert ended = new io.incidentbot.alerts.Alert("fp-1", "OrdersDbReadOnly",
+                        io.incidentbot.alerts.AlertStatus.RESOLVED, Map.of("service", "orders"), Map.of(), fired, resolved,
+                        null, null, null, null);
+                r.alerts().addTransition(group, new io.incidentbot.alerts.Transition(ended,
+                        io.incidentbot.alerts.AlertStatus.RESOLVED, resolved), 1L, resolved);
+            });
+        }
+
+        CliRun run = CliRun.run(env, "postmortem", "1");
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).as("Impact's alert line, which the bot's draft has from the stored alert group")
+                .contains("`OrdersDbReadOnly` firing 35 min (22:51 → 23:26)");
+    }
+
+    @Test
     void chartWritesTheTimelinePictureAsAPngThatDecodesAndStillPrintsTheDraft() throws Exception {
         Path png = dir.resolve("incident-1-timeline.png");
 

@@ -101,10 +101,17 @@ class ManifestTest {
         assertThat(command.path("command").asText()).isEqualTo("/incident");
         assertThat(command.path("should_escape").asBoolean()).isTrue();
         assertThat(m.path("settings").path("interactivity").path("is_enabled").asBoolean()).isTrue();
+        assertThat(m.path("settings").path("interactivity").path("message_menu_options_url").asText())
+                .as("the declare forms' user group picker asks its options there (block_suggestion)")
+                .isEqualTo(m.path("settings").path("interactivity").path("request_url").asText());
         assertThat(SlackApiReference.strings(m.path("settings").path("event_subscriptions").path("bot_events")))
                 .containsExactlyInAnyOrder("message.channels", "message.groups", "reaction_added", "reaction_removed",
                         "pin_added", "pin_removed", "member_joined_channel", "member_left_channel", "app_home_opened");
         assertThat(m.path("features").path("app_home").path("home_tab_enabled").asBoolean()).isTrue();
+        // The bot DMs people (conversations.open + chat.postMessage: escalation steps, overdue follow-ups); with the
+        // Messages tab off they would never see those DMs. Read-only: the bot does not read DMs.
+        assertThat(m.path("features").path("app_home").path("messages_tab_enabled").asBoolean()).isTrue();
+        assertThat(m.path("features").path("app_home").path("messages_tab_read_only_enabled").asBoolean()).isTrue();
         assertThat(m.path("features").path("shortcuts")).extracting(s -> s.path("type").asText() + ":" + s.path("callback_id").asText())
                 .containsExactlyInAnyOrder("global:declare_incident", "message:declare_from_message", "message:add_to_timeline");
         assertThat(m.path("features").path("shortcuts")).allSatisfy(s -> {

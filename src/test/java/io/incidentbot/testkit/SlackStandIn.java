@@ -73,6 +73,8 @@ public final class SlackStandIn implements AutoCloseable {
     private final Map<String, String> displayNames = new ConcurrentHashMap<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final Map<String, List<String>> usergroups = new ConcurrentHashMap<>();
+    private final Map<String, String[]> usergroupNames = new ConcurrentHashMap<>();
+    private volatile String usergroupsListError;
     private final Map<String, String> canvases = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploadBytes = new ConcurrentHashMap<>();
     private final Set<String> deletedFiles = ConcurrentHashMap.newKeySet();
@@ -157,6 +159,20 @@ public final class SlackStandIn implements AutoCloseable {
     /** A user group ({@code S...}) and its members, as {@code usergroups.users.list} answers; others: {@code no_such_subteam}. */
     public void usergroup(String groupId, String... members) {
         usergroups.put(groupId, List.of(members));
+    }
+
+    /**
+     * A user group with its handle and name, as {@code usergroups.list} lists it (a group made with
+     * {@link #usergroup(String, String...)} is listed with its ID, lower case, as handle and name), and its members.
+     */
+    public void namedUsergroup(String groupId, String handle, String name, List<String> members) {
+        usergroups.put(groupId, List.copyOf(members));
+        usergroupNames.put(groupId, new String[] {handle, name});
+    }
+
+    /** Makes {@code usergroups.list} answer {@code ok: false} with {@code error} (e.g. {@code plan_upgrade_required}); null: list again. */
+    public void refuseUsergroupsList(String error) {
+        usergroupsListError = error;
     }
 
     /** @return the bytes uploaded for each file ID, as text */
@@ -452,6 +468,36 @@ public final class SlackStandIn implements AutoCloseable {
                     return Map.of("ok", false, "error", "no_such_subteam");
                 }
                 ok.put("users", members);
+            }
+            case "usergroups.list" -> {
+                // Slack's reference example (methods/usergroups.list.json): {"ok": true, "usergroups": [{"id": "S0614TZR7",
+                // "team_id": "T060RNRCH", "is_usergroup": true, "name": "Team Admins", "handle": "admins", ..., "user_count": "2"}]}
+                if (usergroupsListError != null) {
+                    return Map.of("ok", false, "error", usergroupsListError);
+                }
+                List<Map<String, Object>> groups = new ArrayList<>();
+                new java.util.TreeMap<>(usergroups).forEach((id, members) -> {
+                    String[] names = usergroupNames.getOrDefault(id, new String[] {id.toLowerCase(java.util.Locale.ROOT), id});
+                    Map<String, Object> g = new LinkedHashMap<>();
+                    g.put("id", id);
+                    g.put("team_id", TEAM);
+                    g.put("is_usergroup", true);
+                    g.put("name", names[1]);
+                    g.put("description", "");
+                    g.put("handle", names[0]);
+                    g.put("is_external", false);
+                    g.put("date_create", 1446598059);
+                    g.put("date_update", 1446670362);
+                    g.put("date_delete", 0);
+                    g.put("auto_type", null);
+                    g.put("created_by", "U060RNRCZ");
+                    g.put("updated_by", "U060RNRCZ");
+                    g.put("deleted_by", null);
+                    g.put("prefs", Map.of("channels", List.of(), "groups", List.of()));
+                    g.put("user_count", String.valueOf(members.size()));
+                    groups.add(g);
+                });
+                ok.put("usergroups", groups);
             }
             case "files.getUploadURLExternal" -> {
                 String id = "F" + ids.incrementAndGet();

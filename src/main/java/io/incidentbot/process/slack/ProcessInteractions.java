@@ -41,10 +41,10 @@ public final class ProcessInteractions {
                     return ctx.ack();
                 }
                 TypedDeclareModal.Submission s = TypedDeclareModal.read(process.process(), view.getState(), req.getPayload().getUser().getId());
-                View next = DeclareModal.invited(TypedDeclareModal.build(process.process(), s.type(),
+                View next = DeclareModal.keepInvites(TypedDeclareModal.build(process.process(), s.type(),
                         action.equals(TypedDeclareModal.TYPE) ? null : TypedDeclareModal.severity(view.getState()),
                         TypedDeclareModal.text(view.getState(), DeclareModal.TITLE), TypedDeclareModal.text(view.getState(), "summary"),
-                        TypedDeclareModal.typed(view.getState(), s.type()), TypedDeclareModal.privateTicked(view.getState())), s.invite());
+                        TypedDeclareModal.typed(view.getState(), s.type()), TypedDeclareModal.privateTicked(view.getState())), view.getState());
                 afterAck.execute(() -> update(ctx, view, next));
                 return ctx.ack();
             });
@@ -57,7 +57,7 @@ public final class ProcessInteractions {
             if (!s.errors().isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
             }
-            Incident incident = process.declare(s.declaration(), s.type(), s.fields(), s.invite());
+            Incident incident = process.declare(s.declaration(), s.type(), s.fields(), s.invite(), s.usergroups());
             log.info("incident {} of type {} declared from the modal", incident.number(), s.type().name());
             return ctx.ack();
         });

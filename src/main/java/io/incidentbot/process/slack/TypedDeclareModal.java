@@ -101,7 +101,7 @@ public final class TypedDeclareModal {
         blocks.add(base.getBlocks().get(0));
         blocks.add(input(i -> i.blockId(SEVERITY).dispatchAction(true).label(plainText("Severity"))
                 .element(staticSelect(s -> s.actionId(SEVERITY).options(severities).initialOption(severities.get(sev.ordinal()))))));
-        int invite = base.getBlocks().size() - 1; // DeclareModal's last block, the Invite field, comes last here too
+        int invite = base.getBlocks().size() - 2; // DeclareModal's last two blocks, the invite fields, come last here too
         blocks.addAll(base.getBlocks().subList(2, invite));
         for (CustomField f : type.fields()) {
             if (f.appliesAt(sev)) {
@@ -109,7 +109,7 @@ public final class TypedDeclareModal {
                         .element(FieldInputs.element(f, fields.get(f.name())))));
             }
         }
-        blocks.add(base.getBlocks().get(invite));
+        blocks.addAll(base.getBlocks().subList(invite, base.getBlocks().size()));
         return view(v -> v.type("modal").callbackId(CALLBACK_ID).privateMetadata("")
                 .title(viewTitle(t -> t.type("plain_text").text("Declare an incident")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Declare")))
@@ -125,9 +125,10 @@ public final class TypedDeclareModal {
      * @param fields      field name to stored value ({@link FieldValues#normalise}) of the fields that apply
      * @param errors      block ID to message ({@code response_action: errors})
      * @param invite      Slack user IDs picked in the <em>Invite</em> field ({@link DeclareModal#INVITE}), empty when none
+     * @param usergroups  user group IDs picked in the <em>Invite user groups</em> field ({@link DeclareModal#USERGROUPS})
      */
     public record Submission(IncidentType type, Declaration declaration, Map<String, String> fields, Map<String, String> errors,
-                             List<String> invite) {
+                             List<String> invite, List<String> usergroups) {
     }
 
     /**
@@ -148,7 +149,7 @@ public final class TypedDeclareModal {
         Declaration d = base.declaration();
         Declaration declaration = errors.isEmpty() ? new Declaration(d.title(), severity, d.summary(), d.privateIncident(),
                 d.declaredBy(), d.responseUrl()) : null;
-        return new Submission(type, declaration, fields, errors, base.invite());
+        return new Submission(type, declaration, fields, errors, base.invite(), base.usergroups());
     }
 
     /** @return the field values picked or typed in the state, by field name, of {@code type}'s fields */

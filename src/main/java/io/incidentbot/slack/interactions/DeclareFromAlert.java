@@ -23,7 +23,8 @@ import java.util.concurrent.Executor;
  * ({@code views.open}, the trigger ID is valid for 3 s) with the group's title filled in and the group ID
  * in its {@code private_metadata}. Its submission ({@code callback_id} {@value #CALLBACK_ID}) declares the
  * incident linked to the group ({@link AlertService#declareFrom}): the group's alerts become its alerts and
- * key events, and later notifications of the group go to its timeline instead of the alerts channel.
+ * key events, and later notifications of the group go to its timeline instead of the alerts channel; the people
+ * and user groups picked in its invite fields are invited as from every declare form (issue 25).
  */
 public final class DeclareFromAlert {
     /** The modal's {@code callback_id}. */
@@ -61,7 +62,7 @@ public final class DeclareFromAlert {
             }
             Optional<Long> group = groupId(view.getPrivateMetadata());
             try {
-                Incident inc = declare.declareFrom(group.orElse(null), s.declaration());
+                Incident inc = declare.declareFrom(group.orElse(null), s.declaration(), s.invite(), s.usergroups());
                 log.info("incident {} declared from alert group {}", inc.number(), group.orElse(null));
             } catch (IncidentException e) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(DeclareModal.TITLE,
@@ -77,8 +78,8 @@ public final class DeclareFromAlert {
      * @return the declare modal opened from an alert group's message
      */
     public static View modal(Long groupId, String title) {
-        return DeclareModal.withoutInvite(DeclareModal.build(CALLBACK_ID, groupId == null ? null : String.valueOf(groupId),
-                null, title == null || title.isBlank() ? null : title, null));
+        return DeclareModal.build(CALLBACK_ID, groupId == null ? null : String.valueOf(groupId),
+                null, title == null || title.isBlank() ? null : title, null);
     }
 
     /** @return the group ID a button value or {@code private_metadata} carries, if it is one */

@@ -1,6 +1,8 @@
 package io.incidentbot.slack.interactions;
 
 import com.slack.api.model.block.InputBlock;
+import com.slack.api.model.block.composition.OptionObject;
+import com.slack.api.model.block.element.MultiExternalSelectElement;
 import com.slack.api.model.block.element.MultiUsersSelectElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
@@ -15,6 +17,7 @@ import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.checkboxes;
+import static com.slack.api.model.block.element.BlockElements.multiExternalSelect;
 import static com.slack.api.model.block.element.BlockElements.multiUsersSelect;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
@@ -24,9 +27,10 @@ import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
 /**
- * The declare modal ({@code views.open}): title, severity, summary, private, and people to invite (issue 25: a
- * {@code multi_users_select}; Block Kit has no user group picker, so groups are invited with {@code /incident invite});
- * and reading its submission.
+ * The declare modal ({@code views.open}): title, severity, summary, private, people to invite (issue 25: a
+ * {@code multi_users_select}) and user groups to invite (Block Kit has no user group picker: a
+ * {@code multi_external_select} whose options {@link UsergroupSuggestions} reads from {@code usergroups.list}); and
+ * reading its submission.
  */
 public final class DeclareModal {
     /** The view's {@code callback_id}. */
@@ -38,6 +42,8 @@ public final class DeclareModal {
     static final String PRIVATE = "private";
     /** Block and action ID of the <em>Invite</em> field ({@code multi_users_select}). */
     public static final String INVITE = "invite";
+    /** Block and action ID of the <em>Invite user groups</em> field ({@code multi_external_select}, option values group IDs). */
+    public static final String USERGROUPS = "invite_usergroups";
 
     private DeclareModal() {
     }
@@ -90,37 +96,55 @@ public final class DeclareModal {
                                                 "private")))))),
                         input(i -> i.blockId(INVITE).optional(true).label(plainText("Invite"))
                                 .element(multiUsersSelect(m -> m.actionId(INVITE)
-                                        .placeholder(plainText("People to invite to the incident channel"))))))));
+                                        .placeholder(plainText("People to invite to the incident channel"))))),
+                        input(i -> i.blockId(USERGROUPS).optional(true).label(plainText("Invite user groups"))
+                                .element(multiExternalSelect(m -> m.actionId(USERGROUPS).minQueryLength(0)
+                                        .placeholder(plainText("User groups whose members to invite"))))))));
     }
 
     /**
-     * Starts the <em>Invite</em> field of {@code view} with people already picked (a {@code views.update} keeps them).
+     * Starts the <em>Invite</em> and <em>Invite user groups</em> fields of {@code view} with the people and groups
+     * picked in {@code state} (a {@code views.update} keeps them).
      *
-     * @param users Slack user IDs; none leaves the field empty
+     * @param state the state of the view being replaced; nothing picked leaves the fields empty
      * @return {@code view}, changed in place
      */
-    public static View invited(View view, List<String> users) {
-        if (!users.isEmpty()) {
-            view.getBlocks().stream().filter(b -> b instanceof InputBlock i && INVITE.equals(i.getBlockId()))
-                    .map(b -> (MultiUsersSelectElement) ((InputBlock) b).getElement())
-                    .forEach(m -> m.setInitialUsers(List.copyOf(users)));
+    public static View keepInvites(View view, ViewState state) {
+        List<String> users = invited(state);
+        ViewState.Value v = values(state).getOrDefault(USERGROUPS, Map.of()).get(USERGROUPS);
+        List<OptionObject> groups = v == null || v.getSelectedOptions() == null ? List.of() : v.getSelectedOptions().stream()
+                .filter(o -> o.getValue() != null)
+                .map(o -> option(plainText(o.getText() == null || o.getText().getText() == null ? o.getValue()
+                        : o.getText().getText()), o.getValue())).toList();
+        for (var b : view.getBlocks()) {
+            if (b instanceof InputBlock i && INVITE.equals(i.getBlockId()) && !users.isEmpty()) {
+                ((MultiUsersSelectElement) i.getElement()).setInitialUsers(users);
+            } else if (b instanceof InputBlock i && USERGROUPS.equals(i.getBlockId()) && !groups.isEmpty()) {
+                ((MultiExternalSelectElement) i.getElement()).setInitialOptions(groups);
+            }
         }
-        return view;
-    }
-
-    /** @return {@code view} without its <em>Invite</em> field (a declare form whose submission does not invite) */
-    public static View withoutInvite(View view) {
-        view.setBlocks(view.getBlocks().stream().filter(b -> !(b instanceof InputBlock i && INVITE.equals(i.getBlockId())))
-                .toList());
         return view;
     }
 
     /** @return the Slack user IDs picked in the state's <em>Invite</em> field, in order; empty when none */
     public static List<String> invited(ViewState state) {
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
-                ? Map.of() : state.getValues();
-        ViewState.Value v = values.getOrDefault(INVITE, Map.of()).get(INVITE);
+        ViewState.Value v = values(state).getOrDefault(INVITE, Map.of()).get(INVITE);
         return v == null || v.getSelectedUsers() == null ? List.of() : List.copyOf(v.getSelectedUsers());
+    }
+
+    /**
+     * @return the user group IDs picked in the state's <em>Invite user groups</em> field, in order; empty when none
+     *         (a value not shaped like a group ID, {@code S...}, which Slack never sends, is left out)
+     */
+    public static List<String> invitedGroups(ViewState state) {
+        ViewState.Value v = values(state).getOrDefault(USERGROUPS, Map.of()).get(USERGROUPS);
+        return v == null || v.getSelectedOptions() == null ? List.of() : v.getSelectedOptions().stream()
+                .map(ViewState.SelectedOption::getValue).filter(id -> id != null && id.matches("S[A-Z0-9]{2,31}"))
+                .distinct().toList();
+    }
+
+    private static Map<String, Map<String, ViewState.Value>> values(ViewState state) {
+        return state == null || state.getValues() == null ? Map.of() : state.getValues();
     }
 
     /**
@@ -129,16 +153,13 @@ public final class DeclareModal {
      * @param declaration what to declare when {@code errors} is empty
      * @param errors      block ID to message, shown in the modal ({@code response_action: errors})
      * @param invite      Slack user IDs picked in the <em>Invite</em> field, empty when none
+     * @param usergroups  user group IDs picked in the <em>Invite user groups</em> field, empty when none
      */
-    public record Submission(Declaration declaration, Map<String, String> errors, List<String> invite) {
-        /** Copies the list. */
+    public record Submission(Declaration declaration, Map<String, String> errors, List<String> invite, List<String> usergroups) {
+        /** Copies the lists. */
         public Submission {
             invite = List.copyOf(invite);
-        }
-
-        /** A submission that invites nobody. */
-        public Submission(Declaration declaration, Map<String, String> errors) {
-            this(declaration, errors, List.of());
+            usergroups = List.copyOf(usergroups);
         }
     }
 
@@ -150,8 +171,7 @@ public final class DeclareModal {
      * @param responseUrl the {@code private_metadata}, may be blank
      */
     public static Submission read(ViewState state, String userId, String responseUrl) {
-        Map<String, Map<String, ViewState.Value>> values = state == null || state.getValues() == null
-                ? Map.of() : state.getValues();
+        Map<String, Map<String, ViewState.Value>> values = values(state);
         String title = text(values, TITLE);
         Map<String, String> errors = new LinkedHashMap<>();
         if (title == null || title.isBlank()) {
@@ -169,7 +189,7 @@ public final class DeclareModal {
         boolean isPrivate = priv != null && priv.getSelectedOptions() != null && !priv.getSelectedOptions().isEmpty();
         Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, markup(text(values, SUMMARY)), isPrivate, userId,
                 responseUrl == null || responseUrl.isBlank() ? null : responseUrl) : null;
-        return new Submission(d, errors, invited(state));
+        return new Submission(d, errors, invited(state), invitedGroups(state));
     }
 
     private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {

@@ -60,7 +60,7 @@ final class Shortcuts {
             if (!s.errors().isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(s.errors()));
             }
-            Incident inc = incidents.declare(s.declaration(), s.invite());
+            Incident inc = incidents.declare(s.declaration(), s.invite(), s.usergroups());
             read(view.getPrivateMetadata()).ifPresent(m -> incidents.addKeyEvent(inc.number(), m, user));
             return ctx.ack();
         });

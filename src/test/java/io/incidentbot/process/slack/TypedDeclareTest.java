@@ -35,7 +35,10 @@ class TypedDeclareTest {
     static final ObjectMapper JSON = new ObjectMapper();
     /** One bot for the class (the suite's budget); each test declares its own incident, found by its title. */
     @RegisterExtension
-    static final RunningBotExtension running = new RunningBotExtension(s -> s.usergroup("S0SECTEAM1", "USECOPS01", "USECOPS02"),
+    static final RunningBotExtension running = new RunningBotExtension(s -> {
+        s.namedUsergroup("S0SECTEAM1", "security-team", "Security responders", List.of("USECOPS01", "USECOPS02"));
+        s.namedUsergroup("S0DBAS0001", "dba", "Database on-call", List.of("UDBA00001"));
+    },
             env -> env.put("INCIDENT_PROCESS_FILE", Path.of("docs/process.example.yaml").toAbsolutePath().toString()));
     static final SlackStandIn slack = running.slack();
     static RunningBot bot;
@@ -55,7 +58,7 @@ class TypedDeclareTest {
         assertThat(opened.get("callback_id").asText()).isEqualTo(TypedDeclareModal.CALLBACK_ID);
         assertThat(blockIds(opened)).as("default type at SEV3: customer_impact is only asked at SEV1 and SEV2")
                 .containsExactly("process_type", "title", "process_severity", "summary", "private", "field:services", "field:ticket",
-                        "invite");
+                        "invite", "invite_usergroups");
         assertThat(opened.at("/blocks/7/element/type").asText()).as("issue 25's invite field").isEqualTo("multi_users_select");
         assertThat(opened.toString()).contains("SEV1 Critical — Customers cannot use the product; all hands");
         assertThat(opened.at("/blocks/0/dispatch_action").asBoolean()).isTrue();
@@ -66,6 +69,7 @@ class TypedDeclareTest {
         values.put("private", Map.of("private", Map.of("type", "checkboxes", "selected_options", List.of(
                 Map.of("text", Map.of("type", "plain_text", "text", "Private incident"), "value", "private")))));
         values.put("invite", Map.of("invite", Map.of("type", "multi_users_select", "selected_users", List.of("UCAROL001", "UDAN00001"))));
+        values.putAll(groupsPicked("S0DBAS0001", "@dba (Database on-call)"));
         HttpResponse<String> changed = bot.client.interactivity(payload("block_actions", values, "process_type"));
         assertThat(changed.statusCode()).isEqualTo(200);
         await("views.update", 10, () -> slack.calls("views.update").size() > updates);
@@ -75,7 +79,8 @@ class TypedDeclareTest {
         JsonNode security = JSON.readTree(update.arg("view"));
         assertThat(blockIds(security)).as("security starts at SEV2, where affected_accounts is asked").containsExactly(
                 "process_type", "title", "process_severity", "summary", "private",
-                "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter", "invite");
+                "field:data_exposed", "field:cve", "field:affected_accounts", "field:reporter", "invite",
+                "invite_usergroups");
         assertThat(security.at("/blocks/1/element/initial_value").asText()).as("the title typed stays").isEqualTo("Leaked API key");
         assertThat(security.at("/blocks/2/element/initial_option/value").asText()).isEqualTo("SEV2");
         assertThat(security.at("/blocks/4/block_id").asText()).isEqualTo("private");
@@ -83,6 +88,9 @@ class TypedDeclareTest {
                 .isEqualTo("private");
         assertThat(security.at("/blocks/9/element/initial_users").toString()).as("the people picked to invite stay")
                 .isEqualTo("[\"UCAROL001\",\"UDAN00001\"]");
+        assertThat(security.at("/blocks/10/element/initial_options/0/value").asText()).as("and the user groups picked")
+                .isEqualTo("S0DBAS0001");
+        assertThat(security.at("/blocks/10/element/initial_options/0/text/text").asText()).isEqualTo("@dba (Database on-call)");
         values.remove("private");
 
         values.put("process_severity", select("process_severity", "SEV1"));
@@ -141,7 +149,8 @@ class TypedDeclareTest {
                         List.of("UCAROL001", "UDAN00001"))));
         List<TimelineEntry> invited = bot.bot.storage().read(r -> r.timeline().list(n));
         assertThat(invited).as("like /incident invite, a timeline entry")
-                .anySatisfy(e -> assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UCAROL001}, @{UDAN00001}"));
+                .anySatisfy(e -> assertThat(e.text()).isEqualTo(
+                        "@{UALICE001} invited @{UCAROL001}, @{UDAN00001}, the members of user group S0DBAS0001"));
         String answer = SignedClient.text(bot.client.command("field cve CVE-2026-1234", "UALICE001", channel));
         assertThat(answer).contains("Set CVE: CVE-2026-1234.");
         assertThat(SignedClient.text(bot.client.command("field data_exposed suspected", "UALICE001", channel)))
@@ -214,6 +223,17 @@ class TypedDeclareTest {
         await("the security type's user and group invited", 10, () -> slack.calls("conversations.invite").stream()
                 .anyMatch(c -> typedChannel.equals(c.arg("channel"))
                         && List.of(c.arg("users").split(",")).containsAll(List.of("U0SECLEAD1", "USECOPS01", "USECOPS02"))));
+
+        assertThat(SignedClient.text(bot.client.command("declare --type security sev1 --field data_exposed=maybe Keys leaked",
+                "UALICE001", "CGENERAL1"))).contains("Customer data exposed? takes one of: no, suspected, confirmed. Nothing was declared.");
+        assertThat(titled("Keys leaked")).as("nothing declared").isEmpty();
+        String withFields = SignedClient.text(bot.client.command("declare --type security sev1 --field cve=\"CVE-2026-0002 (ssh)\""
+                + " Keys leaked --field reporter=<@UBOB00001|bob>", "UALICE001", "CGENERAL1"));
+        assertThat(withFields).contains("Declared security incident").as("declared anyway, the required field named")
+                .contains("Required fields not set yet: Customer data exposed? (`data_exposed`); set them in the incident channel");
+        Incident keys = titled("Keys leaked").orElseThrow();
+        assertThat(keys.severity()).isEqualTo(Severity.SEV1);
+        assertThat(fields(keys.number())).isEqualTo(Map.of("cve", "CVE-2026-0002 (ssh)", "reporter", "UBOB00001"));
     }
 
     @Test
@@ -333,24 +353,49 @@ class TypedDeclareTest {
     }
 
     @Test
-    void theStandardDeclareFormsInviteFieldInvitesThePeoplePicked() throws Exception {
-        List<String> ids = DeclareModal.build(null).getBlocks().stream().map(b -> b.toString()).toList();
-        assertThat(ids.get(ids.size() - 1)).contains("blockId=invite", "MultiUsersSelectElement");
-        assertThat(io.incidentbot.slack.interactions.DeclareFromAlert.modal(null, "t").getBlocks())
-                .as("the alert's declare form does not invite").hasSize(4);
+    void theStandardDeclareFormSuggestsUserGroupsAsTypedAndInvitesThePeopleAndTheGroupsMembersPicked() throws Exception {
+        List<String> blocks = DeclareModal.build(null).getBlocks().stream().map(b -> b.toString()).toList();
+        assertThat(blocks.get(blocks.size() - 2)).contains("blockId=invite", "MultiUsersSelectElement");
+        assertThat(blocks.get(blocks.size() - 1)).contains("blockId=invite_usergroups", "MultiExternalSelectElement");
+        assertThat(io.incidentbot.slack.interactions.DeclareFromAlert.modal(null, "t").getBlocks().toString())
+                .as("the alert's declare form too").contains("blockId=invite_usergroups");
+
+        HttpResponse<String> suggested = bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads
+                .blockSuggestion("UALICE001", DeclareModal.USERGROUPS, "On-Call", DeclareModal.CALLBACK_ID));
+        assertThat(suggested.statusCode()).isEqualTo(200);
+        JsonNode options = JSON.readTree(suggested.body());
+        assertThat(options.get("options")).as("the groups whose name or handle has what was typed").hasSize(1);
+        assertThat(options.at("/options/0/value").asText()).isEqualTo("S0DBAS0001");
+        assertThat(options.at("/options/0/text/type").asText()).isEqualTo("plain_text");
+        assertThat(options.at("/options/0/text/text").asText()).isEqualTo("@dba (Database on-call)");
+        JsonNode security = JSON.readTree(bot.client.interactivity(io.incidentbot.slack.interactions.InteractionPayloads
+                .blockSuggestion("UALICE001", DeclareModal.USERGROUPS, "secur", DeclareModal.CALLBACK_ID)).body());
+        assertThat(security.findValuesAsText("value")).containsExactly("S0SECTEAM1");
+
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("title", Map.of("title", Map.of("type", "plain_text_input", "value", "Search index stale")));
         values.put("severity", select("severity", "SEV3"));
         values.put("invite", Map.of("invite", Map.of("type", "multi_users_select", "selected_users", List.of("UERIN0001"))));
+        values.putAll(groupsPicked("S0SECTEAM1", "@security-team (Security responders)"));
         HttpResponse<String> declared = bot.client.interactivity(payload("view_submission", DeclareModal.CALLBACK_ID, "",
                 values, null));
         assertThat(declared.body()).doesNotContain("errors");
         long n = titled("Search index stale").orElseThrow().number();
         String channel = channelOf(n);
-        await("the person picked invited", 10, () -> slack.calls("conversations.invite").stream()
-                .anyMatch(c -> channel.equals(c.arg("channel")) && List.of(c.arg("users").split(",")).contains("UERIN0001")));
+        await("the person picked and the group's members invited", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> channel.equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("UERIN0001", "USECOPS01", "USECOPS02"))));
+        assertThat(slack.calls("usergroups.users.list")).anySatisfy(c -> assertThat(c.arg("usergroup")).isEqualTo("S0SECTEAM1"));
         List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(n));
-        assertThat(entries).anySatisfy(e -> assertThat(e.text()).isEqualTo("@{UALICE001} invited @{UERIN0001}"));
+        assertThat(entries).as("like /incident invite @group, one timeline entry").anySatisfy(e -> assertThat(e.text())
+                .isEqualTo("@{UALICE001} invited @{UERIN0001}, the members of user group S0SECTEAM1"));
+    }
+
+    /** @return the {@code view.state.values} entry of the <em>Invite user groups</em> field with one group picked */
+    static Map<String, Object> groupsPicked(String groupId, String text) {
+        return Map.of(DeclareModal.USERGROUPS, Map.of(DeclareModal.USERGROUPS, Map.of("type", "multi_external_select",
+                "selected_options", List.of(Map.of("text", Map.of("type", "plain_text", "text", text, "emoji", true),
+                        "value", groupId)))));
     }
 
     /** @return the blocks of the incident's header as last posted or edited */

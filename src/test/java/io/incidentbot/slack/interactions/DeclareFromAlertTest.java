@@ -105,7 +105,12 @@ class DeclareFromAlertTest {
     }
 
     private HttpResponse<String> submit(JsonNode view, String title) {
-        Map<String, Object> values = new HashMap<>();
+        return submit(view, title, Map.of());
+    }
+
+    /** @param more further {@code view.state.values} entries, e.g. the Invite field's */
+    private HttpResponse<String> submit(JsonNode view, String title, Map<String, Object> more) {
+        Map<String, Object> values = new HashMap<>(more);
         values.putAll(text("title", title));
         values.putAll(select("severity", "SEV2"));
         return bot.client.interactivity(submission(ALICE, view.path("callback_id").asText(),
@@ -113,12 +118,19 @@ class DeclareFromAlertTest {
     }
 
     @Test
-    void anIncidentDeclaredFromTheButtonTakesTheGroupsAlertsAndItsLaterNotifications() throws Exception {
+    void anIncidentDeclaredFromTheButtonTakesTheGroupsAlertsItsLaterNotificationsAndInvitesThePeoplePicked() throws Exception {
         assertThat(grafana("firing.json")).contains("\"route\":\"alerts_channel\"");
         JsonNode view = clickDeclare();
         assertThat(view.path("blocks").toString()).contains("\"initial_value\":\"High memory usage\"");
+        assertThat(view.path("blocks").findValuesAsText("block_id")).as("issue 25: the alert's form has the invite fields too")
+                .contains(DeclareModal.INVITE, DeclareModal.USERGROUPS);
 
-        HttpResponse<String> declared = submit(view, "High memory usage on prod");
+        slack.usergroup("S0ONCALL01", "UONCALL01", "UONCALL02");
+        HttpResponse<String> declared = submit(view, "High memory usage on prod", Map.of(DeclareModal.INVITE, Map.of(
+                DeclareModal.INVITE, Map.of("type", "multi_users_select", "selected_users", List.of("UCAROL001", "UDAN00001"))),
+                DeclareModal.USERGROUPS, Map.of(DeclareModal.USERGROUPS, Map.of("type", "multi_external_select",
+                        "selected_options", List.of(Map.of("text", Map.of("type", "plain_text", "text", "@s0oncall01 (S0ONCALL01)"),
+                                "value", "S0ONCALL01"))))));
         assertThat(declared.statusCode()).isEqualTo(200);
         assertThat(declared.body()).doesNotContain("errors");
         Incident inc = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow();
@@ -140,6 +152,13 @@ class DeclareFromAlertTest {
         await("the incident channel", 10, () -> bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow()
                 .channelId() != null);
         String incidentChannel = bot.bot.storage().read(r -> r.incidents().find(1)).orElseThrow().channelId();
+        await("the people and the group's members picked in the invite fields invited", 10, () -> slack.calls("conversations.invite")
+                .stream().anyMatch(c -> incidentChannel.equals(c.arg("channel"))
+                        && List.of(c.arg("users").split(",")).containsAll(List.of("UCAROL001", "UDAN00001", "UONCALL01", "UONCALL02"))));
+        List<TimelineEntry> entries = bot.bot.storage().read(r -> r.timeline().list(1));
+        assertThat(entries).as("like /incident invite, a timeline entry")
+                .anySatisfy(e -> assertThat(e.text()).isEqualTo(
+                        "@{UALICE001} invited @{UCAROL001}, @{UDAN00001}, the members of user group S0ONCALL01"));
         await("the alerts digest in the incident channel", 20, () -> slack.calls("chat.postMessage").stream()
                 .anyMatch(c -> incidentChannel.equals(c.arg("channel")) && String.valueOf(c.arg("text"))
                         .contains("High CPU usage")));

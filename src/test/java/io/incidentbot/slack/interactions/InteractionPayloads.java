@@ -84,18 +84,6 @@ public final class InteractionPayloads {
      */
     public static Map<String, Object> submission(String userId, String callbackId, String privateMetadata,
                                           Map<String, Object> values) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", "VMODAL001");
-        view.put("team_id", TEAM);
-        view.put("type", "modal");
-        view.put("callback_id", callbackId);
-        view.put("private_metadata", privateMetadata);
-        view.put("state", Map.of("values", values));
-        view.put("hash", "156772938.1827394");
-        view.put("title", Map.of("type", "plain_text", "text", "Modal"));
-        view.put("root_view_id", "VMODAL001");
-        view.put("app_id", "A0TEST001");
-        view.put("bot_id", SlackStandIn.BOT_ID);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("type", "view_submission");
         p.put("team", team());
@@ -103,7 +91,7 @@ public final class InteractionPayloads {
         p.put("api_app_id", "A0TEST001");
         p.put("token", "legacy-verification-token");
         p.put("trigger_id", io.incidentbot.testkit.SignedClient.triggerId()); // one per submission, as Slack's
-        p.put("view", view);
+        p.put("view", modal(callbackId, privateMetadata, values));
         p.put("response_urls", List.of());
         p.put("is_enterprise_install", false);
         return p;
@@ -173,6 +161,49 @@ public final class InteractionPayloads {
         p.put("message", message);
         p.put("response_url", "https://hooks.slack.com/app/T0TEST001/1/abc");
         return p;
+    }
+
+    /**
+     * A {@code block_suggestion}: the user typed {@code value} in an external select of an open modal. Shape from
+     * Slack's reference "block_suggestion payloads" (docs.slack.dev/reference/interaction-payloads/block_suggestion-payload:
+     * user, team, api_app_id, token, container, action_id, block_id, value, view, enterprise, is_enterprise_install)
+     * and the Java SDK's {@code slack-app-backend/.../payload/BlockSuggestionPayload.java} (slackapi/java-slack-sdk).
+     *
+     * @param actionId   the select's action ID (its block ID here too)
+     * @param callbackId the modal's {@code callback_id}
+     */
+    public static Map<String, Object> blockSuggestion(String userId, String actionId, String value, String callbackId) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "block_suggestion");
+        p.put("user", user(userId));
+        p.put("container", Map.of("type", "view", "view_id", "VMODAL001"));
+        p.put("api_app_id", "A0TEST001");
+        p.put("token", "legacy-verification-token");
+        p.put("action_id", actionId);
+        p.put("block_id", actionId);
+        p.put("value", value);
+        p.put("team", team());
+        p.put("enterprise", null);
+        p.put("is_enterprise_install", false);
+        p.put("view", modal(callbackId, "", Map.of()));
+        return p;
+    }
+
+    /** The payload's {@code view}: an open modal with its state. */
+    private static Map<String, Object> modal(String callbackId, String privateMetadata, Map<String, Object> values) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", "VMODAL001");
+        view.put("team_id", TEAM);
+        view.put("type", "modal");
+        view.put("callback_id", callbackId);
+        view.put("private_metadata", privateMetadata);
+        view.put("state", Map.of("values", values));
+        view.put("hash", "156772938.1827394");
+        view.put("title", Map.of("type", "plain_text", "text", "Modal"));
+        view.put("root_view_id", "VMODAL001");
+        view.put("app_id", "A0TEST001");
+        view.put("bot_id", SlackStandIn.BOT_ID);
+        return view;
     }
 
     /** The Events API envelope of {@code app_home_opened} for the Home tab. */
