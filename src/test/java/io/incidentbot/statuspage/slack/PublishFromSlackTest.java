@@ -37,18 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishFromSlackTest {
     static final String INTERNAL = "db-7 failover by Alice broke checkout";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A bot per test with the status page on (its env set before the start: one bot start per test, not two). */
     @RegisterExtension
-    final RunningBotExtension running = new RunningBotExtension();
+    final RunningBotExtension running = new RunningBotExtension(standIn -> { }, env -> {
+        env.put("INCIDENT_STATUS_PAGE", "on");
+        env.put("INCIDENT_STATUS_COMPONENTS", "API, Web/Checkout");
+    });
     final SlackStandIn slack = running.slack();
     final HttpClient http = HttpClient.newHttpClient();
     RunningBot bot;
 
     @BeforeEach
-    void statusPageOn() throws Exception {
-        Map<String, String> env = new HashMap<>(running.env());
-        env.put("INCIDENT_STATUS_PAGE", "on");
-        env.put("INCIDENT_STATUS_COMPONENTS", "API, Web/Checkout");
-        bot = running.restart(env);
+    void statusPageOn() {
+        bot = running.bot();
     }
 
     String get(String path) throws Exception {
@@ -389,7 +390,10 @@ class PublishFromSlackTest {
 
     @Test
     void offTheSubcommandsAndButtonDoNotExist() throws Exception {
-        bot = running.restart(running.env());
+        Map<String, String> off = new HashMap<>(running.env());
+        off.remove("INCIDENT_STATUS_PAGE");
+        off.remove("INCIDENT_STATUS_COMPONENTS");
+        bot = running.restart(off);
         Incident inc = declared(INTERNAL, 1);
         assertThat(SignedClient.text(bot.client.command("help", "UALICE001", "CGENERAL1"))).doesNotContain("publish")
                 .doesNotContain("components").doesNotContain("maintenance");
