@@ -149,7 +149,7 @@ public final class Bot implements AutoCloseable {
         }
         this.reminders = new ReminderService(transactions, reminderPolicies, metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
-                config.timezone()).names(io.incidentbot.process.slack.TypeExtras.of(config.process(), storage).names());
+                config.timezone()).names(types.names());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
