@@ -85,23 +85,11 @@ class PublishFromSlackTest {
                 values);
     }
 
+    /** A click on the incident header's button {@code actionId} by Alice (the test kit's block_actions payload). */
     static Map<String, Object> click(Incident i, String actionId, String responseUrl) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "block_actions");
-        p.put("user", Map.of("id", "UALICE001", "username", "alice", "name", "alice", "team_id", SlackStandIn.TEAM));
-        p.put("api_app_id", "A0TEST001");
-        p.put("token", "legacy-verification-token");
-        p.put("container", Map.of("type", "message", "message_ts", i.headerTs(), "channel_id", i.channelId(), "is_ephemeral", false));
-        p.put("trigger_id", SignedClient.triggerId());
-        p.put("team", Map.of("id", SlackStandIn.TEAM, "domain", "acme"));
-        p.put("channel", Map.of("id", i.channelId(), "name", "inc-" + i.number()));
-        p.put("message", Map.of("type", "message", "subtype", "bot_message", "text", "Incident", "ts", i.headerTs(),
-                "bot_id", SlackStandIn.BOT_ID, "blocks", List.of()));
-        p.put("state", Map.of("values", Map.of()));
-        p.put("response_url", responseUrl);
-        p.put("actions", List.of(Map.of("action_id", actionId, "block_id", Header.ACTIONS_BLOCK,
-                "text", Map.of("type", "plain_text", "text", "Publish to status page", "emoji", true),
-                "value", String.valueOf(i.number()), "type", "button", "action_ts", "1712345678.123456")));
+        Map<String, Object> p = io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001", i.channelId(),
+                i.headerTs(), actionId, String.valueOf(i.number()), responseUrl);
+        p.put("trigger_id", SignedClient.triggerId()); // each click opens a modal of its own (and is no replay)
         return p;
     }
 
