@@ -8,10 +8,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A JUnit 5 extension for the webhook tests: each test gets a {@link SlackStandIn} and a temporary folder; the
@@ -58,9 +56,7 @@ final class HookBotExtension implements BeforeEachCallback, AfterEachCallback {
             }
         } finally {
             slack.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            io.incidentbot.testkit.TempDatabase.deleteFolder(dir);
         }
     }
 }

@@ -61,9 +61,14 @@ public final class TempDatabase implements BeforeEachCallback, AfterEachCallback
                 storage = null;
             }
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteFolder(dir);
+        }
+    }
+
+    /** Deletes {@code dir} and everything in it (a test's temporary folder). */
+    public static void deleteFolder(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
