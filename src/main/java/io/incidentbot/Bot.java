@@ -149,7 +149,7 @@ public final class Bot implements AutoCloseable {
         }
         this.reminders = new ReminderService(transactions, reminderPolicies, metrics::reminderSent);
         this.homeTabs = new HomeTabs(new io.incidentbot.slack.interactions.HomeViews(storage), incidents.queries(), client, clock,
-                config.timezone()).names(io.incidentbot.process.slack.TypeExtras.of(config.process(), storage).names());
+                config.timezone()).names(types.names());
         TimelineService timeline = new TimelineService(storage, clock, config.keyEventEmoji());
         AlertService alerts = new AlertService(transactions, incidents, new AlertRouter(config.hooks().declareWhen(),
                 config.hooks().alertsChannel() != null, clock), identity::botUserId, config.alertCaps());
@@ -248,9 +248,10 @@ public final class Bot implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         // Reminders and Home tabs run on every replica: each reminder and each publish is claimed with a
         // conditional UPDATE in the database, so only one replica sends it.
-        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
-        runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
-        runtime.scheduler().scheduleWithFixedDelay(followUpReminders::sendDueQuietly, 5, 10, TimeUnit.SECONDS);
+        long check = runtime.checkInterval().toMillis();
+        runtime.scheduler().scheduleWithFixedDelay(reminders::sendDueQuietly, check / 2, check, TimeUnit.MILLISECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(pager::sendDueQuietly, check / 2, check, TimeUnit.MILLISECONDS);
+        runtime.scheduler().scheduleWithFixedDelay(followUpReminders::sendDueQuietly, check / 2, check, TimeUnit.MILLISECONDS);
         runtime.scheduler().scheduleWithFixedDelay(homeTabs::refreshQuietly, 30, 30, TimeUnit.SECONDS);
         runtime.scheduler().scheduleWithFixedDelay(() -> identity.recheck(client, slackStatus.needsAuthCheck()),
                 AUTH_RECHECK_TICK.toMillis(), AUTH_RECHECK_TICK.toMillis(), TimeUnit.MILLISECONDS);
@@ -282,9 +283,18 @@ public final class Bot implements AutoCloseable {
         return metricsServer.port();
     }
 
-    /** Sends the reminders due now (as the periodic check every 10 s does). @return how many were queued */
+    /** Sends the reminders due now (as the periodic check every {@link BotRuntime#checkInterval} does). @return how many were queued */
     public int sendDueReminders() {
         return reminders.sendDue();
+    }
+
+    /**
+     * Sends the Slack escalation steps due now (as the periodic check every {@link BotRuntime#checkInterval} does).
+     *
+     * @return how many steps this replica claimed; 0 when the bot does not escalate in Slack
+     */
+    public int sendDueEscalations() {
+        return pager.escalation() == null ? 0 : pager.escalation().sendDue().size();
     }
 
     /** @return the status page's own port ({@code INCIDENT_STATUS_PAGE_PORT}), or -1 when it is on the HTTP port or off */

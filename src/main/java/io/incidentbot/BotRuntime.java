@@ -22,18 +22,22 @@ import java.util.concurrent.ThreadFactory;
  * @param outboxPolicy  the outbox's retry policy
  * @param firstSweep    delay from start to the first catch-up sweep
  * @param sweepInterval delay between the end of one catch-up sweep and the start of the next
+ * @param checkInterval delay between the periodic checks for due reminders, escalation steps and follow-up reminders
+ *                      (the first runs half of it after start)
  */
 public record BotRuntime(Clock clock, ExecutorService outboxThreads, ExecutorService afterAck,
                          ScheduledExecutorService scheduler, OutboxWorker.Policy outboxPolicy, Duration firstSweep,
-                         Duration sweepInterval) {
+                         Duration sweepInterval, Duration checkInterval) {
     /** Production: the first catch-up sweep 2 s after start. */
     public static final Duration FIRST_SWEEP = Duration.ofSeconds(2);
     /** Production: open incidents' channels are swept every 5 minutes for messages no event brought. */
     public static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
+    /** Production: reminders, escalation steps and follow-up reminders due are looked for every 10 s. */
+    public static final Duration CHECK_INTERVAL = Duration.ofSeconds(10);
 
     /**
      * The production runtime: 4 outbox threads, 2 after-ack threads, one sweep thread (all daemons),
-     * sweeps {@link #FIRST_SWEEP} after start and every {@link #SWEEP_INTERVAL}.
+     * sweeps {@link #FIRST_SWEEP} after start and every {@link #SWEEP_INTERVAL}, checks every {@link #CHECK_INTERVAL}.
      *
      * @param clock  time source
      * @param policy outbox retry policy
@@ -48,7 +52,16 @@ public record BotRuntime(Clock clock, ExecutorService outboxThreads, ExecutorSer
                                         Duration sweepInterval) {
         return new BotRuntime(clock, Executors.newFixedThreadPool(4, daemon("outbox")),
                 Executors.newFixedThreadPool(2, daemon("after-ack")),
-                Executors.newSingleThreadScheduledExecutor(daemon("backfill")), policy, firstSweep, sweepInterval);
+                Executors.newSingleThreadScheduledExecutor(daemon("backfill")), policy, firstSweep, sweepInterval,
+                CHECK_INTERVAL);
+    }
+
+    /**
+     * @param interval delay between the periodic checks (a test whose clock it moves past a step looks sooner)
+     * @return this runtime with another {@link #checkInterval}
+     */
+    public BotRuntime checkingEvery(Duration interval) {
+        return new BotRuntime(clock, outboxThreads, afterAck, scheduler, outboxPolicy, firstSweep, sweepInterval, interval);
     }
 
     private static ThreadFactory daemon(String name) {

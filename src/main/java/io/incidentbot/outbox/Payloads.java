@@ -11,9 +11,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * Job payloads as JSON text (Jackson with the JSR-310 module; times as ISO-8601 text). Every payload
  * written carries a {@value #VERSION_FIELD} field ({@link #VERSION}); readers ignore fields they do not
- * know, so a payload written by a newer or older release stays readable as long as its record's fields keep
- * their names. Payloads written before versions existed have no {@value #VERSION_FIELD} ({@link #version}
- * reads 0).
+ * know, and a field the payload lacks reads as its type's default ({@code 0}, {@code false}, {@code null}), so a
+ * payload written by a newer or older release (a job queued before a rolling upgrade, before a field was added)
+ * stays readable as long as its record's fields keep their names. Payloads written before versions existed have
+ * no {@value #VERSION_FIELD} ({@link #version} reads 0).
  */
 public final class Payloads {
     /** The name of the version field. */
@@ -25,7 +26,8 @@ public final class Payloads {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_IGNORED_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            // a primitive field added to a payload record reads as 0 / false in jobs the previous release queued
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private Payloads() {
     }

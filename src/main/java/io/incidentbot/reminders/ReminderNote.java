@@ -1,7 +1,5 @@
 package io.incidentbot.reminders;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -58,13 +56,6 @@ public sealed interface ReminderNote {
         /** A reminder for the incident channel. */
         public LeadMissing(long incident, Duration since) {
             this(incident, since, false);
-        }
-
-        /** Reads a stored note; a payload queued before {@code emptyChannel} existed has none: false. */
-        @JsonCreator
-        static LeadMissing read(@JsonProperty("incident") long incident, @JsonProperty("since") Duration since,
-                                @JsonProperty("emptyChannel") Boolean emptyChannel) {
-            return new LeadMissing(incident, since, Boolean.TRUE.equals(emptyChannel));
         }
     }
 

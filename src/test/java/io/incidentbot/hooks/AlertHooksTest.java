@@ -8,13 +8,11 @@ import io.incidentbot.store.AlertRepository;
 import io.incidentbot.testkit.SlackStandIn;
 import io.incidentbot.timeline.EntryKind;
 import io.incidentbot.timeline.TimelineEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,26 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertHooksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HookBotExtension kit = new HookBotExtension();
     SlackStandIn slack;
     HookBot hooks;
 
     @BeforeEach
-    void standIn() throws Exception {
-        slack = new SlackStandIn();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (hooks != null) {
-            hooks.close();
-        }
-        slack.close();
+    void standIn() {
+        slack = kit.slack();
     }
 
     private void start(Map<String, String> env) throws Exception {
-        hooks = new HookBot(slack, dir.resolve("incidents.db"), env);
+        hooks = kit.start(env);
     }
 
     private Incident incident(long n) {
@@ -65,7 +55,7 @@ class AlertHooksTest {
     }
 
     private List<SlackStandIn.Call> postsTo(String channel) {
-        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))).toList();
+        return kit.postsTo(channel);
     }
 
     @Test

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,22 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertStormTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HookBotExtension kit = new HookBotExtension();
     SlackStandIn slack;
     HookBot hooks;
 
     @BeforeEach
-    void standIn() throws Exception {
-        slack = new SlackStandIn();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (hooks != null) {
-            hooks.close();
-        }
-        slack.close();
+    void standIn() {
+        slack = kit.slack();
     }
 
     /** @return group {@code i} of a storm: its own groupKey, fingerprint and instance */
@@ -57,7 +47,7 @@ class AlertStormTest {
     }
 
     private List<SlackStandIn.Call> postsTo(String channel) {
-        return slack.calls("chat.postMessage").stream().filter(c -> channel.equals(c.arg("channel"))).toList();
+        return kit.postsTo(channel);
     }
 
     /** @return the storm digest's last posted or updated call (its text and blocks as Slack shows them now) */
@@ -77,7 +67,7 @@ class AlertStormTest {
 
     @Test
     void pastFiveDeclaresInTenMinutesCriticalGroupsJoinOneStormIncidentAndOneDigest() throws Exception {
-        hooks = new HookBot(slack, dir.resolve("incidents.db"), Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
+        hooks = kit.start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
         for (int i = 1; i <= 9; i++) {
             HttpResponse<String> r = hooks.postUntilStored("/hooks/alertmanager", group(i, "critical"));
             assertThat(r.statusCode()).isEqualTo(200);
@@ -110,7 +100,7 @@ class AlertStormTest {
 
     @Test
     void pastThePostCapWarningGroupsShareOneDigestMessageUpdatedInPlace() throws Exception {
-        hooks = new HookBot(slack, dir.resolve("incidents.db"), Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL,
+        hooks = kit.start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL,
                 "INCIDENT_ALERT_POST_MAX", "3/10m"));
         for (int i = 1; i <= 12; i++) {
             assertThat(hooks.postUntilStored("/hooks/alertmanager", group(i, "warning")).body())

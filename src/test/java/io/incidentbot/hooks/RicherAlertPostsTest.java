@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.incidentbot.testkit.SlackStandIn;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RicherAlertPostsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final HookBotExtension kit = new HookBotExtension();
     SlackStandIn slack;
     HookBot hooks;
 
     @BeforeEach
     void start() throws Exception {
-        slack = new SlackStandIn();
-        hooks = new HookBot(slack, dir.resolve("incidents.db"), Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        hooks.close();
-        slack.close();
+        slack = kit.slack();
+        hooks = kit.start(Map.of("INCIDENT_ALERTS_CHANNEL", HookBot.ALERTS_CHANNEL));
     }
 
     private String postedSection() throws Exception {

@@ -1,24 +1,18 @@
 package io.incidentbot.insights;
 
-import io.incidentbot.alerts.Alert;
-import io.incidentbot.alerts.AlertSource;
-import io.incidentbot.alerts.AlertStatus;
-import io.incidentbot.alerts.Transition;
 import io.incidentbot.changes.Change;
 import io.incidentbot.changes.ChangeKind;
 import io.incidentbot.incident.Severity;
 import io.incidentbot.outbox.TestClock;
-import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.trackers.FollowUpFigures;
 import io.incidentbot.trackers.FollowUpState;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.TempDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,28 +29,18 @@ class FollowUpStatsTest {
     private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
     private static final String GROUP = "{}:{alertname=\"PaymentsErrorRate\"}";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase db = new TempDatabase();
     JdbiStorage storage;
     final TestClock clock = new TestClock(NOW);
 
     @BeforeEach
     void open() {
-        storage = Database.open(dir.resolve("incidents.db").toString());
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
+        storage = db.storage();
     }
 
     private static long alerted(Repositories r, Severity severity, Instant at) {
-        long n = r.incidents().create("Payments errors", severity, false, null, "U1", at).number();
-        long group = r.alerts().group(AlertSource.ALERTMANAGER, GROUP, "Payments error rate", at);
-        r.alerts().addTransition(group, new Transition(new Alert("fp-" + n, "PaymentsErrorRate", AlertStatus.FIRING,
-                Map.of(), Map.of(), at, null, null, null, null, null), AlertStatus.FIRING, at), n, at);
-        r.alerts().linkIncident(group, n);
-        return n;
+        return TempDatabase.alerted(r, "Payments errors", severity, GROUP, Map.of(), at);
     }
 
     @Test

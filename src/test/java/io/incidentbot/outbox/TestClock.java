@@ -22,6 +22,11 @@ public final class TestClock extends Clock {
         now = now.plus(d);
     }
 
+    /** Sets the clock to {@code at}. */
+    public void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public Instant instant() {
         return now;

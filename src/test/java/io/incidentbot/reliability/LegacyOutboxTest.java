@@ -1,5 +1,11 @@
 package io.incidentbot.reliability;
 
+import io.incidentbot.outbox.OutboxJob;
+import io.incidentbot.outbox.Payloads;
+import io.incidentbot.pager.oncall.EscalationDm;
+import io.incidentbot.reminders.ReminderNote;
+import io.incidentbot.slack.jobs.SlackJob;
+import io.incidentbot.slack.jobs.SlackJobs;
 import io.incidentbot.store.OutboxRepository;
 import io.incidentbot.testkit.RunningBot;
 import io.incidentbot.testkit.SlackStandIn;
@@ -13,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +99,23 @@ class LegacyOutboxTest {
                 .as("incident 1 is announced twice: the typed job and the untyped one").isEqualTo(2);
         assertThat(slack.uploads()).as("incident 2's postmortem drafts").isNotEmpty();
         assertThat(slack.callCounts()).containsKey("response_url");
+    }
+
+    /**
+     * A rolling upgrade: jobs the previous release queued lack the primitive fields this release added to their payload
+     * records (the escalation's {@code round}, the lead reminder's {@code emptyChannel}); each reads as its default,
+     * 0 or false, and a field this release does not know is ignored. No bot: the worker reads payloads this way.
+     */
+    @Test
+    void aJobQueuedBeforeAPrimitiveFieldWasAddedReadsItAsItsDefault() {
+        Instant at = Instant.parse("2026-12-01T09:00:00Z");
+        OutboxJob dm = new OutboxJob(1, 3, EscalationDm.SUBSCRIBER, EscalationDm.KIND,
+                "{\"v\":1,\"incident\":3,\"step\":1,\"user\":\"U0ONCALL1\",\"addedLater\":\"x\"}", 0, at, at);
+        assertThat(Payloads.read(dm, EscalationDm.class)).isEqualTo(new EscalationDm(3, 1, 0, "U0ONCALL1"));
+
+        OutboxJob remind = new OutboxJob(2, 3, "slack", SlackJob.Kind.REMIND.name(),
+                "{\"v\":1,\"note\":{\"type\":\"lead_missing\",\"incident\":3,\"since\":2400.0}}", 0, at, at);
+        assertThat(SlackJobs.read(remind)).isEqualTo(new SlackJob.Remind(new ReminderNote.LeadMissing(3, Duration.ofMinutes(40))));
     }
 
     private List<String> texts(String channel) {

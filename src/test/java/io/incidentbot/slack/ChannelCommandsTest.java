@@ -27,22 +27,26 @@ import static io.incidentbot.testkit.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** The subcommands run from inside an incident channel, through signed HTTP, as people use them. */
+/**
+ * The subcommands run from inside an incident channel, through signed HTTP, as people use them. One bot for the
+ * class, a new incident per test (whose Slack work, and every earlier test's, is delivered before the test starts);
+ * what a test reads from Slack is filtered by its incident's channel.
+ */
 class ChannelCommandsTest {
     private static final String ALICE = "UALICE001";
     private static final String BOB = "UBOB00001";
 
     @RegisterExtension
-    final RunningBotExtension kit = new RunningBotExtension();
-    final SlackStandIn slack = kit.slack();
+    static final RunningBotExtension kit = new RunningBotExtension();
+    static final SlackStandIn slack = kit.slack();
     RunningBot bot;
     IncidentChannel inc;
 
     @BeforeEach
-    void start() throws Exception {
+    void start() {
         bot = kit.bot();
         inc = IncidentChannel.declare(bot, "declare sev2 Checkout errors", ALICE);
-        await("declaration's Slack work", 10, () -> slack.calls("chat.postMessage").size() >= 2);
+        await("declaration's Slack work", 10, () -> bot.bot.storage().read(r -> r.outbox().pendingCount()) == 0);
     }
 
     /**
@@ -87,6 +91,16 @@ class ChannelCommandsTest {
                 .map(c -> c.arg("text")).toList();
     }
 
+    /** @return the announcement channel's posts about this test's incident (they link its channel) */
+    private List<String> announced() {
+        return postedTo("CANNOUNCE1").stream().filter(t -> t != null && t.contains("<#" + inc.id + ">")).toList();
+    }
+
+    private void awaitAnnounced(String containing) {
+        await("an announcement of incident " + inc.number + " containing '" + containing + "'", 10,
+                () -> announced().stream().anyMatch(t -> t.contains(containing)));
+    }
+
     private void awaitPosted(String channel, String containing) {
         await("a message containing '" + containing + "' in " + channel, 10,
                 () -> postedTo(channel).stream().anyMatch(t -> t != null && t.contains(containing)));
@@ -117,13 +131,13 @@ class ChannelCommandsTest {
         assertThat(i.status()).isEqualTo(Status.RESOLVED);
         assertThat(i.resolvedAt()).isNotNull().isAfterOrEqualTo(i.mitigatedAt());
         assertThat(resolved.header()).contains("*Status*\\nresolved");
-        awaitPosted("CANNOUNCE1", "is resolved");
+        awaitAnnounced("is resolved");
 
         assertThat(texts(EntryKind.STATUS_CHANGE)).containsExactly("Status investigating → identified",
                 "Status identified → monitoring", "Status monitoring → resolved");
         assertThat(texts(EntryKind.RESOLVED)).containsExactly("Resolved");
         assertThat(inc.say("status identified", ALICE)).isEqualTo("Status set to identified.");
-        assertThat(inc.say("status identified", ALICE)).isEqualTo("Incident 1 is already identified.");
+        assertThat(inc.say("status identified", ALICE)).isEqualTo("Incident " + inc.number + " is already identified.");
     }
 
     @Test
@@ -143,8 +157,8 @@ class ChannelCommandsTest {
         assertThat(texts(EntryKind.REOPENED)).containsExactly("Reopened: Status resolved → investigating");
         assertThat(reopened.header()).contains("*Status*\\ninvestigating");
         assertThat(reopened.topic()).contains("investigating");
-        awaitPosted(inc.id, "reopened incident 1");
-        assertThat(bot.client.say("list", BOB, "CGENERAL1")).contains("Checkout errors");
+        awaitPosted(inc.id, "reopened incident " + inc.number);
+        assertThat(bot.client.say("list", BOB, "CGENERAL1")).contains("Checkout errors — <#" + inc.id + ">");
     }
 
     @Test
@@ -158,7 +172,7 @@ class ChannelCommandsTest {
         assertThat(inc.incident().severity()).isEqualTo(Severity.SEV4);
         assertThat(sev4.topic()).startsWith("SEV4 |");
         assertThat(texts(EntryKind.SEVERITY_CHANGE)).containsExactly("Severity SEV2 → SEV1", "Severity SEV1 → SEV4");
-        assertThat(inc.say("sev 4", ALICE)).isEqualTo("Incident 1 is already SEV4.");
+        assertThat(inc.say("sev 4", ALICE)).isEqualTo("Incident " + inc.number + " is already SEV4.");
     }
 
     @Test
@@ -167,7 +181,8 @@ class ChannelCommandsTest {
         assertThat(inc.incident().lead()).contains(BOB);
         assertThat(bob.header()).contains("*Lead*\\n<@UBOB00001>");
         assertThat(bob.topic()).contains("lead <@UBOB00001>");
-        await("invite", 10, () -> slack.calls("conversations.invite").stream().anyMatch(c -> BOB.equals(c.arg("users"))));
+        await("invite", 10, () -> slack.calls("conversations.invite").stream()
+                .anyMatch(c -> BOB.equals(c.arg("users")) && inc.id.equals(c.arg("channel"))));
 
         Synced carol = runAndSync("lead <@UCAROL001>", "<@UCAROL001> is now the lead.");
         assertThat(inc.incident().lead()).contains("UCAROL001");
@@ -179,14 +194,15 @@ class ChannelCommandsTest {
     @Test
     void assigningARoleToItsHolderChangesNothing() {
         int entries = inc.entries().size();
-        int posts = slack.calls("chat.postMessage").size();
+        int posts = postedTo(inc.id).size();
 
-        assertThat(inc.say("lead <@UALICE001|alice>", BOB)).isEqualTo("<@UALICE001> is already lead of incident 1.");
+        assertThat(inc.say("lead <@UALICE001|alice>", BOB)).isEqualTo("<@UALICE001> is already lead of incident " + inc.number + ".");
         runAndSync("role comms <@UDAVE0001>", "<@UDAVE0001> is now comms.");
-        assertThat(inc.say("role comms <@UDAVE0001|dave>", BOB)).isEqualTo("<@UDAVE0001> is already comms of incident 1.");
+        assertThat(inc.say("role comms <@UDAVE0001|dave>", BOB))
+                .isEqualTo("<@UDAVE0001> is already comms of incident " + inc.number + ".");
 
         assertThat(inc.entries()).hasSize(entries + 1);
-        await("comms post", 10, () -> slack.calls("chat.postMessage").size() > posts);
+        await("comms post", 10, () -> postedTo(inc.id).size() > posts);
         assertThat(postedTo(inc.id)).filteredOn(t -> t.contains("assigned")).containsExactly(
                 "<@UALICE001> assigned comms: <@UDAVE0001>");
     }
@@ -228,9 +244,9 @@ class ChannelCommandsTest {
     void updateGoesToTheAnnouncementChannelAndTheTimeline() {
         assertThat(inc.say("update Rollback 50% done, error rate falling", ALICE)).isEqualTo("Status update sent.");
 
-        awaitPosted("CANNOUNCE1", "Rollback 50% done, error rate falling");
-        String announced = postedTo("CANNOUNCE1").stream().filter(t -> t.contains("Rollback")).findFirst().orElseThrow();
-        assertThat(announced).contains("Incident 1").contains("SEV2").contains("<#" + inc.id + ">").contains("<@UALICE001>");
+        awaitAnnounced("Rollback 50% done, error rate falling");
+        String announced = announced().stream().filter(t -> t.contains("Rollback")).findFirst().orElseThrow();
+        assertThat(announced).contains("Incident " + inc.number).contains("SEV2").contains("<#" + inc.id + ">").contains("<@UALICE001>");
         awaitPosted(inc.id, "Status update from <@UALICE001>: Rollback 50% done");
         assertThat(texts(EntryKind.STATUS_UPDATE)).containsExactly("Rollback 50% done, error rate falling");
     }
@@ -239,9 +255,10 @@ class ChannelCommandsTest {
     void aPrivateIncidentsUpdateStaysInItsChannel() {
         bot.client.post(ModalPayloads.submission(ALICE, "Payroll export exposed", "SEV1", null, true),
                 "application/x-www-form-urlencoded");
-        await("private incident's header", 10, () -> bot.bot.storage().transaction(r -> r.incidents().find(2))
+        long n = inc.number + 1;
+        await("private incident's header", 10, () -> bot.bot.storage().transaction(r -> r.incidents().find(n))
                 .map(i -> i.headerTs() != null).orElse(false));
-        String channel = bot.bot.storage().transaction(r -> r.incidents().find(2)).orElseThrow().channelId();
+        String channel = bot.bot.storage().transaction(r -> r.incidents().find(n)).orElseThrow().channelId();
 
         assertThat(bot.client.say("update HR notified", ALICE, channel)).isEqualTo("Status update sent.");
         awaitPosted(channel, "HR notified");
@@ -250,7 +267,7 @@ class ChannelCommandsTest {
 
         assertThat(postedTo("CANNOUNCE1")).noneMatch(t -> t.contains("HR notified") || t.contains("Payroll")
                 || t.contains(channel) || t.contains("access revoked"));
-        List<TimelineEntry> privateTimeline = bot.bot.storage().transaction(r -> r.timeline().list(2));
+        List<TimelineEntry> privateTimeline = bot.bot.storage().transaction(r -> r.timeline().list(n));
         assertThat(privateTimeline).extracting(TimelineEntry::text).contains("HR notified");
     }
 
@@ -282,15 +299,15 @@ class ChannelCommandsTest {
         assertThat(resolved.header()).contains("*Status*\\nresolved").contains("Rolled back deploy 4711; cert renewed");
         assertThat(resolved.topic()).contains("resolved");
         assertThat(texts(EntryKind.RESOLVED)).containsExactly("Resolved: Rolled back deploy 4711; cert renewed");
-        awaitPosted("CANNOUNCE1", "is resolved");
-        assertThat(inc.say("resolve", ALICE)).isEqualTo("Incident 1 is already resolved.");
-        assertThat(bot.client.say("list", BOB, "CGENERAL1")).doesNotContain("Checkout errors");
+        awaitAnnounced("is resolved");
+        assertThat(inc.say("resolve", ALICE)).isEqualTo("Incident " + inc.number + " is already resolved.");
+        assertThat(bot.client.say("list", BOB, "CGENERAL1")).doesNotContain("<#" + inc.id + ">");
     }
 
     @Test
     void resolvingAgainWithABetterSummaryReplacesItWithoutAnnouncingTwice() {
         runAndSync("resolve Rolled back", "Resolved. The postmortem draft will be posted here shortly.");
-        awaitPosted("CANNOUNCE1", "is resolved");
+        awaitAnnounced("is resolved");
         Incident first = inc.incident();
 
         Synced again = runAndSync("resolve Rolled back deploy 4711 and renewed the cert",
@@ -301,7 +318,7 @@ class ChannelCommandsTest {
         assertThat(i.resolvedAt()).isEqualTo(first.resolvedAt());
         assertThat(again.header()).contains("Rolled back deploy 4711 and renewed the cert");
         assertThat(texts(EntryKind.STATUS_CHANGE)).containsExactly("Status investigating → resolved");
-        assertThat(postedTo("CANNOUNCE1")).filteredOn(t -> t.contains("is resolved")).hasSize(1);
+        assertThat(announced()).filteredOn(t -> t.contains("is resolved")).hasSize(1);
     }
 
     @Test
@@ -317,7 +334,7 @@ class ChannelCommandsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).doesNotContain("in_channel");
         String view = SignedClient.text(r);
-        assertThat(view).startsWith("*Timeline of incident 1*")
+        assertThat(view).startsWith("*Timeline of incident " + inc.number + "*")
                 .contains("_declared_ Declared SEV2: Checkout errors")
                 .contains("<@UBOB00001> 5xx on /checkout")
                 .contains(":pushpin: ↳ <@UCAROL001> deploy 4711 at 09:10")

@@ -67,9 +67,21 @@ public final class RunningBot implements AutoCloseable {
      */
     public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep, Clock clock)
             throws Exception {
+        return start(slack, env, firstSweep, clock, BotRuntime.CHECK_INTERVAL);
+    }
+
+    /**
+     * As {@link #start(SlackStandIn, Map, Duration, Clock)}, with the periodic checks for due reminders, escalation
+     * steps and follow-up reminders every {@code checkInterval} instead of 10 s: shorter, so that a test that moves the
+     * clock past a step sees it sent sooner; or longer, so that only the test runs them (e.g.
+     * {@link io.incidentbot.Bot#sendDueEscalations}), at the moments it chooses.
+     */
+    public static RunningBot start(SlackStandIn slack, Map<String, String> env, Duration firstSweep, Clock clock,
+                                   Duration checkInterval) throws Exception {
         Config config = Config.fromEnv(env);
         RunningBot bot = new RunningBot(new Bot(config, BotRuntime.withSweeps(clock, FAST, firstSweep,
-                BotRuntime.SWEEP_INTERVAL)).start(), Path.of(config.database()), slack.url("/response/"));
+                BotRuntime.SWEEP_INTERVAL).checkingEvery(checkInterval)).start(), Path.of(config.database()),
+                slack.url("/response/"));
         bot.awaitReady(Duration.ofSeconds(10));
         return bot;
     }

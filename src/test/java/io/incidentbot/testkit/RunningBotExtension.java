@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A JUnit 5 extension that gives a test a running bot: a {@link SlackStandIn}, a SQLite file in a
@@ -147,9 +145,7 @@ public final class RunningBotExtension implements BeforeEachCallback, AfterEachC
             stopBot();
         } finally {
             slack.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TempDatabase.deleteFolder(dir);
         }
     }
 }

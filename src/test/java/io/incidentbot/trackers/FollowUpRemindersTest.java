@@ -1,16 +1,14 @@
 package io.incidentbot.trackers;
 
 import io.incidentbot.incident.Severity;
-import io.incidentbot.storage.jdbi.Database;
+import io.incidentbot.outbox.TestClock;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.TempDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,35 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FollowUpRemindersTest {
     private static final Instant T0 = Instant.parse("2026-12-01T09:00:00Z");
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase db = new TempDatabase();
     JdbiStorage storage;
-    Instant now = T0;
-    final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    final TestClock clock = new TestClock(T0);
 
     @BeforeEach
     void open() {
-        storage = Database.open(dir.resolve("incidents.db").toString());
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
+        storage = db.storage();
     }
 
     private long followUp(String owner, String due) {
@@ -77,18 +54,18 @@ class FollowUpRemindersTest {
         storage.run(r -> r.trackers().changeState(doneLate, FollowUpState.DONE, "U0ANA", T0, "slack"));
         FollowUpReminders reminders = new FollowUpReminders(storage, clock, ZoneOffset.UTC, Duration.ofDays(7));
 
-        now = Instant.parse("2026-12-05T23:00:00Z");
+        clock.set(Instant.parse("2026-12-05T23:00:00Z"));
         assertThat(reminders.claimDue()).as("due today is not overdue yet").isEmpty();
-        now = Instant.parse("2026-12-06T08:00:00Z");
+        clock.set(Instant.parse("2026-12-06T08:00:00Z"));
         assertThat(ids(reminders.claimDue())).containsExactly(overdue);
         assertThat(reminders.claimDue()).as("another sweep, or another replica").isEmpty();
-        now = now.plus(Duration.ofDays(6));
+        clock.advance(Duration.ofDays(6));
         assertThat(reminders.claimDue()).isEmpty();
-        now = now.plus(Duration.ofDays(1));
+        clock.advance(Duration.ofDays(1));
         assertThat(ids(reminders.claimDue())).containsExactly(overdue);
 
-        storage.run(r -> r.trackers().changeState(overdue, FollowUpState.DONE, "U0SAM", now, "slack"));
-        now = now.plus(Duration.ofDays(8));
+        storage.run(r -> r.trackers().changeState(overdue, FollowUpState.DONE, "U0SAM", clock.instant(), "slack"));
+        clock.advance(Duration.ofDays(8));
         assertThat(reminders.claimDue()).as("done: no more reminders").isEmpty();
         java.util.Map<io.incidentbot.store.OutboxRepository.JobType, Long> queued = storage.read(r -> r.outbox().pendingByKind());
         assertThat(queued)
@@ -99,7 +76,7 @@ class FollowUpRemindersTest {
     @Test
     void dueDatesAreReadInTheConfiguredZoneAndOffMeansNever() {
         long id = followUp("U0SAM", "2026-12-05");
-        now = Instant.parse("2026-12-05T23:30:00Z"); // already 6 December in Berlin
+        clock.set(Instant.parse("2026-12-05T23:30:00Z")); // already 6 December in Berlin
         assertThat(new FollowUpReminders(storage, clock, ZoneOffset.UTC, null).claimDue()).isEmpty();
         assertThat(ids(new FollowUpReminders(storage, clock, ZoneId.of("Europe/Berlin"), Duration.ofDays(7)).claimDue()))
                 .containsExactly(id);

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 21, "Escalation in Slack, for teams with no pager", through the running bot with an on-call file and no
- * external pager: a SEV1 declare makes the periodic check direct-message step 1's on-call with <b>Acknowledge</b>
+ * external pager: after a SEV1 declare the escalation check (run by the test at the moments it chooses, as the bot
+ * runs it every 10 s) direct-messages step 1's on-call with <b>Acknowledge</b>
  * and <b>Join channel</b> buttons; Acknowledge stops the escalation, posts the line and invites the acknowledger;
  * Join invites the clicker; {@code /incident oncall} names who is on call. Without an acknowledgement within step 1's
  * minute (on the bot's clock, which the test moves) step 2 is messaged; resolving withdraws the messages sent
@@ -63,13 +64,20 @@ class SlackEscalationEndToEndTest {
                 """);
         Map<String, String> env = RunningBot.env(slack, dir.resolve("incidents.db"));
         env.put("INCIDENT_ONCALL_FILE", oncall.toString());
-        bot = RunningBot.start(slack, env, Duration.ofHours(1), clock);
+        // The test runs the escalation check itself (escalate()) instead of waiting for the periodic one (10 s):
+        // each step is sent as soon as the clock is past it, and never before the incident's channel exists.
+        bot = RunningBot.start(slack, env, Duration.ofHours(1), clock, Duration.ofHours(1));
     }
 
     @AfterAll
     void stop() throws Exception {
         bot.close();
         slack.close();
+    }
+
+    /** Runs the periodic escalation check now, as the bot does every 10 s. */
+    private void escalate() {
+        bot.bot.sendDueEscalations();
     }
 
     /** @return the escalation message to {@code user} about incident {@code n}, or null */
@@ -95,6 +103,7 @@ class SlackEscalationEndToEndTest {
     @Test
     void stepOneIsMessagedAndItsAcknowledgeStopsTheEscalationAndInvitesTheAcknowledger() {
         IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Checkout down", "U0ALICE01");
+        escalate();
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1", inc.number) != null);
         SlackStandIn.Call dm = dmTo("U0ONCALL1", inc.number);
         assertThat(dm.arg("text")).contains("*SEV1* incident " + inc.number + ": *Checkout down*").contains("<#" + inc.id + ">");
@@ -128,10 +137,12 @@ class SlackEscalationEndToEndTest {
     @Test
     void withoutAnAcknowledgementStepTwoIsMessagedAndResolvingWithdrawsTheMessagesAndStopsTheEscalation() {
         IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Search down", "U0ALICE01");
+        escalate();
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0ONCALL1", inc.number) != null);
         assertThat(dmTo("U0BACKUP1", inc.number)).isNull();
 
         clock.advance(Duration.ofMinutes(1));
+        escalate();
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
         assertThat(dmTo("U0BACKUP1", inc.number).arg("text")).contains("step 2", "*SEV1* incident " + inc.number);
         assertThat(pending(inc.number)).as("the next pass is scheduled").isPresent();
@@ -165,9 +176,10 @@ class SlackEscalationEndToEndTest {
         slack.loseNextAnswer("chat.postMessage", c -> im("U0ONCALL1").equals(c.arg("channel"))
                 && String.valueOf(c.arg("text")).contains("Payments down"));
         IncidentChannel inc = IncidentChannel.declare(bot, "declare sev1 Payments down", "U0ALICE01");
-        // The retry's backoff runs on the bot's clock: move it on at about the pace of real time while waiting.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            clock.advance(Duration.ofMillis(500));
+        escalate();
+        // The retry's backoff runs on the bot's clock: move it on, at half the pace of real time, while waiting.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            clock.advance(Duration.ofMillis(50));
             return bot.bot.storage().read(r -> r.outbox().lastSent(inc.number, EscalationDm.SENT)).isPresent();
         });
         assertThat(dmsTo("U0ONCALL1", inc.number)).as("one post, its answer lost; the retry found it").hasSize(1);
@@ -177,6 +189,7 @@ class SlackEscalationEndToEndTest {
         assertThat(inc.entries(EntryKind.PAGE)).as("one entry though the job ran twice").extracting(TimelineEntry::text)
                 .containsExactly("Escalation step 1: messaged @{U0ONCALL1}");
         clock.advance(Duration.ofMinutes(1));
+        escalate();
         await().atMost(Duration.ofSeconds(30)).until(() -> dmTo("U0BACKUP1", inc.number) != null);
 
         bot.client.interactivity(InteractionPayloads.buttonClick("U0BACKUP1", "D0BACKUP1", "1712345678.000300",

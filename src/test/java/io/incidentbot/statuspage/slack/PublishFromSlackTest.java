@@ -37,18 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishFromSlackTest {
     static final String INTERNAL = "db-7 failover by Alice broke checkout";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A bot per test with the status page on (its env set before the start: one bot start per test, not two). */
     @RegisterExtension
-    final RunningBotExtension running = new RunningBotExtension();
+    final RunningBotExtension running = new RunningBotExtension(standIn -> { }, env -> {
+        env.put("INCIDENT_STATUS_PAGE", "on");
+        env.put("INCIDENT_STATUS_COMPONENTS", "API, Web/Checkout");
+    });
     final SlackStandIn slack = running.slack();
     final HttpClient http = HttpClient.newHttpClient();
     RunningBot bot;
 
     @BeforeEach
-    void statusPageOn() throws Exception {
-        Map<String, String> env = new HashMap<>(running.env());
-        env.put("INCIDENT_STATUS_PAGE", "on");
-        env.put("INCIDENT_STATUS_COMPONENTS", "API, Web/Checkout");
-        bot = running.restart(env);
+    void statusPageOn() {
+        bot = running.bot();
     }
 
     String get(String path) throws Exception {
@@ -84,23 +85,11 @@ class PublishFromSlackTest {
                 values);
     }
 
+    /** A click on the incident header's button {@code actionId} by Alice (the test kit's block_actions payload). */
     static Map<String, Object> click(Incident i, String actionId, String responseUrl) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "block_actions");
-        p.put("user", Map.of("id", "UALICE001", "username", "alice", "name", "alice", "team_id", SlackStandIn.TEAM));
-        p.put("api_app_id", "A0TEST001");
-        p.put("token", "legacy-verification-token");
-        p.put("container", Map.of("type", "message", "message_ts", i.headerTs(), "channel_id", i.channelId(), "is_ephemeral", false));
-        p.put("trigger_id", SignedClient.triggerId());
-        p.put("team", Map.of("id", SlackStandIn.TEAM, "domain", "acme"));
-        p.put("channel", Map.of("id", i.channelId(), "name", "inc-" + i.number()));
-        p.put("message", Map.of("type", "message", "subtype", "bot_message", "text", "Incident", "ts", i.headerTs(),
-                "bot_id", SlackStandIn.BOT_ID, "blocks", List.of()));
-        p.put("state", Map.of("values", Map.of()));
-        p.put("response_url", responseUrl);
-        p.put("actions", List.of(Map.of("action_id", actionId, "block_id", Header.ACTIONS_BLOCK,
-                "text", Map.of("type", "plain_text", "text", "Publish to status page", "emoji", true),
-                "value", String.valueOf(i.number()), "type", "button", "action_ts", "1712345678.123456")));
+        Map<String, Object> p = io.incidentbot.slack.interactions.InteractionPayloads.buttonClick("UALICE001", i.channelId(),
+                i.headerTs(), actionId, String.valueOf(i.number()), responseUrl);
+        p.put("trigger_id", SignedClient.triggerId()); // each click opens a modal of its own (and is no replay)
         return p;
     }
 
@@ -389,7 +378,10 @@ class PublishFromSlackTest {
 
     @Test
     void offTheSubcommandsAndButtonDoNotExist() throws Exception {
-        bot = running.restart(running.env());
+        Map<String, String> off = new HashMap<>(running.env());
+        off.remove("INCIDENT_STATUS_PAGE");
+        off.remove("INCIDENT_STATUS_COMPONENTS");
+        bot = running.restart(off);
         Incident inc = declared(INTERNAL, 1);
         assertThat(SignedClient.text(bot.client.command("help", "UALICE001", "CGENERAL1"))).doesNotContain("publish")
                 .doesNotContain("components").doesNotContain("maintenance");

@@ -69,6 +69,36 @@ class PostgresOutageTest {
         assertThat(PostgresOutage.outage(e)).isPresent();
     }
 
+    /** HikariCP's pool-wait timeout; {@code cause} the last failure to make a connection, or null (HikariPool's shape). */
+    private static RuntimeException poolWaitRanOut(SQLException cause) {
+        return new RuntimeException(new java.sql.SQLTransientConnectionException(
+                "incident-db - Connection is not available, request timed out after 2000ms (total=8, active=8, idle=0, waiting=3)",
+                cause == null ? null : cause.getSQLState(), cause));
+    }
+
+    @Test
+    void aPoolWaitThatRanOutWhileTheServerAnswersRefusesThatTransactionOnlyAndTheDatabaseStaysUp() {
+        AtomicInteger probes = new AtomicInteger();
+        PostgresOutage outage = new PostgresOutage(probes::incrementAndGet, Duration.ofMillis(10));
+        try {
+            assertThatThrownBy(() -> outage.run(() -> {
+                throw poolWaitRanOut(null);
+            })).isInstanceOf(StorageUnavailableException.class).hasMessageContaining("every connection is busy");
+            assertThat(outage.problem()).as("not an outage: /readyz stays ready").isEmpty();
+            assertThat(outage.run(() -> "committed")).as("the next transaction runs").isEqualTo("committed");
+            assertThat(probes).as("nothing to probe").hasValue(0);
+        } finally {
+            outage.close();
+        }
+    }
+
+    @Test
+    void aPoolWaitThatRanOutBecauseNoConnectionCouldBeMadeIsAnOutage() {
+        assertThat(PostgresOutage.outage(poolWaitRanOut(new SQLException("Connection to 127.0.0.1:5432 refused", "08001"))))
+                .isPresent();
+        assertThat(PostgresOutage.outage(poolWaitRanOut(null))).isEmpty();
+    }
+
     @Test
     void connectionErrorsAndSocketTimeoutsAreOutagesABadStatementIsNot() {
         assertThat(PostgresOutage.outage(new RuntimeException(new SQLException("I/O error", "08006")))).isPresent();

@@ -1,23 +1,17 @@
 package io.incidentbot.trackers.seen;
 
-import io.incidentbot.alerts.Alert;
-import io.incidentbot.alerts.AlertSource;
-import io.incidentbot.alerts.AlertStatus;
-import io.incidentbot.alerts.Transition;
 import io.incidentbot.changes.Change;
 import io.incidentbot.changes.ChangeKind;
 import io.incidentbot.incident.Incident;
 import io.incidentbot.incident.Severity;
-import io.incidentbot.storage.jdbi.Database;
 import io.incidentbot.storage.jdbi.JdbiStorage;
 import io.incidentbot.store.Repositories;
 import io.incidentbot.trackers.FollowUpState;
-import org.junit.jupiter.api.AfterEach;
+import io.incidentbot.testkit.TempDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,29 +25,18 @@ class SeenBeforeSourceTest {
     private static final Instant T0 = Instant.parse("2026-10-01T10:00:00Z");
     private static final String GROUP = "{}:{alertname=\"PaymentsErrorRate\", service=\"payments\"}";
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final TempDatabase db = new TempDatabase();
     JdbiStorage storage;
     final SeenBeforeSource source = new SeenBeforeSource(Duration.ofHours(24));
 
     @BeforeEach
     void open() {
-        storage = Database.open(dir.resolve("incidents.db").toString());
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
+        storage = db.storage();
     }
 
     private static long alerted(Repositories r, String title, Instant at) {
-        long n = r.incidents().create(title, Severity.SEV2, false, null, "U1", at).number();
-        long group = r.alerts().group(AlertSource.ALERTMANAGER, GROUP, "Payments error rate", at);
-        Alert a = new Alert("fp-" + n, "PaymentsErrorRate", AlertStatus.FIRING, Map.of("service", "payments"), Map.of(), at, null,
-                null, null, null, null);
-        r.alerts().addTransition(group, new Transition(a, AlertStatus.FIRING, at), n, at);
-        r.alerts().linkIncident(group, n);
-        return n;
+        return TempDatabase.alerted(r, title, Severity.SEV2, GROUP, Map.of("service", "payments"), at);
     }
 
     @Test
