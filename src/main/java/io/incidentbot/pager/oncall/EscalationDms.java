@@ -24,6 +24,7 @@ import io.incidentbot.timeline.TimelineEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,8 +41,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
  * whose value is the incident number ({@link EscalationButtons}). A message due after the page was acknowledged or
  * resolved, or the incident resolved, is dropped. A private incident's message names no title. Each message sent is
  * remembered ({@link EscalationDm#SENT}), and withdrawn when the page is acknowledged or the incident resolves
- * ({@link #withdraw}); it is also a {@link EntryKind#PAGE} timeline entry and a line in the incident channel
- * ("Escalation step 2: messaged &lt;@U..&gt;", an {@link IncidentEvent.PageChanged}), written once per job.
+ * ({@link #withdraw}). A message waits up to {@link #CHANNEL_WAIT} for the incident's channel, to link it. Each is
+ * also a {@link EntryKind#PAGE} timeline entry and a line in the incident channel ("Escalation step 2: messaged
+ * &lt;@U..&gt;", an {@link IncidentEvent.PageChanged}), written once per job.
  */
 public final class EscalationDms {
     /** Action ID of the <b>Acknowledge</b> button. */
@@ -52,6 +54,14 @@ public final class EscalationDms {
     /** {@code chat.update} errors that mean the message is gone: nothing to withdraw. */
     private static final java.util.Set<String> GONE = java.util.Set.of("message_not_found", "channel_not_found",
             "cant_update_message");
+
+    /**
+     * How long a message waits for the incident's channel (created right after the declare) so that it can link it;
+     * after that it is sent without the link (its <b>Join channel</b> button finds the channel when clicked): a page
+     * must not wait on a Slack outage.
+     */
+    static final Duration CHANNEL_WAIT = Duration.ofSeconds(15);
+    private static final Duration CHANNEL_RETRY = Duration.ofSeconds(1);
 
     private final MethodsClient client;
     private final Posts posts;
@@ -89,6 +99,11 @@ public final class EscalationDms {
                 .map(p -> p.state() == Page.State.TRIGGERED).orElse(false);
         if (incident.isEmpty() || !incident.get().isOpen() || !waiting) {
             return Outcome.done();
+        }
+        if (incident.get().channelId() == null
+                && Duration.between(job.createdAt(), transactions.clock().instant()).compareTo(CHANNEL_WAIT) < 0) {
+            // the check can run in the second after a declare: wait a little for the channel to link and join
+            return Outcome.retry("the incident channel is not created yet", CHANNEL_RETRY);
         }
         String text = text(incident.get(), dm);
         String n = String.valueOf(dm.incident());
