@@ -38,26 +38,10 @@ public final class SlackApp {
      * @param zone          time zone for times shown in Slack ({@code INCIDENT_TIMEZONE})
      * @param afterAck      runs Web API calls that must follow an ack at once ({@code views.open})
      * @param events        registers the Events API listeners
+     * @param subcommands   integrations' {@code /incident} subcommands ({@link Routes#standard(IncidentService, Clock, java.time.ZoneId, List)})
+     * @param names         what the process file calls severities and roles (issue 25), for refusals that name them
+     *                      ({@code Incident 4 is already SEV2 Major.}); {@code Names.CODES} without one
      * @return the app, not yet started
-     */
-    public static App build(Slack slack, String botToken, BotIdentity identity,
-                            IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
-                            java.util.function.Consumer<App> events) {
-        return build(slack, botToken, identity, incidents, clock, zone, afterAck, events, List.of());
-    }
-
-    /** As above, with integrations' {@code /incident} subcommands ({@link Routes#standard(IncidentService, Clock, java.time.ZoneId, List)}). */
-    public static App build(Slack slack, String botToken, BotIdentity identity,
-                            IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,
-                            java.util.function.Consumer<App> events,
-                            List<java.util.function.Function<Routes, Subcommand>> subcommands) {
-        return build(slack, botToken, identity, incidents, clock, zone, afterAck, events, subcommands,
-                io.incidentbot.slack.render.Names.CODES);
-    }
-
-    /**
-     * As above; refusals that name a severity or role ({@code Incident 4 is already SEV2 Major.}) say them as
-     * {@code names} does (issue 25's process file).
      */
     public static App build(Slack slack, String botToken, BotIdentity identity,
                             IncidentService incidents, Clock clock, java.time.ZoneId zone, Executor afterAck,

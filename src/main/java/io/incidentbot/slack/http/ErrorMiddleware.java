@@ -31,11 +31,10 @@ public final class ErrorMiddleware implements Middleware {
     private final IncidentService incidents;
     private final Names names;
 
-    public ErrorMiddleware(IncidentService incidents) {
-        this(incidents, Names.CODES);
-    }
-
-    /** @param names what the process file calls severities and roles (issue 25), for refusals that name them */
+    /**
+     * @param incidents the use cases, to name the incident an unexpected error left unchanged
+     * @param names     what the process file calls severities and roles (issue 25), for refusals that name them
+     */
     public ErrorMiddleware(IncidentService incidents, Names names) {
         this.incidents = incidents;
         this.names = names;
