@@ -111,7 +111,7 @@ public final class DeclareModal {
      */
     public static View keepInvites(View view, ViewState state) {
         List<String> users = invited(state);
-        ViewState.Value v = values(state).getOrDefault(USERGROUPS, Map.of()).get(USERGROUPS);
+        ViewState.Value v = new Values(state).get(USERGROUPS);
         List<OptionObject> groups = v == null || v.getSelectedOptions() == null ? List.of() : v.getSelectedOptions().stream()
                 .filter(o -> o.getValue() != null)
                 .map(o -> option(plainText(o.getText() == null || o.getText().getText() == null ? o.getValue()
@@ -128,7 +128,7 @@ public final class DeclareModal {
 
     /** @return the Slack user IDs picked in the state's <em>Invite</em> field, in order; empty when none */
     public static List<String> invited(ViewState state) {
-        ViewState.Value v = values(state).getOrDefault(INVITE, Map.of()).get(INVITE);
+        ViewState.Value v = new Values(state).get(INVITE);
         return v == null || v.getSelectedUsers() == null ? List.of() : List.copyOf(v.getSelectedUsers());
     }
 
@@ -137,14 +137,10 @@ public final class DeclareModal {
      *         (a value not shaped like a group ID, {@code S...}, which Slack never sends, is left out)
      */
     public static List<String> invitedGroups(ViewState state) {
-        ViewState.Value v = values(state).getOrDefault(USERGROUPS, Map.of()).get(USERGROUPS);
+        ViewState.Value v = new Values(state).get(USERGROUPS);
         return v == null || v.getSelectedOptions() == null ? List.of() : v.getSelectedOptions().stream()
                 .map(ViewState.SelectedOption::getValue).filter(id -> id != null && id.matches("S[A-Z0-9]{2,31}"))
                 .distinct().toList();
-    }
-
-    private static Map<String, Map<String, ViewState.Value>> values(ViewState state) {
-        return state == null || state.getValues() == null ? Map.of() : state.getValues();
     }
 
     /**
@@ -171,7 +167,7 @@ public final class DeclareModal {
      * @param responseUrl the {@code private_metadata}, may be blank
      */
     public static Submission read(ViewState state, String userId, String responseUrl) {
-        Map<String, Map<String, ViewState.Value>> values = values(state);
+        Values values = new Values(state);
         String title = text(values, TITLE);
         Map<String, String> errors = new LinkedHashMap<>();
         if (title == null || title.isBlank()) {
@@ -179,21 +175,21 @@ public final class DeclareModal {
         } else if (title.strip().length() > Declaration.MAX_TITLE) {
             errors.put(TITLE, "Keep the title under " + Declaration.MAX_TITLE + " characters.");
         }
-        ViewState.Value sev = values.getOrDefault(SEVERITY, Map.of()).get(SEVERITY);
+        ViewState.Value sev = values.get(SEVERITY);
         Severity severity = sev == null || sev.getSelectedOption() == null ? Severity.DEFAULT
                 : Severity.parse(sev.getSelectedOption().getValue()).orElse(null);
         if (severity == null) {
             errors.put(SEVERITY, "Pick a severity from SEV1 to SEV4.");
         }
-        ViewState.Value priv = values.getOrDefault(PRIVATE, Map.of()).get(PRIVATE);
+        ViewState.Value priv = values.get(PRIVATE);
         boolean isPrivate = priv != null && priv.getSelectedOptions() != null && !priv.getSelectedOptions().isEmpty();
         Declaration d = errors.isEmpty() ? new Declaration(title.strip(), severity, markup(text(values, SUMMARY)), isPrivate, userId,
                 responseUrl == null || responseUrl.isBlank() ? null : responseUrl) : null;
         return new Submission(d, errors, invited(state), invitedGroups(state));
     }
 
-    private static String text(Map<String, Map<String, ViewState.Value>> values, String block) {
-        ViewState.Value v = values.getOrDefault(block, Map.of()).get(block);
+    private static String text(Values values, String block) {
+        ViewState.Value v = values.get(block);
         return v == null ? null : v.getValue();
     }
 

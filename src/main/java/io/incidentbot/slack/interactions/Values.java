@@ -18,7 +18,8 @@ final class Values {
         this.values = state == null || state.getValues() == null ? Map.of() : state.getValues();
     }
 
-    private ViewState.Value get(String id) {
+    /** @return the raw value of the input whose block and action IDs are {@code id}, null when the view has none */
+    ViewState.Value get(String id) {
         return values.getOrDefault(id, Map.of()).get(id);
     }
 
