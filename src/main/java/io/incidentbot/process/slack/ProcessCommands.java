@@ -31,7 +31,7 @@ public final class ProcessCommands {
         }
         List<Function<Routes, Subcommand>> all = new ArrayList<>(extra);
         io.incidentbot.slack.render.Names names = TypeExtras.names(process.process());
-        all.add(r -> new TypedDeclareCommand(new DeclareCommand(process.incidents(), names), process));
+        all.add(r -> new TypedDeclareCommand(new DeclareCommand(process.incidents(), names), process, names));
         all.add(r -> new SeverityCommand(process.incidents(), names));
         all.add(r -> new FieldCommand(process));
         all.add(r -> new ChecklistCommand(process.checklists()));

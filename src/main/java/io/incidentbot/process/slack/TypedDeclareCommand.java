@@ -23,14 +23,17 @@ public final class TypedDeclareCommand implements Subcommand {
     private static final String TYPED_USAGE = DeclareOptions.USAGE;
     private final Subcommand standard;
     private final ProcessService process;
+    private final io.incidentbot.slack.render.Names names;
 
     /**
      * @param standard the standard {@code declare}, which runs a declare with a title
      * @param process  the process use cases
+     * @param names    what the process file calls severities, in the reply ({@code (SEV2 Major)})
      */
-    public TypedDeclareCommand(Subcommand standard, ProcessService process) {
+    public TypedDeclareCommand(Subcommand standard, ProcessService process, io.incidentbot.slack.render.Names names) {
         this.standard = standard;
         this.process = process;
+        this.names = names;
     }
 
     @Override
@@ -79,7 +82,7 @@ public final class TypedDeclareCommand implements Subcommand {
         Incident inc = process.declare(new Declaration(options.title(), options.severity(), null, false, in.userId(),
                 in.responseUrl()), type, options.fields());
         return Reply.say(":rotating_light: Declared " + type.name() + " incident " + inc.number() + " ("
-                + TypeExtras.names(process.process()).severity(inc.severity()) + "): " + Messages.escape(inc.title())
+                + names.severity(inc.severity()) + "): " + Messages.escape(inc.title())
                 + ". Creating its channel and inviting you now.");
     }
 }
