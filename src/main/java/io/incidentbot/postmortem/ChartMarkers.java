@@ -76,15 +76,22 @@ final class ChartMarkers {
         for (int i = 0; i < labels.length; i++) {
             ValueMarker m = new ValueMarker(marks.get(i).at().toEpochMilli(), SEVERITY, new BasicStroke(4f));
             m.setAlpha(1f);
-            m.setLabel(labels[i]);
-            m.setLabelFont(MARKER);
-            m.setLabelPaint(SEVERITY);
-            m.setLabelBackgroundColor(LABEL_BACKGROUND);
-            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            m.setLabelOffset(new RectangleInsets(30 + 24 * rows[i], 6, 6, 6));
+            label(m, labels[i], MARKER, SEVERITY, RectangleAnchor.TOP_RIGHT, TextAnchor.TOP_LEFT,
+                    new RectangleInsets(30 + 24 * rows[i], 6, 6, 6));
             p.addDomainMarker(m, Layer.FOREGROUND);
         }
+    }
+
+    /** Labels a line marker: {@code text} in {@code font} and {@code paint} on the label background, placed by the anchors and offset. */
+    private static void label(ValueMarker m, String text, Font font, Color paint, RectangleAnchor anchor, TextAnchor textAnchor,
+                              RectangleInsets offset) {
+        m.setLabel(text);
+        m.setLabelFont(font);
+        m.setLabelPaint(paint);
+        m.setLabelBackgroundColor(LABEL_BACKGROUND);
+        m.setLabelAnchor(anchor);
+        m.setLabelTextAnchor(textAnchor);
+        m.setLabelOffset(offset);
     }
 
     /** Changes as dashed lines; labelled at the bottom when {@code scale} is given, close ones a row apart. */
@@ -96,13 +103,8 @@ final class ChartMarkers {
                     BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
             m.setAlpha(1f);
             if (rows != null) {
-                m.setLabel(labels[i]);
-                m.setLabelFont(TICKS);
-                m.setLabelPaint(CHANGE);
-                m.setLabelBackgroundColor(LABEL_BACKGROUND);
-                m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                m.setLabelOffset(new RectangleInsets(6, 6, 10 + 24 * rows[i], 6));
+                label(m, labels[i], TICKS, CHANGE, RectangleAnchor.BOTTOM_RIGHT, TextAnchor.BOTTOM_LEFT,
+                        new RectangleInsets(6, 6, 10 + 24 * rows[i], 6));
             }
             p.addDomainMarker(m, Layer.FOREGROUND);
         }

@@ -85,7 +85,7 @@ final class KeyEvents {
         for (io.incidentbot.incident.Role r : io.incidentbot.incident.Role.values()) {
             String name = names.roleName(r);
             if (name != null && what.startsWith(r.label() + ":")) {
-                return Md.inline(name) + " (" + what.substring(0, r.label().length()) + ")" + what.substring(r.label().length());
+                return Md.inline(name) + " (" + r.label() + ")" + what.substring(r.label().length());
             }
         }
         return what;
