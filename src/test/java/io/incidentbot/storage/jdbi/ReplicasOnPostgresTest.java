@@ -123,11 +123,9 @@ class ReplicasOnPostgresTest {
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
         io.incidentbot.incident.IncidentSubscriber starved = (w, event) -> {
             if (event instanceof io.incidentbot.incident.IncidentEvent.Declared) {
-                try {
-                    Thread.sleep(first.getAndSet(false) ? 1_700 : 100); // a declare's work on a starved CPU
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                // a declare's work on a starved CPU, timed by the server that holds the counter's row lock meanwhile
+                ((JdbiRepositories) w.repositories()).h().select("SELECT pg_sleep(?)", first.getAndSet(false) ? 1.7 : 0.1)
+                        .mapToMap().list();
             }
         };
         List<io.incidentbot.incident.IncidentService> replicas = new ArrayList<>();
